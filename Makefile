@@ -1,0 +1,55 @@
+# treatykit — every entry point. `make serve` runs the app, `make test` runs every test.
+# Both install what they need first (scripts/setup.sh) and fail loudly when they can't.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PORT ?= 8080
+# npm's binaryen (wasm-opt 132) first on PATH: wasm-pack runs the first wasm-opt it finds.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+WASM_PACK := wasm-pack --log-level warn
+.PHONY: setup setup-test pkg serve test lint unit wasm-node wasm-browser e2e corpus-check bench fuzz-smoke clean
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh --test
+
+## pkg: build the release npm package into pkg/ (wasm-pack --target web; never downloads).
+pkg: setup
+	$(WASM_PACK) build --mode no-install --release --target web --out-dir pkg
+	@scripts/report-size.sh
+
+## serve: build pkg/ and serve the repository at http://127.0.0.1:$(PORT)/www/
+serve: pkg
+	node scripts/serve.mjs --port $(PORT)
+
+## corpus-check: validate corpus/ and print what it holds.
+corpus-check:
+	cargo run -q -p treatykit-core --features authoring --example corpus_check -- corpus
+
+## test: every check; exits non-zero on any failure.
+test: setup-test lint unit wasm-node wasm-browser e2e
+	@echo "make test: all checks passed"
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+unit:
+	cargo test --workspace
+
+wasm-node:
+	$(WASM_PACK) test --mode no-install --node 2>&1 | tee target/wasm-node.log
+	@scripts/check-test-count.sh target/wasm-node.log node
+
+wasm-browser:
+	$(WASM_PACK) test --mode no-install --headless --chrome --chromedriver /usr/bin/chromedriver 2>&1 | tee target/wasm-browser.log
+	@scripts/check-test-count.sh target/wasm-browser.log browser
+
+e2e: pkg
+	node --test tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf pkg artifacts

@@ -1,0 +1,105 @@
+//! The runtime object: a decoded corpus with its documents and facet index, ready to answer.
+
+use crate::document::Document;
+use crate::error::Error;
+use crate::facets::FacetIndex;
+use crate::format;
+use crate::schema::Corpus;
+use crate::search::{self, SearchOptions, SearchResults};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What `corpusInfo()` returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CorpusInfo {
+    /// Binary format version.
+    pub format_version: u16,
+    /// Date the corpus facts were last reviewed.
+    pub corpus_date: String,
+    /// Number of records of each kind.
+    pub counts: BTreeMap<String, usize>,
+}
+
+/// A decoded corpus ready for queries.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    corpus: Corpus,
+    docs: Vec<Document>,
+    facets: FacetIndex,
+}
+
+impl Catalog {
+    /// Decodes a corpus binary (see [`crate::format`]).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Catalog, Error> {
+        let compiled = format::decode(bytes)?;
+        let docs = crate::corpus_docs::documents(&compiled.corpus);
+        let n = docs.len() as u32;
+        if compiled
+            .facets
+            .fields
+            .iter()
+            .any(|f| f.values.iter().any(|v| v.docs.iter().any(|&d| d >= n)))
+        {
+            return Err(Error::corpus(
+                "facet index refers to a record that does not exist",
+            ));
+        }
+        Ok(Catalog {
+            corpus: compiled.corpus,
+            docs,
+            facets: compiled.facets,
+        })
+    }
+
+    /// The typed corpus.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The searchable documents, in document order.
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// The precomputed facet postings.
+    pub fn facet_index(&self) -> &FacetIndex {
+        &self.facets
+    }
+
+    /// Searches the corpus.
+    pub fn search(&self, query: &str, opts: &SearchOptions) -> SearchResults {
+        search::search(&self.docs, query, opts)
+    }
+
+    /// Format version, corpus date and record counts per kind.
+    pub fn info(&self) -> CorpusInfo {
+        let mut counts = BTreeMap::new();
+        for kind in [
+            "resource",
+            "instrument",
+            "convention",
+            "chapter",
+            "article",
+            "category",
+            "right",
+            "objective",
+            "principle",
+        ] {
+            counts.insert(kind.to_string(), 0);
+        }
+        for d in &self.docs {
+            *counts.entry(d.kind.clone()).or_insert(0) += 1;
+        }
+        CorpusInfo {
+            format_version: format::FORMAT_VERSION,
+            corpus_date: self
+                .corpus
+                .meta
+                .as_ref()
+                .map(|m| m.corpus_date.clone())
+                .unwrap_or_default(),
+            counts,
+        }
+    }
+}

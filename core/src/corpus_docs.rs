@@ -1,0 +1,367 @@
+//! Turns the typed corpus into searchable [`Document`]s: which text is title, label or body,
+//! which facets each kind carries, and which summary fields a hit shows.
+//!
+//! Document order (and so document numbers) is: resources in seed order, instruments,
+//! the convention, chapters, articles, categories, rights, objectives, principles.
+
+use crate::document::{Document, FacetEntry, TextField, Value};
+use crate::schema::{Corpus, LegalStatus};
+
+/// Boost of the title field.
+pub const TITLE_BOOST: f32 = 3.0;
+/// Boost of short labels: short names, aliases, article labels, headings.
+pub const LABEL_BOOST: f32 = 2.0;
+/// Boost of body text: summaries, descriptions, definitions.
+pub const BODY_BOOST: f32 = 1.0;
+
+/// Facet fields of the embedded corpus, in display order.
+pub const FACET_FIELDS: [&str; 8] = [
+    "kind",
+    "type",
+    "theme",
+    "category",
+    "publisher",
+    "gcmObjective",
+    "binding",
+    "year",
+];
+
+/// Label of a record kind, e.g. `"instrument"` → `"Instrument"`.
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "resource" => "Resource",
+        "instrument" => "Instrument",
+        "convention" => "Model convention",
+        "chapter" => "MIMC chapter",
+        "article" => "MIMC article",
+        "category" => "Category of person",
+        "right" => "Right",
+        "objective" => "GCM objective",
+        "principle" => "GCM guiding principle",
+        _ => "Record",
+    }
+}
+
+/// The record id of GCM objective `n`.
+pub fn objective_id(n: u8) -> String {
+    format!("objective-{n}")
+}
+
+struct Builder<'c> {
+    corpus: &'c Corpus,
+    doc: Document,
+}
+
+impl<'c> Builder<'c> {
+    fn new(corpus: &'c Corpus, id: &str, kind: &str, title: &str) -> Self {
+        let mut doc = Document {
+            id: id.to_string(),
+            kind: kind.to_string(),
+            title: title.to_string(),
+            fields: vec![TextField {
+                name: "title".into(),
+                boost: TITLE_BOOST,
+                text: title.to_string(),
+            }],
+            facets: Vec::new(),
+            year: None,
+            summary: Vec::new(),
+        };
+        doc.facets.push(FacetEntry {
+            field: "kind".into(),
+            value: kind.into(),
+            label: kind_label(kind).into(),
+        });
+        Builder { corpus, doc }
+    }
+    fn text(mut self, name: &str, boost: f32, text: impl Into<String>) -> Self {
+        let text = text.into();
+        if !text.trim().is_empty() {
+            self.doc.fields.push(TextField {
+                name: name.into(),
+                boost,
+                text,
+            });
+        }
+        self
+    }
+    fn facet(mut self, field: &str, value: impl Into<String>, label: impl Into<String>) -> Self {
+        let value = value.into();
+        if !self.doc.has_facet(field, &value) {
+            self.doc.facets.push(FacetEntry {
+                field: field.into(),
+                value,
+                label: label.into(),
+            });
+        }
+        self
+    }
+    fn kind_of(self, type_id: &str) -> Self {
+        let label = self
+            .corpus
+            .types
+            .iter()
+            .find(|t| t.id == type_id)
+            .map_or(type_id, |t| t.label.as_str())
+            .to_string();
+        self.facet("type", type_id, label)
+            .put("type", Value::Str(type_id.into()))
+    }
+    fn themes(mut self, themes: &[String]) -> Self {
+        for t in themes {
+            let label = self
+                .corpus
+                .themes
+                .iter()
+                .find(|x| &x.id == t)
+                .map_or(t.as_str(), |x| x.label.as_str())
+                .to_string();
+            self = self.facet("theme", t.clone(), label);
+        }
+        self
+    }
+    fn categories(mut self, cats: &[String]) -> Self {
+        for c in cats {
+            let label = self
+                .corpus
+                .categories
+                .iter()
+                .find(|x| &x.id == c)
+                .map_or(c.as_str(), |x| x.label.as_str())
+                .to_string();
+            self = self.facet("category", c.clone(), label);
+        }
+        self
+    }
+    fn objectives(mut self, objs: &[u8]) -> Self {
+        for &n in objs {
+            let label = match self.corpus.objectives.iter().find(|o| o.number == n) {
+                Some(o) => format!("{n} – {}", o.short_label),
+                None => format!("Objective {n}"),
+            };
+            self = self.facet("gcmObjective", n.to_string(), label);
+        }
+        if !objs.is_empty() {
+            self = self.put(
+                "gcmObjectives",
+                Value::List(objs.iter().map(u8::to_string).collect()),
+            );
+        }
+        self
+    }
+    fn publisher(self, p: &str) -> Self {
+        self.facet("publisher", p, p)
+            .put("publisher", Value::Str(p.into()))
+    }
+    fn status(self, s: LegalStatus) -> Self {
+        self.facet("binding", s.as_str(), s.label())
+            .put("legalStatus", Value::Str(s.as_str().into()))
+    }
+    fn year(mut self, y: u16) -> Self {
+        self.doc.year = Some(y);
+        self.facet("year", y.to_string(), y.to_string())
+            .put("year", Value::Num(f64::from(y)))
+    }
+    fn put(mut self, key: &str, v: Value) -> Self {
+        self.doc.summary.push((key.into(), v));
+        self
+    }
+    fn done(self) -> Document {
+        self.doc
+    }
+}
+
+fn year_of(date: &str) -> Option<u16> {
+    date.get(..4)?.parse().ok()
+}
+
+/// All documents of the corpus, in document order.
+pub fn documents(c: &Corpus) -> Vec<Document> {
+    let mut out = Vec::new();
+    for r in &c.resources {
+        let mut b = Builder::new(c, &r.id, "resource", &r.title)
+            .text("body", BODY_BOOST, r.summary.clone())
+            .text("labels", LABEL_BOOST, r.publisher.clone())
+            .kind_of(&r.kind_of)
+            .themes(&r.themes)
+            .categories(&r.categories)
+            .objectives(&r.gcm_objectives)
+            .publisher(&r.publisher)
+            .status(r.legal_status)
+            .put("summary", Value::Str(r.summary.clone()))
+            .put("confidence", Value::Str(r.confidence.as_str().into()))
+            .put("titleIdentified", Value::Bool(r.title_identified));
+        if let Some(y) = r.year {
+            b = b.year(y);
+        }
+        if let Some(note) = &r.confidence_note {
+            b = b.put("confidenceNote", Value::Str(note.clone()));
+        }
+        if let Some(url) = r.urls.first() {
+            b = b.put("url", Value::Str(url.clone()));
+        }
+        if let Some(i) = &r.instrument {
+            b = b.put("instrument", Value::Str(i.clone()));
+        }
+        out.push(b.done());
+    }
+    for i in &c.instruments {
+        let labels = std::iter::once(i.short_name.clone())
+            .chain(i.aliases.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let articles = i
+            .articles
+            .iter()
+            .map(|a| format!("Art. {} {}", a.article, a.label))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let status = if i.binding {
+            LegalStatus::Binding
+        } else {
+            LegalStatus::NonBinding
+        };
+        let mut b = Builder::new(c, &i.id, "instrument", &i.title)
+            .text("labels", LABEL_BOOST, labels)
+            .text("labels", LABEL_BOOST, articles)
+            .text("body", BODY_BOOST, format!("{} {}", i.summary, i.body))
+            .kind_of(&i.kind_of)
+            .themes(&i.themes)
+            .categories(&i.categories)
+            .objectives(&i.gcm_objectives)
+            .publisher(&i.publisher)
+            .status(status)
+            .put("shortName", Value::Str(i.short_name.clone()))
+            .put("binding", Value::Bool(i.binding))
+            .put("summary", Value::Str(i.summary.clone()))
+            .put("adopted", Value::Str(i.adopted.clone()))
+            .put("scope", Value::Str(i.scope.clone()))
+            .put("url", Value::Str(i.url.clone()));
+        if let Some(y) = year_of(&i.adopted) {
+            b = b.year(y);
+        }
+        if let Some(f) = &i.in_force {
+            b = b.put("inForce", Value::Str(f.clone()));
+        }
+        out.push(b.done());
+    }
+    if let Some(m) = &c.convention {
+        let b = Builder::new(c, &m.id, "convention", &m.title)
+            .text(
+                "labels",
+                LABEL_BOOST,
+                format!("{} {}", m.short_name, m.version),
+            )
+            .text(
+                "body",
+                BODY_BOOST,
+                format!("{} {} {}", m.summary, m.drafted_by, m.publication),
+            )
+            .kind_of("model-convention")
+            .status(LegalStatus::NonBinding)
+            .publisher("Columbia Global Policy Initiative")
+            .categories(
+                &c.categories
+                    .iter()
+                    .filter(|x| x.group == crate::schema::CategoryGroup::Mimc)
+                    .map(|x| x.id.clone())
+                    .collect::<Vec<_>>(),
+            )
+            .year(m.year)
+            .put("shortName", Value::Str(m.short_name.clone()))
+            .put("summary", Value::Str(m.summary.clone()))
+            .put("articleCount", Value::Num(f64::from(m.article_count)))
+            .put("chapterCount", Value::Num(f64::from(m.chapter_count)));
+        out.push(b.done());
+    }
+    for ch in &c.chapters {
+        let title = format!("MIMC Chapter {}: {}", ch.numeral, ch.title);
+        let mut b = Builder::new(c, &ch.id, "chapter", &title)
+            .text("body", BODY_BOOST, ch.summary.clone())
+            .categories(&ch.categories)
+            .put("summary", Value::Str(ch.summary.clone()))
+            .put("number", Value::Num(f64::from(ch.number)))
+            .put("titleCertain", Value::Bool(ch.title_certain));
+        if let Some(n) = &ch.certainty_note {
+            b = b.put("certaintyNote", Value::Str(n.clone()));
+        }
+        out.push(b.done());
+    }
+    for a in &c.articles {
+        let title = format!("MIMC Article {}: {}", a.number, a.heading);
+        let b = Builder::new(c, &a.id, "article", &title)
+            .text("body", BODY_BOOST, a.summary.clone())
+            .put("summary", Value::Str(a.summary.clone()))
+            .put("number", Value::Num(f64::from(a.number)));
+        out.push(b.done());
+    }
+    for cat in &c.categories {
+        let mut b = Builder::new(c, &cat.id, "category", &cat.label)
+            .text(
+                "body",
+                BODY_BOOST,
+                format!("{} {}", cat.definition, cat.definition_source),
+            )
+            .categories(std::slice::from_ref(&cat.id))
+            .put("summary", Value::Str(cat.definition.clone()))
+            .put("group", Value::Str(cat.group.as_str().into()))
+            .put("inheritsEstablished", Value::Bool(cat.inherits_established));
+        if let Some(ch) = &cat.mimc_chapter {
+            b = b
+                .put("mimcChapter", Value::Str(ch.clone()))
+                .put("mimcChapterCertain", Value::Bool(cat.mimc_chapter_certain));
+        }
+        out.push(b.done());
+    }
+    for r in &c.rights {
+        let anchors = r
+            .anchors
+            .iter()
+            .map(|a| {
+                let name = c
+                    .instruments
+                    .iter()
+                    .find(|i| i.id == a.instrument)
+                    .map_or(a.instrument.as_str(), |i| i.short_name.as_str());
+                format!("{name} art. {}", a.article)
+            })
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let binding = r.anchors.iter().any(|a| {
+            c.instruments
+                .iter()
+                .any(|i| i.id == a.instrument && i.binding)
+        });
+        let b = Builder::new(c, &r.id, "right", &r.name)
+            .text("labels", LABEL_BOOST, anchors)
+            .text("body", BODY_BOOST, r.description.clone())
+            .categories(&r.holders)
+            .facet("rightGroup", r.group.as_str(), r.group.as_str())
+            .status(if binding {
+                LegalStatus::Binding
+            } else {
+                LegalStatus::NonBinding
+            })
+            .put("summary", Value::Str(r.description.clone()))
+            .put("group", Value::Str(r.group.as_str().into()))
+            .put("holders", Value::List(r.holders.clone()));
+        out.push(b.done());
+    }
+    for o in &c.objectives {
+        let id = objective_id(o.number);
+        let title = format!("GCM Objective {}: {}", o.number, o.label);
+        let b = Builder::new(c, &id, "objective", &title)
+            .text("labels", LABEL_BOOST, o.short_label.clone())
+            .objectives(&[o.number])
+            .put("summary", Value::Str(o.label.clone()))
+            .put("number", Value::Num(f64::from(o.number)));
+        out.push(b.done());
+    }
+    for p in &c.principles {
+        let b = Builder::new(c, &p.id, "principle", &p.label)
+            .text("body", BODY_BOOST, p.description.clone())
+            .put("summary", Value::Str(p.description.clone()));
+        out.push(b.done());
+    }
+    out
+}

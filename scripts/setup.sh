@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Installs everything `make serve` and `make test` need, from the package registries only
+# (the Rust registry, npm, Debian). Idempotent: a second run installs nothing and says so.
+# Fails loudly when something cannot be installed.
+#
+#   scripts/setup.sh          # build tools: rustup target, wasm-bindgen-cli, wasm-pack, npm tools
+#   scripts/setup.sh --test   # also Chromium + ChromeDriver for browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_PACK_VERSION=0.15.1
+want_browser=0
+[ "${1:-}" = "--test" ] && want_browser=1
+installed=()
+say() { echo "setup: $*"; }
+
+# 1. Debian packages: Chromium and its matching driver (browser tests only). Never Debian's
+#    binaryen: its wasm-opt 108 breaks wasm-bindgen's externref table.
+if [ "$want_browser" = 1 ]; then
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  if ((${#missing[@]})); then
+    say "installing Debian packages: ${missing[*]}"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    installed+=("${missing[@]}")
+  fi
+fi
+
+# 2. Rust: the wasm target and the lint components.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "installing rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+  installed+=(wasm32-unknown-unknown)
+fi
+for comp in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$comp"; then
+    say "installing rustup component $comp"
+    rustup component add "$comp"
+    installed+=("$comp")
+  fi
+done
+
+# 3. wasm-bindgen-cli at exactly the wasm-bindgen version pinned with `=` in Cargo.toml
+#    (the generated glue must match the CLI's schema).
+WB=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+[ -n "$WB" ] || { echo "setup: Cargo.toml has no exact wasm-bindgen pin (wasm-bindgen = \"=X\")" >&2; exit 1; }
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB" ]; then
+  say "installing wasm-bindgen-cli $WB (cargo install, ~2 min)"
+  # --locked fails at resolution (before compiling) when the CLI's lockfile names a crate version
+  # the registry lacks (0.2.130 → webpki-roots 1.0.11); fall back to a fresh resolution then.
+  cargo install wasm-bindgen-cli --version "$WB" --locked \
+    || cargo install wasm-bindgen-cli --version "$WB"
+  installed+=("wasm-bindgen-cli $WB")
+fi
+
+# 4. wasm-pack, run with --mode no-install so it never downloads anything itself.
+if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+  say "installing wasm-pack $WASM_PACK_VERSION (cargo install, ~2 min)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
+  installed+=("wasm-pack $WASM_PACK_VERSION")
+fi
+
+# 5. npm dev tools from the committed lockfile: binaryen 132 (wasm-opt), playwright-core, axe-core.
+if ! (cd . && npm ls --depth=0 >/dev/null 2>&1) || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dev dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  installed+=("npm packages")
+fi
+
+# Checks: the tools are the right ones.
+wasm-bindgen --version | grep -qx "wasm-bindgen $WB"
+[ -x node_modules/.bin/wasm-opt ] || { echo "setup: node_modules/.bin/wasm-opt missing" >&2; exit 1; }
+if [ "$want_browser" = 1 ]; then
+  chromium --version >/dev/null 2>&1 || { echo "setup: chromium does not run" >&2; exit 1; }
+  chromedriver --version >/dev/null || { echo "setup: chromedriver does not run" >&2; exit 1; }
+fi
+
+if ((${#installed[@]})); then
+  say "installed: ${installed[*]}"
+else
+  say "nothing to install"
+fi
+say "OK — $(rustc --version | cut -d' ' -f1-2); wasm-bindgen $WB; $(wasm-pack --version); $(node_modules/.bin/wasm-opt --version)"

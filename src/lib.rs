@@ -1,0 +1,36 @@
+//! # treatykit (wasm)
+//!
+//! The thin `#[wasm_bindgen]` layer over [`treatykit_core`]: it converts arguments, calls the
+//! core and converts results and errors. All logic lives in the core crate.
+
+pub mod convert;
+pub mod corpus;
+pub mod errors;
+pub mod search;
+
+use errors::{JsResult, to_js};
+use std::sync::OnceLock;
+use treatykit_core::catalog::Catalog;
+use wasm_bindgen::prelude::*;
+
+pub use corpus::corpus_info;
+pub use search::search;
+
+/// The corpus binary compiled from `corpus/` by `build.rs`.
+pub static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+static CATALOG: OnceLock<Result<Catalog, treatykit_core::Error>> = OnceLock::new();
+
+/// The embedded catalog, decoded on first use.
+pub fn catalog() -> JsResult<&'static Catalog> {
+    CATALOG
+        .get_or_init(|| Catalog::from_bytes(CORPUS_BYTES))
+        .as_ref()
+        .map_err(|e| to_js(e.clone()))
+}
+
+/// Runs once when the module is instantiated: panics reach the console with their message.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}

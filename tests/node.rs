@@ -1,0 +1,2 @@
+//! wasm-bindgen tests of the JS boundary, run in Node by `wasm-pack test --node`.
+include!("shared/boundary.rs");
