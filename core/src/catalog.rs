@@ -1,11 +1,12 @@
-//! The runtime object: a decoded corpus with its documents and facet index, ready to answer.
+//! The runtime object: a decoded corpus with its documents, facet index and search index
+//! (built once, at decode), ready to answer.
 
 use crate::document::Document;
 use crate::error::Error;
 use crate::facets::FacetIndex;
 use crate::format;
 use crate::schema::Corpus;
-use crate::search::{self, SearchOptions, SearchResults};
+use crate::search::{Facets, Filters, Index, SearchOptions, SearchResults};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -27,6 +28,7 @@ pub struct Catalog {
     corpus: Corpus,
     docs: Vec<Document>,
     facets: FacetIndex,
+    index: Index,
 }
 
 impl Catalog {
@@ -45,10 +47,12 @@ impl Catalog {
                 "facet index refers to a record that does not exist",
             ));
         }
+        let index = Index::new(docs.clone(), &crate::corpus_docs::FACET_FIELDS);
         Ok(Catalog {
             corpus: compiled.corpus,
             docs,
             facets: compiled.facets,
+            index,
         })
     }
 
@@ -67,9 +71,19 @@ impl Catalog {
         &self.facets
     }
 
-    /// Searches the corpus.
-    pub fn search(&self, query: &str, opts: &SearchOptions) -> SearchResults {
-        search::search(&self.docs, query, opts)
+    /// The search index over the documents.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Searches the corpus (see [`Index::search`]).
+    pub fn search(&self, query: &str, opts: &SearchOptions) -> Result<SearchResults, Error> {
+        self.index.search(query, opts)
+    }
+
+    /// Facet counts of the whole corpus under `filters` (see [`Index::facets`]).
+    pub fn facets(&self, filters: &Filters) -> Result<Facets, Error> {
+        self.index.facets(filters)
     }
 
     /// Format version, corpus date and record counts per kind.
