@@ -2,11 +2,11 @@
 //! records a website brings (`Index.fromRecords(records, schema)`).
 
 use crate::catalog;
-use crate::convert::{get, record_to_json, string_arg, to_json, to_value, type_name};
+use crate::convert::{get, record_to_json, string_arg, to_json, type_name};
 use crate::errors::{JsResult, to_js};
 use js_sys::Array;
 use treatykit_core::records::{self, Json, MAX_RECORDS, Schema};
-use treatykit_core::search::{Filters, SearchOptions};
+use treatykit_core::search::{Facets, Filters, SearchOptions, SearchResults, json};
 use treatykit_core::{Code, Error, JsClass};
 use wasm_bindgen::prelude::*;
 
@@ -18,13 +18,24 @@ fn filters(v: &JsValue) -> JsResult<Filters> {
     Filters::from_json(&to_json(v, "filters")?).map_err(to_js)
 }
 
+/// Results become JS objects through `JSON.parse` of their JSON text (see core `json.rs`).
+fn results_value(r: &SearchResults) -> JsResult<JsValue> {
+    js_sys::JSON::parse(&json::results(r))
+}
+
+fn facets_value(f: &Facets) -> JsResult<JsValue> {
+    let mut out = String::new();
+    json::facets(&mut out, f);
+    js_sys::JSON::parse(&out)
+}
+
 /// Searches the embedded corpus: `search(query, { limit, offset, filters, fuzzy }?)` →
 /// `{ total, hits: [{ id, kind, title, score, snippet, highlights, ... }], facets, relaxed }`.
 #[wasm_bindgen(js_name = search)]
 pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
     let q = string_arg(&query, "query")?;
     let opts = options(&options_arg)?;
-    to_value(&catalog()?.search(&q, &opts).map_err(to_js)?)
+    results_value(&catalog()?.search(&q, &opts).map_err(to_js)?)
 }
 
 /// Facet counts of the embedded corpus: `facets(filters?)` → `{ kind: [{ value, label,
@@ -32,7 +43,7 @@ pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = facets)]
 pub fn facets(filters_arg: JsValue) -> JsResult<JsValue> {
     let f = filters(&filters_arg)?;
-    to_value(&catalog()?.facets(&f).map_err(to_js)?)
+    facets_value(&catalog()?.facets(&f).map_err(to_js)?)
 }
 
 /// A search index over records a website brings. Free it with `free()` when done.
@@ -66,7 +77,10 @@ impl JsIndex {
             return Err(to_js(Error::new(
                 Code::InvalidRecords,
                 JsClass::RangeError,
-                format!("{len} records given; the limit is {MAX_RECORDS}"),
+                format!(
+                    "{} records given; the limit is {MAX_RECORDS}",
+                    json::number_text(len)
+                ),
             )));
         }
         let keys = checked.keys();
@@ -76,7 +90,7 @@ impl JsIndex {
                 .map_err(|_| to_js(Error::type_error(format!("could not read record {i}"))))?;
             list.push(record_to_json(&r, &keys, "a record")?);
         }
-        let inner = records::index(&list, &schema_json).map_err(to_js)?;
+        let inner = records::index(list, &schema_json).map_err(to_js)?;
         Ok(JsIndex { inner })
     }
 
@@ -84,13 +98,13 @@ impl JsIndex {
     pub fn search(&self, query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
         let q = string_arg(&query, "query")?;
         let opts = options(&options_arg)?;
-        to_value(&self.inner.search(&q, &opts).map_err(to_js)?)
+        results_value(&self.inner.search(&q, &opts).map_err(to_js)?)
     }
 
     /// Facet counts of the records under `filters?`.
     pub fn facets(&self, filters_arg: JsValue) -> JsResult<JsValue> {
         let f = filters(&filters_arg)?;
-        to_value(&self.inner.facets(&f).map_err(to_js)?)
+        facets_value(&self.inner.facets(&f).map_err(to_js)?)
     }
 
     /// Number of records indexed.

@@ -84,6 +84,20 @@ impl Json {
             _ => None,
         }
     }
+
+    /// Moves the string value of `key` out of a map (leaving `null`), if it is a string.
+    pub fn take_str(&mut self, key: &str) -> Option<String> {
+        match self {
+            Json::Map(m) => m
+                .iter_mut()
+                .find(|(k, _)| k == key)
+                .and_then(|(_, v)| match v {
+                    Json::Str(s) => Some(std::mem::take(s)),
+                    _ => None,
+                }),
+            _ => None,
+        }
+    }
 }
 
 /// How records map to documents (see the module docs).
@@ -206,7 +220,9 @@ impl Schema {
                             }
                             ("boost", Json::Num(b)) => {
                                 return Err(Error::range_error(format!(
-                                    "schema: fields.{name}.boost must be a number above 0 and at most {MAX_BOOST}, got {b}"
+                                    "schema: fields.{name}.boost must be a number above 0 and at most {}, got {}",
+                                    number_text(MAX_BOOST),
+                                    number_text(*b)
                                 )));
                             }
                             ("boost", other) => {
@@ -242,6 +258,15 @@ impl Schema {
             facets,
             store,
         })
+    }
+
+    /// How many roles (id, title, field, facet, stored field) the record key `key` plays.
+    pub fn uses(&self, key: &str) -> usize {
+        usize::from(self.id == key)
+            + usize::from(self.title == key)
+            + self.fields.iter().filter(|(f, _)| f == key).count()
+            + self.facets.iter().filter(|f| *f == key).count()
+            + self.store.iter().filter(|f| *f == key).count()
     }
 
     /// Every record key the schema reads (so a caller can copy only those).
@@ -293,17 +318,12 @@ fn scalar_text(v: &Json) -> Option<String> {
     }
 }
 
-fn number_text(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 9.007_199_254_740_992e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    }
-}
+use crate::search::json::number_text;
 
 /// Turns checked records into documents (kind `"record"`), in order. Each record must be a
-/// map holding (at least) the schema's keys; other keys are ignored.
-pub fn documents(records: &[Json], schema: &Schema) -> Result<Vec<Document>, Error> {
+/// map holding (at least) the schema's keys; other keys are ignored. Text is moved, not
+/// copied, out of the records.
+pub fn documents(records: Vec<Json>, schema: &Schema) -> Result<Vec<Document>, Error> {
     if records.len() > MAX_RECORDS {
         return Err(records_error(
             JsClass::RangeError,
@@ -316,7 +336,7 @@ pub fn documents(records: &[Json], schema: &Schema) -> Result<Vec<Document>, Err
     let mut docs = Vec::with_capacity(records.len());
     let mut seen: HashMap<String, usize> = HashMap::with_capacity(records.len());
     let mut total_bytes = 0usize;
-    for (n, r) in records.iter().enumerate() {
+    for (n, mut r) in records.into_iter().enumerate() {
         let mut ctx = Ctx { n, id: None };
         if !matches!(r, Json::Map(_)) {
             return Err(ctx.type_err(format!("must be an object, got {}", r.type_name())));
@@ -358,7 +378,7 @@ pub fn documents(records: &[Json], schema: &Schema) -> Result<Vec<Document>, Err
         seen.insert(id.clone(), n);
         ctx.id = Some(&id);
         let mut bytes = id.len();
-        let mut text_of = |key: &str, what: &str| -> Result<Option<String>, Error> {
+        let mut text_of = |r: &mut Json, key: &str, what: &str| -> Result<Option<String>, Error> {
             match r.get(key) {
                 None | Some(Json::Null) => Ok(None),
                 Some(Json::Str(s)) => {
@@ -369,7 +389,12 @@ pub fn documents(records: &[Json], schema: &Schema) -> Result<Vec<Document>, Err
                         )));
                     }
                     bytes += s.len();
-                    Ok(Some(s.clone()))
+                    // A key serving twice (e.g. title and a field) is copied, else moved.
+                    Ok(if schema.uses(key) > 1 {
+                        Some(s.clone())
+                    } else {
+                        r.take_str(key)
+                    })
                 }
                 Some(other) => Err(ctx.type_err(format!(
                     "{what} `{key}` must be a string, got {}",
@@ -377,10 +402,10 @@ pub fn documents(records: &[Json], schema: &Schema) -> Result<Vec<Document>, Err
                 ))),
             }
         };
-        let title = text_of(&schema.title, "title")?.unwrap_or_default();
+        let title = text_of(&mut r, &schema.title, "title")?.unwrap_or_default();
         let mut fields = Vec::new();
         for (name, boost) in &schema.fields {
-            if let Some(text) = text_of(name, "field")? {
+            if let Some(text) = text_of(&mut r, name, "field")? {
                 fields.push(TextField {
                     name: name.clone(),
                     boost: *boost,
@@ -470,7 +495,7 @@ pub fn documents(records: &[Json], schema: &Schema) -> Result<Vec<Document>, Err
 
 /// Builds a search index over `records` described by `schema` (a JSON-like value, see the
 /// module docs): the whole of `Index.fromRecords`.
-pub fn index(records: &[Json], schema: &Json) -> Result<crate::search::Index, Error> {
+pub fn index(records: Vec<Json>, schema: &Json) -> Result<crate::search::Index, Error> {
     let schema = Schema::from_json(schema)?;
     let docs = documents(records, &schema)?;
     let facets: Vec<&str> = schema.facets.iter().map(String::as_str).collect();
@@ -556,7 +581,7 @@ mod tests {
                 ("lang", Json::List(vec![s("fr"), s("fr-CA")])),
             ]),
         ];
-        let docs = documents(&recs, &schema()).unwrap();
+        let docs = documents(recs, &schema()).unwrap();
         assert_eq!(docs[0].id, "7");
         assert_eq!(docs[0].fields.len(), 2);
         assert_eq!(docs[0].fields[0].boost, 2.0);
@@ -603,7 +628,7 @@ mod tests {
             ),
         ];
         for (recs, want) in table {
-            let err = documents(&recs, &sch).unwrap_err();
+            let err = documents(recs, &sch).unwrap_err();
             assert_eq!(err.code, Code::InvalidRecords);
             assert!(
                 err.message.contains(want),
@@ -615,7 +640,7 @@ mod tests {
             ("id", s("a")),
             ("body", s(&"x".repeat(MAX_VALUE_BYTES + 1))),
         ])];
-        let err = documents(&big, &sch).unwrap_err();
+        let err = documents(big, &sch).unwrap_err();
         assert_eq!(
             (err.code, err.class),
             (Code::InvalidRecords, JsClass::RangeError)

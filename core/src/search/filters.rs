@@ -2,7 +2,8 @@
 //! counts: the counts of a field ignore that field's own filter, so a visitor can widen a
 //! selection.
 
-use crate::document::Document;
+use super::index::sort_by;
+use crate::document::{Document, FacetEntry};
 use crate::error::Error;
 use crate::facets::FacetCount;
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -126,21 +127,29 @@ impl FacetTable {
                 values: Vec::new(),
             })
             .collect();
-        let mut pairs: Vec<(u8, String, String, u32)> = Vec::new();
+        let mut pairs: Vec<(u8, &FacetEntry, u32)> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for e in &doc.facets {
                 if let Some(f) = names.iter().position(|n| *n == e.field) {
-                    pairs.push((f as u8, e.value.clone(), e.label.clone(), d as u32));
+                    pairs.push((f as u8, e, d as u32));
                 }
             }
         }
-        pairs.sort_unstable_by(|a, b| (a.0, &a.1, a.3).cmp(&(b.0, &b.1, b.3)));
-        pairs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.3 == b.3);
-        for (f, value, label, d) in pairs {
+        let mut order: Vec<u32> = (0..pairs.len() as u32).collect();
+        sort_by(&mut order, &|a, b| {
+            let (x, y) = (&pairs[a as usize], &pairs[b as usize]);
+            (x.0, &x.1.value, x.2).cmp(&(y.0, &y.1.value, y.2))
+        });
+        for i in order {
+            let (f, e, d) = pairs[i as usize];
             let vals = &mut fields[usize::from(f)].values;
             match vals.last_mut() {
-                Some(last) if last.0 == value => last.2.push(d),
-                _ => vals.push((value, label, vec![d])),
+                Some(last) if last.0 == e.value => {
+                    if last.2.last() != Some(&d) {
+                        last.2.push(d)
+                    }
+                }
+                _ => vals.push((e.value.clone(), e.label.clone(), vec![d])),
             }
         }
         let mut per_doc: Vec<Vec<(u8, u32)>> = vec![Vec::new(); docs.len()];
@@ -273,23 +282,25 @@ impl FacetTable {
     fn render(&self, counts: Vec<Vec<u32>>) -> Facets {
         let mut out = Vec::with_capacity(self.fields.len());
         for (f, c) in self.fields.iter().zip(counts) {
-            let mut list: Vec<FacetCount> = f
-                .values
-                .iter()
-                .zip(c)
-                .filter(|(_, n)| *n > 0)
-                .map(|((value, label, _), count)| FacetCount {
-                    value: value.clone(),
-                    label: label.clone(),
-                    count,
+            let mut order: Vec<u32> = (0..c.len() as u32).filter(|&v| c[v as usize] > 0).collect();
+            sort_by(&mut order, &|a, b| {
+                let (x, y) = (&f.values[a as usize], &f.values[b as usize]);
+                c[b as usize]
+                    .cmp(&c[a as usize])
+                    .then_with(|| x.1.cmp(&y.1))
+                    .then_with(|| x.0.cmp(&y.0))
+            });
+            let list = order
+                .into_iter()
+                .map(|v| {
+                    let (value, label, _) = &f.values[v as usize];
+                    FacetCount {
+                        value: value.clone(),
+                        label: label.clone(),
+                        count: c[v as usize],
+                    }
                 })
                 .collect();
-            list.sort_by(|a, b| {
-                b.count
-                    .cmp(&a.count)
-                    .then_with(|| a.label.cmp(&b.label))
-                    .then_with(|| a.value.cmp(&b.value))
-            });
             out.push((f.name.clone(), list));
         }
         Facets(out)

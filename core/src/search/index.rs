@@ -20,6 +20,10 @@ pub struct Field {
 /// At most this many text fields per index.
 pub const MAX_FIELDS: usize = 32;
 
+/// Words of one document that are indexed (across its fields); later words stay in the
+/// stored text (snippets) but are not searchable. Positions are then 16-bit.
+pub const MAX_DOC_TOKENS: usize = 65_535;
+
 /// The inverted index proper (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub struct InvertedIndex {
@@ -33,14 +37,17 @@ pub struct InvertedIndex {
     /// document frequencies.
     post_off: Vec<u32>,
     post_docs: Vec<u32>,
+    /// Entries of document d: `doc_off[d]..doc_off[d+1]`.
     doc_off: Vec<u32>,
     ent_term: Vec<u32>,
     ent_field: Vec<u8>,
-    ent_pos: Vec<u32>,
-    positions: Vec<u32>,
+    /// End of each entry's positions, relative to its document's `doc_pos` base.
+    ent_end: Vec<u16>,
+    doc_pos: Vec<u32>,
+    positions: Vec<u16>,
     tok_off: Vec<u32>,
     tok_start: Vec<u32>,
-    field_len: Vec<u32>,
+    field_len: Vec<u16>,
     avg_len: Vec<f32>,
     block_max_df: Vec<u32>,
 }
@@ -55,8 +62,15 @@ pub struct Entry {
     pub term: u32,
     /// Field number.
     pub field: u8,
-    /// Index of the entry (for [`InvertedIndex::positions`]).
-    pub index: u32,
+    /// Range of its positions (for [`InvertedIndex::positions`]).
+    pub pos: (u32, u32),
+}
+
+impl Entry {
+    /// Term frequency in the field.
+    pub fn tf(&self) -> u32 {
+        self.pos.1 - self.pos.0
+    }
 }
 
 /// A compact open-addressing map from term bytes to temporary term ids, used while building.
@@ -134,18 +148,28 @@ impl InvertedIndex {
     pub fn build<T: AsRef<[(u8, String)]>>(fields: Vec<Field>, texts: &[T]) -> InvertedIndex {
         let nfields = fields.len();
         let ndocs = texts.len();
+        // Reserve for typical text (a token per ~6 bytes) so growth rarely copies: in wasm,
+        // memory grown for a copy is never returned.
+        let bytes: usize = texts
+            .iter()
+            .flat_map(|t| t.as_ref().iter().map(|(_, s)| s.len()))
+            .sum();
+        let est_tokens = bytes / 6 + 16;
         let mut interner = Interner::new();
         let mut doc_off = Vec::with_capacity(ndocs + 1);
         doc_off.push(0u32);
-        let mut ent_term: Vec<u32> = Vec::new();
-        let mut ent_field: Vec<u8> = Vec::new();
-        let mut ent_pos: Vec<u32> = vec![0];
-        let mut positions: Vec<u32> = Vec::new();
+        let mut doc_pos = Vec::with_capacity(ndocs + 1);
+        doc_pos.push(0u32);
+        let mut ent_term: Vec<u32> = Vec::with_capacity(est_tokens * 3 / 4);
+        let mut ent_field: Vec<u8> = Vec::with_capacity(est_tokens * 3 / 4);
+        let mut ent_end: Vec<u16> = Vec::with_capacity(est_tokens * 3 / 4);
+        let mut positions: Vec<u16> = Vec::with_capacity(est_tokens);
         let mut tok_off: Vec<u32> = Vec::with_capacity(ndocs * nfields + 1);
         tok_off.push(0);
-        let mut tok_start: Vec<u32> = Vec::new();
-        let mut field_len = vec![0u32; ndocs * nfields];
-        let mut tokens: Vec<(u32, u8, u32)> = Vec::new();
+        let mut tok_start: Vec<u32> = Vec::with_capacity(est_tokens);
+        let mut field_len = vec![0u16; ndocs * nfields];
+        // (term << 32 | field << 16 | position) of one document's tokens.
+        let mut tokens: Vec<u64> = Vec::new();
         let mut buf = String::new();
 
         for (d, doc) in texts.iter().enumerate() {
@@ -153,38 +177,38 @@ impl InvertedIndex {
             let doc = doc.as_ref();
             for f in 0..nfields {
                 if let Some((_, t)) = doc.iter().find(|(n, _)| usize::from(*n) == f) {
-                    let mut pos = 0u32;
+                    let mut pos = 0u64;
                     text::tokenize(t, &mut buf, |term, tok| {
+                        if tokens.len() >= MAX_DOC_TOKENS {
+                            return false;
+                        }
                         let id = interner.intern(term);
-                        tokens.push((id, f as u8, pos));
+                        tokens.push(u64::from(id) << 32 | (f as u64) << 16 | pos);
                         tok_start.push(tok.start as u32);
                         pos += 1;
                         true
                     });
-                    field_len[d * nfields + f] = pos;
+                    field_len[d * nfields + f] = pos as u16;
                 }
                 tok_off.push(tok_start.len() as u32);
             }
             tokens.sort_unstable();
-            let mut i = 0;
-            while i < tokens.len() {
-                let (term, field, _) = tokens[i];
-                ent_term.push(term);
-                ent_field.push(field);
-                while i < tokens.len() && tokens[i].0 == term && tokens[i].1 == field {
-                    positions.push(tokens[i].2);
-                    i += 1;
-                }
-                ent_pos.push(positions.len() as u32);
-            }
+            push_entries(
+                &tokens,
+                &mut ent_term,
+                &mut ent_field,
+                &mut ent_end,
+                &mut positions,
+            );
             doc_off.push(ent_term.len() as u32);
+            doc_pos.push(positions.len() as u32);
         }
         drop(tokens);
 
         // Renumber terms in byte order so prefixes are id ranges.
         let nterms = interner.len();
         let mut order: Vec<u32> = (0..nterms as u32).collect();
-        order.sort_unstable_by(|&a, &b| interner.get(a).cmp(interner.get(b)));
+        sort_by(&mut order, &|a, b| interner.get(a).cmp(interner.get(b)));
         let mut rank = vec![0u32; nterms];
         let mut term_text = String::with_capacity(interner.bytes.len());
         let mut term_off = Vec::with_capacity(nterms + 1);
@@ -197,31 +221,36 @@ impl InvertedIndex {
         }
         drop(order);
         drop(interner);
-        for t in &mut ent_term {
-            *t = rank[*t as usize];
-        }
-        drop(rank);
 
         // Re-sort each document's entries by the new ids, moving their positions along.
-        let mut scratch: Vec<(u32, u8, u32, u32)> = Vec::new();
-        let mut pos_scratch: Vec<u32> = Vec::new();
+        let mut keys: Vec<u64> = Vec::new();
+        let mut scratch: Vec<u16> = Vec::new();
         for d in 0..ndocs {
             let (a, b) = (doc_off[d] as usize, doc_off[d + 1] as usize);
+            let base = doc_pos[d] as usize;
+            keys.clear();
+            // (new term << 32 | field << 24 | entry offset in the document)
+            keys.extend((a..b).map(|e| {
+                u64::from(rank[ent_term[e] as usize]) << 32
+                    | u64::from(ent_field[e]) << 24
+                    | (e - a) as u64
+            }));
+            keys.sort_unstable();
             scratch.clear();
-            scratch.extend((a..b).map(|e| (ent_term[e], ent_field[e], ent_pos[e], ent_pos[e + 1])));
-            scratch.sort_unstable();
-            pos_scratch.clear();
-            for (k, &(t, f, ps, pe)) in scratch.iter().enumerate() {
-                ent_term[a + k] = t;
-                ent_field[a + k] = f;
-                pos_scratch.extend_from_slice(&positions[ps as usize..pe as usize]);
-                ent_pos[a + k + 1] = ent_pos[a] + pos_scratch.len() as u32;
+            let old_end: Vec<u16> = ent_end[a..b].to_vec();
+            for (k, &key) in keys.iter().enumerate() {
+                let e = (key & 0xFF_FFFF) as usize;
+                let start = if e == 0 { 0 } else { old_end[e - 1] as usize };
+                scratch.extend_from_slice(&positions[base + start..base + old_end[e] as usize]);
+                ent_term[a + k] = (key >> 32) as u32;
+                ent_field[a + k] = (key >> 24) as u8;
+                ent_end[a + k] = scratch.len() as u16;
             }
-            let base = ent_pos[a] as usize;
-            positions[base..base + pos_scratch.len()].copy_from_slice(&pos_scratch);
+            positions[base..base + scratch.len()].copy_from_slice(&scratch);
         }
+        drop(keys);
         drop(scratch);
-        drop(pos_scratch);
+        drop(rank);
 
         // Postings: documents of each term, ascending.
         let mut post_off = vec![0u32; nterms + 1];
@@ -236,18 +265,19 @@ impl InvertedIndex {
         for t in 0..nterms {
             post_off[t + 1] += post_off[t];
         }
-        let mut fill: Vec<u32> = post_off[..nterms].to_vec();
         let mut post_docs = vec![0u32; post_off[nterms] as usize];
-        for d in 0..ndocs {
-            let ents = &ent_term[doc_off[d] as usize..doc_off[d + 1] as usize];
-            for (k, &t) in ents.iter().enumerate() {
-                if k == 0 || ents[k - 1] != t {
-                    post_docs[fill[t as usize] as usize] = d as u32;
-                    fill[t as usize] += 1;
+        {
+            let mut fill: Vec<u32> = post_off[..nterms].to_vec();
+            for d in 0..ndocs {
+                let ents = &ent_term[doc_off[d] as usize..doc_off[d + 1] as usize];
+                for (k, &t) in ents.iter().enumerate() {
+                    if k == 0 || ents[k - 1] != t {
+                        post_docs[fill[t as usize] as usize] = d as u32;
+                        fill[t as usize] += 1;
+                    }
                 }
             }
         }
-        drop(fill);
 
         let mut avg_len = vec![0f32; nfields];
         for (f, avg) in avg_len.iter_mut().enumerate() {
@@ -280,7 +310,8 @@ impl InvertedIndex {
             doc_off,
             ent_term,
             ent_field,
-            ent_pos,
+            ent_end,
+            doc_pos,
             positions,
             tok_off,
             tok_start,
@@ -296,7 +327,7 @@ impl InvertedIndex {
         self.term_text.shrink_to_fit();
         self.ent_term.shrink_to_fit();
         self.ent_field.shrink_to_fit();
-        self.ent_pos.shrink_to_fit();
+        self.ent_end.shrink_to_fit();
         self.positions.shrink_to_fit();
         self.tok_start.shrink_to_fit();
     }
@@ -394,21 +425,21 @@ impl InvertedIndex {
             self.doc_off[d as usize + 1] as usize,
         );
         EntrySlice {
-            base: a as u32,
+            pos_base: self.doc_pos[d as usize],
             terms: &self.ent_term[a..b],
             fields: &self.ent_field[a..b],
+            ends: &self.ent_end[a..b],
         }
     }
 
-    /// Word positions of an entry, ascending.
-    pub fn positions(&self, entry: u32) -> &[u32] {
-        &self.positions
-            [self.ent_pos[entry as usize] as usize..self.ent_pos[entry as usize + 1] as usize]
+    /// Word positions of an entry in its field, ascending.
+    pub fn positions(&self, e: &Entry) -> &[u16] {
+        &self.positions[e.pos.0 as usize..e.pos.1 as usize]
     }
 
     /// Number of tokens in field `f` of document `d`.
     pub fn field_len(&self, d: u32, f: u8) -> u32 {
-        self.field_len[d as usize * self.nfields + usize::from(f)]
+        u32::from(self.field_len[d as usize * self.nfields + usize::from(f)])
     }
 
     /// Average number of tokens of field `f`.
@@ -422,23 +453,65 @@ impl InvertedIndex {
         &self.tok_start[self.tok_off[i] as usize..self.tok_off[i + 1] as usize]
     }
 
+    /// Heap bytes of each part, for benchmarks: (name, bytes).
+    pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            (
+                "vocabulary",
+                self.term_text.capacity() + 4 * self.term_off.capacity(),
+            ),
+            (
+                "postings",
+                4 * (self.post_off.capacity() + self.post_docs.capacity()),
+            ),
+            (
+                "entries",
+                4 * (self.doc_off.capacity() + self.doc_pos.capacity() + self.ent_term.capacity())
+                    + 2 * self.ent_end.capacity()
+                    + self.ent_field.capacity(),
+            ),
+            ("positions", 2 * self.positions.capacity()),
+            (
+                "token offsets",
+                4 * (self.tok_off.capacity() + self.tok_start.capacity()),
+            ),
+        ]
+    }
+
     /// Approximate heap bytes held (for benchmarks and limits).
     pub fn heap_bytes(&self) -> usize {
-        self.term_text.capacity()
-            + 4 * (self.term_off.capacity()
-                + self.post_off.capacity()
-                + self.post_docs.capacity()
-                + self.doc_off.capacity()
-                + self.ent_term.capacity()
-                + self.ent_pos.capacity()
-                + self.positions.capacity()
-                + self.tok_off.capacity()
-                + self.tok_start.capacity()
-                + self.field_len.capacity()
-                + self.avg_len.capacity()
-                + self.block_max_df.capacity())
-            + self.ent_field.capacity()
+        self.heap_parts().iter().map(|p| p.1).sum::<usize>()
+            + 2 * self.field_len.capacity()
+            + 4 * (self.avg_len.capacity() + self.block_max_df.capacity())
     }
+}
+
+/// Appends one document's entries from its sorted `(term, field, position)` keys.
+fn push_entries(
+    tokens: &[u64],
+    ent_term: &mut Vec<u32>,
+    ent_field: &mut Vec<u8>,
+    ent_end: &mut Vec<u16>,
+    positions: &mut Vec<u16>,
+) {
+    let base = positions.len();
+    let mut i = 0;
+    while i < tokens.len() {
+        let key = tokens[i] >> 16;
+        ent_term.push((key >> 16) as u32);
+        ent_field.push(key as u8);
+        while i < tokens.len() && tokens[i] >> 16 == key {
+            positions.push(tokens[i] as u16);
+            i += 1;
+        }
+        ent_end.push((positions.len() - base) as u16);
+    }
+}
+
+/// Sorts ids with a comparison function: one instantiation of the sort for every caller
+/// (sort code is a large part of the wasm when instantiated per type and closure).
+pub fn sort_by(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering) {
+    v.sort_unstable_by(|a, b| cmp(*a, *b));
 }
 
 /// Number of leading `i` in `0..n` for which `pred(i)` holds (pred must be monotone).
@@ -458,12 +531,25 @@ fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
 /// A document's entries (see [`InvertedIndex::entries`]).
 #[derive(Debug, Clone, Copy)]
 pub struct EntrySlice<'a> {
-    base: u32,
+    pos_base: u32,
     terms: &'a [u32],
     fields: &'a [u8],
+    ends: &'a [u16],
 }
 
 impl<'a> EntrySlice<'a> {
+    fn entry(&self, i: usize) -> Entry {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Entry {
+            term: self.terms[i],
+            field: self.fields[i],
+            pos: (
+                self.pos_base + u32::from(start),
+                self.pos_base + u32::from(self.ends[i]),
+            ),
+        }
+    }
+
     /// Entries of term `t` (one per field it occurs in).
     pub fn of_term(&self, t: u32) -> impl Iterator<Item = Entry> + 'a {
         self.in_range(t, t + 1)
@@ -472,14 +558,10 @@ impl<'a> EntrySlice<'a> {
     /// Entries of every term in `lo..hi`, by term then field.
     pub fn in_range(&self, lo: u32, hi: u32) -> impl Iterator<Item = Entry> + 'a {
         let start = self.terms.partition_point(|&x| x < lo);
-        let (terms, fields, base) = (self.terms, self.fields, self.base);
-        (start..terms.len())
-            .take_while(move |&i| terms[i] < hi)
-            .map(move |i| Entry {
-                term: terms[i],
-                field: fields[i],
-                index: base + i as u32,
-            })
+        let this = *self;
+        (start..self.terms.len())
+            .take_while(move |&i| this.terms[i] < hi)
+            .map(move |i| this.entry(i))
     }
 
     /// True when the document contains a term in `lo..hi`.
@@ -542,7 +624,7 @@ mod tests {
         assert_eq!(ix.postings(ix.lookup("refugees").unwrap()), [0, 1]);
         let ents: Vec<Entry> = ix.entries(0).of_term(refugee).collect();
         assert_eq!(ents.len(), 2, "title and body");
-        assert_eq!(ix.positions(ents[1].index), [3]);
+        assert_eq!(ix.positions(&ents[1]), [3]);
         assert_eq!(ix.field_len(0, 1), 5);
         assert_eq!(
             ix.token_starts(0, 1)[3],

@@ -14,6 +14,7 @@
 
 pub mod filters;
 pub mod index;
+pub mod json;
 pub mod options;
 pub mod query;
 pub mod rank;
@@ -238,15 +239,16 @@ impl Index {
                 let Some(i) = fields.iter().position(|x| x.name == f.name) else {
                     continue;
                 };
-                match texts.iter_mut().find(|(x, _)| usize::from(*x) == i) {
-                    Some((_, t)) => {
+                // Keep `texts` ordered by field number; join repeated fields.
+                let at = texts.partition_point(|(x, _)| usize::from(*x) < i);
+                match texts.get_mut(at) {
+                    Some((x, t)) if usize::from(*x) == i => {
                         t.push('\n');
                         t.push_str(&f.text);
                     }
-                    None => texts.push((i as u8, f.text)),
+                    _ => texts.insert(at, (i as u8, f.text)),
                 }
             }
-            texts.sort_by_key(|(i, _)| *i);
             for s in std::iter::once(&d.title).chain(d.short.iter()) {
                 let text = fold_words(s);
                 if !text.is_empty() {
@@ -277,7 +279,9 @@ impl Index {
         };
         let typo = TypoIndex::build(&ix);
         let mut order: Vec<u32> = (0..stored.len() as u32).collect();
-        order.sort_by(|&a, &b| stored[a as usize].id.cmp(&stored[b as usize].id));
+        index::sort_by(&mut order, &|a, b| {
+            stored[a as usize].id.cmp(&stored[b as usize].id)
+        });
         let mut id_rank = vec![0u32; stored.len()];
         for (r, &d) in order.iter().enumerate() {
             id_rank[d as usize] = r as u32;
@@ -311,6 +315,24 @@ impl Index {
     /// Names of the facet fields.
     pub fn facet_fields(&self) -> impl Iterator<Item = &str> {
         self.facets.names()
+    }
+
+    /// Heap bytes of each part of the index, for benchmarks: (name, bytes).
+    pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
+        let mut parts = self.ix.heap_parts();
+        parts.push(("typo index", self.typo.heap_bytes()));
+        parts.push(("facets", self.facets.heap_bytes()));
+        let text: usize = self
+            .docs
+            .iter()
+            .map(|d| {
+                d.id.capacity()
+                    + d.title.capacity()
+                    + d.texts.iter().map(|t| t.1.capacity()).sum::<usize>()
+            })
+            .sum();
+        parts.push(("document text", text));
+        parts
     }
 
     /// Approximate heap bytes held by the index structures (documents' text excluded).
@@ -384,7 +406,12 @@ impl Index {
         let facets = self.facets.count(&facet_docs, &filters);
         let total = matches.len();
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
-        if short && !relaxed {
+        // Blend "jump to" scores when a word is not a known word (an abbreviation, or a word
+        // being typed): complete known words already rank by BM25F.
+        let partial = plans
+            .iter()
+            .any(|p| matches!(p, Plan::Term { exact: None, .. }));
+        if short && partial && !relaxed {
             rank::top_k(&mut matches, want.max(JUMP_BLEND_TOP), &self.id_rank);
             self.jump_blend(raw, &mut matches);
         }
@@ -452,7 +479,7 @@ impl Index {
                         &mut scratch,
                         &mut found,
                     );
-                    found.sort_unstable();
+                    // `found` is in term id order already.
                     for (t, d) in found {
                         let df = self.ix.df(t);
                         cost += u64::from(df);
@@ -591,16 +618,15 @@ impl Index {
             let mut lists = Vec::with_capacity(ids.len());
             for &t in &ids[1..] {
                 match ents.of_term(t).find(|e| e.field == e0.field) {
-                    Some(e) => lists.push(self.ix.positions(e.index)),
+                    Some(e) => lists.push(self.ix.positions(&e)),
                     None => continue 'fields,
                 }
             }
-            for &p in self.ix.positions(e0.index) {
-                if lists
-                    .iter()
-                    .enumerate()
-                    .all(|(i, l)| l.binary_search(&(p + 1 + i as u32)).is_ok())
-                {
+            for &p in self.ix.positions(&e0) {
+                if lists.iter().enumerate().all(|(i, l)| {
+                    p.checked_add(1 + i as u16)
+                        .is_some_and(|q| l.binary_search(&q).is_ok())
+                }) {
                     return true;
                 }
             }
@@ -874,11 +900,12 @@ impl Index {
     }
 }
 
-/// The minimum jump score for a folded query: about 12 points per character, so scattered
-/// single letters in long titles do not count as a match.
+/// The minimum jump score for a folded query: 14 points per character (the matcher gives
+/// ~16 per matched character plus word-start bonuses, minus gap penalties), so acronyms and
+/// word starts count ("vccr", "stls conv") and letters scattered over a long title do not.
 fn jump_threshold(q: &str) -> i64 {
     let chars = q.chars().filter(|c| !c.is_whitespace()).count() as i64;
-    12 * chars
+    14 * chars
 }
 
 /// Sorted union of sorted document lists (a bitset when they are large).

@@ -3,6 +3,7 @@
 //! are `INVALID_ARGUMENT` errors (`TypeError` for a wrong type or key, `RangeError` for a bad
 //! value) naming the key.
 
+use super::json::number_text;
 use super::{Filters, MAX_LIMIT, SearchOptions};
 use crate::error::Error;
 use crate::records::Json;
@@ -15,12 +16,17 @@ pub const OPTION_KEYS: [&str; 4] = ["limit", "offset", "filters", "fuzzy"];
 fn integer(v: f64, key: &str, min: f64, max: f64) -> Result<f64, Error> {
     if !v.is_finite() || v.fract() != 0.0 || v < min || v > max {
         let range = if max >= 9e15 {
-            format!("an integer of at least {min}")
+            format!("an integer of at least {}", number_text(min))
         } else {
-            format!("an integer from {min} to {max}")
+            format!(
+                "an integer from {} to {}",
+                number_text(min),
+                number_text(max)
+            )
         };
         return Err(Error::range_error(format!(
-            "{key} must be {range}, got {v}"
+            "{key} must be {range}, got {}",
+            number_text(v)
         )));
     }
     Ok(v)

@@ -59,7 +59,7 @@ pub fn bm25f(ix: &InvertedIndex, doc: u32, entries: impl Iterator<Item = Entry>,
         let len = ix.field_len(doc, e.field) as f32;
         let norm = 1.0 - B + B * len / ix.avg_len(e.field);
         let boost = ix.fields[usize::from(e.field)].boost;
-        tf += boost * ix.positions(e.index).len() as f32 / norm;
+        tf += boost * e.tf() as f32 / norm;
     }
     if tf == 0.0 {
         return 0.0;
@@ -90,16 +90,48 @@ pub fn compare(a: &Scored, b: &Scored, id_rank: &[u32]) -> Ordering {
         .then(id_rank[a.doc as usize].cmp(&id_rank[b.doc as usize]))
 }
 
-/// Sorts the first `k` results of `v` into place (the rest stay unordered after them).
+/// Puts the best `k` results of `v`, in order, at its front (the rest follow, unordered).
 pub fn top_k(v: &mut [Scored], k: usize, id_rank: &[u32]) {
-    if k == 0 || v.is_empty() {
+    let k = k.min(v.len());
+    if k == 0 {
         return;
     }
-    if k < v.len() {
-        v.select_nth_unstable_by(k - 1, |a, b| compare(a, b, id_rank));
+    // Rank positions of `v` with one shared sort (sort code is large in wasm per instantiation).
+    let mut order: Vec<u32> = Vec::with_capacity(k + 1);
+    if k <= 256 {
+        // Bounded insertion: most candidates lose to the current k-th and cost one comparison.
+        for i in 0..v.len() as u32 {
+            if order.len() == k
+                && compare(&v[i as usize], &v[order[k - 1] as usize], id_rank).is_ge()
+            {
+                continue;
+            }
+            let at = order
+                .partition_point(|&j| compare(&v[j as usize], &v[i as usize], id_rank).is_lt());
+            order.insert(at, i);
+            order.truncate(k);
+        }
+    } else {
+        order = (0..v.len() as u32).collect();
+        super::index::sort_by(&mut order, &|a, b| {
+            compare(&v[a as usize], &v[b as usize], id_rank)
+        });
+        order.truncate(k);
     }
-    let k = k.min(v.len());
-    v[..k].sort_unstable_by(|a, b| compare(a, b, id_rank));
+    let best: Vec<Scored> = order.iter().map(|&i| v[i as usize]).collect();
+    // Move the others after the best, keeping every element exactly once.
+    let mut taken = vec![false; v.len()];
+    for &i in &order {
+        taken[i as usize] = true;
+    }
+    let rest: Vec<Scored> = v
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !taken[*i])
+        .map(|(_, s)| *s)
+        .collect();
+    v[..k].copy_from_slice(&best);
+    v[k..].copy_from_slice(&rest);
 }
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ pub fn build(
         for &term in matched {
             let mut found = false;
             for e in entries.of_term(term).filter(|e| e.field == f) {
-                hits.extend(ix.positions(e.index).iter().map(|&p| (p, term)));
+                hits.extend(ix.positions(&e).iter().map(|&p| (u32::from(p), term)));
                 found = true;
             }
             distinct += usize::from(found);
@@ -66,8 +66,13 @@ pub fn build(
             Some((bd, bn, ..)) => (distinct, hits.len()) > (*bd, *bn),
         };
         if better {
-            hits.sort_unstable();
-            best = Some((distinct, hits.len(), f, t.as_str(), hits));
+            let mut keys: Vec<u64> = hits
+                .iter()
+                .map(|&(p, t)| u64::from(p) << 32 | u64::from(t))
+                .collect();
+            keys.sort_unstable();
+            let hits = keys.iter().map(|k| ((k >> 32) as u32, *k as u32)).collect();
+            best = Some((distinct, keys.len(), f, t.as_str(), hits));
         }
     }
     let Some((_, _, field, text, hits)) = best else {
@@ -149,7 +154,8 @@ fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
     let cut_before = trimmed_start > 0 && !text[..trimmed_start].trim().is_empty();
     let cut_after = !text[trimmed_start + core.len()..].trim().is_empty();
 
-    // Highlight byte ranges relative to `core`.
+    // Highlight byte ranges relative to `core` (hits are in position order, so ranges are
+    // ascending).
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     for &(p, _) in hits {
         let Some(&s) = starts.get(p as usize) else {
@@ -166,7 +172,6 @@ fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
             ranges.push((s - trimmed_start, e - trimmed_start));
         }
     }
-    ranges.sort_unstable();
     ranges.dedup();
 
     let mut out = String::with_capacity(core.len() + 8);
@@ -195,9 +200,13 @@ fn byte_range<'a>(text: &'a str, starts: &[u32], a: usize, b: usize) -> &'a str 
 /// Converts sorted byte ranges of `s` to UTF-16 ranges shifted by `lead`, merging ranges that
 /// touch or overlap.
 fn utf16_ranges(s: &str, ranges: &[(usize, usize)], lead: u32) -> Vec<[u32; 2]> {
-    let mut marks: Vec<usize> = ranges.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let mut marks: Vec<u64> = ranges
+        .iter()
+        .flat_map(|&(a, b)| [a as u64, b as u64])
+        .collect();
     marks.sort_unstable();
     marks.dedup();
+    let marks: Vec<usize> = marks.into_iter().map(|m| m as usize).collect();
     let mut map: Vec<(usize, u32)> = Vec::with_capacity(marks.len());
     let mut u16_at = 0u32;
     let mut m = 0;

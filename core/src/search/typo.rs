@@ -62,12 +62,16 @@ pub struct TypoIndex {
     /// cheap necessary condition checked before the distance: within k edits, at most k
     /// characters of either string are missing from the other.
     lens: Vec<u8>,
-    sigs: Vec<u64>,
+    sigs: Vec<u32>,
 }
 
-fn signature(chars: &[char]) -> u64 {
-    chars.iter().fold(0u64, |m, &c| {
-        m | 1 << ((u64::from(c as u32).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 58)
+/// Entries per bucket on average: buckets cost 4 bytes each, and the length and character
+/// filters make a few extra entries per probe cheap.
+const LOAD: usize = 4;
+
+fn signature(chars: &[char]) -> u32 {
+    chars.iter().fold(0u32, |m, &c| {
+        m | 1 << ((u64::from(c as u32).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 59)
     })
 }
 
@@ -122,45 +126,43 @@ impl TypoIndex {
     pub fn build(ix: &InvertedIndex) -> TypoIndex {
         let n = ix.term_count();
         let mut chars: Vec<char> = Vec::with_capacity(64);
-        let mut whole = Buckets::default();
-        let mut halves = Buckets::default();
-        for pass in 0..3 {
-            if pass == 1 {
-                whole = Buckets::alloc(whole.ids.len());
-                halves = Buckets::alloc(halves.ids.len());
+        let mut lens = Vec::with_capacity(n);
+        let mut sigs = Vec::with_capacity(n);
+        // Upper bounds of the entry counts (doubled letters make them smaller).
+        let (mut whole_n, mut half_n) = (0usize, 0usize);
+        for t in 0..n as u32 {
+            chars.clear();
+            chars.extend(ix.term(t).chars());
+            lens.push(chars.len().min(255) as u8);
+            sigs.push(signature(&chars));
+            let l = chars.len();
+            if typo_eligible(&chars) {
+                if l <= WHOLE_MAX {
+                    whole_n += l + 1;
+                }
+                if l >= HALF_MIN {
+                    half_n += l / 2 + 2;
+                }
             }
+        }
+        let mut whole = Buckets::with_buckets(whole_n);
+        let mut halves = Buckets::with_buckets(half_n);
+        for pass in 0..2 {
             for t in 0..n as u32 {
                 chars.clear();
                 chars.extend(ix.term(t).chars());
                 term_entries(&chars, |half, h| {
                     let b = if half { &mut halves } else { &mut whole };
-                    match pass {
-                        0 => b.ids.push(0),
-                        1 => b.count(h),
-                        _ => b.put(h, t),
-                    }
+                    if pass == 0 { b.count(h) } else { b.put(h, t) }
                 });
             }
             if pass == 0 {
-                // Pass 0 only counted entries; drop the placeholder memory before allocating.
-                whole.ids = vec![0; whole.ids.len()];
-                halves.ids = vec![0; halves.ids.len()];
-            }
-            if pass == 1 {
                 whole.prefix_sums();
                 halves.prefix_sums();
             }
         }
         whole.finish();
         halves.finish();
-        let mut lens = Vec::with_capacity(n);
-        let mut sigs = Vec::with_capacity(n);
-        for t in 0..n as u32 {
-            chars.clear();
-            chars.extend(ix.term(t).chars());
-            lens.push(chars.len().min(255) as u8);
-            sigs.push(signature(&chars));
-        }
         TypoIndex {
             whole,
             halves,
@@ -256,31 +258,38 @@ impl TypoIndex {
             + self.halves.off.capacity()
             + self.halves.ids.capacity())
             + self.lens.capacity()
-            + 8 * self.sigs.capacity()
+            + 4 * self.sigs.capacity()
     }
 }
 
 impl Buckets {
-    fn alloc(entries: usize) -> Buckets {
+    /// Buckets for about `entries` entries (the id array is sized after counting).
+    fn with_buckets(entries: usize) -> Buckets {
         if entries == 0 {
             return Buckets::default();
         }
-        let nb = (entries / 2).next_power_of_two().max(16);
+        let nb = (entries / LOAD).next_power_of_two().max(16);
         Buckets {
             mask: nb - 1,
             off: vec![0; nb + 1],
-            ids: vec![0; entries],
+            ids: Vec::new(),
         }
     }
     fn count(&mut self, h: u64) {
-        self.off[(h as usize & self.mask) + 1] += 1;
+        if !self.off.is_empty() {
+            self.off[(h as usize & self.mask) + 1] += 1;
+        }
     }
     fn prefix_sums(&mut self) {
         for i in 1..self.off.len() {
             self.off[i] += self.off[i - 1];
         }
+        self.ids = vec![0; self.off.last().copied().unwrap_or(0) as usize];
     }
     fn put(&mut self, h: u64, t: u32) {
+        if self.off.is_empty() {
+            return;
+        }
         // `off[b]` is used as the fill cursor of bucket b, then restored by `finish`.
         let b = h as usize & self.mask;
         let at = self.off[b] as usize;
