@@ -24,10 +24,13 @@ fn the_fixture_itself_is_valid() {
     assert_eq!(problems_after(str::to_string), Vec::<String>::new());
 }
 
+/// A named edit of the fixture text and the problem line it must produce.
+type Case = (&'static str, Box<dyn Fn(&str) -> String>, &'static str);
+
 #[test]
 fn each_kind_of_bad_data_is_rejected_with_file_id_and_reason() {
     // (what is wrong, edit of the fixture text, expected line)
-    let cases: &[(&str, Box<dyn Fn(&str) -> String>, &str)] = &[
+    let cases: &[Case] = &[
         (
             "duplicate id across kinds",
             Box::new(|t| {
