@@ -54,6 +54,7 @@ e2e: pkg
 ## corpus, the package size and the first answer in Chromium; writes BENCHMARKS.md. Reports, never
 ## fails on a number; not part of `make test`. Takes several minutes (Fuse.js alone ~2-4 min).
 bench: setup-test pkg
+	node --test bench/
 	node --expose-gc bench/run.mjs $(BENCH_ARGS)
 
 clean:

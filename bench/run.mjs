@@ -180,14 +180,14 @@ function benchEmbedded({ tk }) {
   for (let i = 0; i < 20; i++) for (const q of EMBEDDED_QUERIES) tk.search(q); // warm-up
   const lat = [];
   let errors = 0;
-  let empty = 0;
+  const empty = [];
   for (let round = 0; round < rounds; round++) {
     for (const q of EMBEDDED_QUERIES) {
       const t = process.hrtime.bigint();
       let res;
       try { res = tk.search(q); } catch { errors++; }
       lat.push(Number(process.hrtime.bigint() - t));
-      if (round === 0 && res && res.total === 0) empty++;
+      if (round === 0 && res && res.total === 0) empty.push(q);
     }
   }
   return { ...r, ...stats(lat), rounds, errors, empty };
@@ -266,7 +266,7 @@ function report(ctx) {
     L.push(`\`search(q)\` (default options: limit 10, fuzzy, facets) on the corpus compiled into the wasm${info ? ` (${info})` : ''},`);
     L.push(`over ${embedded.queries} realistic queries (\`bench/embedded-queries.mjs\`: names, abbreviations, typos, prefixes),`);
     L.push(`${embedded.rounds} rounds after a warm-up. The very first call (decoding the corpus) took ${us(embedded.firstCallUs)}.`);
-    if (embedded.empty) L.push(`${embedded.empty} of the queries matched nothing on this corpus.`);
+    if (embedded.empty.length) L.push(`${embedded.empty.length} of them matched nothing on this corpus: ${embedded.empty.map((q) => `"${q}"`).join(', ')}.`);
     L.push('');
     L.push(table(['measure', 'value', 'target', ''], [
       ['p50', us(embedded.p50), `≤ ${TARGETS.embeddedP50us} µs`, ok(embedded.p50, TARGETS.embeddedP50us)],
