@@ -5,6 +5,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::facets::FacetIndex;
 use crate::format;
+use crate::rights::Rights;
 use crate::schema::Corpus;
 use crate::search::{Facets, Filters, Index, SearchOptions, SearchResults};
 use serde::Serialize;
@@ -29,6 +30,7 @@ pub struct Catalog {
     docs: Vec<Document>,
     facets: FacetIndex,
     index: Index,
+    rights: Rights,
 }
 
 impl Catalog {
@@ -49,6 +51,7 @@ impl Catalog {
         }
         let index = Index::new(docs.clone(), &crate::corpus_docs::FACET_FIELDS);
         Ok(Catalog {
+            rights: Rights::new(&compiled.corpus),
             corpus: compiled.corpus,
             docs,
             facets: compiled.facets,
@@ -69,6 +72,11 @@ impl Catalog {
     /// The precomputed facet postings.
     pub fn facet_index(&self) -> &FacetIndex {
         &self.facets
+    }
+
+    /// The rights lookup (categories, cumulative rights, anchors) over this corpus.
+    pub fn rights(&self) -> &Rights {
+        &self.rights
     }
 
     /// The search index over the documents.

@@ -26,7 +26,7 @@ use crate::document::{Document, Value};
 use crate::error::Error;
 use filters::{Compiled, FacetTable, Status};
 pub use filters::{Facets, Filters};
-use index::{Field, InvertedIndex};
+use index::{Entry, Field, InvertedIndex};
 use query::{Group, Query};
 use rank::{Kind, Scored};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -46,6 +46,8 @@ const JUMP_MAX_WORDS: usize = 3;
 const JUMP_MAX_EVALS: usize = 400;
 /// Results whose jump score is blended into their rank.
 const JUMP_BLEND_TOP: usize = 20;
+/// Results re-ranked by the adjacency of query words.
+const PROXIMITY_TOP: usize = 50;
 
 /// Options of a search.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +90,13 @@ pub struct Hit {
     pub highlights: Vec<[u32; 2]>,
     /// Summary fields of the record, flattened into the hit object.
     pub fields: Vec<(String, Value)>,
+}
+
+impl Hit {
+    /// The summary field `key`, if the hit has it.
+    pub fn field(&self, key: &str) -> Option<&Value> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
 }
 
 impl Serialize for Hit {
@@ -415,7 +424,12 @@ impl Index {
             rank::top_k(&mut matches, want.max(JUMP_BLEND_TOP), &self.id_rank);
             self.jump_blend(raw, &mut matches);
         }
-        rank::top_k(&mut matches, want, &self.id_rank);
+        // Re-rank the best results by word adjacency (pages stay consistent: the window
+        // covers every page up to the one asked for).
+        let window = want.max(PROXIMITY_TOP).min(total);
+        rank::top_k(&mut matches, window, &self.id_rank);
+        self.proximity_boost(&mut matches[..window], &plans);
+        rank::top_k(&mut matches[..window], want, &self.id_rank);
         let hits = matches
             .get(opts.offset.min(total)..want)
             .unwrap_or(&[])
@@ -465,9 +479,10 @@ impl Index {
                     None
                 };
                 let mut typos = Vec::new();
-                let skipped_typos = typos_mode == Typos::ForUnknown && exact.is_some();
-                let fuzzy =
-                    typos_mode == Typos::All || typos_mode == Typos::ForUnknown && exact.is_none();
+                // A known word, or a word being typed that has completions, is trusted first.
+                let known = exact.is_some() || prefix.is_some();
+                let skipped_typos = typos_mode == Typos::ForUnknown && known;
+                let fuzzy = typos_mode == Typos::All || typos_mode == Typos::ForUnknown && !known;
                 if fuzzy {
                     let chars: Vec<char> = text.chars().collect();
                     let mut found = Vec::new();
@@ -564,24 +579,31 @@ impl Index {
                     }
                 }
                 if let Some((lo, hi)) = *prefix {
-                    let mut it = ents.in_range(lo, hi).peekable();
-                    while let Some(e) = it.next() {
-                        let t = e.term;
-                        let mut group = vec![e];
-                        while let Some(n) = it.next_if(|n| n.term == t) {
-                            group.push(n);
+                    // Entries come by term then field: sum each completion's fields.
+                    let skip = exact.map(|(x, _)| x);
+                    let mut cur = u32::MAX;
+                    let mut tf = 0.0f32;
+                    let finish = |t: u32, tf: f32, best: &mut Option<(Kind, f32)>| {
+                        if tf > 0.0 {
+                            let idf = rank::idf(self.len(), self.ix.df(t));
+                            let s = rank::saturate(tf, idf) * Kind::Prefix.weight();
+                            *best = match *best {
+                                None => Some((Kind::Prefix, s)),
+                                Some((k, b)) => Some((k, b.max(s))),
+                            };
                         }
-                        if exact.is_some_and(|(x, _)| x == t) {
-                            continue;
+                    };
+                    for e in ents.in_range(lo, hi) {
+                        if e.term != cur {
+                            finish(cur, tf, &mut best);
+                            cur = e.term;
+                            tf = 0.0;
                         }
-                        let idf = rank::idf(self.len(), self.ix.df(t));
-                        let s = rank::bm25f(&self.ix, d, group.into_iter(), idf)
-                            * Kind::Prefix.weight();
-                        best = match best {
-                            None => Some((Kind::Prefix, s)),
-                            Some((k, b)) => Some((k, b.max(s))),
-                        };
+                        if Some(cur) != skip {
+                            tf += rank::field_tf(&self.ix, d, &e);
+                        }
                     }
+                    finish(cur, tf, &mut best);
                 }
                 if best.is_some() {
                     return best;
@@ -653,7 +675,18 @@ impl Index {
         matches: &mut Vec<Scored>,
         facet_docs: &mut Vec<u32>,
     ) {
-        let Some(driver) = plans.first() else { return };
+        // Cheapest first: it drives, and rare words reject candidates soonest.
+        let mut by_cost: Vec<&Plan> = plans.iter().collect();
+        for i in 1..by_cost.len() {
+            let mut j = i;
+            while j > 0 && by_cost[j - 1].cost() > by_cost[j].cost() {
+                by_cost.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        let Some(driver) = by_cost.first() else {
+            return;
+        };
         'docs: for d in self.candidates(driver) {
             let status = filters.status(d);
             if status == Status::Fails || self.excluded(exclude, d) {
@@ -661,7 +694,7 @@ impl Index {
             }
             let mut score = 0.0;
             let mut typos = 0u8;
-            for p in plans {
+            for p in &by_cost {
                 match self.eval(p, d) {
                     Some((k, s)) => {
                         score += s;
@@ -845,43 +878,111 @@ impl Index {
         }
     }
 
+    /// Calls `f` with each entry of document `d` that matches a word plan: its exact term and
+    /// completions, or, when it has none of those, its typo candidates.
+    fn word_entries(&self, d: u32, plan: &Plan, mut f: impl FnMut(Entry)) {
+        let ents = self.ix.entries(d);
+        let Plan::Term {
+            exact,
+            prefix,
+            typos,
+            ..
+        } = plan
+        else {
+            return;
+        };
+        let mut strict = false;
+        if let Some((t, _)) = exact {
+            for e in ents.of_term(*t) {
+                strict = true;
+                f(e);
+            }
+        }
+        if let Some((lo, hi)) = prefix {
+            for e in ents.in_range(*lo, *hi) {
+                if exact.is_none_or(|(x, _)| x != e.term) {
+                    strict = true;
+                    f(e);
+                }
+            }
+        }
+        if !strict {
+            for (t, _, _) in typos {
+                ents.of_term(*t).for_each(&mut f);
+            }
+        }
+    }
+
     /// Term ids of document `d` that the plans matched (for highlighting).
     fn matched_terms(&self, d: u32, plans: &[Plan]) -> Vec<u32> {
-        let ents = self.ix.entries(d);
         let mut out = Vec::new();
         for p in plans {
             match p {
-                Plan::Term {
-                    exact,
-                    prefix,
-                    typos,
-                    ..
-                } => {
-                    let before = out.len();
-                    if let Some((t, _)) = exact
-                        && ents.has_in_range(*t, *t + 1)
-                    {
-                        out.push(*t);
-                    }
-                    if let Some((lo, hi)) = prefix {
-                        out.extend(ents.in_range(*lo, *hi).map(|e| e.term));
-                    }
-                    if out.len() == before {
-                        out.extend(
-                            typos
-                                .iter()
-                                .filter(|(t, _, _)| ents.has_in_range(*t, *t + 1))
-                                .map(|(t, _, _)| *t),
-                        );
-                    }
-                }
                 Plan::Phrase { ids, .. } => out.extend(ids.iter().copied()),
-                Plan::Never => {}
+                _ => self.word_entries(d, p, |e| out.push(e.term)),
             }
         }
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// How many consecutive pairs of query groups (in query order) occur next to each other,
+    /// in order, in some field of document `d`.
+    fn adjacent_pairs(&self, d: u32, plans: &[Plan]) -> usize {
+        let ents = self.ix.entries(d);
+        let key = |e: &Entry, p: u16| u32::from(e.field) << 16 | u32::from(p);
+        let mut prev_ends: Vec<u32> = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
+        let mut ends: Vec<u32> = Vec::new();
+        let mut pairs = 0;
+        for (i, p) in plans.iter().enumerate() {
+            starts.clear();
+            ends.clear();
+            match p {
+                Plan::Phrase { ids, .. } => {
+                    if let (Some(&a), Some(&b)) = (ids.first(), ids.last()) {
+                        for e in ents.of_term(a) {
+                            starts.extend(self.ix.positions(&e).iter().map(|&q| key(&e, q)));
+                        }
+                        for e in ents.of_term(b) {
+                            ends.extend(self.ix.positions(&e).iter().map(|&q| key(&e, q)));
+                        }
+                    }
+                }
+                _ => self.word_entries(d, p, |e| {
+                    for &q in self.ix.positions(&e) {
+                        starts.push(key(&e, q));
+                    }
+                }),
+            }
+            if !matches!(p, Plan::Phrase { .. }) {
+                ends.extend_from_slice(&starts);
+            }
+            starts.sort_unstable();
+            if i > 0
+                && prev_ends
+                    .iter()
+                    .any(|&k| k & 0xFFFF != 0xFFFF && starts.binary_search(&(k + 1)).is_ok())
+            {
+                pairs += 1;
+            }
+            std::mem::swap(&mut prev_ends, &mut ends);
+        }
+        pairs
+    }
+
+    /// Raises the scores of the first `top` results by how many query words are adjacent in
+    /// order (see [`rank::PROXIMITY`]).
+    fn proximity_boost(&self, matches: &mut [Scored], plans: &[Plan]) {
+        if plans.len() < 2 {
+            return;
+        }
+        let n = (plans.len() - 1) as f32;
+        for m in matches {
+            let pairs = self.adjacent_pairs(m.doc, plans) as f32;
+            m.score *= 1.0 + rank::PROXIMITY * pairs / n;
+        }
     }
 
     fn hit(&self, d: u32, score: f32, plans: &[Plan]) -> Hit {

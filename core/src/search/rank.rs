@@ -52,20 +52,31 @@ pub fn idf(docs: usize, df: u32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
-/// BM25F score of one term in document `doc`, given its entries (one per field).
-pub fn bm25f(ix: &InvertedIndex, doc: u32, entries: impl Iterator<Item = Entry>, idf: f32) -> f32 {
-    let mut tf = 0.0f32;
-    for e in entries {
-        let len = ix.field_len(doc, e.field) as f32;
-        let norm = 1.0 - B + B * len / ix.avg_len(e.field);
-        let boost = ix.fields[usize::from(e.field)].boost;
-        tf += boost * e.tf() as f32 / norm;
-    }
-    if tf == 0.0 {
+/// The boosted, length-normalised term frequency of one entry (BM25F sums these over a
+/// term's fields before saturating).
+pub fn field_tf(ix: &InvertedIndex, doc: u32, e: &Entry) -> f32 {
+    let len = ix.field_len(doc, e.field) as f32;
+    let norm = 1.0 - B + B * len / ix.avg_len(e.field);
+    ix.fields[usize::from(e.field)].boost * e.tf() as f32 / norm
+}
+
+/// BM25 saturation of a summed term frequency.
+pub fn saturate(tf: f32, idf: f32) -> f32 {
+    if tf <= 0.0 {
         return 0.0;
     }
     idf * tf * (K1 + 1.0) / (K1 + tf)
 }
+
+/// BM25F score of one term in document `doc`, given its entries (one per field).
+pub fn bm25f(ix: &InvertedIndex, doc: u32, entries: impl Iterator<Item = Entry>, idf: f32) -> f32 {
+    let tf: f32 = entries.map(|e| field_tf(ix, doc, &e)).sum();
+    saturate(tf, idf)
+}
+
+/// Weight of query words found next to each other, in order: the score grows by up to this
+/// fraction when every consecutive pair of words is adjacent in the document.
+pub const PROXIMITY: f32 = 0.5;
 
 /// A matched document with what ranks it.
 #[derive(Debug, Clone, Copy, PartialEq)]

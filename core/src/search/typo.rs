@@ -6,7 +6,7 @@
 //! - `whole`: each term of 3–7 characters and its one-deletion variants. Two strings are
 //!   within one edit (insertion, deletion, substitution or adjacent swap) exactly when some
 //!   one-deletion variant of each coincides.
-//! - `halves`: for terms of 6–32 characters, the left half with its one-deletion variants and
+//! - `halves`: for terms of 8–32 characters, the left half with its one-deletion variants and
 //!   the right half as it is. If a query is within two edits of a term, then at the right
 //!   split point either the left halves are within one edit, or both edits are on the left and
 //!   the right halves are equal — or a swap straddles the middle, which undoing at the split
@@ -22,7 +22,7 @@ use super::index::InvertedIndex;
 pub const MAX_TYPO_CHARS: usize = 32;
 const WHOLE_MIN: usize = 3;
 const WHOLE_MAX: usize = 7;
-const HALF_MIN: usize = 6;
+const HALF_MIN: usize = WHOLE_MAX + 1;
 const TAG_WHOLE: u64 = 0x9e37_79b9_7f4a_7c15;
 const TAG_LEFT: u64 = 0xc2b2_ae3d_27d4_eb4f;
 const TAG_RIGHT: u64 = 0x1656_67b1_9e37_79f9;
@@ -76,15 +76,33 @@ fn signature(chars: &[char]) -> u32 {
 }
 
 fn hash_skip(tag: u64, s: &[char], skip: usize) -> u64 {
+    hash_skip2(tag, s, skip, usize::MAX)
+}
+
+/// Hash of `s` without the characters at `a` and `b` (`usize::MAX`: none).
+fn hash_skip2(tag: u64, s: &[char], a: usize, b: usize) -> u64 {
     let mut h = tag;
+    let mut len = 0u64;
     for (i, &c) in s.iter().enumerate() {
-        if i != skip {
+        if i != a && i != b {
             h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
+            len += 1;
         }
     }
-    h ^= s.len() as u64 - u64::from(skip < s.len());
+    h ^= len;
     h = (h ^ (h >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^ (h >> 33)
+}
+
+/// Calls `f` with the hash of `s`, of each one-deletion variant and of each two-deletion
+/// variant of it.
+fn variants2(tag: u64, s: &[char], mut f: impl FnMut(u64)) {
+    variants(tag, s, &mut f);
+    for i in 0..s.len() {
+        for j in i + 1..s.len() {
+            f(hash_skip2(tag, s, i, j));
+        }
+    }
 }
 
 /// Calls `f` with the hash of `s` and of each one-deletion variant of it.
@@ -200,11 +218,19 @@ impl TypoIndex {
                 }
             }
         };
-        if lq <= WHOLE_MAX + k && k == 1 {
-            variants(TAG_WHOLE, q, |h| take(self.whole.get(h)));
+        // Targets of up to 7 characters are in `whole`: within one edit, one-deletion variants
+        // of both sides meet; within two edits of a longer query, two-deletion variants of
+        // the query meet one-deletion variants of the target (the query is the longer side,
+        // so at most one deletion from the target is ever needed).
+        if lq <= WHOLE_MAX + k {
+            if k == 1 {
+                variants(TAG_WHOLE, q, |h| take(self.whole.get(h)));
+            } else if lq > WHOLE_MAX {
+                variants2(TAG_WHOLE, q, |h| take(self.whole.get(h)));
+            }
         }
-        // Targets of 3–7 characters within one edit are in `whole`; the rest need `halves`.
-        let min_lt = if k == 1 { WHOLE_MAX + 1 } else { HALF_MIN };
+        // Longer targets are in `halves`.
+        let min_lt = HALF_MIN;
         if lq + k >= min_lt {
             let mut lefts: Vec<usize> = Vec::new();
             let mut rights: Vec<usize> = Vec::new();
@@ -239,13 +265,10 @@ impl TypoIndex {
         }
         scratch.sort_unstable();
         scratch.dedup();
-        let mut chars: Vec<char> = Vec::with_capacity(64);
+        let pattern = Pattern::new(q);
         for &t in scratch.iter() {
-            chars.clear();
-            chars.extend(ix.term(t).chars());
-            if let Some(d) = osa_distance(q, &chars, k)
-                && d > 0
-            {
+            let d = pattern.distance(ix.term(t).chars());
+            if d > 0 && d <= k {
                 out.push((t, d as u8));
             }
         }
@@ -308,6 +331,78 @@ impl Buckets {
     }
 }
 
+/// A query term prepared for bit-parallel distance computations (Hyyrö's bit-vector
+/// algorithm for the optimal string alignment distance: one pass over the other string,
+/// a few word operations per character). Patterns of up to 64 characters.
+struct Pattern {
+    len: usize,
+    ascii: [u64; 128],
+    other: Vec<(char, u64)>,
+}
+
+impl Pattern {
+    fn new(q: &[char]) -> Pattern {
+        let q = &q[..q.len().min(64)];
+        let mut p = Pattern {
+            len: q.len(),
+            ascii: [0; 128],
+            other: Vec::new(),
+        };
+        for (i, &c) in q.iter().enumerate() {
+            if c.is_ascii() {
+                p.ascii[c as usize] |= 1 << i;
+            } else {
+                match p.other.iter_mut().find(|(x, _)| *x == c) {
+                    Some((_, m)) => *m |= 1 << i,
+                    None => p.other.push((c, 1 << i)),
+                }
+            }
+        }
+        p
+    }
+
+    fn eq(&self, c: char) -> u64 {
+        if c.is_ascii() {
+            self.ascii[c as usize]
+        } else {
+            self.other
+                .iter()
+                .find(|(x, _)| *x == c)
+                .map_or(0, |(_, m)| *m)
+        }
+    }
+
+    /// The optimal string alignment distance between the pattern and `text`.
+    fn distance(&self, text: impl Iterator<Item = char>) -> usize {
+        let m = self.len;
+        if m == 0 {
+            return text.count();
+        }
+        let high = 1u64 << (m - 1);
+        let (mut vp, mut vn) = (u64::MAX, 0u64);
+        let (mut d0, mut prev_eq) = (0u64, 0u64);
+        let mut score = m;
+        for c in text {
+            let eq = self.eq(c);
+            let tr = ((!d0 & eq) << 1) & prev_eq;
+            d0 = ((((eq & vp).wrapping_add(vp)) ^ vp) | eq | vn) | tr;
+            let mut hp = vn | !(d0 | vp);
+            let mut hn = d0 & vp;
+            if hp & high != 0 {
+                score += 1;
+            } else if hn & high != 0 {
+                score -= 1;
+            }
+            hp = (hp << 1) | 1;
+            hn <<= 1;
+            vp = hn | !(d0 | hp);
+            vn = hp & d0;
+            prev_eq = eq;
+        }
+        score
+    }
+}
+
 /// The optimal string alignment distance between `a` and `b` (insertions, deletions,
 /// substitutions and swaps of adjacent characters each cost 1), or `None` if it exceeds `k`.
 pub fn osa_distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
@@ -355,6 +450,28 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn bit_parallel_distance_equals_the_dynamic_programme() {
+        let alphabet = ['a', 'b', 'c', 'é'];
+        let mut seed = 7u32;
+        let mut rnd = move |n: u32| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed % n
+        };
+        for _ in 0..20_000 {
+            let a: Vec<char> = (0..rnd(9)).map(|_| alphabet[rnd(4) as usize]).collect();
+            let b: Vec<char> = (0..rnd(9)).map(|_| alphabet[rnd(4) as usize]).collect();
+            let want = osa_distance(&a, &b, 99).unwrap();
+            assert_eq!(
+                Pattern::new(&a).distance(b.iter().copied()),
+                want,
+                "{a:?} / {b:?}"
+            );
+        }
     }
 
     #[test]
@@ -407,7 +524,7 @@ mod tests {
         );
         let typo = TypoIndex::build(&ix);
         let mut scratch = Vec::new();
-        for w in words.iter().take(150) {
+        for w in words.iter().take(200) {
             let mut q = chars(w);
             // Apply one or two random edits.
             for _ in 0..1 + rnd(2) {
