@@ -3,13 +3,15 @@
 // first answer in Chromium. Writes BENCHMARKS.md and prints the same. Reports, never asserts.
 //
 //   node --expose-gc bench/run.mjs [--quick] [--out FILE | --no-write] [--no-browser]
-//                                  [--engines treatykit,MiniSearch,...] [--fuse-per-class N]
+//                                  [--engines treatykit,MiniSearch,...] [--per-class N]
+//                                  [--fuse-per-class N] [--pkg DIR (another wasm-pack build;
+//                                  Node parts only)]
 //   BENCH_NOTE="..." adds a line to the report (e.g. what else was running).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadUdhr, describe } from './udhr.mjs';
 import { CLASSES, TYPO_CLASSES, ReferenceIndex, generateQueries } from './queries.mjs';
 import {
@@ -31,6 +33,8 @@ const FUSE_PER_CLASS = Number(option('--fuse-per-class', QUICK ? 3 : 20));
 const WARMUP = QUICK ? 50 : 300;
 const ONLY = option('--engines', null)?.split(',').map((s) => s.trim().toLowerCase());
 const SEED = 20251123;
+const PKG = option('--pkg', null);
+const PKG_DIR = PKG ? `${PKG.replace(/\/$/, '')}/` : `${ROOT}pkg/`;
 
 /** Targets of issue 4, on the UDHR corpus unless said otherwise. */
 const TARGETS = {
@@ -94,25 +98,34 @@ function machine() {
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
 
 // ---------------------------------------------------------------------------------- UDHR engines
+const MISSES_SHOWN = 3; // per class, in the report's "treatykit misses" section
+
 function runQueries(adapter, handle, queries) {
   const lat = [];
   const found = [];
+  const misses = [];
   let errors = 0;
   let firstError = null;
   for (const q of queries) {
     let ids = [];
+    let error = null;
     const t0 = process.hrtime.bigint();
     try {
       ids = adapter.search(handle, q.q);
     } catch (e) {
-      errors++;
-      firstError ??= `${q.q}: ${e?.message ?? e}`;
+      error = `${e?.code ? `${e.code}: ` : ''}${e?.message ?? e}`;
     }
     const t1 = process.hrtime.bigint();
     lat.push(Number(t1 - t0));
-    found.push(ids.includes(q.expect));
+    const hit = ids.includes(q.expect);
+    found.push(hit);
+    if (error) {
+      errors++;
+      firstError ??= `"${q.q}": ${error}`;
+    }
+    if (!hit && misses.filter((m) => m.cls === q.cls).length < MISSES_SHOWN) misses.push({ ...q, got: ids.slice(0, 3), error });
   }
-  return { lat, found, errors, firstError };
+  return { lat, found, errors, firstError, misses };
 }
 
 function benchEngine(adapter, records, queries, warmup) {
@@ -150,7 +163,7 @@ function benchEngine(adapter, records, queries, warmup) {
     name: adapter.name, config: adapter.config, buildMs,
     heapDelta: after.heap - before.heap, externalDelta: after.external - before.external,
     wasmDelta: wasmBefore === undefined ? undefined : wasmAfter - wasmBefore, wasmAfter,
-    all: stats(run.lat), byClass, queries: queries.length, errors: run.errors, firstError: run.firstError,
+    all: stats(run.lat), byClass, queries: queries.length, errors: run.errors, firstError: run.firstError, misses: run.misses,
     typoRecall: typoIdx.filter((i) => run.found[i]).length / typoIdx.length,
   };
   log(`${adapter.name}: p50 ${us(result.all.p50)}, p99 ${us(result.all.p99)}, recall exact ${rec(byClass.exact.recall)}, typo ${rec(result.typoRecall)}, prefix ${rec(byClass.prefix.recall)}${run.errors ? `, ${run.errors} errors` : ''}`);
@@ -195,8 +208,8 @@ function benchEmbedded({ tk }) {
 
 // ---------------------------------------------------------------------------------- size
 function packageSize() {
-  const wasm = readFileSync(`${ROOT}pkg/treatykit_bg.wasm`);
-  const js = readFileSync(`${ROOT}pkg/treatykit.js`);
+  const wasm = readFileSync(`${PKG_DIR}treatykit_bg.wasm`);
+  const js = readFileSync(`${PKG_DIR}treatykit.js`);
   const gz = (b) => gzipSync(b, { level: 9 }).length;
   return { wasmRaw: wasm.length, jsRaw: js.length, wasmGz: gz(wasm), jsGz: gz(js), totalGz: gz(wasm) + gz(js) };
 }
@@ -276,6 +289,12 @@ function report(ctx) {
     e.name, rec(e.byClass.exact.recall), `≥ ${TARGETS.exact}`, ok(e.byClass.exact.recall, TARGETS.exact, false),
     rec(e.typoRecall), `≥ ${TARGETS.typo}`, ok(e.typoRecall, TARGETS.typo, false),
     ...['swap', 'deletion', 'insertion', 'substitution', 'prefix'].map((c) => rec(e.byClass[c].recall))])));
+  if (tk && !tk.unavailable && tk.misses.length) {
+    L.push('', '### treatykit misses (the first few of each class)', '');
+    L.push('For whoever tunes the engine: queries whose source article was not in treatykit\'s top 10.', '');
+    L.push(table(['class', 'query', 'edited word', 'source', 'top 3 returned'], tk.misses.map((x) => [
+      x.cls, `\`${x.q}\``, x.edited ? `${x.edited} → ${x.typo}` : '', x.expect, x.error ?? (x.got.join(', ') || '(nothing)')])));
+  }
   L.push('', '### Engine configurations', '');
   for (const e of engines) L.push(`- **${e.name}** (${ctx.versions[e.name] ?? 'pkg/'}): ${e.config}`);
 
@@ -330,7 +349,7 @@ function report(ctx) {
 const loadStart = loadavg();
 const m = machine();
 log(`${m.cpu}, ${m.cores} cores, node ${m.node}; load average ${loadStart}`);
-const t = await loadTreatykit();
+const t = await loadTreatykit(pathToFileURL(PKG_DIR));
 const records = loadUdhr();
 const corpus = describe(records);
 log(`udhr: ${corpus.records} records, ${corpus.languages} languages, ${(corpus.bytes / 1e6).toFixed(2)} MB`);
@@ -359,7 +378,9 @@ log('embedded corpus…');
 const embedded = benchEmbedded(t);
 const size = packageSize();
 let browser = null;
-if (!flag('--no-browser')) {
+if (PKG) {
+  browser = { error: `--pkg ${PKG}: the Chromium page loads the repository's pkg/ only` };
+} else if (!flag('--no-browser')) {
   log('Chromium first answer…');
   try {
     const { measureFirstAnswer } = await import('./first-answer.mjs');
