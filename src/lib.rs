@@ -6,6 +6,7 @@
 pub mod convert;
 pub mod corpus;
 pub mod errors;
+pub mod record;
 pub mod search;
 
 use errors::{JsResult, to_js};
@@ -14,6 +15,7 @@ use treatykit_core::catalog::Catalog;
 use wasm_bindgen::prelude::*;
 
 pub use corpus::corpus_info;
+pub use record::record;
 pub use search::search;
 
 /// The corpus binary compiled from `corpus/` by `build.rs`.
