@@ -807,7 +807,7 @@ impl Ctx<'_> {
     fn instrument(&self, i: &Instrument) -> InstrumentView {
         let mut common = self.common(&i.id, "instrument", &i.title, &i.summary);
         let url = safe_url(&i.url);
-        let mut dates = format!("adopted {}", human_date(&i.adopted));
+        let mut dates = format!("Adopted {}", human_date(&i.adopted));
         if let Some(f) = &i.in_force {
             dates.push_str(&format!(", entered into force {}", human_date(f)));
         }

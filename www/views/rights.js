@@ -1,0 +1,151 @@
+// The rights explorer: pick a category of mobile person and see its cumulative rights, grouped by
+// kind, each marked with the layer it is inherited from and anchored in binding law.
+import { h, badge, count } from '../dom.js';
+import { withState } from '../state.js';
+import { flagBadge } from '../labels.js';
+import {
+  sortedCategories, findCategory, categoryLabel, inheritedPath, inheritedText, byGroup, groupLabel, unavailable,
+} from './rights-common.js';
+
+/** Renders the rights explorer for `state.cat`. */
+export function renderRights(ctx) {
+  const { api, state } = ctx;
+  if (!api.has.rights || !api.has.categories) {
+    ctx.setTitle('Rights explorer');
+    return unavailable('Rights explorer');
+  }
+  const cat = state.cat ? findCategory(api, state.cat) : null;
+  ctx.setTitle(cat ? `Rights of ${cat.label}` : 'Rights explorer');
+  return h('div', { class: 'rights-layout' },
+    categoryNav(ctx, cat),
+    h('section', { class: 'rights-main', 'aria-labelledby': 'rights-title' },
+      cat ? categoryRights(ctx, cat) : (state.cat ? unknownCategory(ctx) : intro(ctx))));
+}
+
+function categoryNav(ctx, current) {
+  const cats = sortedCategories(ctx.api);
+  const block = (title, list) => (list.length ? [
+    h('h3', { class: 'catnav__group' }, title),
+    h('ul', { class: 'catnav__list' }, list.map((c) => h('li', {},
+      h('a', {
+        class: 'catnav__link', href: ctx.href({ ...ctx.state, view: 'rights', cat: c.id, record: null }), 'data-nav': '',
+        'aria-current': current?.id === c.id ? 'page' : undefined, 'data-focus-key': `cat:${c.id}`,
+      }, c.label)))),
+  ] : null);
+  return h('nav', { class: 'catnav', 'aria-label': 'Categories of mobile person' },
+    block('MIMC groups', cats.filter((c) => c.group !== 'cross-cutting')),
+    block('Cross-cutting groups', cats.filter((c) => c.group === 'cross-cutting')));
+}
+
+function intro(ctx) {
+  const cats = sortedCategories(ctx.api);
+  ctx.announce('Rights explorer: pick a category');
+  return [
+    h('h2', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, 'Rights explorer'),
+    h('p', { class: 'lead' }, 'The Model International Mobility Convention is cumulative: every mobile person holds the rights of a visitor, ',
+      'and each further group adds its own layer. Pick a group to see every right it holds, which layer each right comes from, and where existing law backs it.'),
+    h('ul', { class: 'cat-cards' }, cats.map((c) => h('li', {},
+      h('a', { class: 'cat-card', href: ctx.href({ ...ctx.state, view: 'rights', cat: c.id, record: null }), 'data-nav': '' },
+        h('span', { class: 'cat-card__label' }, c.label),
+        h('span', { class: 'cat-card__group' }, c.group === 'cross-cutting' ? 'Cross-cutting' : `MIMC${c.mimcChapter ? ` · Chapter ${c.mimcChapter}` : ''}`),
+        c.definition ? h('span', { class: 'cat-card__def' }, c.definition) : null)))),
+  ];
+}
+
+function unknownCategory(ctx) {
+  return [
+    h('h2', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, 'Unknown category'),
+    h('p', { class: 'notice notice--error' }, 'No category has the id ', h('code', {}, ctx.state.cat), '. Pick one from the list.'),
+  ];
+}
+
+function categoryRights(ctx, cat) {
+  const { api, state } = ctx;
+  const answer = api.rights(cat.id, { bindingOnly: state.bindingOnly });
+  const rights = answer.rights ?? [];
+  const own = rights.filter((r) => !inheritedPath(r).length).length;
+  const layers = new Map();
+  for (const r of rights) {
+    const path = inheritedPath(r);
+    if (path.length) {
+      const origin = path[path.length - 1];
+      layers.set(origin, (layers.get(origin) ?? 0) + 1);
+    }
+  }
+  const summary = answer.error ? answer.error.message
+    : `${count(rights.length, 'right')}${state.bindingOnly ? ' backed by binding law' : ''}: ${own} of its own`
+      + [...layers].map(([c, n]) => `, ${n} inherited from ${categoryLabel(api, c)}`).join('');
+  ctx.announce(`${cat.label}: ${summary}`);
+
+  const chapterFlag = cat.mimcChapter && cat.mimcChapterCertain === false
+    ? flagBadge('Placement assumed', 'No source confirms which MIMC chapter covers this group') : null;
+  const chain = ancestry(api, cat);
+  return [
+    h('header', { class: 'cat-head' },
+      h('div', { class: 'record__badges' },
+        badge(cat.group === 'cross-cutting' ? 'Cross-cutting group' : 'MIMC group', 'kind'),
+        cat.mimcChapter ? badge(`MIMC Chapter ${cat.mimcChapter}`, 'plain') : null, chapterFlag),
+      h('h2', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, cat.label),
+      cat.definition ? h('p', { class: 'lead' }, cat.definition) : null,
+      cat.definitionSource ? h('p', { class: 'muted small' }, h('strong', {}, 'Legal basis: '), cat.definitionSource) : null,
+      chain.length > 1 ? h('div', { class: 'ladder', 'aria-label': 'Layers of rights' },
+        h('span', { class: 'ladder__label' }, 'Layers: '),
+        h('ol', { class: 'ladder__list' }, chain.map((c, i) => h('li', { class: ['ladder__step', i === chain.length - 1 && 'is-current'] },
+          i === chain.length - 1 ? h('span', {}, c.label)
+            : h('a', { href: ctx.href(withState(state, { cat: c.id })), 'data-nav': '' }, c.label)))),
+        cat.inheritsEstablished === false ? flagBadge('Links assumed', 'Which layers this group builds on is our assumption, not sourced') : null) : null,
+    ),
+    h('div', { class: 'toolbar' },
+      h('label', { class: 'toggle' },
+        h('input', {
+          type: 'checkbox', checked: state.bindingOnly, 'data-focus-key': 'binding-only',
+          onchange: (e) => ctx.go(withState(state, { bindingOnly: e.target.checked })),
+        }), ' Only rights backed by binding law'),
+      api.has.compare ? h('a', { class: 'button button--quiet', href: ctx.href({ ...state, view: 'compare', a: cat.id, b: null, record: null }), 'data-nav': '' }, 'Compare with another group') : null,
+      api.has.record ? h('a', { class: 'button button--quiet', href: ctx.href(withState(state, { record: cat.id })), 'data-nav': '' }, 'Category record') : null,
+    ),
+    h('p', { class: 'rights-summary', id: 'rights-summary' }, summary),
+    answer.error ? null : byGroup(rights).map(([group, list]) => h('section', { class: 'right-group', 'aria-labelledby': `g-${group}` },
+      h('h3', { id: `g-${group}`, class: 'right-group__title' }, groupLabel(group), h('span', { class: 'right-group__n' }, String(list.length))),
+      h('ul', { class: 'right-list' }, list.map((r) => rightItem(ctx, r))))),
+    !answer.error && !rights.length ? h('p', { class: 'empty' }, state.bindingOnly ? 'No right of this group is backed by binding law in the corpus.' : 'The corpus lists no right for this group.') : null,
+  ];
+}
+
+/** The category and the ones it builds on, floor first (following the first inherited link). */
+function ancestry(api, cat) {
+  const chain = [cat];
+  const seen = new Set([cat.id]);
+  let cur = cat;
+  while (Array.isArray(cur.inherits) && cur.inherits.length) {
+    const parent = findCategory(api, cur.inherits[0]);
+    if (!parent || seen.has(parent.id)) break;
+    seen.add(parent.id);
+    chain.unshift(parent);
+    cur = parent;
+  }
+  return chain;
+}
+
+function rightItem(ctx, r) {
+  const { state } = ctx;
+  const via = inheritedText(ctx.api, r);
+  return h('li', { class: ['right', via && 'right--inherited'] },
+    h('div', { class: 'right__head' },
+      h('a', { class: 'right__name', href: ctx.href(withState(state, { record: r.id })), 'data-nav': '' }, r.name ?? r.id),
+      via ? badge(via, 'layer') : badge('own layer', 'own')),
+    r.description ? h('p', { class: 'right__desc' }, r.description) : null,
+    r.note ? h('p', { class: 'right__note' }, h('strong', {}, 'Note: '), r.note) : null,
+    anchorList(ctx, r.anchors));
+}
+
+function anchorList(ctx, anchors) {
+  if (!Array.isArray(anchors) || !anchors.length) return h('p', { class: 'right__anchors muted small' }, 'No anchor in existing law recorded.');
+  return h('ul', { class: 'right__anchors', 'aria-label': 'Anchors in existing law' }, anchors.map((a) => h('li', { class: 'anchor' },
+    h('a', { href: ctx.href(withState(ctx.state, { record: a.instrumentId })), 'data-nav': '' }, a.instrumentShortName ?? a.instrumentId),
+    ` art. ${a.article}`,
+    a.binding ? h('span', { class: 'anchor__force anchor__force--binding', title: 'Binding instrument' }, ' · binding')
+      : h('span', { class: 'anchor__force', title: 'Non-binding instrument' }, ' · non-binding'),
+    a.confidence && a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null,
+    a.verified === false ? [' ', flagBadge('unverified', 'Not checked against the text')] : null)));
+}
