@@ -81,3 +81,14 @@ export function statusBadge(item) {
 export function flagBadge(text, title) {
   return badge(text, 'warn', { title, class: 'badge--flag' });
 }
+
+/**
+ * An article reference as cited after an instrument's name: bare numbers get "art."
+ * (`"33(1)"` → `"art. 33(1)"`, `"II(3)"` → `"art. II(3)"`); references naming their own unit
+ * (`"Protocol No. 4, art. 4"`, `"para. 29 (objective 13)"`, `"Guideline 3"`) stay as they are.
+ */
+export function articleRef(article) {
+  const a = String(article ?? '').trim();
+  const first = a.split(/[( ,]/)[0];
+  return first && (/^\d/.test(first) || /^[IVXLC]+$/.test(first)) ? `art. ${a}` : a;
+}

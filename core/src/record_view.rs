@@ -591,6 +591,23 @@ pub fn human_date(date: &str) -> String {
     }
 }
 
+/// An article reference as cited after an instrument's name: `"33(1)"` and `"II(3)"` become
+/// `"art. 33(1)"` and `"art. II(3)"`; references that name their own unit (`"Protocol No. 4,
+/// art. 4"`, `"para. 29 (objective 13)"`, `"Guideline 3"`) are kept as they are.
+pub fn article_ref(article: &str) -> String {
+    let a = article.trim();
+    let first = a.split(['(', ' ', ',']).next().unwrap_or("");
+    let numeral = !first.is_empty()
+        && (first.bytes().all(|b| b.is_ascii_digit())
+            || first.bytes().all(|b| b"IVXLC".contains(&b))
+            || first.bytes().next().is_some_and(|b| b.is_ascii_digit()));
+    if numeral {
+        format!("art. {a}")
+    } else {
+        a.to_string()
+    }
+}
+
 /// Label of a kind of right, e.g. `"state-right"` → `"State powers"`.
 pub fn right_group_label(g: RightGroup) -> &'static str {
     match g {
@@ -1062,7 +1079,7 @@ impl Ctx<'_> {
         let anchors: Vec<AnchorView> = r.anchors.iter().map(|a| self.anchor(a)).collect();
         let cited = anchors
             .iter()
-            .map(|a| format!("{} art. {}", a.instrument_short_name, a.article))
+            .map(|a| format!("{} {}", a.instrument_short_name, article_ref(&a.article)))
             .collect::<Vec<_>>()
             .join("; ");
         common.citation = if cited.is_empty() {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 use treatykit_core::catalog::Catalog;
-use treatykit_core::record_view::{self, FlagLevel, RecordView, human_date, safe_url};
+use treatykit_core::record_view::{self, FlagLevel, RecordView, article_ref, human_date, safe_url};
 use treatykit_core::{Code, JsClass, authoring, format};
 
 fn fixture() -> Catalog {
@@ -271,5 +271,21 @@ fn dates_read_as_people_write_them() {
         ("not a date", "not a date"),
     ] {
         assert_eq!(human_date(raw), human);
+    }
+}
+
+#[test]
+fn article_references_get_art_only_when_they_are_bare_numbers() {
+    for (raw, shown) in [
+        ("33(1)", "art. 33(1)"),
+        ("5(d)(ii)", "art. 5(d)(ii)"),
+        ("II(3)", "art. II(3)"),
+        ("12bis", "art. 12bis"),
+        ("Protocol No. 4, art. 4", "Protocol No. 4, art. 4"),
+        ("para. 29 (objective 13)", "para. 29 (objective 13)"),
+        ("Guideline 3", "Guideline 3"),
+        ("", ""),
+    ] {
+        assert_eq!(article_ref(raw), shown, "{raw:?}");
     }
 }

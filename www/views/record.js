@@ -2,7 +2,7 @@
 // such (never shown as plain fact), links to related records, and "copy citation".
 import { h, badge, externalLink, count } from '../dom.js';
 import { withState, noFilters } from '../state.js';
-import { KIND_LABELS, GROUP_LABELS, STATUS_LABELS, kindBadge, statusBadge, flagBadge } from '../labels.js';
+import { KIND_LABELS, GROUP_LABELS, STATUS_LABELS, kindBadge, statusBadge, flagBadge, articleRef } from '../labels.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -154,7 +154,7 @@ function anchorRow(ctx, a) {
   return h('tr', {},
     h('th', { scope: 'row' }, recordLink(ctx, { id: a.instrumentId }, a.instrumentShortName),
       a.instrumentTitle && a.instrumentTitle !== a.instrumentShortName ? h('span', { class: 'anchor__title' }, a.instrumentTitle) : null),
-    h('td', {}, `art. ${a.article}`, a.confidence && a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null),
+    h('td', {}, articleRef(a.article), a.confidence && a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null),
     h('td', {}, a.binding ? badge('Binding', 'binding') : badge('Non-binding', 'non-binding')),
     h('td', {}, a.verified ? badge('Checked', 'ok', { title: 'Article checked against the text' })
       : flagBadge('Unverified', 'Article number not checked against the text')));
@@ -210,7 +210,7 @@ const BUILDERS = {
         section('parties-h', 'Parties', status),
         section('articles-h', 'Key articles', list((r.keyArticles ?? []).map((a) => [h('span', { class: 'article-ref' }, `Art. ${a.article}`), ' ', a.label]), 'article-list')),
         section('rights-h', `Rights it backs${r.anchoredRights?.length ? ` (${r.anchoredRights.length})` : ''}`,
-          list((r.anchoredRights ?? []).map((a) => [recordLink(rc, { id: a.id }, a.name), h('span', { class: 'muted' }, ` art. ${a.article}`),
+          list((r.anchoredRights ?? []).map((a) => [recordLink(rc, { id: a.id }, a.name), h('span', { class: 'muted' }, ` ${articleRef(a.article)}`),
             a.verified ? null : [' ', flagBadge('Unverified', 'Article not checked against the text')],
             a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null]), 'plain-list compact')),
         section('objectives-h', 'GCM objectives', objectives(rc, r.gcmObjectives)),

@@ -2,7 +2,7 @@
 // kind, each marked with the layer it is inherited from and anchored in binding law.
 import { h, badge, count } from '../dom.js';
 import { withState } from '../state.js';
-import { flagBadge } from '../labels.js';
+import { flagBadge, articleRef } from '../labels.js';
 import {
   sortedCategories, findCategory, categoryLabel, inheritedPath, inheritedText, byGroup, groupLabel, unavailable,
 } from './rights-common.js';
@@ -143,7 +143,7 @@ function anchorList(ctx, anchors) {
   if (!Array.isArray(anchors) || !anchors.length) return h('p', { class: 'right__anchors muted small' }, 'No anchor in existing law recorded.');
   return h('ul', { class: 'right__anchors', 'aria-label': 'Anchors in existing law' }, anchors.map((a) => h('li', { class: 'anchor' },
     h('a', { href: ctx.href(withState(ctx.state, { record: a.instrumentId })), 'data-nav': '' }, a.instrumentShortName ?? a.instrumentId),
-    ` art. ${a.article}`,
+    ` ${articleRef(a.article)}`,
     a.binding ? h('span', { class: 'anchor__force anchor__force--binding', title: 'Binding instrument' }, ' · binding')
       : h('span', { class: 'anchor__force', title: 'Non-binding instrument' }, ' · non-binding'),
     a.confidence && a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null,
