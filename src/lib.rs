@@ -6,11 +6,8 @@
 pub mod convert;
 pub mod corpus;
 pub mod errors;
-<<<<<<< HEAD
 pub mod record;
-=======
 pub mod rights;
->>>>>>> main
 pub mod search;
 
 use errors::{JsResult, to_js};
@@ -19,11 +16,8 @@ use treatykit_core::catalog::Catalog;
 use wasm_bindgen::prelude::*;
 
 pub use corpus::corpus_info;
-<<<<<<< HEAD
 pub use record::record;
-=======
 pub use rights::{categories, compare_rights, right, rights, who_holds};
->>>>>>> main
 pub use search::search;
 
 /// The corpus binary compiled from `corpus/` by `build.rs`.

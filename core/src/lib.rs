@@ -48,11 +48,8 @@ pub mod error;
 pub mod facets;
 pub mod format;
 pub mod jump;
-<<<<<<< HEAD
 pub mod record_view;
-=======
 pub mod rights;
->>>>>>> main
 pub mod schema;
 pub mod search;
 pub mod validate;
