@@ -132,22 +132,28 @@ export interface SearchResult {
   relaxed: boolean;
 }
 
-/** A category of mobile person. */
+/** A category of mobile person, as `categories()` lists it. */
 export interface Category {
   id: string;
   label: string;
   definition: string;
+  /** Where the legal definition comes from, with citations. */
   definitionSource: string;
   group: CategoryGroup;
-  /** MIMC chapter numeral, e.g. `"IV"`. */
-  mimcChapter?: string | null;
-  /** False when the chapter placement is our assumption. */
+  /** MIMC chapter numeral, e.g. `"IV"`, or `null` when the category is not placed in one. */
+  mimcChapter: string | null;
+  /** False when the chapter placement is an assumption. */
   mimcChapterCertain: boolean;
   /** Categories whose rights this one also holds (direct links). */
   inherits: string[];
-  /** False when those links are our assumption. */
+  /** False when those links are an assumption, not sourced. */
   inheritsEstablished: boolean;
+  /** Why the links are or are not established. */
+  inheritsNote?: string;
 }
+
+/** What an entry of the rights catalogue is: a right of the person, a State power over them, or their duty. */
+export type HolderRole = 'right' | 'state-power' | 'duty';
 
 /** Where existing law backs a right. */
 export interface RightAnchor {
@@ -157,23 +163,32 @@ export interface RightAnchor {
   article: string;
   /** True when the instrument binds its parties. */
   binding: boolean;
-  /** How sure the article number is. */
+  /** How sure the article reference is. */
   confidence: Confidence;
-  /** True when the article was checked against the text. */
+  /** True when the article was checked against a source. */
   verified: boolean;
 }
 
-/** A right as held by a category. */
-export interface Right {
+/** A right as held by the asked category (`rights()`). */
+export interface HeldRight {
   id: string;
   name: string;
   description: string;
   group: RightGroup;
-  /** Lowest categories that hold it directly. */
-  grantedTo: string[];
-  /** The categories it is inherited through, nearest first; empty when held directly. */
-  inheritedVia: string[] | string | null;
+  holderRole: HolderRole;
+  /** What `holderRole` means, for people. */
+  holderRoleLabel: string;
   note?: string;
+  /** The category that holds it directly. */
+  grantedTo: string;
+  /** `[asked]` for an own right, `[asked, parent, …, grantedTo]` for an inherited one. */
+  inheritedVia: string[];
+  /** True when the asked category holds it directly. */
+  own: boolean;
+  /** False when a link of `inheritedVia` is an assumption. */
+  inheritanceEstablished: boolean;
+  /** True when at least one anchor is in a binding instrument. */
+  binding: boolean;
   anchors: RightAnchor[];
 }
 
@@ -185,17 +200,72 @@ export interface RightsOptions {
   bindingOnly?: boolean;
 }
 
-/** The answer to `rights()`. */
+/** The answer to `rights()`: the category and its cumulative rights, by kind then data order. */
 export interface RightsResult {
   category: Category;
-  rights: Right[];
+  rights: HeldRight[];
+}
+
+/** A right named in a comparison. */
+export interface RightRef {
+  id: string;
+  name: string;
+  group: RightGroup;
+  holderRole: HolderRole;
 }
 
 /** The answer to `compareRights(a, b)`. */
 export interface RightsComparison {
-  onlyA: Right[];
-  onlyB: Right[];
-  both: Right[];
+  a: string;
+  b: string;
+  /** Rights `a` holds and `b` does not. */
+  onlyA: RightRef[];
+  /** Rights `b` holds and `a` does not. */
+  onlyB: RightRef[];
+  both: RightRef[];
+}
+
+/** A category holding a right (`whoHolds()`). */
+export interface Holder {
+  id: string;
+  label: string;
+  group: CategoryGroup;
+  own: boolean;
+  grantedTo: string;
+  inheritedVia: string[];
+  inheritanceEstablished: boolean;
+}
+
+/** A party count of an anchor's instrument: dated, and flagged unless checked. */
+export interface PartyCount {
+  count: number | null;
+  asOf: string | null;
+  source: string;
+  verified: boolean;
+  note?: string;
+}
+
+/** An anchor with its instrument's facts (`right()`). */
+export interface AnchorDetail extends RightAnchor {
+  instrumentTitle: string;
+  parties: PartyCount | null;
+}
+
+/** The answer to `right(id)`. */
+export interface RightDetail {
+  id: string;
+  name: string;
+  description: string;
+  group: RightGroup;
+  holderRole: HolderRole;
+  holderRoleLabel: string;
+  note?: string;
+  /** Categories holding it directly. */
+  holders: string[];
+  /** Every category holding it, directly or by inheritance. */
+  heldBy: string[];
+  binding: boolean;
+  anchors: AnchorDetail[];
 }
 
 /** `corpusInfo()`. */
@@ -397,5 +467,5 @@ export function record(id: string): RecordView;
 export function categories(): Category[];
 export function rights(categoryId: string, options?: RightsOptions): RightsResult;
 export function compareRights(a: string, b: string): RightsComparison;
-export function whoHolds(rightId: string): Category[];
-export function right(rightId: string): Right;
+export function whoHolds(rightId: string): Holder[];
+export function right(rightId: string): RightDetail;

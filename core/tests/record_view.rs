@@ -289,3 +289,48 @@ fn article_references_get_art_only_when_they_are_bare_numbers() {
         assert_eq!(article_ref(raw), shown, "{raw:?}");
     }
 }
+
+#[test]
+fn every_record_of_the_real_corpus_opens_with_a_citation_and_safe_links_only() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let compiled = authoring::compile_dir(&dir).expect("the real corpus validates");
+    let cat = Catalog::from_bytes(&format::encode(&compiled)).expect("decodes");
+    let mut flagged = 0;
+    for doc in cat.documents() {
+        let view = cat
+            .record(&doc.id)
+            .unwrap_or_else(|e| panic!("{}: {e}", doc.id));
+        let common = view.common();
+        assert_eq!(common.title, doc.title);
+        assert!(
+            !common.citation.trim().is_empty(),
+            "{} has a citation",
+            doc.id
+        );
+        for s in &common.sources {
+            if let Some(url) = &s.url {
+                assert!(
+                    url.starts_with("http://") || url.starts_with("https://"),
+                    "{url}"
+                );
+            }
+        }
+        flagged += usize::from(!common.flags.is_empty());
+        if let RecordView::Instrument(i) = &view
+            && let Some(p) = &i.parties
+            && p.count.is_some()
+        {
+            assert!(p.as_of.is_some(), "{}: a party count is dated", doc.id);
+            let has_flag = common.flags.iter().any(|f| f.field == "parties");
+            assert_eq!(
+                has_flag, !p.verified,
+                "{}: unverified counts and only they are flagged",
+                doc.id
+            );
+        }
+    }
+    assert!(
+        flagged > 0,
+        "the real corpus has uncertain facts, and they are flagged"
+    );
+}

@@ -2,7 +2,7 @@
 // the second holds.
 import { h, count } from '../dom.js';
 import { withState } from '../state.js';
-import { findCategory, categorySelect, rightItem, byGroup, groupLabel, unavailable, inheritedPath } from './rights-common.js';
+import { findCategory, categorySelect, rightItem, byGroup, groupLabel, unavailable, inheritedText } from './rights-common.js';
 
 /** Renders the comparison of `state.a` and `state.b`. */
 export function renderCompare(ctx) {
@@ -50,6 +50,6 @@ function comparison(ctx, a, b) {
     h('h4', { class: 'compare__group' }, groupLabel(group)),
     h('ul', { class: 'compare__list' }, list.map((r) => h('li', {},
       h('a', { href: ctx.href(withState(ctx.state, { record: r.id })), 'data-nav': '' }, r.name),
-      owner && inheritedPath(r).length ? h('span', { class: 'muted small' }, ' (inherited)') : null))),
+      owner && inheritedText(api, r) ? h('span', { class: 'muted small' }, ` (${inheritedText(api, r)})`) : null))),
   ]) : h('p', { class: 'muted' }, 'None.'))));
 }

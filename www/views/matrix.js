@@ -2,14 +2,15 @@
 // a glance who holds what, and whether they hold it in their own layer or by inheritance.
 import { h, s, count } from '../dom.js';
 import { withState } from '../state.js';
-import { sortedCategories, inheritedPath, byGroup, groupLabel, unavailable, categoryLabel } from './rights-common.js';
+import { sortedCategories, origin, byGroup, groupLabel, unavailable, categoryLabel } from './rights-common.js';
 
-const LABEL_W = 264;
+const LABEL_W = 300;
 const COL_W = 34;
 const ROW_H = 22;
 const GROUP_H = 30;
 const HEAD_H = 150;
-const MAX_LABEL = 38;
+const RIGHT_PAD = 110; // room for the last rotated column heads
+const MAX_LABEL = 44;
 
 function clip(text, max) {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -26,15 +27,15 @@ export function renderMatrix(ctx) {
     const answer = api.rights(c.id, { bindingOnly: state.bindingOnly });
     for (const r of answer.rights ?? []) {
       if (!rows.has(r.id)) rows.set(r.id, { right: r, held: new Map() });
-      const path = inheritedPath(r);
-      rows.get(r.id).held.set(c.id, path.length ? path[path.length - 1] : 'own');
+      rows.get(r.id).held.set(c.id, origin(r) ?? 'own');
     }
   }
   const groups = byGroup([...rows.values()].map((x) => ({ ...x.right, _held: x.held })))
     .map(([g, list]) => [g, list.sort((x, y) => y._held.size - x._held.size || String(x.name).localeCompare(String(y.name)))]);
   ctx.announce(`Rights matrix: ${cats.length} categories, ${rows.size} rights`);
 
-  const width = LABEL_W + cats.length * COL_W + 8;
+  const gridW = LABEL_W + cats.length * COL_W;
+  const width = gridW + RIGHT_PAD;
   const height = HEAD_H + groups.reduce((acc, [, list]) => acc + GROUP_H + list.length * ROW_H, 0) + 8;
   const svg = s('svg', {
     class: 'matrix', viewBox: `0 0 ${width} ${height}`, width, height,
@@ -48,18 +49,18 @@ export function renderMatrix(ctx) {
     const x = LABEL_W + i * COL_W + COL_W / 2;
     svg.append(s('rect', { class: ['matrix__col', i % 2 ? 'is-odd' : null], x: x - COL_W / 2, y: HEAD_H - 6, width: COL_W, height: height - HEAD_H }));
     svg.append(s('a', { href: ctx.href({ ...state, view: 'rights', cat: c.id, record: null }), 'data-nav': '', class: 'matrix__head' },
-      s('text', { x, y: HEAD_H - 12, transform: `rotate(-55 ${x} ${HEAD_H - 12})`, class: 'matrix__head-text' }, clip(c.label, 24),
+      s('text', { x, y: HEAD_H - 12, transform: `rotate(-55 ${x} ${HEAD_H - 12})`, class: 'matrix__head-text' }, clip(c.label, 26),
         s('title', {}, c.label))));
   });
 
   let y = HEAD_H;
   for (const [g, list] of groups) {
     svg.append(s('text', { x: 4, y: y + GROUP_H - 9, class: 'matrix__group' }, `${groupLabel(g)} (${list.length})`));
-    svg.append(s('line', { x1: 0, x2: width, y1: y + GROUP_H - 3, y2: y + GROUP_H - 3, class: 'matrix__rule' }));
+    svg.append(s('line', { x1: 0, x2: gridW, y1: y + GROUP_H - 3, y2: y + GROUP_H - 3, class: 'matrix__rule' }));
     y += GROUP_H;
     for (const r of list) {
       const row = s('g', { class: 'matrix__row' });
-      row.append(s('rect', { class: 'matrix__band', x: 0, y, width, height: ROW_H }));
+      row.append(s('rect', { class: 'matrix__band', x: 0, y, width: gridW, height: ROW_H }));
       row.append(s('a', { href: ctx.href(withState(state, { record: r.id })), 'data-nav': '' },
         s('text', { x: 4, y: y + ROW_H - 7, class: 'matrix__label' }, clip(String(r.name ?? r.id), MAX_LABEL),
           s('title', {}, String(r.name ?? r.id)))));

@@ -20,23 +20,30 @@ export function categoryLabel(api, id) {
 }
 
 /**
- * The category ids a right is inherited through, nearest first: `[]` when the category holds it
- * directly. Accepts `inheritedVia` as an id, a list of ids, or objects with an `id`.
+ * The category ids a right reaches the asked category through, nearest first and ending with the
+ * category that holds it directly: `[]` for the category's own right. Reads `own` and
+ * `inheritedVia` (`[asked, parent, ..., grantedTo]`) as rights() gives them.
  */
 export function inheritedPath(right) {
-  const v = right?.inheritedVia;
-  if (v === null || v === undefined || v === '' || v === false) return [];
-  const arr = Array.isArray(v) ? v : [v];
-  return arr.map((x) => (typeof x === 'object' && x !== null ? x.id ?? x.category : x)).filter((x) => typeof x === 'string' && x);
+  const via = Array.isArray(right?.inheritedVia) ? right.inheritedVia.filter((x) => typeof x === 'string') : [];
+  if (right?.own === true) return [];
+  if (right?.own === false) {
+    const path = via.slice(1);
+    return path.length ? path : (typeof right.grantedTo === 'string' ? [right.grantedTo] : []);
+  }
+  return via.length > 1 ? via.slice(1) : [];
+}
+
+/** The category a right comes from when inherited, or `null` for the category's own right. */
+export function origin(right) {
+  const path = inheritedPath(right);
+  return path.length ? (typeof right.grantedTo === 'string' ? right.grantedTo : path[path.length - 1]) : null;
 }
 
 /** Where a right comes from, in words: `"inherited from Visitor"`, or `null` when it is the category's own. */
 export function inheritedText(api, right) {
-  const path = inheritedPath(right);
-  if (!path.length) return null;
-  // The layer a right comes from is the last hop (the category that holds it directly).
-  const origin = path[path.length - 1];
-  return `inherited from ${categoryLabel(api, origin)}`;
+  const from = origin(right);
+  return from ? `inherited from ${categoryLabel(api, from)}` : null;
 }
 
 /** Groups rights by kind in display order: `[[group, rights[]], ...]`. */

@@ -4,7 +4,7 @@ import { h, badge, count } from '../dom.js';
 import { withState } from '../state.js';
 import { flagBadge, articleRef } from '../labels.js';
 import {
-  sortedCategories, findCategory, categoryLabel, inheritedPath, inheritedText, byGroup, groupLabel, unavailable,
+  sortedCategories, findCategory, categoryLabel, inheritedPath, inheritedText, origin, byGroup, groupLabel, unavailable,
 } from './rights-common.js';
 
 /** Renders the rights explorer for `state.cat`. */
@@ -66,11 +66,8 @@ function categoryRights(ctx, cat) {
   const own = rights.filter((r) => !inheritedPath(r).length).length;
   const layers = new Map();
   for (const r of rights) {
-    const path = inheritedPath(r);
-    if (path.length) {
-      const origin = path[path.length - 1];
-      layers.set(origin, (layers.get(origin) ?? 0) + 1);
-    }
+    const from = origin(r);
+    if (from) layers.set(from, (layers.get(from) ?? 0) + 1);
   }
   const summary = answer.error ? answer.error.message
     : `${count(rights.length, 'right')}${state.bindingOnly ? ' backed by binding law' : ''}: ${own} of its own`
@@ -79,7 +76,7 @@ function categoryRights(ctx, cat) {
 
   const chapterFlag = cat.mimcChapter && cat.mimcChapterCertain === false
     ? flagBadge('Placement assumed', 'No source confirms which MIMC chapter covers this group') : null;
-  const chain = ancestry(api, cat);
+  const below = ancestors(api, cat);
   return [
     h('header', { class: 'cat-head' },
       h('div', { class: 'record__badges' },
@@ -88,12 +85,13 @@ function categoryRights(ctx, cat) {
       h('h2', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, cat.label),
       cat.definition ? h('p', { class: 'lead' }, cat.definition) : null,
       cat.definitionSource ? h('p', { class: 'muted small' }, h('strong', {}, 'Legal basis: '), cat.definitionSource) : null,
-      chain.length > 1 ? h('div', { class: 'ladder', 'aria-label': 'Layers of rights' },
-        h('span', { class: 'ladder__label' }, 'Layers: '),
-        h('ol', { class: 'ladder__list' }, chain.map((c, i) => h('li', { class: ['ladder__step', i === chain.length - 1 && 'is-current'] },
-          i === chain.length - 1 ? h('span', {}, c.label)
-            : h('a', { href: ctx.href(withState(state, { cat: c.id })), 'data-nav': '' }, c.label)))),
-        cat.inheritsEstablished === false ? flagBadge('Links assumed', 'Which layers this group builds on is our assumption, not sourced') : null) : null,
+      below.length ? h('div', { class: 'ladder' },
+        h('span', { class: 'ladder__label', id: 'ladder-label' }, 'Builds on the rights of'),
+        h('ol', { class: 'ladder__list', 'aria-labelledby': 'ladder-label' }, below.map((c) => h('li', { class: 'ladder__step' },
+          h('a', { href: ctx.href(withState(state, { cat: c.id })), 'data-nav': '' }, c.label)))),
+        cat.inheritsEstablished === false
+          ? flagBadge('links assumed', cat.inheritsNote ?? 'Which layers this group builds on is our assumption, not sourced') : null)
+        : h('p', { class: 'ladder muted' }, 'Holds no other group’s rights by inheritance: its rights are all its own.'),
     ),
     h('div', { class: 'toolbar' },
       h('label', { class: 'toggle' },
@@ -105,6 +103,10 @@ function categoryRights(ctx, cat) {
       api.has.record ? h('a', { class: 'button button--quiet', href: ctx.href(withState(state, { record: cat.id })), 'data-nav': '' }, 'Category record') : null,
     ),
     h('p', { class: 'rights-summary', id: 'rights-summary' }, summary),
+    rights.length ? h('p', { class: 'anchor-legend small muted' },
+      h('span', { class: 'anchor anchor--binding anchor--sample' }, 'binding instrument'), ' ',
+      h('span', { class: 'anchor anchor--soft anchor--sample' }, 'non-binding'), ' ',
+      h('span', { class: 'anchor anchor--unverified anchor--sample' }, 'dashed: article not checked against the text')) : null,
     answer.error ? null : byGroup(rights).map(([group, list]) => h('section', { class: 'right-group', 'aria-labelledby': `g-${group}` },
       h('h3', { id: `g-${group}`, class: 'right-group__title' }, groupLabel(group), h('span', { class: 'right-group__n' }, String(list.length))),
       h('ul', { class: 'right-list' }, list.map((r) => rightItem(ctx, r))))),
@@ -112,40 +114,58 @@ function categoryRights(ctx, cat) {
   ];
 }
 
-/** The category and the ones it builds on, floor first (following the first inherited link). */
-function ancestry(api, cat) {
-  const chain = [cat];
-  const seen = new Set([cat.id]);
-  let cur = cat;
-  while (Array.isArray(cur.inherits) && cur.inherits.length) {
-    const parent = findCategory(api, cur.inherits[0]);
-    if (!parent || seen.has(parent.id)) break;
-    seen.add(parent.id);
-    chain.unshift(parent);
-    cur = parent;
-  }
-  return chain;
+/** Every category `cat` builds on (transitively), the floor first. */
+function ancestors(api, cat) {
+  const depth = new Map();
+  const walk = (c, d) => {
+    for (const id of Array.isArray(c.inherits) ? c.inherits : []) {
+      const parent = findCategory(api, id);
+      if (!parent || parent.id === cat.id || (depth.get(id) ?? -1) >= d) continue;
+      depth.set(id, d);
+      if (d < 20) walk(parent, d + 1);
+    }
+  };
+  walk(cat, 1);
+  return [...depth.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => findCategory(api, id));
 }
 
 function rightItem(ctx, r) {
-  const { state } = ctx;
-  const via = inheritedText(ctx.api, r);
+  const { state, api } = ctx;
+  const via = inheritedText(api, r);
+  const path = inheritedPath(r);
+  const chain = path.length > 1 ? `Reaches ${categoryLabel(api, state.cat)} through ${path.map((c) => categoryLabel(api, c)).join(' → ')}` : undefined;
   return h('li', { class: ['right', via && 'right--inherited'] },
     h('div', { class: 'right__head' },
       h('a', { class: 'right__name', href: ctx.href(withState(state, { record: r.id })), 'data-nav': '' }, r.name ?? r.id),
-      via ? badge(via, 'layer') : badge('own layer', 'own')),
+      !via ? badge('own layer', 'own')
+        : r.inheritanceEstablished === false
+          ? flagBadge(`${via} (link assumed)`, `${chain ?? via}: the inheritance link is our assumption, not sourced`)
+          : badge(via, 'layer', { title: chain }),
+      r.holderRole && r.holderRole !== 'right' ? badge(r.holderRoleLabel ?? r.holderRole, 'plain') : null),
     r.description ? h('p', { class: 'right__desc' }, r.description) : null,
     r.note ? h('p', { class: 'right__note' }, h('strong', {}, 'Note: '), r.note) : null,
     anchorList(ctx, r.anchors));
 }
 
+const ANCHORS_SHOWN = 4;
+
 function anchorList(ctx, anchors) {
   if (!Array.isArray(anchors) || !anchors.length) return h('p', { class: 'right__anchors muted small' }, 'No anchor in existing law recorded.');
-  return h('ul', { class: 'right__anchors', 'aria-label': 'Anchors in existing law' }, anchors.map((a) => h('li', { class: 'anchor' },
+  // Binding and checked anchors first; the order of the data otherwise.
+  const sorted = anchors.map((a, i) => [a, i])
+    .sort(([a, i], [b, j]) => Number(b.binding) - Number(a.binding) || Number(b.verified) - Number(a.verified) || i - j)
+    .map(([a]) => a);
+  const item = (a) => h('li', { class: ['anchor', a.binding ? 'anchor--binding' : 'anchor--soft', a.verified === false && 'anchor--unverified'] },
+    h('span', { class: 'visually-hidden' }, a.binding ? 'Binding: ' : 'Non-binding: '),
     h('a', { href: ctx.href(withState(ctx.state, { record: a.instrumentId })), 'data-nav': '' }, a.instrumentShortName ?? a.instrumentId),
     ` ${articleRef(a.article)}`,
-    a.binding ? h('span', { class: 'anchor__force anchor__force--binding', title: 'Binding instrument' }, ' · binding')
-      : h('span', { class: 'anchor__force', title: 'Non-binding instrument' }, ' · non-binding'),
-    a.confidence && a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null,
-    a.verified === false ? [' ', flagBadge('unverified', 'Not checked against the text')] : null)));
+    a.confidence && a.confidence !== 'high' ? h('span', { class: 'anchor__flag', title: 'The article number is not certain' }, ` ${a.confidence} confidence`) : null,
+    a.verified === false ? h('span', { class: 'anchor__flag', title: 'Not checked against the text of the instrument' }, ' unverified') : null);
+  const shown = sorted.slice(0, ANCHORS_SHOWN);
+  const rest = sorted.slice(ANCHORS_SHOWN);
+  return h('div', { class: 'right__law' },
+    h('ul', { class: 'right__anchors', 'aria-label': 'Anchors in existing law' }, shown.map(item)),
+    rest.length ? h('details', { class: 'right__more' },
+      h('summary', {}, `${rest.length} more`),
+      h('ul', { class: 'right__anchors' }, rest.map(item))) : null);
 }
