@@ -64,7 +64,7 @@ function go(next, { replace = false } = {}) {
 /** Leaves the open record (or view) the way the visitor came: history back when we pushed it. */
 function back() {
   if (depth > 0) history.back();
-  else go(withState(state, { record: null }), { replace: true });
+  else go(withState(state, { record: null }));
 }
 
 function ctx() {
@@ -103,7 +103,7 @@ function render() {
   pendingFocus = null;
   let target = keepKey === 'q' ? input : keepKey ? view.querySelector(`[data-focus-key="${CSS.escape(keepKey)}"]`) : null;
   if (!target && closing && lastOpened) target = view.querySelector(`[data-hit="${CSS.escape(lastOpened)}"]`);
-  if (!target && (opening || viewChanged)) target = view.querySelector('h2[tabindex="-1"]');
+  if (!target && (opening || viewChanged)) target = view.querySelector('h1[tabindex="-1"]');
   viewChanged = false;
   if (target && target !== document.activeElement) target.focus({ preventScroll: !opening });
   if (opening) {

@@ -24,7 +24,7 @@ export function renderCompare(ctx) {
     onclick: () => ctx.go(withState(state, { a: state.b, b: state.a })),
   }, h('span', { 'aria-hidden': 'true' }, '⇄'), h('span', { class: 'compare__swap-text' }, ' Swap'));
   return h('section', { class: 'compare', 'aria-labelledby': 'compare-title' },
-    h('h2', { id: 'compare-title', class: 'view-title', tabindex: '-1' }, 'Compare two groups'),
+    h('h1', { id: 'compare-title', class: 'view-title', tabindex: '-1' }, 'Compare two groups'),
     h('p', { class: 'lead' }, 'What does one group of mobile people hold that the other does not? Rights inherited from a shared layer show up under “both”.'),
     h('div', { class: 'compare__pick' }, pick('a', 'First group'), swap, pick('b', 'Second group')),
     a && b ? comparison(ctx, a, b) : h('p', { class: 'muted' }, 'Choose two groups to compare.'));
@@ -45,9 +45,9 @@ function comparison(ctx, a, b) {
   return h('div', { class: 'compare__cols' }, cols.map(([key, title, items, owner]) => h('section', {
     class: ['compare__col', `compare__col--${key}`], 'aria-labelledby': `col-${key}`,
   },
-  h('h3', { id: `col-${key}`, class: 'compare__col-title' }, title, h('span', { class: 'compare__n' }, count(items.length, 'right'))),
+  h('h2', { id: `col-${key}`, class: 'compare__col-title' }, title, h('span', { class: 'compare__n' }, count(items.length, 'right'))),
   items.length ? byGroup(items).map(([group, list]) => [
-    h('h4', { class: 'compare__group' }, groupLabel(group)),
+    h('h3', { class: 'compare__group' }, groupLabel(group)),
     h('ul', { class: 'compare__list' }, list.map((r) => h('li', {},
       h('a', { href: ctx.href(withState(ctx.state, { record: r.id })), 'data-nav': '' }, r.name),
       owner && inheritedText(api, r) ? h('span', { class: 'muted small' }, ` (${inheritedText(api, r)})`) : null))),

@@ -88,7 +88,7 @@ export function renderMatrix(ctx) {
     h('li', {}, legendMark('none'), 'not held'));
 
   return h('section', { class: 'matrix-view', 'aria-labelledby': 'matrix-title' },
-    h('h2', { id: 'matrix-title', class: 'view-title', tabindex: '-1' }, 'Who holds what'),
+    h('h1', { id: 'matrix-title', class: 'view-title', tabindex: '-1' }, 'Who holds what'),
     h('p', { class: 'lead' }, `Every category of mobile person against every right in the catalogue: ${count(rows.size, 'right')}${state.bindingOnly ? ' backed by binding law' : ''}. `,
       'Select a column to explore a category, or a row to open a right.'),
     h('div', { class: 'toolbar' },

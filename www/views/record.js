@@ -30,7 +30,7 @@ export function renderRecord(ctx) {
   if (answer.error) {
     ctx.setTitle('Record not found');
     return h('article', { class: 'record', 'aria-labelledby': 'record-title' }, backLink,
-      h('h2', { id: 'record-title', class: 'record__title', tabindex: '-1' }, 'Record not found'),
+      h('h1', { id: 'record-title', class: 'record__title', tabindex: '-1' }, 'Record not found'),
       h('p', { class: 'notice notice--error' }, answer.error.code === 'UNKNOWN_RECORD'
         ? ['No record has the id ', h('code', {}, state.record), '. It may have been renamed in a newer edition of the corpus.']
         : answer.error.message));
@@ -48,7 +48,7 @@ export function renderRecord(ctx) {
     backLink,
     h('header', { class: 'record__head' },
       h('div', { class: 'record__badges' }, kindBadge(r.kind), statusBadge(r), r.type?.label ? badge(r.type.label, 'plain') : null),
-      h('h2', { id: 'record-title', class: 'record__title', tabindex: '-1' }, r.title),
+      h('h1', { id: 'record-title', class: 'record__title', tabindex: '-1' }, r.title),
       body.subtitle ? h('p', { class: 'record__subtitle' }, body.subtitle) : null,
     ),
     flagCallout(r.flags),
@@ -56,7 +56,7 @@ export function renderRecord(ctx) {
     h('div', { class: 'record__grid' },
       h('div', { class: 'record__main' },
         body.facts.length ? h('section', { 'aria-labelledby': 'facts-h' },
-          h('h3', { id: 'facts-h', class: 'section-title' }, 'Facts'),
+          h('h2', { id: 'facts-h', class: 'section-title' }, 'Facts'),
           h('dl', { class: 'facts' }, body.facts)) : null,
         body.sections,
       ),
@@ -76,7 +76,7 @@ function backLabel(state) {
 function flagCallout(flags) {
   if (!flags?.length) return null;
   return h('section', { class: 'callout callout--warn', 'aria-labelledby': 'flags-h' },
-    h('h3', { id: 'flags-h', class: 'callout__title' }, 'Read with care'),
+    h('h2', { id: 'flags-h', class: 'callout__title' }, 'Read with care'),
     h('ul', { class: 'callout__list' }, flags.map((f) => h('li', {},
       flagBadge(LEVEL_TEXT[f.level] ?? 'Uncertain'), ' ', f.message))));
 }
@@ -122,7 +122,7 @@ function objectives(ctx, objs) {
 function section(id, title, ...children) {
   const content = children.flat().filter(Boolean);
   if (!content.length) return null;
-  return h('section', { class: 'record__section', 'aria-labelledby': id }, h('h3', { id, class: 'section-title' }, title), content);
+  return h('section', { class: 'record__section', 'aria-labelledby': id }, h('h2', { id, class: 'section-title' }, title), content);
 }
 
 function links(urls) {
@@ -316,7 +316,7 @@ function citationBox(ctx, r) {
     },
   }, 'Copy citation');
   return h('section', { class: 'panel citation', 'aria-labelledby': 'citation-h' },
-    h('h3', { id: 'citation-h', class: 'panel__title' }, 'Cite'),
+    h('h2', { id: 'citation-h', class: 'panel__title' }, 'Cite'),
     text, h('div', { class: 'citation__actions' }, button, status),
     r.corpusDate ? h('p', { class: 'muted small' }, `Facts as reviewed on ${humanDate(r.corpusDate)}.`) : null);
 }
@@ -324,6 +324,6 @@ function citationBox(ctx, r) {
 function sourcesBox(r) {
   if (!r.sources?.length) return null;
   return h('section', { class: 'panel', 'aria-labelledby': 'sources-h' },
-    h('h3', { id: 'sources-h', class: 'panel__title' }, 'Sources'),
+    h('h2', { id: 'sources-h', class: 'panel__title' }, 'Sources'),
     h('ul', { class: 'sources' }, r.sources.map((s) => h('li', {}, s.url ? externalLink(s.url, s.text) : s.text))));
 }

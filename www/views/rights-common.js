@@ -88,6 +88,6 @@ export function categorySelect(api, { id, label, value, onchange, focusKey, plac
 /** Shown when this build has no rights API. */
 export function unavailable(title) {
   return h('section', { class: 'empty', 'aria-labelledby': 'unavailable-h' },
-    h('h2', { id: 'unavailable-h', tabindex: '-1' }, title),
+    h('h1', { id: 'unavailable-h', tabindex: '-1' }, title),
     h('p', {}, 'This build of treatykit does not include the rights lookup yet. Search still works.'));
 }

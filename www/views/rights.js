@@ -25,8 +25,8 @@ export function renderRights(ctx) {
 function categoryNav(ctx, current) {
   const cats = sortedCategories(ctx.api);
   const block = (title, list) => (list.length ? [
-    h('h3', { class: 'catnav__group' }, title),
-    h('ul', { class: 'catnav__list' }, list.map((c) => h('li', {},
+    h('p', { class: 'catnav__group', id: `catnav-${title.split(' ')[0].toLowerCase()}` }, title),
+    h('ul', { class: 'catnav__list', 'aria-labelledby': `catnav-${title.split(' ')[0].toLowerCase()}` }, list.map((c) => h('li', {},
       h('a', {
         class: 'catnav__link', href: ctx.href({ ...ctx.state, view: 'rights', cat: c.id, record: null }), 'data-nav': '',
         'aria-current': current?.id === c.id ? 'page' : undefined, 'data-focus-key': `cat:${c.id}`,
@@ -41,7 +41,7 @@ function intro(ctx) {
   const cats = sortedCategories(ctx.api);
   ctx.announce('Rights explorer: pick a category');
   return [
-    h('h2', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, 'Rights explorer'),
+    h('h1', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, 'Rights explorer'),
     h('p', { class: 'lead' }, 'The Model International Mobility Convention is cumulative: every mobile person holds the rights of a visitor, ',
       'and each further group adds its own layer. Pick a group to see every right it holds, which layer each right comes from, and where existing law backs it.'),
     h('ul', { class: 'cat-cards' }, cats.map((c) => h('li', {},
@@ -54,7 +54,7 @@ function intro(ctx) {
 
 function unknownCategory(ctx) {
   return [
-    h('h2', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, 'Unknown category'),
+    h('h1', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, 'Unknown category'),
     h('p', { class: 'notice notice--error' }, 'No category has the id ', h('code', {}, ctx.state.cat), '. Pick one from the list.'),
   ];
 }
@@ -82,7 +82,7 @@ function categoryRights(ctx, cat) {
       h('div', { class: 'record__badges' },
         badge(cat.group === 'cross-cutting' ? 'Cross-cutting group' : 'MIMC group', 'kind'),
         cat.mimcChapter ? badge(`MIMC Chapter ${cat.mimcChapter}`, 'plain') : null, chapterFlag),
-      h('h2', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, cat.label),
+      h('h1', { id: 'rights-title', class: 'view-title', tabindex: '-1' }, cat.label),
       cat.definition ? h('p', { class: 'lead' }, cat.definition) : null,
       cat.definitionSource ? h('p', { class: 'muted small' }, h('strong', {}, 'Legal basis: '), cat.definitionSource) : null,
       below.length ? h('div', { class: 'ladder' },
@@ -108,7 +108,7 @@ function categoryRights(ctx, cat) {
       h('span', { class: 'anchor anchor--soft anchor--sample' }, 'non-binding'), ' ',
       h('span', { class: 'anchor anchor--unverified anchor--sample' }, 'dashed: article not checked against the text')) : null,
     answer.error ? null : byGroup(rights).map(([group, list]) => h('section', { class: 'right-group', 'aria-labelledby': `g-${group}` },
-      h('h3', { id: `g-${group}`, class: 'right-group__title' }, groupLabel(group), h('span', { class: 'right-group__n' }, String(list.length))),
+      h('h2', { id: `g-${group}`, class: 'right-group__title' }, groupLabel(group), h('span', { class: 'right-group__n' }, String(list.length))),
       h('ul', { class: 'right-list' }, list.map((r) => rightItem(ctx, r))))),
     !answer.error && !rights.length ? h('p', { class: 'empty' }, state.bindingOnly ? 'No right of this group is backed by binding law in the corpus.' : 'The corpus lists no right for this group.') : null,
   ];

@@ -40,7 +40,7 @@ export function renderSearch(ctx) {
 
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
     h('div', { class: 'results__head' },
-      h('h2', { id: 'results-heading', class: 'results__count' }, summary),
+      h('h1', { id: 'results-heading', class: 'results__count', tabindex: '-1' }, summary),
     ),
     chips(ctx),
     notices(ctx, result),
@@ -232,7 +232,7 @@ function hitCard(ctx, hit) {
   return h('li', { class: 'hit' },
     h('div', { class: 'hit__badges' }, kindBadge(hit.kind), statusBadge(hit),
       hit.shortName && hit.shortName !== hit.title ? badge(hit.shortName, 'plain') : null),
-    h('h3', { class: 'hit__title' },
+    h('h2', { class: 'hit__title' },
       h('a', {
         href: ctx.href(withState(state, { record: hit.id })), 'data-nav': '', class: 'hit__link',
         'data-focus-key': `hit:${hit.id}`, 'data-hit': hit.id,
@@ -278,7 +278,7 @@ function landing(ctx) {
   const tile = (view, title, text) => h('a', { class: 'tile', href: ctx.href({ view, filters: noFilters(), q: '' }), 'data-nav': '' },
     h('span', { class: 'tile__title' }, title), h('span', { class: 'tile__text' }, text));
   return h('section', { class: 'landing', 'aria-labelledby': 'landing-title' },
-    h('h2', { id: 'landing-title', class: 'landing__title' }, 'Find the law that protects people on the move'),
+    h('h1', { id: 'landing-title', class: 'landing__title', tabindex: '-1' }, 'Find the law that protects people on the move'),
     h('p', { class: 'landing__lead' },
       'Treaties, compacts, declarations and reports on migration, and the rights each group of mobile people holds under them. ',
       'Everything runs in your browser, with no server and no tracking, and keeps working offline.'),
@@ -289,7 +289,7 @@ function landing(ctx) {
       api.has.rights ? tile('matrix', 'Rights matrix', 'One picture of who holds what: every category against every right.') : null,
     ),
     browse.length ? h('div', { class: 'corpus-facts' },
-      h('h3', { class: 'corpus-facts__title' }, 'In the corpus'),
+      h('h2', { class: 'corpus-facts__title' }, 'In the corpus'),
       h('ul', { class: 'corpus-facts__list' }, browse.map(([kind, n]) => h('li', {},
         h('a', { href: ctx.href({ view: 'search', q: '', filters: { ...noFilters(), kind: [kind] } }), 'data-nav': '' },
           h('span', { class: 'corpus-facts__n' }, String(n)), ' ', n === 1 ? (KIND_LABELS[kind] ?? kind) : (KIND_PLURALS[kind] ?? kind))))),
