@@ -37,9 +37,12 @@ function learn(facets) {
   }
 }
 
-/** Label of a facet value, or the value itself. */
+/** Label of a facet value; an unknown slug reads as words (`"final-act"` → `"Final act"`). */
 export function label(field, value) {
-  return labels[field]?.[value] ?? String(value);
+  const known = labels[field]?.[value];
+  if (known) return known;
+  const s = String(value).replace(/[-_]+/g, ' ').trim();
+  return s ? s[0].toUpperCase() + s.slice(1) : String(value);
 }
 
 function failure(e) {

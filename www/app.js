@@ -205,7 +205,8 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-matchMedia('(min-width: 56rem)').addEventListener('change', () => render());
+// Layouts that are built differently on small screens (facet panel, matrix labels) follow resizes.
+for (const q of ['(min-width: 56rem)', '(max-width: 40rem)']) matchMedia(q).addEventListener('change', () => render());
 
 async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

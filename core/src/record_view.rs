@@ -754,8 +754,11 @@ impl Ctx<'_> {
         let mut common = self.common(&r.id, "resource", &r.title, &r.summary);
         let type_of = self.type_term(&r.kind_of);
         let year = r.year.map_or_else(|| "n.d.".to_string(), |y| y.to_string());
+        // A title we wrote ourselves is bracketed, as a description, and says so once.
         let title = if r.title_identified {
             r.title.clone()
+        } else if r.title.to_lowercase().contains("not identified") {
+            format!("[{}]", r.title)
         } else {
             format!("[{}; title not identified]", r.title)
         };

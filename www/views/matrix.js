@@ -5,6 +5,8 @@ import { withState } from '../state.js';
 import { sortedCategories, origin, byGroup, groupLabel, unavailable, categoryLabel } from './rights-common.js';
 
 const LABEL_W = 300;
+const LABEL_W_NARROW = 150;
+const MAX_LABEL_NARROW = 22;
 const COL_W = 34;
 const ROW_H = 22;
 const GROUP_H = 30;
@@ -34,19 +36,25 @@ export function renderMatrix(ctx) {
     .map(([g, list]) => [g, list.sort((x, y) => y._held.size - x._held.size || String(x.name).localeCompare(String(y.name)))]);
   ctx.announce(`Rights matrix: ${cats.length} categories, ${rows.size} rights`);
 
-  const gridW = LABEL_W + cats.length * COL_W;
+  const narrow = matchMedia('(max-width: 40rem)').matches;
+  const labelW = narrow ? LABEL_W_NARROW : LABEL_W;
+  const maxLabel = narrow ? MAX_LABEL_NARROW : MAX_LABEL;
+  const gridW = cats.length * COL_W;
   const width = gridW + RIGHT_PAD;
   const height = HEAD_H + groups.reduce((acc, [, list]) => acc + GROUP_H + list.length * ROW_H, 0) + 8;
+  // Two SVGs side by side: the row labels stay in view (sticky) while the grid scrolls sideways.
+  const labels = s('svg', { class: 'matrix-labels', viewBox: `0 0 ${labelW} ${height}`, width: labelW, height });
   const svg = s('svg', {
     class: 'matrix', viewBox: `0 0 ${width} ${height}`, width, height,
     'aria-labelledby': 'matrix-title matrix-desc', 'data-rows': rows.size, 'data-cols': cats.length,
   });
   svg.append(s('desc', { id: 'matrix-desc' },
     `${cats.length} categories across, ${rows.size} rights down. A filled circle: the category holds the right in its own layer; a ring: it inherits it; a dot: it does not hold it.`));
+  labels.append(s('text', { x: 4, y: HEAD_H - 14, class: 'matrix__axis' }, 'Rights ↓   Categories →'));
 
   // Column heads: category names, rotated, each a link to its rights.
   cats.forEach((c, i) => {
-    const x = LABEL_W + i * COL_W + COL_W / 2;
+    const x = i * COL_W + COL_W / 2;
     svg.append(s('rect', { class: ['matrix__col', i % 2 ? 'is-odd' : null], x: x - COL_W / 2, y: HEAD_H - 6, width: COL_W, height: height - HEAD_H }));
     svg.append(s('a', { href: ctx.href({ ...state, view: 'rights', cat: c.id, record: null }), 'data-nav': '', class: 'matrix__head' },
       s('text', { x, y: HEAD_H - 12, transform: `rotate(-55 ${x} ${HEAD_H - 12})`, class: 'matrix__head-text' }, clip(c.label, 26),
@@ -54,23 +62,28 @@ export function renderMatrix(ctx) {
   });
 
   let y = HEAD_H;
+  let n = 0;
   for (const [g, list] of groups) {
-    svg.append(s('text', { x: 4, y: y + GROUP_H - 9, class: 'matrix__group' }, `${groupLabel(g)} (${list.length})`));
+    labels.append(s('text', { x: 4, y: y + GROUP_H - 9, class: 'matrix__group' }, `${groupLabel(g)} (${list.length})`));
+    labels.append(s('line', { x1: 0, x2: labelW, y1: y + GROUP_H - 3, y2: y + GROUP_H - 3, class: 'matrix__rule' }));
     svg.append(s('line', { x1: 0, x2: gridW, y1: y + GROUP_H - 3, y2: y + GROUP_H - 3, class: 'matrix__rule' }));
     y += GROUP_H;
     for (const r of list) {
-      const row = s('g', { class: 'matrix__row' });
+      const name = String(r.name ?? r.id);
+      const label = s('g', { class: 'matrix__row', 'data-row': n });
+      label.append(s('rect', { class: 'matrix__band', x: 0, y, width: labelW, height: ROW_H }));
+      label.append(s('a', { href: ctx.href(withState(state, { record: r.id })), 'data-nav': '' },
+        s('text', { x: 4, y: y + ROW_H - 7, class: 'matrix__label' }, clip(name, maxLabel), s('title', {}, name))));
+      labels.append(label);
+      const row = s('g', { class: 'matrix__row', 'data-row': n });
       row.append(s('rect', { class: 'matrix__band', x: 0, y, width: gridW, height: ROW_H }));
-      row.append(s('a', { href: ctx.href(withState(state, { record: r.id })), 'data-nav': '' },
-        s('text', { x: 4, y: y + ROW_H - 7, class: 'matrix__label' }, clip(String(r.name ?? r.id), MAX_LABEL),
-          s('title', {}, String(r.name ?? r.id)))));
       cats.forEach((c, i) => {
-        const cx = LABEL_W + i * COL_W + COL_W / 2;
+        const cx = i * COL_W + COL_W / 2;
         const cy = y + ROW_H / 2;
         const held = r._held.get(c.id);
-        const tip = held === undefined ? `${c.label} does not hold: ${r.name}`
-          : held === 'own' ? `${c.label} holds in its own layer: ${r.name}`
-            : `${c.label} holds, inherited from ${categoryLabel(api, held)}: ${r.name}`;
+        const tip = held === undefined ? `${c.label} does not hold: ${name}`
+          : held === 'own' ? `${c.label} holds in its own layer: ${name}`
+            : `${c.label} holds, inherited from ${categoryLabel(api, held)}: ${name}`;
         const mark = held === undefined ? s('circle', { cx, cy, r: 1.6, class: 'cell cell--none' })
           : held === 'own' ? s('circle', { cx, cy, r: 6.5, class: 'cell cell--own' })
             : s('circle', { cx, cy, r: 5.5, class: 'cell cell--inherited' });
@@ -79,8 +92,19 @@ export function renderMatrix(ctx) {
       });
       svg.append(row);
       y += ROW_H;
+      n += 1;
     }
   }
+  // Hovering a row lights it up in both halves.
+  const inner = h('div', { class: 'matrix-inner' }, labels, svg);
+  let hot = null;
+  inner.addEventListener('pointerover', (e) => {
+    const row = e.target.closest?.('[data-row]')?.getAttribute('data-row') ?? null;
+    if (row === hot) return;
+    for (const el of inner.querySelectorAll('.matrix__row.is-hot')) el.classList.remove('is-hot');
+    hot = row;
+    if (row !== null) for (const el of inner.querySelectorAll(`.matrix__row[data-row="${row}"]`)) el.classList.add('is-hot');
+  });
 
   const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' },
     h('li', {}, legendMark('own'), 'held in the category’s own layer'),
@@ -98,7 +122,7 @@ export function renderMatrix(ctx) {
           onchange: (e) => ctx.go(withState(state, { bindingOnly: e.target.checked })),
         }), ' Only rights backed by binding law'),
       legend),
-    h('div', { class: 'matrix-wrap', tabindex: '0', role: 'region', 'aria-label': 'Rights matrix (scrolls)' }, svg));
+    h('div', { class: 'matrix-wrap', tabindex: '0', role: 'region', 'aria-label': 'Rights matrix (scrolls)' }, inner));
 }
 
 function legendMark(kind) {

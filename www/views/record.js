@@ -160,6 +160,27 @@ function anchorRow(ctx, a) {
       : flagBadge('Unverified', 'Article number not checked against the text')));
 }
 
+/** Natural order of article references: "2" < "10" < "10(2)" < "II". */
+function articleOrder(a, b) {
+  return String(a).localeCompare(String(b), 'en', { numeric: true });
+}
+
+function anchoredRights(ctx, rights) {
+  if (!rights.length) return null;
+  const sorted = [...rights].sort((a, b) => articleOrder(a.article, b.article));
+  const unverified = sorted.filter((a) => !a.verified).length;
+  return [
+    unverified ? h('p', { class: 'muted small' }, unverified === sorted.length
+      ? `None of these ${sorted.length} article references has been checked against the text yet: each is marked “unverified”.`
+      : `${unverified} of ${sorted.length} article references are not yet checked against the text: they are marked “unverified”.`) : null,
+    h('ul', { class: 'anchored' }, sorted.map((a) => h('li', { class: 'anchored__item' },
+      h('span', { class: 'article-ref' }, articleRef(a.article)),
+      h('span', { class: 'anchored__right' }, recordLink(ctx, { id: a.id }, a.name),
+        a.verified ? null : h('span', { class: 'anchor__flag', title: 'Article not checked against the text' }, ' unverified'),
+        a.confidence !== 'high' ? h('span', { class: 'anchor__flag', title: 'The article number is not certain' }, ` ${a.confidence} confidence`) : null)))),
+  ];
+}
+
 function anchorsTable(ctx, anchors) {
   if (!anchors?.length) return null;
   return h('div', { class: 'table-wrap' }, h('table', { class: 'anchors' },
@@ -173,7 +194,6 @@ const BUILDERS = {
   resource(rc) {
     const { r, flagsByField: F } = rc;
     return {
-      subtitle: r.titleIdentified === false ? 'The exact item was not identified: this title describes it.' : null,
       facts: [
         fact('Publisher', r.publisher),
         fact('Year', r.year !== undefined ? String(r.year) : 'Not given by any source', F.get('year')),
@@ -208,11 +228,10 @@ const BUILDERS = {
       ],
       sections: [
         section('parties-h', 'Parties', status),
-        section('articles-h', 'Key articles', list((r.keyArticles ?? []).map((a) => [h('span', { class: 'article-ref' }, `Art. ${a.article}`), ' ', a.label]), 'article-list')),
+        section('articles-h', 'Key articles', r.keyArticles?.length ? h('ul', { class: 'anchored' }, r.keyArticles.map((a) => h('li', { class: 'anchored__item' },
+          h('span', { class: 'article-ref' }, articleRef(a.article)), h('span', {}, a.label)))) : null),
         section('rights-h', `Rights it backs${r.anchoredRights?.length ? ` (${r.anchoredRights.length})` : ''}`,
-          list((r.anchoredRights ?? []).map((a) => [recordLink(rc, { id: a.id }, a.name), h('span', { class: 'muted' }, ` ${articleRef(a.article)}`),
-            a.verified ? null : [' ', flagBadge('Unverified', 'Article not checked against the text')],
-            a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null]), 'plain-list compact')),
+          anchoredRights(rc, r.anchoredRights ?? [])),
         section('objectives-h', 'GCM objectives', objectives(rc, r.gcmObjectives)),
         section('resources-h', 'In the library', list((r.resources ?? []).map((x) => recordLink(rc, x)))),
       ],

@@ -49,7 +49,7 @@ export function renderSearch(ctx) {
       ? h('button', {
         type: 'button', class: 'button button--quiet more', 'data-focus-key': 'more',
         onclick: () => { memory.shown += PAGE; ctx.rerender(); },
-      }, `Show more results (${count(result.total - result.hits.length, 'more')})`)
+      }, `Show more results (${(result.total - result.hits.length).toLocaleString('en')} more)`)
       : null,
   );
 
