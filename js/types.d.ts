@@ -117,8 +117,8 @@ export interface FacetCount {
   count: number;
 }
 
-/** Facet counts by field. */
-export type Facets = { [F in FacetField]?: FacetCount[] };
+/** Facet counts by field (the fields above, and any other the index has, e.g. `rightGroup`). */
+export type Facets = { [F in FacetField]?: FacetCount[] } & { [field: string]: FacetCount[] | undefined };
 
 /** The answer to `search()`. */
 export interface SearchResult {
