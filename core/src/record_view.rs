@@ -1105,10 +1105,7 @@ impl Ctx<'_> {
             common.flags.push(flag(
                 "anchors",
                 FlagLevel::Unverified,
-                format!(
-                    "{unverified} of {} article reference(s) not checked against the text.",
-                    anchors.len()
-                ),
+                unverified_message(unverified, anchors.len()),
             ));
         }
         let weak = anchors.iter().filter(|a| a.confidence != "high").count();
@@ -1116,7 +1113,11 @@ impl Ctx<'_> {
             common.flags.push(flag(
                 "anchors",
                 FlagLevel::Uncertain,
-                format!("{weak} article number(s) are not certain."),
+                if weak == 1 {
+                    "1 article number is not certain.".to_string()
+                } else {
+                    format!("{weak} article numbers are not certain.")
+                },
             ));
         }
         let binding = anchors.iter().any(|a| a.binding);
@@ -1198,6 +1199,20 @@ fn parties_view(p: &Parties, common: &mut Common) -> PartiesView {
         source: SourceRef::new(&p.source),
         verified: p.verified,
         note: p.note.clone(),
+    }
+}
+
+/// How many of a right's `total` article references are unchecked, in words.
+fn unverified_message(unverified: usize, total: usize) -> String {
+    match (unverified, total) {
+        (1, 1) => "Its article reference has not been checked against the text.".into(),
+        (u, t) if u == t => {
+            format!("None of its {t} article references has been checked against the text.")
+        }
+        (1, t) => format!("1 of its {t} article references has not been checked against the text."),
+        (u, t) => {
+            format!("{u} of its {t} article references have not been checked against the text.")
+        }
     }
 }
 

@@ -51,10 +51,10 @@ export function renderRecord(ctx) {
       h('h1', { id: 'record-title', class: 'record__title', tabindex: '-1' }, r.title),
       body.subtitle ? h('p', { class: 'record__subtitle' }, body.subtitle) : null,
     ),
-    flagCallout(r.flags),
-    r.summary && r.summary !== r.title ? h('p', { class: 'record__summary' }, r.summary) : null,
     h('div', { class: 'record__grid' },
       h('div', { class: 'record__main' },
+        flagCallout(r.flags),
+        r.summary && r.summary !== r.title ? h('p', { class: 'record__summary' }, r.summary) : null,
         body.facts.length ? h('section', { 'aria-labelledby': 'facts-h' },
           h('h2', { id: 'facts-h', class: 'section-title' }, 'Facts'),
           h('dl', { class: 'facts' }, body.facts)) : null,
@@ -285,7 +285,7 @@ const BUILDERS = {
         fact('Passed on to', inline((r.inheritedBy ?? []).map((c) => recordLink(rc, c)))),
       ],
       sections: [
-        rc.api.has.rights ? h('p', {}, h('a', {
+        rc.api.has.rights ? h('p', { class: 'record__action' }, h('a', {
           class: 'button', href: rc.href({ ...rc.state, view: 'rights', cat: r.id, record: null }), 'data-nav': '',
         }, `See every right of this category →`)) : null,
       ],
@@ -294,7 +294,6 @@ const BUILDERS = {
   right(rc) {
     const { r } = rc;
     return {
-      subtitle: GROUP_LABELS[r.group] ?? r.groupLabel,
       facts: [
         fact('Kind', r.groupLabel ?? GROUP_LABELS[r.group]),
         fact('Held directly by', r.holders?.length ? [inline(r.holders.map((c) => recordLink(rc, c))),
