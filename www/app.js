@@ -103,13 +103,13 @@ function render() {
   pendingFocus = null;
   let target = keepKey === 'q' ? input : keepKey ? view.querySelector(`[data-focus-key="${CSS.escape(keepKey)}"]`) : null;
   if (!target && closing && lastOpened) target = view.querySelector(`[data-hit="${CSS.escape(lastOpened)}"]`);
-  if (!target && (opening || viewChanged)) target = view.querySelector('h1[tabindex="-1"]');
+  const fresh = opening || viewChanged || (closing && !target);
+  if (!target && fresh) target = view.querySelector('h1[tabindex="-1"]');
   viewChanged = false;
-  if (target && target !== document.activeElement) target.focus({ preventScroll: !opening });
-  if (opening) {
-    lastOpened = state.record;
-    window.scrollTo({ top: 0 });
-  }
+  if (opening) lastOpened = state.record;
+  if (fresh) window.scrollTo({ top: 0 });
+  // A re-render keeps the page where it was; coming back from a record scrolls to its hit.
+  if (target && target !== document.activeElement) target.focus({ preventScroll: !closing });
 }
 
 // Links inside the app change the state without a page load (modified clicks keep their meaning).

@@ -6,7 +6,7 @@
 
 export const VIEWS = ['search', 'rights', 'compare', 'matrix'];
 /** Facet fields that filter a search, in sidebar order. */
-export const FILTER_FIELDS = ['kind', 'type', 'theme', 'category', 'gcmObjective', 'binding', 'publisher'];
+export const FILTER_FIELDS = ['kind', 'type', 'binding', 'theme', 'category', 'gcmObjective', 'publisher'];
 const MAX_VALUE = 200;
 const MAX_VALUES = 50;
 

@@ -4,7 +4,12 @@
 // browser has no WebAssembly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launch, openPage, ready, cspViolations, screenshot } from './browser.mjs';
+
+const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
 
 let env;
 before(async () => { env = await launch(); });
@@ -87,4 +92,21 @@ test('without WebAssembly the page says so clearly instead of breaking', async (
   await screenshot(page, 'no-webassembly-1280');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the service worker precaches every file of the app and the package', () => {
+  const sw = readFileSync(join(WWW, 'sw.js'), 'utf8');
+  const list = (name) => [...sw.match(new RegExp(`const ${name} = \\[([^\\]]*)\\]`))[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  const cached = new Set([...list('APP'), ...list('OPTIONAL')]);
+  const files = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(js|css|html)$/.test(e.name) && e.name !== 'sw.js') files.push(`./${relative(WWW, p)}`);
+    }
+  };
+  walk(WWW);
+  assert.deepEqual(files.filter((f) => !cached.has(f)), [], 'add these to APP (or OPTIONAL) in www/sw.js');
+  for (const f of ['../pkg/treatykit.js', '../pkg/treatykit_bg.wasm']) assert.ok(cached.has(f), f);
 });

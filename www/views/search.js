@@ -173,15 +173,16 @@ function facetGroups(ctx, facets) {
         }, expanded ? 'Show fewer' : `Show all ${values.length}`)
         : null,
     ));
-    if (field === 'gcmObjective') groups.push(yearGroup(ctx, facets.year));
+    if (field === 'binding') groups.push(yearGroup(ctx, facets.year));
   }
-  if (!groups.some((g) => g.classList?.contains('facet--year'))) groups.push(yearGroup(ctx, facets.year));
-  return groups;
+  if (!groups.some((g) => g?.classList?.contains('facet--year'))) groups.push(yearGroup(ctx, facets.year));
+  return groups.filter(Boolean);
 }
 
 function yearGroup(ctx, years) {
   const { state } = ctx;
   const known = (Array.isArray(years) ? years : []).map((y) => Number(y.value)).filter(Number.isFinite);
+  if (!known.length && state.filters.yearFrom === null && state.filters.yearTo === null) return null;
   const min = known.length ? Math.min(...known) : 1900;
   const max = known.length ? Math.max(...known) : new Date().getFullYear();
   const input = (name, label, value, placeholder) => h('label', { class: 'year__field' },
