@@ -32,9 +32,12 @@ function categoryNav(ctx, current) {
         'aria-current': current?.id === c.id ? 'page' : undefined, 'data-focus-key': `cat:${c.id}`,
       }, c.label)))),
   ] : null);
-  return h('nav', { class: 'catnav', 'aria-label': 'Categories of mobile person' },
+  const nav = h('nav', { class: 'catnav', 'aria-label': 'Categories of mobile person' },
     block('MIMC groups', cats.filter((c) => c.group !== 'cross-cutting')),
     block('Cross-cutting groups', cats.filter((c) => c.group === 'cross-cutting')));
+  // Keep the chosen category in sight inside its (possibly scrolling) list.
+  requestAnimationFrame(() => nav.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'center' }));
+  return nav;
 }
 
 function intro(ctx) {
