@@ -268,6 +268,26 @@ export interface RightDetail {
   anchors: AnchorDetail[];
 }
 
+/** A value a website's record may carry in a facet or stored field. */
+export type RecordValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+
+/** A record a website indexes with `Index.fromRecords`: a plain object. */
+export type IndexRecord = { readonly [key: string]: RecordValue };
+
+/** How `Index.fromRecords` reads records. */
+export interface IndexSchema {
+  /** Key of the record id (default `"id"`): a non-empty string or a safe integer. */
+  id?: string;
+  /** Key of the hit title (default `"title"`). */
+  title?: string;
+  /** Searchable text fields, with optional boosts (default 1, at most 1000). */
+  fields: { [name: string]: { boost?: number } };
+  /** Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo). */
+  facets?: string[];
+  /** Extra fields copied onto hits. */
+  store?: string[];
+}
+
 /** `corpusInfo()`. */
 export interface CorpusInfo {
   formatVersion: number;
@@ -469,3 +489,8 @@ export function rights(categoryId: string, options?: RightsOptions): RightsResul
 export function compareRights(a: string, b: string): RightsComparison;
 export function whoHolds(rightId: string): Holder[];
 export function right(rightId: string): RightDetail;
+export class Index {
+  facets(filters?: SearchFilters): Facets;
+  static fromRecords(records: readonly IndexRecord[], schema: IndexSchema): Index;
+  search(query: string, options?: SearchOptions): SearchResult;
+}

@@ -59,7 +59,7 @@ test('a Vite project installs the packed package, type-checks strictly, builds, 
 
   // Types: precise results, and mistakes are compile errors (not `any`).
   writeFileSync(join(dir, 'consumer.ts'), `
-import init, { search, record, rights, categories, compareRights, corpusInfo, type SearchResult, type RecordView, type TreatykitError } from 'treatykit';
+import init, { search, record, rights, categories, compareRights, corpusInfo, Index, type SearchResult, type RecordView, type TreatykitError } from 'treatykit';
 import type { TreatykitSearchElement } from 'treatykit/widget';
 await init();
 const r: SearchResult = search('refugee', { limit: 3, filters: { kind: ['instrument'], yearFrom: 1950 } });
@@ -80,12 +80,16 @@ search(42);
 const wrong: number = r.hits[0].title;
 // @ts-expect-error there is no such record kind
 if (rec.kind === 'treaty') console.log(rec);
-console.log(start, label, own, name, date, wrong);
+const own_index = Index.fromRecords([{ id: 'a', title: 'Hello', body: 'world', year: 2001 }], { fields: { title: { boost: 2 }, body: {} }, facets: ['year'] });
+const firstId: string = own_index.search('hello', { filters: { yearFrom: 2000 } }).hits[0].id;
+// @ts-expect-error a schema needs fields
+Index.fromRecords([], {});
+console.log(start, label, own, name, date, wrong, firstId);
 `);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
       strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler',
-      lib: ['ES2022', 'DOM'], types: [], skipLibCheck: false,
+      lib: ['ES2022', 'DOM', 'ESNext.Disposable'], types: [], skipLibCheck: false,
     },
     files: ['consumer.ts'],
   }));
