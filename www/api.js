@@ -12,6 +12,7 @@ export const has = {
   rights: typeof tk.rights === 'function',
   compare: typeof tk.compareRights === 'function',
   right: typeof tk.right === 'function',
+  whoHolds: typeof tk.whoHolds === 'function',
   info: typeof tk.corpusInfo === 'function',
 };
 
@@ -135,6 +136,17 @@ export function compare(a, b) {
     return { onlyA: r?.onlyA ?? [], onlyB: r?.onlyB ?? [], both: r?.both ?? [] };
   } catch (e) {
     return { error: failure(e) };
+  }
+}
+
+/** The categories holding right `id` (`[]` when unknown or unavailable). */
+export function whoHolds(id) {
+  if (!has.whoHolds) return [];
+  try {
+    const r = tk.whoHolds(id);
+    return Array.isArray(r) ? r : [];
+  } catch {
+    return [];
   }
 }
 

@@ -181,6 +181,19 @@ function anchoredRights(ctx, rights) {
   ];
 }
 
+/** Every category holding right `r`, its own or inherited (from the rights API). */
+function heldBy(ctx, r) {
+  const holders = ctx.api.whoHolds(r.id);
+  if (!holders.length) return null;
+  return section('held-h', `Held by ${count(holders.length, 'category', 'categories')}`,
+    h('ul', { class: 'holders' }, holders.map((c) => h('li', {},
+      h('a', { href: ctx.href({ ...ctx.state, view: 'rights', cat: c.id, record: null }), 'data-nav': '' }, c.label),
+      c.own ? badge('own layer', 'own')
+        : c.inheritanceEstablished === false
+          ? flagBadge(`via ${holders.find((x) => x.id === c.grantedTo)?.label ?? c.grantedTo} (link assumed)`, 'The inheritance link is our assumption, not sourced')
+          : badge(`via ${holders.find((x) => x.id === c.grantedTo)?.label ?? c.grantedTo}`, 'layer')))));
+}
+
 function anchorsTable(ctx, anchors) {
   if (!anchors?.length) return null;
   return h('div', { class: 'table-wrap' }, h('table', { class: 'anchors' },
@@ -301,7 +314,10 @@ const BUILDERS = {
         fact('Backed by binding law', r.binding ? 'Yes' : 'No binding anchor in the corpus'),
         fact('Note', r.note),
       ],
-      sections: [section('anchors-h', `Where the law says so (${(r.anchors ?? []).length})`, anchorsTable(rc, r.anchors))],
+      sections: [
+        section('anchors-h', `Where the law says so (${(r.anchors ?? []).length})`, anchorsTable(rc, r.anchors)),
+        heldBy(rc, r),
+      ],
     };
   },
   objective(rc) {
