@@ -1,11 +1,28 @@
 //! Reading JavaScript arguments into core types, and writing core results as plain JS objects.
+//! Reading never runs user code it cannot survive: property reads and key listings that throw
+//! (getters, proxies) become errors, nesting and list lengths are bounded.
 
 use crate::errors::{JsResult, to_js};
+use js_sys::{Array, Reflect};
 use serde::Serialize;
 use treatykit_core::Error;
+use treatykit_core::records::Json;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+
+/// Deepest nesting read from a JS value (deeper values become `Json::Other`).
+const MAX_DEPTH: u32 = 4;
+/// Most array items read from a nested JS array (the core rejects longer lists).
+const MAX_ITEMS: u32 = 2048;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+}
 
 /// Requires `value` to be a JS string; anything else is a `TypeError` naming the argument.
+/// Lone surrogates arrive as U+FFFD.
 pub fn string_arg(value: &JsValue, name: &str) -> JsResult<String> {
     value.as_string().ok_or_else(|| {
         to_js(Error::type_error(format!(
@@ -21,7 +38,7 @@ pub fn type_name(value: &JsValue) -> String {
         "undefined".into()
     } else if value.is_null() {
         "null".into()
-    } else if js_sys::Array::is_array(value) {
+    } else if Array::is_array(value) {
         "an array".into()
     } else {
         value
@@ -29,6 +46,82 @@ pub fn type_name(value: &JsValue) -> String {
             .as_string()
             .unwrap_or_else(|| "an unknown value".into())
     }
+}
+
+fn read_error(what: &str, e: &JsValue) -> JsValue {
+    let detail = js_sys::Error::from(e.clone())
+        .message()
+        .as_string()
+        .unwrap_or_default();
+    to_js(Error::type_error(format!(
+        "could not read {what}: {detail}"
+    )))
+}
+
+/// Reads `obj[key]`; a throwing getter or proxy is a `TypeError` naming `what`.
+pub fn get(obj: &JsValue, key: &str, what: &str) -> JsResult<JsValue> {
+    Reflect::get(obj, &JsValue::from_str(key)).map_err(|e| read_error(what, &e))
+}
+
+/// Converts a JS value into [`Json`]: own enumerable string keys of objects, arrays item by
+/// item (at most [`MAX_ITEMS`] read), `undefined` as `null`, anything else described.
+pub fn to_json(v: &JsValue, what: &str) -> JsResult<Json> {
+    to_json_at(v, what, 0)
+}
+
+fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(x) = v.as_f64() {
+        return Ok(Json::Num(x));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Json::Str(s));
+    }
+    if depth >= MAX_DEPTH {
+        return Ok(Json::Other("a too deeply nested value".into()));
+    }
+    if Array::is_array(v) {
+        let len = get(v, "length", what)?.as_f64().unwrap_or(0.0);
+        let n = (len.max(0.0) as u32).min(MAX_ITEMS + 1);
+        let mut items = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            let item = Reflect::get_u32(v, i).map_err(|e| read_error(what, &e))?;
+            items.push(to_json_at(&item, what, depth + 1)?);
+        }
+        return Ok(Json::List(items));
+    }
+    if v.is_object() && !v.is_function() {
+        let keys = object_keys(v).map_err(|e| read_error(what, &e))?;
+        let mut map = Vec::with_capacity(keys.length() as usize);
+        for k in keys.iter() {
+            let key = k.as_string().unwrap_or_default();
+            let value = Reflect::get(v, &k).map_err(|e| read_error(what, &e))?;
+            map.push((key, to_json_at(&value, what, depth + 1)?));
+        }
+        return Ok(Json::Map(map));
+    }
+    Ok(Json::Other(type_name(v)))
+}
+
+/// Reads only the properties `keys` of a record object (other values are returned as they
+/// are, for the core to reject).
+pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> {
+    if !v.is_object() || v.is_function() || Array::is_array(v) {
+        return to_json_at(v, what, MAX_DEPTH);
+    }
+    let mut map = Vec::with_capacity(keys.len());
+    for &k in keys {
+        let value = get(v, k, what)?;
+        if !value.is_undefined() {
+            map.push((k.to_string(), to_json_at(&value, what, 1)?));
+        }
+    }
+    Ok(Json::Map(map))
 }
 
 /// Serializes a result as plain JS objects (maps become objects, not `Map`s).
