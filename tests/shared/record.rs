@@ -14,7 +14,7 @@ mod record {
     }
 
     fn hits(query: &str) -> Array {
-        let result = treatykit::search(JsValue::from_str(query)).expect("search works");
+        let result = treatykit::search(JsValue::from_str(query), JsValue::UNDEFINED).expect("search works");
         get(&result, "hits").dyn_into().expect("hits is an array")
     }
 
