@@ -7,6 +7,8 @@ pub mod convert;
 pub mod corpus;
 pub mod errors;
 pub mod search;
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks;
 
 use errors::{JsResult, to_js};
 use std::sync::OnceLock;

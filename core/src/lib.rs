@@ -48,6 +48,7 @@ pub mod error;
 pub mod facets;
 pub mod format;
 pub mod jump;
+pub mod limits;
 pub mod schema;
 pub mod search;
 pub mod validate;
