@@ -83,13 +83,13 @@ pub fn options_object(value: &JsValue, name: &str, allowed: &[&str]) -> JsResult
     Ok(Some(obj))
 }
 
-/// Reads property `key` of an options object; `undefined` (or an absent object) → `None`.
+/// Reads property `key` of an options object; `undefined`, `null` (or an absent object) → `None`.
 /// A getter that throws is a `TypeError` (`INVALID_ARGUMENT`).
 pub fn option_value(obj: Option<&Object>, key: &str) -> JsResult<Option<JsValue>> {
     let Some(obj) = obj else { return Ok(None) };
     let v = Reflect::get(obj, &JsValue::from_str(key))
         .map_err(|_| to_js(Error::type_error(format!("option `{key}` cannot be read"))))?;
-    Ok((!v.is_undefined()).then_some(v))
+    Ok((!v.is_undefined() && !v.is_null()).then_some(v))
 }
 
 /// Reads an integer option in `min..=max`, `default` when absent. A non-number is a `TypeError`;
