@@ -6,6 +6,9 @@ set -euo pipefail
 log=$1 label=$2
 passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$log" | awk '{s += $4} END {print s + 0}')
 failed=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
+if [ "$label" = browser ] && ! grep -q 'Running headless tests in Chrome' "$log"; then
+  echo "check-test-count: browser: no test ran in Chrome (missing wasm_bindgen_test_configure!(run_in_browser)?)" >&2; exit 1
+fi
 if [ "$failed" != 0 ]; then
   echo "check-test-count: $label: $failed test(s) failed" >&2; exit 1
 fi

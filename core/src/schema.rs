@@ -174,6 +174,7 @@ pub struct Resource {
     #[serde(default)]
     pub instrument: Option<String>,
     /// Links to the resource itself.
+    #[serde(default)]
     pub urls: Vec<String>,
     /// Our own summary, at most [`SUMMARY_MAX_WORDS`] words.
     pub summary: String,
@@ -183,6 +184,7 @@ pub struct Resource {
     #[serde(default)]
     pub confidence_note: Option<String>,
     /// Where the facts of this record come from (URLs or citations).
+    #[serde(default)]
     pub sources: Vec<String>,
 }
 
@@ -267,6 +269,7 @@ pub struct Instrument {
     #[serde(default)]
     pub articles: Vec<KeyArticle>,
     /// Where the facts of this record come from.
+    #[serde(default)]
     pub sources: Vec<String>,
 }
 
@@ -298,8 +301,10 @@ pub struct Convention {
     #[serde(default)]
     pub version_note: Option<String>,
     /// Links to the text and its presentation.
+    #[serde(default)]
     pub urls: Vec<String>,
     /// Where the facts of this record come from.
+    #[serde(default)]
     pub sources: Vec<String>,
 }
 
@@ -326,6 +331,7 @@ pub struct Chapter {
     #[serde(default)]
     pub certainty_note: Option<String>,
     /// Where the facts come from.
+    #[serde(default)]
     pub sources: Vec<String>,
 }
 
@@ -344,6 +350,7 @@ pub struct Article {
     /// Our summary.
     pub summary: String,
     /// Where the article text was read.
+    #[serde(default)]
     pub sources: Vec<String>,
 }
 
@@ -482,11 +489,13 @@ pub struct Right {
     /// Kind of right.
     pub group: RightGroup,
     /// Lowest categories that hold it directly; others inherit it.
+    #[serde(default)]
     pub holders: Vec<String>,
     /// Caveat worth showing next to the right.
     #[serde(default)]
     pub note: Option<String>,
     /// Places in existing law that back it.
+    #[serde(default)]
     pub anchors: Vec<Anchor>,
 }
 

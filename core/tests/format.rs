@@ -1,0 +1,64 @@
+//! The binary format: round trip, golden bytes, and typed rejection of every corruption.
+
+use treatykit_core::authoring::compile_dir;
+use treatykit_core::format::{FORMAT_VERSION, MAGIC, decode, encode};
+use treatykit_core::{Code, catalog::Catalog};
+
+fn fixture_bytes() -> Vec<u8> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    encode(&compile_dir(&dir).expect("fixture is valid"))
+}
+
+#[test]
+fn decode_of_encode_gives_equal_data() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let compiled = compile_dir(&dir).unwrap();
+    assert_eq!(decode(&encode(&compiled)).unwrap(), compiled);
+}
+
+#[test]
+fn the_fixture_encodes_to_the_committed_golden_binary() {
+    let golden_path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini.bin");
+    let bytes = fixture_bytes();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden_path, &bytes).unwrap();
+    }
+    let golden =
+        std::fs::read(&golden_path).expect("golden binary exists (UPDATE_GOLDEN=1 writes it)");
+    assert!(
+        bytes == golden,
+        "the encoding changed: if intended, bump FORMAT_VERSION when old binaries can no longer be read, then run UPDATE_GOLDEN=1 cargo test"
+    );
+    // And the golden binary still decodes.
+    Catalog::from_bytes(&golden).unwrap();
+}
+
+#[test]
+fn every_corruption_is_a_typed_corpus_invalid_error() {
+    let good = fixture_bytes();
+    let mut wrong_magic = good.clone();
+    wrong_magic[0] = b'X';
+    let mut wrong_version = good.clone();
+    wrong_version[8..10].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+    let truncated = good[..good.len() - 7].to_vec();
+    let mut trailing = good.clone();
+    trailing.extend_from_slice(b"extra");
+    let mut flipped = good.clone();
+    let mid = good.len() / 2;
+    flipped[mid] ^= 0x55;
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", vec![], "magic"),
+        ("wrong magic", wrong_magic, "magic"),
+        ("magic only", MAGIC.to_vec(), "truncated"),
+        ("wrong version", wrong_version, "version"),
+        ("truncated", truncated, "truncated"),
+        ("trailing bytes", trailing, "trailing"),
+        ("flipped byte", flipped, "checksum"),
+    ];
+    for (what, bytes, needle) in cases {
+        let err = decode(&bytes).expect_err(what);
+        assert_eq!(err.code, Code::CorpusInvalid, "{what}");
+        assert!(err.message.contains(needle), "{what}: {}", err.message);
+    }
+}

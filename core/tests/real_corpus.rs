@@ -1,0 +1,123 @@
+//! Invariants of the real corpus in `corpus/`: what the product promises its readers.
+
+use std::collections::HashSet;
+use treatykit_core::authoring::compile_dir;
+use treatykit_core::format::{decode, encode};
+use treatykit_core::schema::{CategoryGroup, Corpus};
+
+fn corpus() -> Corpus {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    match compile_dir(&dir) {
+        Ok(c) => c.corpus,
+        Err(problems) => panic!(
+            "corpus/ is invalid:\n{}",
+            problems
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+#[test]
+fn it_holds_the_twenty_seed_resources_in_seed_order() {
+    let c = corpus();
+    assert_eq!(c.resources.len(), 20);
+    let seeds: Vec<u16> = c.resources.iter().map(|r| r.seed).collect();
+    assert_eq!(seeds, (1..=20).collect::<Vec<_>>());
+    assert_eq!(
+        c.resources[0].title,
+        "Vienna Convention on Consular Relations"
+    );
+}
+
+#[test]
+fn it_holds_at_least_45_instruments_23_objectives_10_principles_and_9_mimc_categories() {
+    let c = corpus();
+    assert!(
+        c.instruments.len() >= 45,
+        "{} instruments",
+        c.instruments.len()
+    );
+    assert_eq!(
+        c.objectives.iter().map(|o| o.number).collect::<Vec<_>>(),
+        (1..=23).collect::<Vec<_>>()
+    );
+    assert_eq!(c.principles.len(), 10);
+    assert_eq!(
+        c.categories
+            .iter()
+            .filter(|x| x.group == CategoryGroup::Mimc)
+            .count(),
+        9
+    );
+    let mimc = c.convention.as_ref().expect("the MIMC record");
+    assert_eq!((mimc.article_count, mimc.chapter_count), (213, 8));
+    assert_eq!(c.chapters.len(), 8);
+}
+
+#[test]
+fn no_mimc_article_number_is_invented() {
+    let c = corpus();
+    assert!(
+        c.articles.is_empty(),
+        "MIMC articles appear only with a sourced text"
+    );
+}
+
+#[test]
+fn low_confidence_resources_say_what_is_uncertain() {
+    for r in corpus()
+        .resources
+        .iter()
+        .filter(|r| r.confidence != treatykit_core::schema::Confidence::High)
+    {
+        assert!(
+            r.confidence_note.as_deref().is_some_and(|n| n.len() > 10),
+            "{}",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn every_reference_resolves_and_every_record_has_a_source() {
+    let c = corpus();
+    let instruments: HashSet<&str> = c.instruments.iter().map(|i| i.id.as_str()).collect();
+    let categories: HashSet<&str> = c.categories.iter().map(|i| i.id.as_str()).collect();
+    for r in &c.rights {
+        assert!(!r.anchors.is_empty(), "{} has no anchor", r.id);
+        for a in &r.anchors {
+            assert!(
+                instruments.contains(a.instrument.as_str()),
+                "{} → {}",
+                r.id,
+                a.instrument
+            );
+        }
+        for h in &r.holders {
+            assert!(categories.contains(h.as_str()), "{} → {h}", r.id);
+        }
+    }
+    for i in &c.instruments {
+        assert!(!i.sources.is_empty() && !i.url.is_empty(), "{}", i.id);
+        if let Some(p) = &i.parties {
+            assert!(
+                p.count.is_none() || p.as_of.is_some(),
+                "{}: count without date",
+                i.id
+            );
+        }
+    }
+    for r in &c.resources {
+        assert!(!r.sources.is_empty(), "{}", r.id);
+    }
+}
+
+#[test]
+fn the_real_corpus_survives_a_round_trip_through_the_binary_format() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let compiled = compile_dir(&dir).unwrap();
+    assert_eq!(decode(&encode(&compiled)).unwrap(), compiled);
+}

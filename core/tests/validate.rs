@@ -1,0 +1,193 @@
+//! Table-driven tests of the build-time validator: each kind of bad data is rejected with a
+//! message of the form `file: record id: what is wrong`.
+
+use treatykit_core::authoring::parse_file;
+use treatykit_core::validate::{parse_date, validate};
+
+const FIXTURE: &str = include_str!("fixtures/mini/mini.toml");
+
+/// Validates the fixture with `edit` applied to its text, returning every problem as a line.
+fn problems_after(edit: impl Fn(&str) -> String) -> Vec<String> {
+    let text = edit(FIXTURE);
+    let corpus = parse_file("mini.toml", &text).map_err(|p| vec![p.to_string()]);
+    match corpus.and_then(|c| {
+        validate(&[("mini.toml".into(), c)])
+            .map_err(|ps| ps.iter().map(|p| p.to_string()).collect())
+    }) {
+        Ok(_) => Vec::new(),
+        Err(lines) => lines,
+    }
+}
+
+#[test]
+fn the_fixture_itself_is_valid() {
+    assert_eq!(problems_after(str::to_string), Vec::<String>::new());
+}
+
+/// A named edit of the fixture text and the problem line it must produce.
+type Case = (&'static str, Box<dyn Fn(&str) -> String>, &'static str);
+
+#[test]
+fn each_kind_of_bad_data_is_rejected_with_file_id_and_reason() {
+    // (what is wrong, edit of the fixture text, expected line)
+    let cases: &[Case] = &[
+        (
+            "duplicate id across kinds",
+            Box::new(|t| {
+                t.replace(
+                    "id = \"nationality-documents\"",
+                    "id = \"refugee-convention\"",
+                )
+            }),
+            "mini.toml: refugee-convention: duplicate id (first defined in mini.toml)",
+        ),
+        (
+            "unknown instrument in an anchor",
+            Box::new(|t| {
+                t.replace(
+                    "instrument = \"statelessness-1954\"",
+                    "instrument = \"no-such-treaty\"",
+                )
+            }),
+            "mini.toml: nationality-documents: unknown instrument `no-such-treaty`",
+        ),
+        (
+            "unknown category",
+            Box::new(|t| t.replace("holders = [\"refugee\"]", "holders = [\"martian\"]")),
+            "mini.toml: non-refoulement: unknown category `martian`",
+        ),
+        (
+            "GCM objective outside 1-23",
+            Box::new(|t| t.replace("gcm_objectives = [7]", "gcm_objectives = [24]")),
+            "mini.toml: refugee-convention: GCM objective 24 is outside 1–23",
+        ),
+        (
+            "GCM objective without a record",
+            Box::new(|t| t.replace("gcm_objectives = [7]", "gcm_objectives = [9]")),
+            "mini.toml: refugee-convention: GCM objective 9 has no [[objective]] record",
+        ),
+        (
+            "malformed date",
+            Box::new(|t| t.replace("adopted = \"1951-07-28\"", "adopted = \"28 July 1951\"")),
+            "mini.toml: refugee-convention: `adopted` = `28 July 1951` is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        ),
+        (
+            "impossible date",
+            Box::new(|t| t.replace("adopted = \"1951-07-28\"", "adopted = \"1951-02-30\"")),
+            "mini.toml: refugee-convention: `adopted` = `1951-02-30` is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        ),
+        (
+            "entry into force before adoption",
+            Box::new(|t| t.replace("in_force = \"1954-04-22\"", "in_force = \"1950-01-01\"")),
+            "mini.toml: refugee-convention: entry into force 1950-01-01 is before adoption 1951-07-28",
+        ),
+        (
+            "party count without as_of",
+            Box::new(|t| t.replace("as_of = \"2024-07-26\"\n", "")),
+            "mini.toml: refugee-convention: a party count needs `as_of`",
+        ),
+        (
+            "record with no source",
+            Box::new(|t| t.replace("sources = [\"https://www.ohchr.org/\"]", "sources = []")),
+            "mini.toml: ohchr-esc-rights-irregular: record has no source: add at least one to `sources`",
+        ),
+        (
+            "right with no anchor",
+            Box::new(|t| {
+                t.replace(
+                    "[[right.anchors]]\ninstrument = \"statelessness-1954\"\narticle = \"27\"\nconfidence = \"high\"\nverified = false\n",
+                    "",
+                )
+            }),
+            "mini.toml: nationality-documents: record has no source: a right needs at least one anchor",
+        ),
+        (
+            "empty required field",
+            Box::new(|t| t.replace("short_name = \"1954 Convention\"", "short_name = \"  \"")),
+            "mini.toml: statelessness-1954: required field `short_name` is empty",
+        ),
+        (
+            "summary over the word limit",
+            Box::new(|t| {
+                t.replace(
+                    "summary = \"The floor of rights for everyone who crosses a border.\"",
+                    &format!("summary = \"{}\"", "word ".repeat(61)),
+                )
+            }),
+            "mini.toml: mimc-chapter-1: `summary` has 61 words; the limit is 60",
+        ),
+        (
+            "low confidence without a note",
+            Box::new(|t| {
+                t.replace(
+                    "confidence_note = \"Fixture record; the theme is chosen for tests.\"\n",
+                    "",
+                )
+            }),
+            "mini.toml: ohchr-esc-rights-irregular: confidence is medium: say what is uncertain in `confidence_note`",
+        ),
+        (
+            "id that is not a slug",
+            Box::new(|t| {
+                t.replace(
+                    "id = \"principle-human-rights\"",
+                    "id = \"Principle Human Rights\"",
+                )
+            }),
+            "mini.toml: Principle Human Rights: id must be a lowercase slug of a-z, 0-9 and single inner hyphens",
+        ),
+        (
+            "inheritance cycle",
+            Box::new(|t| t.replace("inherits = []", "inherits = [\"refugee\"]")),
+            "mini.toml: visitor: inheritance cycle: visitor → refugee → visitor",
+        ),
+        (
+            "MIMC article number outside 1-213",
+            Box::new(|t| {
+                format!(
+                    "{t}\n[[article]]\nid = \"mimc-article-300\"\nnumber = 300\nchapter = 1\nheading = \"H\"\nsummary = \"S\"\nsources = [\"https://example.org/\"]\n"
+                )
+            }),
+            "mini.toml: mimc-article-300: MIMC article number 300 is outside 1–213",
+        ),
+        (
+            "unknown field (a typo) is a parse error",
+            Box::new(|t| t.replace("title_identified = true", "title_identifed = true")),
+            "unknown field `title_identifed`",
+        ),
+    ];
+    for (what, edit, expected) in cases {
+        let lines = problems_after(edit);
+        assert!(
+            lines.iter().any(|l| l.contains(expected)),
+            "{what}: expected a line with\n  {expected}\ngot\n  {lines:#?}"
+        );
+        assert!(
+            lines.iter().all(|l| l.starts_with("mini.toml: ")),
+            "{what}: every line names the file: {lines:#?}"
+        );
+    }
+}
+
+#[test]
+fn dates_accept_year_month_day_precision_and_reject_impossible_ones() {
+    for ok in ["1951", "1951-07", "1951-07-28", "2024-02-29", "2000-02-29"] {
+        assert!(parse_date(ok).is_some(), "{ok} should parse");
+    }
+    for bad in [
+        "",
+        "51",
+        "1951-13",
+        "1951-00",
+        "1951-07-32",
+        "1900-02-29",
+        "2023-02-29",
+        "1951/07/28",
+        "1951-7-28",
+        "c. 2023",
+        "1951-07-28-01",
+    ] {
+        assert!(parse_date(bad).is_none(), "{bad} should be rejected");
+    }
+    assert!(parse_date("1951").unwrap() < parse_date("1951-07-28").unwrap());
+}
