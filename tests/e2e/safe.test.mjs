@@ -1,12 +1,12 @@
 // js/safe.js against a real trap: a debug build with the test-only export `__testPanic`
-// (cargo feature test-hooks, `make pkg-test-hooks`) panics on purpose; the panic message reaches
+// (cargo feature test-hooks, `make pkg-test`, over the hostile fixture corpus) panics on purpose; the panic message reaches
 // console.error (console_error_panic_hook) and every later call throws TREATYKIT_UNUSABLE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { guard, unusableError, isTrap, UNUSABLE, TreatykitUnusableError } from '../../js/safe.js';
 
-const PKG = new URL('../../target/pkg-test-hooks/', import.meta.url);
+const PKG = new URL('../../target/pkg-test/', import.meta.url);
 
 /** A fresh instance of the test build, with console.error captured while `run` executes. */
 async function withInstance(run) {
