@@ -61,6 +61,13 @@ fuzz-smoke:
 	@scripts/setup.sh --fuzz
 	scripts/fuzz.sh smoke
 
+## bench: treatykit vs MiniSearch, FlexSearch, Fuse.js and Orama on the UDHR corpus, the embedded
+## corpus, the package size and the first answer in Chromium; writes BENCHMARKS.md. Reports, never
+## fails on a number; not part of `make test`. Takes several minutes (Fuse.js alone ~2-4 min).
+bench: setup-test pkg
+	node --test bench/
+	node --expose-gc bench/run.mjs $(BENCH_ARGS)
+
 clean:
 	cargo clean
 	rm -rf pkg artifacts

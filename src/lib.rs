@@ -6,6 +6,7 @@
 pub mod convert;
 pub mod corpus;
 pub mod errors;
+pub mod rights;
 pub mod search;
 #[cfg(feature = "test-hooks")]
 pub mod test_hooks;
@@ -16,6 +17,7 @@ use treatykit_core::catalog::Catalog;
 use wasm_bindgen::prelude::*;
 
 pub use corpus::corpus_info;
+pub use rights::{categories, compare_rights, right, rights, who_holds};
 pub use search::search;
 
 /// The corpus binary compiled from `corpus/` by `build.rs`.

@@ -4,6 +4,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::facets::FacetIndex;
 use crate::format;
+use crate::rights::Rights;
 use crate::schema::Corpus;
 use crate::search::{self, SearchOptions, SearchResults};
 use serde::Serialize;
@@ -27,6 +28,7 @@ pub struct Catalog {
     corpus: Corpus,
     docs: Vec<Document>,
     facets: FacetIndex,
+    rights: Rights,
 }
 
 impl Catalog {
@@ -46,6 +48,7 @@ impl Catalog {
             ));
         }
         Ok(Catalog {
+            rights: Rights::new(&compiled.corpus),
             corpus: compiled.corpus,
             docs,
             facets: compiled.facets,
@@ -65,6 +68,11 @@ impl Catalog {
     /// The precomputed facet postings.
     pub fn facet_index(&self) -> &FacetIndex {
         &self.facets
+    }
+
+    /// The rights lookup (categories, cumulative rights, anchors) over this corpus.
+    pub fn rights(&self) -> &Rights {
+        &self.rights
     }
 
     /// Searches the corpus.

@@ -313,7 +313,11 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
         }
         out.push(b.done());
     }
+    // A right's `category` facet and `heldBy` list every category holding it, directly or by
+    // inheritance, so that filtering on a category shows everything that category holds.
+    let lookup = crate::rights::Rights::new(c);
     for r in &c.rights {
+        let held_by = lookup.held_by(&r.id).unwrap_or_default();
         let anchors = r
             .anchors
             .iter()
@@ -335,7 +339,7 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
         let b = Builder::new(c, &r.id, "right", &r.name)
             .text("labels", LABEL_BOOST, anchors)
             .text("body", BODY_BOOST, r.description.clone())
-            .categories(&r.holders)
+            .categories(&held_by)
             .facet("rightGroup", r.group.as_str(), r.group.as_str())
             .status(if binding {
                 LegalStatus::Binding
@@ -344,7 +348,12 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
             })
             .put("summary", Value::Str(r.description.clone()))
             .put("group", Value::Str(r.group.as_str().into()))
-            .put("holders", Value::List(r.holders.clone()));
+            .put("holders", Value::List(r.holders.clone()))
+            .put("heldBy", Value::List(held_by))
+            .put(
+                "holderRole",
+                Value::Str(crate::rights::HolderRole::of(r.group).as_str().into()),
+            );
         out.push(b.done());
     }
     for o in &c.objectives {

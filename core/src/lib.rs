@@ -2,8 +2,8 @@
 //!
 //! All of treatykit's logic, in pure Rust: the corpus [`schema`], its [`validate`]-ion, the one
 //! binary [`format`] shared by `build.rs` and the runtime, the searchable [`document`] model,
-//! [`facets`], [`search`] and the runtime [`catalog::Catalog`]. The wasm crate at the repository
-//! root only converts arguments and results at the JavaScript boundary.
+//! [`facets`], [`search`], the [`rights`] lookup and the runtime [`catalog::Catalog`]. The wasm
+//! crate at the repository root only converts arguments and results at the JavaScript boundary.
 //!
 //! ```
 //! use treatykit_core::{authoring, format, catalog::Catalog, search::SearchOptions};
@@ -49,6 +49,7 @@ pub mod facets;
 pub mod format;
 pub mod jump;
 pub mod limits;
+pub mod rights;
 pub mod schema;
 pub mod search;
 pub mod validate;

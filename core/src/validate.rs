@@ -634,6 +634,9 @@ pub fn validate(files: &[(String, Corpus)]) -> Result<Corpus, Vec<Problem>> {
         }
     }
 
+    // Pass 4: rules of the rights lookup.
+    rights_rules(&mut ck, files, &merged);
+
     if ck.problems.is_empty() {
         merged.resources.sort_by_key(|r| r.seed);
         merged.objectives.sort_by_key(|o| o.number);
@@ -643,4 +646,129 @@ pub fn validate(files: &[(String, Corpus)]) -> Result<Corpus, Vec<Problem>> {
     } else {
         Err(ck.problems)
     }
+}
+
+/// Rules the rights lookup relies on, beyond references and cycles: no category, holder or
+/// anchor listed twice (a duplicate is a copy-paste slip that would show a right or a source
+/// twice), and no MIMC article number in any text of a category, right, chapter or the
+/// convention unless an `[[article]]` record with that number exists (the article text is not
+/// available, so such a number would be invented).
+fn rights_rules(ck: &mut Checker, files: &[(String, Corpus)], merged: &Corpus) {
+    let articles: HashSet<u16> = merged.articles.iter().map(|a| a.number).collect();
+    let mimc_numbers = |ck: &mut Checker, file: &str, id: &str, field: &str, text: &str| {
+        for n in mimc_article_numbers(text) {
+            if !articles.contains(&n) {
+                ck.report(
+                    file,
+                    id,
+                    format!(
+                        "`{field}` cites MIMC article {n}, but no [[article]] record with a source carries it"
+                    ),
+                );
+            }
+        }
+    };
+    for (file, c) in files {
+        for cat in &c.categories {
+            let id = cat.id.as_str();
+            if let Some(p) = first_repeat(&cat.inherits) {
+                ck.report(file, id, format!("`inherits` lists `{p}` twice"));
+            }
+            for (field, text) in [
+                ("label", cat.label.as_str()),
+                ("definition", &cat.definition),
+                ("definition_source", &cat.definition_source),
+                ("inherits_note", cat.inherits_note.as_deref().unwrap_or("")),
+            ] {
+                mimc_numbers(ck, file, id, field, text);
+            }
+        }
+        for r in &c.rights {
+            let id = r.id.as_str();
+            if let Some(h) = first_repeat(&r.holders) {
+                ck.report(file, id, format!("`holders` lists `{h}` twice"));
+            }
+            let anchors: Vec<(&str, &str)> = r
+                .anchors
+                .iter()
+                .map(|a| (a.instrument.as_str(), a.article.as_str()))
+                .collect();
+            if let Some((i, a)) = first_repeat(&anchors) {
+                ck.report(file, id, format!("anchor `{i}` art. {a} is listed twice"));
+            }
+            for (field, text) in [
+                ("name", r.name.as_str()),
+                ("description", &r.description),
+                ("note", r.note.as_deref().unwrap_or("")),
+            ] {
+                mimc_numbers(ck, file, id, field, text);
+            }
+        }
+        for ch in &c.chapters {
+            for (field, text) in [
+                ("title", ch.title.as_str()),
+                ("summary", &ch.summary),
+                ("certainty_note", ch.certainty_note.as_deref().unwrap_or("")),
+            ] {
+                mimc_numbers(ck, file, &ch.id, field, text);
+            }
+        }
+        if let Some(m) = &c.convention {
+            for (field, text) in [
+                ("summary", m.summary.as_str()),
+                ("version_note", m.version_note.as_deref().unwrap_or("")),
+            ] {
+                mimc_numbers(ck, file, &m.id, field, text);
+            }
+        }
+    }
+}
+
+/// The first value that occurs twice in `items`.
+fn first_repeat<T: Eq + std::hash::Hash + Clone>(items: &[T]) -> Option<T> {
+    let mut seen = HashSet::new();
+    items.iter().find(|x| !seen.insert(*x)).cloned()
+}
+
+/// MIMC article numbers cited in `text`: "MIMC art. 12", "MIMC, Article 12", "article 12 of
+/// the MIMC", "art. 12 MIMC". Only a number next to both "MIMC" and "art"/"article" counts, so
+/// "its MIMC article number is unknown" or "213 articles" do not.
+pub fn mimc_article_numbers(text: &str) -> Vec<u16> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let is_article = |w: &str| matches!(w, "art" | "arts" | "article" | "articles");
+    let number = |i: usize| -> Option<u16> {
+        let w = words.get(i)?;
+        w.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !is_article(w) {
+            continue;
+        }
+        let Some(n) = number(i + 1) else {
+            continue;
+        };
+        // "MIMC art. 12", "MIMC's article 12" before; "art. 12 MIMC", "article 12 of the MIMC"
+        // after. Nothing looser: "art. 1). The MIMC ..." is another sentence.
+        let word = |k: usize| words.get(k).map(String::as_str);
+        let before = word(i.wrapping_sub(1)) == Some("mimc")
+            || (word(i.wrapping_sub(1)) == Some("s") && word(i.wrapping_sub(2)) == Some("mimc"));
+        let after = matches!(
+            (word(i + 2), word(i + 3), word(i + 4)),
+            (Some("mimc"), _, _)
+                | (Some("of"), Some("mimc"), _)
+                | (Some("of"), Some("the"), Some("mimc"))
+        );
+        if (before || after) && !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
 }

@@ -1,0 +1,55 @@
+// Realistic queries for the embedded corpus (instruments, rights, GCM objectives, categories,
+// resources): what a visitor types — names, abbreviations, topics, typos and half-typed words.
+// The first one is also the query of the Chromium first-answer measurement.
+export const EMBEDDED_QUERIES = [
+  'refugee',
+  'non-refoulement',
+  'refoulment', // typo
+  'stateless persons',
+  'statelessnes', // typo
+  'vccr',
+  'consular access',
+  'vienna convention consular',
+  '1951 conv',
+  'migrant workers',
+  'migrant workres', // typo
+  'family reunification',
+  'right to work',
+  'education',
+  'health care',
+  'detention',
+  'arbitrary detention',
+  'torture',
+  'children',
+  'trafficking',
+  'smuggling',
+  'smugglers west africa',
+  'asylum',
+  'asyl', // prefix
+  'disaster displacement',
+  'climate change',
+  'global compact',
+  'gcm objective',
+  'return and readmission',
+  'students',
+  'visitors',
+  'tourists',
+  'investors',
+  'discrimination against women',
+  'iccpr',
+  'freedom of movement',
+  'expulsion',
+  'nationality',
+  'social security',
+  'decent work',
+  'cities',
+  'sovereignty',
+  'covid',
+  'digital inclusion',
+  'mobility convention',
+  'interntional law', // typo
+  'mig', // prefix
+  'rights of the child',
+  'enforced disappearance',
+  'ilo',
+];

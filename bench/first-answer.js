@@ -1,0 +1,34 @@
+// Page script of bench/first-answer.html (a file, not inline: the server's CSP forbids inline
+// scripts). Fetches the wasm, then times instantiation + the first search() from the moment the
+// bytes have arrived. `?q=` sets the query.
+import init, { search } from '../pkg/treatykit.js';
+
+const query = new URLSearchParams(location.search).get('q') ?? 'refugee';
+
+async function measure() {
+  const tFetch = performance.now();
+  const response = await fetch(new URL('../pkg/treatykit_bg.wasm', import.meta.url), { cache: 'no-store' });
+  const bytes = await response.arrayBuffer();
+  const tBytes = performance.now();
+  await init({ module_or_path: bytes });
+  const tReady = performance.now();
+  const result = search(query);
+  const tAnswer = performance.now();
+  return {
+    query,
+    bytes: bytes.byteLength,
+    total: result.total,
+    fetchMs: tBytes - tFetch,
+    instantiateMs: tReady - tBytes,
+    firstSearchMs: tAnswer - tReady,
+    firstAnswerMs: tAnswer - tBytes,
+  };
+}
+
+measure().then(
+  (r) => {
+    document.getElementById('out').textContent = JSON.stringify(r, null, 2);
+    document.body.dataset.result = JSON.stringify(r);
+  },
+  (e) => { document.body.dataset.error = String(e?.message ?? e); },
+);

@@ -1,0 +1,57 @@
+// Chromium part of `make bench`: opens bench/first-answer.html (served by scripts/serve.mjs with
+// its strict CSP) in headless Chromium several times and returns the median time from the wasm
+// bytes arriving to the first search() answer.
+//   node bench/first-answer.mjs [runs]     # prints the measurement as JSON
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve.mjs';
+
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** Loads the page `runs` times (a fresh page each time) and summarises the timings. */
+export async function measureFirstAnswer({ runs = 9, query } = {}) {
+  const server = await startServer({ port: 0 });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext();
+    const results = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      await page.goto(`${base}/bench/first-answer.html${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+      const handle = await page.waitForFunction(
+        () => document.body.dataset.result ?? (document.body.dataset.error ? `error:${document.body.dataset.error}` : null),
+        null, { timeout: 30000 },
+      );
+      const value = await handle.jsonValue();
+      await page.close();
+      if (value.startsWith('error:')) throw new Error(`first-answer page: ${value.slice(6)} ${errors.join('; ')}`);
+      results.push(JSON.parse(value));
+    }
+    const pick = (k) => results.map((r) => r[k]);
+    return {
+      runs: results,
+      firstAnswer: median(pick('firstAnswerMs')),
+      min: Math.min(...pick('firstAnswerMs')),
+      max: Math.max(...pick('firstAnswerMs')),
+      instantiate: median(pick('instantiateMs')),
+      firstSearch: median(pick('firstSearchMs')),
+      fetch: median(pick('fetchMs')),
+    };
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const r = await measureFirstAnswer({ runs: Number(process.argv[2] ?? 9) });
+  console.log(JSON.stringify({ ...r, runs: r.runs.length }, null, 2));
+}
