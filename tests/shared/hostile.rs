@@ -244,4 +244,96 @@ mod hostile {
         assert_eq!(prop(&first, "corpusDate").as_string(), prop(&again, "corpusDate").as_string());
         assert_still_searches("corpusInfo");
     }
+
+    type IdExport = (&'static str, &'static str, fn(JsValue) -> Result<JsValue, JsValue>);
+
+    /// Every export that takes one id, with the code an unknown id gives.
+    fn id_exports() -> Vec<IdExport> {
+        vec![
+            ("rights", "UNKNOWN_CATEGORY", |v| treatykit::rights::rights(v, None)),
+            ("whoHolds", "UNKNOWN_RIGHT", treatykit::rights::who_holds),
+            ("right", "UNKNOWN_RIGHT", treatykit::rights::right),
+            ("compareRights(x, refugee)", "UNKNOWN_CATEGORY", |v| {
+                treatykit::rights::compare_rights(v, JsValue::from_str("refugee"))
+            }),
+            ("compareRights(refugee, x)", "UNKNOWN_CATEGORY", |v| {
+                treatykit::rights::compare_rights(JsValue::from_str("refugee"), v)
+            }),
+        ]
+    }
+
+    #[wasm_bindgen_test]
+    fn every_id_export_rejects_non_strings_with_a_type_error() {
+        for (name, _, call) in id_exports() {
+            for bad in hostile_values().iter() {
+                let what = format!("{name}({bad:?})");
+                let err = call(bad).expect_err(&what);
+                assert_error(&err, "TypeError", "INVALID_ARGUMENT", &what);
+                assert_still_searches(&what);
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn every_id_export_answers_hostile_strings_with_an_unknown_id_range_error() {
+        let megabyte_id = "refugee".repeat(150_000);
+        let ids: Vec<(&str, JsValue)> = vec![
+            ("empty", JsValue::from_str("")),
+            ("lone surrogate", js_string_of_units(&[0xD800])),
+            ("NUL", JsValue::from_str("refugee\0")),
+            ("prototype key", JsValue::from_str("__proto__")),
+            ("constructor", JsValue::from_str("constructor")),
+            ("case variant", JsValue::from_str("REFUGEE")),
+            ("padded", JsValue::from_str(" refugee ")),
+            ("markup", JsValue::from_str("<script>alert(1)</script>")),
+            ("1 MB", JsValue::from_str(&megabyte_id)),
+        ];
+        for (name, code, call) in id_exports() {
+            for (label, id) in &ids {
+                let what = format!("{name} with a {label} id");
+                let err = call(id.clone()).expect_err(&what);
+                assert_error(&err, "RangeError", code, &what);
+                let message = prop(&err, "message").as_string().unwrap_or_default();
+                assert!(message.len() < 4096, "{what}: the message does not echo a huge id ({} bytes)", message.len());
+                assert_still_searches(&what);
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn rights_options_reject_hostile_shapes_and_values() {
+        let refugee = || JsValue::from_str("refugee");
+        for bad in hostile_values().iter() {
+            let what = format!("rights(refugee, {bad:?})");
+            match treatykit::rights::rights(refugee(), Some(bad.clone())) {
+                Ok(_) => assert!(
+                    bad.is_undefined() || bad.is_null() || Reflect::own_keys(&bad).is_ok_and(|k| k.length() == 0),
+                    "{what} was accepted"
+                ),
+                Err(err) => {
+                    assert_eq!(code(&err), "INVALID_ARGUMENT", "{what}");
+                    assert!(err.is_instance_of::<TypeError>() || err.is_instance_of::<RangeError>(), "{what}");
+                }
+            }
+            assert_still_searches(&what);
+        }
+        for (key, value) in [
+            ("group", JsValue::from_f64(f64::NAN)),
+            ("group", JsValue::from_str("\0")),
+            ("bindingOnly", JsValue::from_str("true")),
+            ("bindingOnly", JsValue::from_f64(1.0)),
+            ("nonsense", JsValue::TRUE),
+        ] {
+            let o = Object::new();
+            Reflect::set(&o, &key.into(), &value).unwrap();
+            let what = format!("rights(refugee, {{ {key}: {value:?} }})");
+            let err = treatykit::rights::rights(refugee(), Some(o.into())).expect_err(&what);
+            assert_eq!(code(&err), "INVALID_ARGUMENT", "{what}");
+            assert_still_searches(&what);
+        }
+        let err = treatykit::rights::rights(refugee(), Some(hostile_proxy())).expect_err("proxy");
+        assert_error(&err, "TypeError", "INVALID_ARGUMENT", "a proxy whose ownKeys throws");
+        let err = treatykit::rights::rights(refugee(), Some(hostile_getter("group"))).expect_err("getter");
+        assert_error(&err, "TypeError", "INVALID_ARGUMENT", "a throwing getter");
+    }
 }
