@@ -92,7 +92,7 @@ fn rights_options(options: &JsValue) -> JsResult<RightsOptions> {
     }
     let unreadable = |_| to_js(Error::type_error("options could not be read"));
     let keys = Reflect::own_keys(options).map_err(unreadable)?;
-    let mut entries = Vec::with_capacity(keys.length() as usize);
+    let mut entries = Vec::with_capacity(RightsOptions::KEYS.len());
     for key in keys.iter() {
         let Some(name) = key.as_string() else {
             return Err(to_js(Error::type_error(format!(
@@ -100,6 +100,11 @@ fn rights_options(options: &JsValue) -> JsResult<RightsOptions> {
                 RightsOptions::KEYS.join(", ")
             ))));
         };
+        if !RightsOptions::KEYS.contains(&name.as_str()) {
+            // Reported by from_entries; stop before reading the rest of a huge object.
+            entries.push((name, OptionValue::Absent));
+            break;
+        }
         let value = Reflect::get(options, &key).map_err(unreadable)?;
         let value = if value.is_undefined() || value.is_null() {
             OptionValue::Absent

@@ -181,7 +181,7 @@ pub struct PartyCount {
     pub note: Option<String>,
 }
 
-/// One place in existing law backing a right, with the instrument's facts.
+/// One place in existing law backing a right, as listed with each right of `rights()`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AnchorInfo {
@@ -189,8 +189,6 @@ pub struct AnchorInfo {
     pub instrument_id: String,
     /// Instrument short name, e.g. `"VCCR"` (the id when the instrument is missing).
     pub instrument_short_name: String,
-    /// Instrument full title (empty when the instrument is missing).
-    pub instrument_title: String,
     /// Article as cited, e.g. `"33(1)"`.
     pub article: String,
     /// True when the instrument is binding on its parties.
@@ -199,13 +197,33 @@ pub struct AnchorInfo {
     pub confidence: Confidence,
     /// True when the article was checked against a source.
     pub verified: bool,
+}
+
+/// One anchor with the instrument's facts, as [`Rights::right`] returns it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnchorDetail {
+    /// Instrument id.
+    pub instrument_id: String,
+    /// Instrument short name (the id when the instrument is missing).
+    pub instrument_short_name: String,
+    /// Instrument full title (empty when the instrument is missing).
+    pub instrument_title: String,
+    /// Article as cited.
+    pub article: String,
+    /// True when the instrument is binding on its parties.
+    pub binding: bool,
+    /// How sure the article reference is.
+    pub confidence: Confidence,
+    /// True when the article was checked against a source.
+    pub verified: bool,
     /// The instrument's party count, or `null` when it has none (declarations, guidance).
     pub parties: Option<PartyCount>,
 }
 
-impl AnchorInfo {
-    fn of(a: &crate::schema::Anchor, instrument: Option<&Instrument>) -> AnchorInfo {
-        AnchorInfo {
+impl AnchorDetail {
+    fn of(a: &crate::schema::Anchor, instrument: Option<&Instrument>) -> AnchorDetail {
+        AnchorDetail {
             instrument_id: a.instrument.clone(),
             instrument_short_name: instrument
                 .map_or_else(|| a.instrument.clone(), |i| i.short_name.clone()),
@@ -223,6 +241,18 @@ impl AnchorInfo {
                     verified: p.verified,
                     note: p.note.clone(),
                 }),
+        }
+    }
+
+    /// The short form listed with each right of `rights()`.
+    pub fn short(&self) -> AnchorInfo {
+        AnchorInfo {
+            instrument_id: self.instrument_id.clone(),
+            instrument_short_name: self.instrument_short_name.clone(),
+            article: self.article.clone(),
+            binding: self.binding,
+            confidence: self.confidence,
+            verified: self.verified,
         }
     }
 }
@@ -348,7 +378,7 @@ pub struct RightDetail {
     /// True when at least one anchor is in a binding instrument.
     pub binding: bool,
     /// Every anchor with the instrument's short name, title, binding status and party count.
-    pub anchors: Vec<AnchorInfo>,
+    pub anchors: Vec<AnchorDetail>,
 }
 
 /// Filters of [`Rights::rights`].
@@ -478,7 +508,7 @@ pub struct Rights {
     rights: Vec<Right>,
     right_index: HashMap<String, usize>,
     /// Anchors of each right (display order), enriched with their instrument.
-    anchors: Vec<Vec<AnchorInfo>>,
+    anchors: Vec<Vec<AnchorDetail>>,
     /// For each category (display order), the rights it holds, in right display order.
     held: Vec<Vec<Held>>,
 }
@@ -520,7 +550,7 @@ impl Rights {
             .map(|r| {
                 r.anchors
                     .iter()
-                    .map(|a| AnchorInfo::of(a, instruments.get(a.instrument.as_str()).copied()))
+                    .map(|a| AnchorDetail::of(a, instruments.get(a.instrument.as_str()).copied()))
                     .collect()
             })
             .collect();
@@ -742,7 +772,10 @@ impl Rights {
             own: h.via.len() == 1,
             inheritance_established: h.established,
             binding: self.is_binding(h.right),
-            anchors: self.anchors[h.right].clone(),
+            anchors: self.anchors[h.right]
+                .iter()
+                .map(AnchorDetail::short)
+                .collect(),
         }
     }
 }
