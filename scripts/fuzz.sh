@@ -9,7 +9,7 @@
 # A crash stops the script with libFuzzer's exit status and leaves the input in fuzz/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ALL=(corpus_decode query_search filters from_records)
+ALL=(corpus_decode query_search filters corpus_toml)
 mode=${1:-smoke}; shift || true
 case "$mode" in
   smoke) limit=(-max_total_time="${FUZZ_SMOKE_SECONDS:-30}") ;;
@@ -19,13 +19,19 @@ esac
 targets=("$@"); ((${#targets[@]})) || targets=("${ALL[@]}")
 mkdir -p target/fuzz-logs
 (cd fuzz && cargo +nightly fuzz build -O)
+# Seed inputs (read-only extra corpus folders) that start a target deep in its input space.
+seeds() {
+  case "$1" in
+    corpus_toml) echo "$PWD/core/tests/fixtures/mini $PWD/tests/fixtures/hostile" ;;
+  esac
+}
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   log="target/fuzz-logs/$t.log"
   start=$(date +%s)
   # -timeout: an input taking over 10 s is a hang and fails the run; -rss_limit_mb: a leak or an
   # unbounded allocation fails it too.
-  if ! (cd fuzz && cargo +nightly fuzz run -O "$t" -- "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1) >"$log" 2>&1; then
+  if ! (cd fuzz && cargo +nightly fuzz run -O "$t" "corpus/$t" $(seeds "$t") -- "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1) >"$log" 2>&1; then
     echo "fuzz: $t FAILED after $(( $(date +%s) - start )) s; see $log and fuzz/artifacts/$t/" >&2
     tail -30 "$log" >&2
     exit 1
