@@ -1,12 +1,28 @@
 //! Reading JavaScript arguments into core types, and writing core results as plain JS objects.
+//! Reading never runs user code it cannot survive: property reads and key listings that throw
+//! (getters, proxies) become errors, nesting and list lengths are bounded.
 
 use crate::errors::{JsResult, to_js};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use serde::Serialize;
 use treatykit_core::Error;
-use wasm_bindgen::{JsCast, JsValue};
+use treatykit_core::records::Json;
+use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+
+/// Deepest nesting read from a JS value (deeper values become `Json::Other`).
+const MAX_DEPTH: u32 = 4;
+/// Most array items read from a nested JS array (the core rejects longer lists).
+const MAX_ITEMS: u32 = 2048;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+}
 
 /// Requires `value` to be a JS string; anything else is a `TypeError` naming the argument.
+/// Lone surrogates arrive as U+FFFD.
 pub fn string_arg(value: &JsValue, name: &str) -> JsResult<String> {
     value.as_string().ok_or_else(|| {
         to_js(Error::type_error(format!(
@@ -32,142 +48,86 @@ pub fn type_name(value: &JsValue) -> String {
     }
 }
 
+fn read_error(what: &str, e: &JsValue) -> JsValue {
+    let detail = js_sys::Error::from(e.clone())
+        .message()
+        .as_string()
+        .unwrap_or_default();
+    to_js(Error::type_error(format!(
+        "could not read {what}: {detail}"
+    )))
+}
+
+/// Reads `obj[key]`; a throwing getter or proxy is a `TypeError` naming `what`.
+pub fn get(obj: &JsValue, key: &str, what: &str) -> JsResult<JsValue> {
+    Reflect::get(obj, &JsValue::from_str(key)).map_err(|e| read_error(what, &e))
+}
+
+/// Converts a JS value into [`Json`]: own enumerable string keys of objects, arrays item by
+/// item (at most [`MAX_ITEMS`] read), `undefined` as `null`, anything else described.
+pub fn to_json(v: &JsValue, what: &str) -> JsResult<Json> {
+    to_json_at(v, what, 0)
+}
+
+fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(x) = v.as_f64() {
+        return Ok(Json::Num(x));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Json::Str(s));
+    }
+    if depth >= MAX_DEPTH {
+        return Ok(Json::Other("a too deeply nested value".into()));
+    }
+    if Array::is_array(v) {
+        let len = get(v, "length", what)?.as_f64().unwrap_or(0.0);
+        let n = (len.max(0.0) as u32).min(MAX_ITEMS + 1);
+        let mut items = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            let item = Reflect::get_u32(v, i).map_err(|e| read_error(what, &e))?;
+            items.push(to_json_at(&item, what, depth + 1)?);
+        }
+        return Ok(Json::List(items));
+    }
+    if v.is_object() && !v.is_function() {
+        let keys = object_keys(v).map_err(|e| read_error(what, &e))?;
+        let mut map = Vec::with_capacity(keys.length() as usize);
+        for k in keys.iter() {
+            let key = k.as_string().unwrap_or_default();
+            let value = Reflect::get(v, &k).map_err(|e| read_error(what, &e))?;
+            map.push((key, to_json_at(&value, what, depth + 1)?));
+        }
+        return Ok(Json::Map(map));
+    }
+    Ok(Json::Other(type_name(v)))
+}
+
+/// Reads only the properties `keys` of a record object (other values are returned as they
+/// are, for the core to reject).
+pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> {
+    if !v.is_object() || v.is_function() || Array::is_array(v) {
+        return to_json_at(v, what, MAX_DEPTH);
+    }
+    let mut map = Vec::with_capacity(keys.len());
+    for &k in keys {
+        let value = get(v, k, what)?;
+        if !value.is_undefined() {
+            map.push((k.to_string(), to_json_at(&value, what, 1)?));
+        }
+    }
+    Ok(Json::Map(map))
+}
+
 /// Serializes a result as plain JS objects (maps become objects, not `Map`s).
 pub fn to_value<T: Serialize>(value: &T) -> JsResult<JsValue> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     value
         .serialize(&ser)
         .map_err(|e| to_js(Error::corpus(format!("could not convert a result: {e}"))))
-}
-
-/// Reads a search query: a JS string within the documented limits
-/// ([`treatykit_core::limits::check_query`]). A non-string is a `TypeError`
-/// (`INVALID_ARGUMENT`); an over-long one a `RangeError` (`QUERY_TOO_LONG`). Lone UTF-16
-/// surrogates become U+FFFD, so any JS string is a valid query.
-pub fn query_arg(value: &JsValue) -> JsResult<String> {
-    let query = string_arg(value, "query")?;
-    treatykit_core::limits::check_query(&query).map_err(to_js)?;
-    Ok(query)
-}
-
-/// Reads an optional options object: `undefined` or `null` → `None`; a plain object whose own
-/// keys are all in `allowed` → `Some`; anything else (a number, a string, an array, a function,
-/// an object with an unknown key) is a `TypeError` (`INVALID_ARGUMENT`) naming what is wrong.
-pub fn options_object(value: &JsValue, name: &str, allowed: &[&str]) -> JsResult<Option<Object>> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    if !value.is_object() || Array::is_array(value) || value.is_function() {
-        return Err(to_js(Error::type_error(format!(
-            "{name} must be an object like {{ {} }}, got {}",
-            allowed.join(", "),
-            type_name(value)
-        ))));
-    }
-    let obj: Object = value.clone().unchecked_into();
-    // Reflect.ownKeys catches what a hostile Proxy throws, instead of unwinding through wasm.
-    let keys = Reflect::own_keys(&obj).map_err(|_| {
-        to_js(Error::type_error(format!(
-            "{name}: its keys cannot be read"
-        )))
-    })?;
-    for key in keys.iter() {
-        let Some(key) = key.as_string() else { continue };
-        if !allowed.contains(&key.as_str()) {
-            return Err(to_js(Error::type_error(format!(
-                "{name} has an unknown option `{key}`; the options are: {}",
-                allowed.join(", ")
-            ))));
-        }
-    }
-    Ok(Some(obj))
-}
-
-/// Reads property `key` of an options object; `undefined`, `null` (or an absent object) → `None`.
-/// A getter that throws is a `TypeError` (`INVALID_ARGUMENT`).
-pub fn option_value(obj: Option<&Object>, key: &str) -> JsResult<Option<JsValue>> {
-    let Some(obj) = obj else { return Ok(None) };
-    let v = Reflect::get(obj, &JsValue::from_str(key))
-        .map_err(|_| to_js(Error::type_error(format!("option `{key}` cannot be read"))))?;
-    Ok((!v.is_undefined() && !v.is_null()).then_some(v))
-}
-
-/// Reads an integer option in `min..=max`, `default` when absent. A non-number is a `TypeError`;
-/// `NaN`, `±Infinity`, a fraction or a value out of range is a `RangeError` (`INVALID_ARGUMENT`).
-pub fn int_option(
-    obj: Option<&Object>,
-    key: &str,
-    min: usize,
-    max: usize,
-    default: usize,
-) -> JsResult<usize> {
-    let Some(v) = option_value(obj, key)? else {
-        return Ok(default);
-    };
-    let Some(n) = v.as_f64() else {
-        return Err(to_js(Error::type_error(format!(
-            "option `{key}` must be an integer from {min} to {max}, got {}",
-            type_name(&v)
-        ))));
-    };
-    if !n.is_finite() || n.fract() != 0.0 || n < min as f64 || n > max as f64 {
-        return Err(to_js(Error::range_error(format!(
-            "option `{key}` must be an integer from {min} to {max}, got {n}"
-        ))));
-    }
-    Ok(n as usize)
-}
-
-/// Reads a boolean option, `default` when absent; anything but `true`/`false` is a `TypeError`.
-pub fn bool_option(obj: Option<&Object>, key: &str, default: bool) -> JsResult<bool> {
-    match option_value(obj, key)? {
-        None => Ok(default),
-        Some(v) => v.as_bool().ok_or_else(|| {
-            to_js(Error::type_error(format!(
-                "option `{key}` must be true or false, got {}",
-                type_name(&v)
-            )))
-        }),
-    }
-}
-
-/// Reads an optional string option; anything but a string is a `TypeError`.
-pub fn string_option(obj: Option<&Object>, key: &str) -> JsResult<Option<String>> {
-    match option_value(obj, key)? {
-        None => Ok(None),
-        Some(v) => string_arg(&v, &format!("option `{key}`")).map(Some),
-    }
-}
-
-/// Reads an optional list of strings of at most `max` items: an array of strings, or a single
-/// string as a one-item list. Other shapes are a `TypeError`, a longer list a `RangeError`.
-pub fn string_list_option(
-    obj: Option<&Object>,
-    key: &str,
-    max: usize,
-) -> JsResult<Option<Vec<String>>> {
-    let Some(v) = option_value(obj, key)? else {
-        return Ok(None);
-    };
-    if let Some(s) = v.as_string() {
-        return Ok(Some(vec![s]));
-    }
-    if !Array::is_array(&v) {
-        return Err(to_js(Error::type_error(format!(
-            "option `{key}` must be a string or an array of strings, got {}",
-            type_name(&v)
-        ))));
-    }
-    let arr: Array = v.unchecked_into();
-    if arr.length() as usize > max {
-        return Err(to_js(Error::range_error(format!(
-            "option `{key}` has {} items; at most {max} are allowed",
-            arr.length()
-        ))));
-    }
-    arr.iter()
-        .enumerate()
-        .map(|(i, item)| string_arg(&item, &format!("option `{key}`[{i}]")))
-        .collect::<JsResult<Vec<_>>>()
-        .map(Some)
 }

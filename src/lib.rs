@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 
 pub use corpus::corpus_info;
 pub use rights::{categories, compare_rights, right, rights, who_holds};
-pub use search::search;
+pub use search::{JsIndex, facets, search};
 
 /// The corpus binary compiled from `corpus/` by `build.rs`.
 pub static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));

@@ -1,14 +1,115 @@
-//! Search exports: `search()` on the embedded corpus.
+//! Search exports: `search()` and `facets()` on the embedded corpus, and the `Index` class over
+//! records a website brings (`Index.fromRecords(records, schema)`).
 
 use crate::catalog;
-use crate::convert::{string_arg, to_value};
-use crate::errors::JsResult;
-use treatykit_core::search::SearchOptions;
+use crate::convert::{get, record_to_json, string_arg, to_json, type_name};
+use crate::errors::{JsResult, to_js};
+use js_sys::Array;
+use treatykit_core::records::{self, Json, MAX_RECORDS, Schema};
+use treatykit_core::search::{Facets, Filters, SearchOptions, SearchResults, json};
+use treatykit_core::{Code, Error, JsClass};
 use wasm_bindgen::prelude::*;
 
-/// Searches the embedded corpus: `search(query)` → `{ total, hits: [{ id, kind, title, score, ... }] }`.
+fn options(v: &JsValue) -> JsResult<SearchOptions> {
+    SearchOptions::from_json(&to_json(v, "options")?).map_err(to_js)
+}
+
+fn filters(v: &JsValue) -> JsResult<Filters> {
+    Filters::from_json(&to_json(v, "filters")?).map_err(to_js)
+}
+
+/// Results become JS objects through `JSON.parse` of their JSON text (see core `json.rs`).
+fn results_value(r: &SearchResults) -> JsResult<JsValue> {
+    js_sys::JSON::parse(&json::results(r))
+}
+
+fn facets_value(f: &Facets) -> JsResult<JsValue> {
+    let mut out = String::new();
+    json::facets(&mut out, f);
+    js_sys::JSON::parse(&out)
+}
+
+/// Searches the embedded corpus: `search(query, { limit, offset, filters, fuzzy }?)` →
+/// `{ total, hits: [{ id, kind, title, score, snippet, highlights, ... }], facets, relaxed }`.
 #[wasm_bindgen(js_name = search)]
-pub fn search(query: JsValue) -> JsResult<JsValue> {
+pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
     let q = string_arg(&query, "query")?;
-    to_value(&catalog()?.search(&q, &SearchOptions::default()))
+    let opts = options(&options_arg)?;
+    results_value(&catalog()?.search(&q, &opts).map_err(to_js)?)
+}
+
+/// Facet counts of the embedded corpus: `facets(filters?)` → `{ kind: [{ value, label,
+/// count }], type: [...], ... }`.
+#[wasm_bindgen(js_name = facets)]
+pub fn facets(filters_arg: JsValue) -> JsResult<JsValue> {
+    let f = filters(&filters_arg)?;
+    facets_value(&catalog()?.facets(&f).map_err(to_js)?)
+}
+
+/// A search index over records a website brings. Free it with `free()` when done.
+#[wasm_bindgen(js_name = Index)]
+pub struct JsIndex {
+    inner: treatykit_core::search::Index,
+}
+
+#[wasm_bindgen(js_class = Index)]
+impl JsIndex {
+    /// `Index.fromRecords(records, schema)`: indexes an array of plain objects. `schema` is
+    /// `{ id?, title?, fields: { name: { boost? } }, facets?, store? }`. Malformed records throw
+    /// with code `INVALID_RECORDS` naming the record; a malformed schema with
+    /// `INVALID_ARGUMENT`.
+    #[wasm_bindgen(js_name = fromRecords)]
+    pub fn from_records(records: JsValue, schema: JsValue) -> JsResult<JsIndex> {
+        let schema_json = to_json(&schema, "schema")?;
+        let checked = Schema::from_json(&schema_json).map_err(to_js)?;
+        if !Array::is_array(&records) {
+            return Err(to_js(Error::new(
+                Code::InvalidRecords,
+                JsClass::TypeError,
+                format!(
+                    "records must be an array of objects, got {}",
+                    type_name(&records)
+                ),
+            )));
+        }
+        let len = get(&records, "length", "records")?.as_f64().unwrap_or(0.0);
+        if len > MAX_RECORDS as f64 {
+            return Err(to_js(Error::new(
+                Code::InvalidRecords,
+                JsClass::RangeError,
+                format!(
+                    "{} records given; the limit is {MAX_RECORDS}",
+                    json::number_text(len)
+                ),
+            )));
+        }
+        let keys = checked.keys();
+        let mut list: Vec<Json> = Vec::with_capacity(len as usize);
+        for i in 0..len as u32 {
+            let r = js_sys::Reflect::get_u32(&records, i)
+                .map_err(|_| to_js(Error::type_error(format!("could not read record {i}"))))?;
+            list.push(record_to_json(&r, &keys, "a record")?);
+        }
+        let inner = records::index(list, &schema_json).map_err(to_js)?;
+        Ok(JsIndex { inner })
+    }
+
+    /// Searches the records: same arguments and result as the top-level `search`.
+    pub fn search(&self, query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
+        let q = string_arg(&query, "query")?;
+        let opts = options(&options_arg)?;
+        results_value(&self.inner.search(&q, &opts).map_err(to_js)?)
+    }
+
+    /// Facet counts of the records under `filters?`.
+    pub fn facets(&self, filters_arg: JsValue) -> JsResult<JsValue> {
+        let f = filters(&filters_arg)?;
+        facets_value(&self.inner.facets(&f).map_err(to_js)?)
+    }
+
+    /// Number of records indexed.
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.inner.len()
+    }
 }

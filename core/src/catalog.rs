@@ -1,4 +1,5 @@
-//! The runtime object: a decoded corpus with its documents and facet index, ready to answer.
+//! The runtime object: a decoded corpus with its documents, facet index and search index
+//! (built once, at decode), ready to answer.
 
 use crate::document::Document;
 use crate::error::Error;
@@ -6,7 +7,7 @@ use crate::facets::FacetIndex;
 use crate::format;
 use crate::rights::Rights;
 use crate::schema::Corpus;
-use crate::search::{self, SearchOptions, SearchResults};
+use crate::search::{Facets, Filters, Index, SearchOptions, SearchResults};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -28,6 +29,7 @@ pub struct Catalog {
     corpus: Corpus,
     docs: Vec<Document>,
     facets: FacetIndex,
+    index: Index,
     rights: Rights,
 }
 
@@ -47,11 +49,13 @@ impl Catalog {
                 "facet index refers to a record that does not exist",
             ));
         }
+        let index = Index::new(docs.clone(), &crate::corpus_docs::FACET_FIELDS);
         Ok(Catalog {
             rights: Rights::new(&compiled.corpus),
             corpus: compiled.corpus,
             docs,
             facets: compiled.facets,
+            index,
         })
     }
 
@@ -75,9 +79,19 @@ impl Catalog {
         &self.rights
     }
 
-    /// Searches the corpus.
-    pub fn search(&self, query: &str, opts: &SearchOptions) -> SearchResults {
-        search::search(&self.docs, query, opts)
+    /// The search index over the documents.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Searches the corpus (see [`Index::search`]).
+    pub fn search(&self, query: &str, opts: &SearchOptions) -> Result<SearchResults, Error> {
+        self.index.search(query, opts)
+    }
+
+    /// Facet counts of the whole corpus under `filters` (see [`Index::facets`]).
+    pub fn facets(&self, filters: &Filters) -> Result<Facets, Error> {
+        self.index.facets(filters)
     }
 
     /// Format version, corpus date and record counts per kind.

@@ -66,6 +66,7 @@ impl<'c> Builder<'c> {
             facets: Vec::new(),
             year: None,
             summary: Vec::new(),
+            short: Vec::new(),
         };
         doc.facets.push(FacetEntry {
             field: "kind".into(),
@@ -166,6 +167,10 @@ impl<'c> Builder<'c> {
         self.doc.summary.push((key.into(), v));
         self
     }
+    fn short(mut self, names: impl IntoIterator<Item = String>) -> Self {
+        self.doc.short.extend(names);
+        self
+    }
     fn done(self) -> Document {
         self.doc
     }
@@ -231,6 +236,7 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
             .objectives(&i.gcm_objectives)
             .publisher(&i.publisher)
             .status(status)
+            .short(std::iter::once(i.short_name.clone()).chain(i.aliases.iter().cloned()))
             .put("shortName", Value::Str(i.short_name.clone()))
             .put("binding", Value::Bool(i.binding))
             .put("summary", Value::Str(i.summary.clone()))
@@ -268,6 +274,7 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
                     .collect::<Vec<_>>(),
             )
             .year(m.year)
+            .short([m.short_name.clone()])
             .put("shortName", Value::Str(m.short_name.clone()))
             .put("summary", Value::Str(m.summary.clone()))
             .put("articleCount", Value::Num(f64::from(m.article_count)))

@@ -57,6 +57,9 @@ pub struct Document {
     pub year: Option<u16>,
     /// Summary fields copied onto a hit (publisher, year, binding, confidence, ...).
     pub summary: Vec<(String, Value)>,
+    /// Short names, abbreviations and aliases, for "jump to" matching beside the title.
+    #[serde(default)]
+    pub short: Vec<String>,
 }
 
 impl Document {

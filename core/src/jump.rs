@@ -3,12 +3,19 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use std::sync::OnceLock;
+
+/// One matcher for the process: it caches its scratch matrices between calls.
+fn matcher() -> &'static SkimMatcherV2 {
+    static MATCHER: OnceLock<SkimMatcherV2> = OnceLock::new();
+    MATCHER.get_or_init(|| SkimMatcherV2::default().ignore_case())
+}
 
 /// Scores how well `query` matches the short text `candidate` as an abbreviation or subsequence
 /// (e.g. "vccr" → "Vienna Convention on Consular Relations"). Each whitespace-separated word of
 /// the query is matched on its own, so word order does not matter; `None` when a word fails.
 pub fn jump_score(candidate: &str, query: &str) -> Option<i64> {
-    let matcher = SkimMatcherV2::default().ignore_case();
+    let matcher = matcher();
     let mut total = 0;
     let mut any = false;
     for word in query.split_whitespace() {

@@ -32,7 +32,7 @@
 //! let corpus = treatykit_core::validate::validate(&[("demo.toml".into(), corpus)]).unwrap();
 //! let bytes = format::encode(&authoring::compile(corpus));
 //! let catalog = Catalog::from_bytes(&bytes).unwrap();
-//! let found = catalog.search("stateless", &SearchOptions::default());
+//! let found = catalog.search("stateless", &SearchOptions::default()).unwrap();
 //! assert_eq!(found.total, 1);
 //! assert_eq!(found.hits[0].id, "statelessness-1954");
 //! assert_eq!(catalog.info().counts["instrument"], 1);
@@ -49,6 +49,7 @@ pub mod facets;
 pub mod format;
 pub mod jump;
 pub mod limits;
+pub mod records;
 pub mod rights;
 pub mod schema;
 pub mod search;

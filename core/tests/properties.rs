@@ -1,7 +1,8 @@
 //! Properties that must hold for every input, checked with proptest on the fixture corpus
 //! (`core/tests/fixtures/mini`): search never panics and is deterministic, hits come best first,
-//! facet counts equal a brute-force count, and the binary format round-trips and never panics on
-//! corrupted bytes. Case counts are modest so `cargo test` stays fast; the fuzz targets in
+//! every highlight lies inside its snippet on character boundaries, filters and facet counts
+//! equal a brute-force count, and the binary format round-trips and never panics on corrupted
+//! bytes. Case counts are modest so `cargo test` stays fast; the fuzz targets in
 //! `fuzz/` run the same checks for millions of inputs.
 
 use proptest::prelude::*;
@@ -10,8 +11,9 @@ use std::sync::OnceLock;
 use treatykit_core::catalog::Catalog;
 use treatykit_core::facets::{FacetField, FacetIndex, FacetPosting};
 use treatykit_core::format::{self, Compiled};
-use treatykit_core::search::SearchOptions;
-use treatykit_core::{Code, authoring};
+use treatykit_core::document::Document;
+use treatykit_core::search::{Filters, MAX_LIMIT, SearchOptions, SearchResults};
+use treatykit_core::{Code, JsClass, authoring};
 
 fn fixture() -> &'static (Compiled, Vec<u8>, Catalog) {
     static FIXTURE: OnceLock<(Compiled, Vec<u8>, Catalog)> = OnceLock::new();
@@ -70,7 +72,87 @@ fn query() -> impl Strategy<Value = String> {
 }
 
 fn options() -> impl Strategy<Value = SearchOptions> {
-    (0usize..30, 0usize..30).prop_map(|(limit, offset)| SearchOptions { limit, offset })
+    (1usize..=30, 0usize..30, any::<bool>()).prop_map(|(limit, offset, fuzzy)| SearchOptions {
+        limit,
+        offset,
+        fuzzy,
+        ..SearchOptions::default()
+    })
+}
+
+/// Every document of the fixture, in one page.
+fn everything() -> SearchOptions {
+    SearchOptions {
+        limit: MAX_LIMIT,
+        ..SearchOptions::default()
+    }
+}
+
+fn search(q: &str, opts: &SearchOptions) -> SearchResults {
+    catalog()
+        .search(q, opts)
+        .unwrap_or_else(|e| panic!("search({q:?}) failed: {e}"))
+}
+
+fn doc(id: &str) -> &'static Document {
+    catalog()
+        .documents()
+        .iter()
+        .find(|d| d.id == id)
+        .expect("a hit is a document")
+}
+
+/// Filters over the fixture's real facet fields and values (and some unknown values), with an
+/// optional year range.
+fn filters() -> impl Strategy<Value = Filters> {
+    let filterable: Vec<&str> = catalog().index().facet_fields().collect();
+    let fields: Vec<(String, Vec<String>)> = catalog()
+        .facet_index()
+        .fields
+        .iter()
+        .filter(|f| filterable.contains(&f.name.as_str()))
+        .map(|f| {
+            let mut values: Vec<String> = f.values.iter().map(|v| v.value.clone()).collect();
+            values.push("no-such-value".into());
+            (f.name.clone(), values)
+        })
+        .collect();
+    let field = prop::sample::select(fields).prop_flat_map(|(name, values)| {
+        prop::sample::subsequence(values.clone(), 0..=values.len().min(3))
+            .prop_map(move |chosen| (name.clone(), chosen))
+    });
+    (
+        prop::collection::vec(field, 0..3),
+        prop::option::of(1940i64..2030),
+        prop::option::of(1940i64..2030),
+    )
+        .prop_map(|(mut fields, year_from, year_to)| {
+            // A JavaScript object names each field once.
+            let mut seen = std::collections::HashSet::new();
+            fields.retain(|(name, _)| seen.insert(name.clone()));
+            Filters {
+                fields,
+                year_from,
+                year_to,
+            }
+        })
+}
+
+/// Does `doc` pass `filters`, ignoring the filter of field `except` (the year range belongs to
+/// the `year` field)?
+fn passes(doc: &Document, filters: &Filters, except: Option<&str>) -> bool {
+    let fields_ok = filters.fields.iter().all(|(field, values)| {
+        Some(field.as_str()) == except
+            || values.is_empty()
+            || values.iter().any(|v| doc.has_facet(field, v))
+    });
+    let year_ok = except == Some("year")
+        || (filters.year_from.is_none() && filters.year_to.is_none())
+        || doc.year.is_some_and(|y| {
+            let y = i64::from(y);
+            filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t)
+        });
+    fields_ok && year_ok
 }
 
 proptest! {
@@ -78,46 +160,75 @@ proptest! {
 
     #[test]
     fn search_never_panics_on_arbitrary_strings(q in any::<String>(), opts in options()) {
-        let found = catalog().search(&q, &opts);
-        prop_assert!(found.hits.len() <= opts.limit);
+        match catalog().search(&q, &opts) {
+            Ok(found) => prop_assert!(found.hits.len() <= opts.limit),
+            Err(e) => prop_assert_eq!((e.code, e.class), (Code::QueryTooLong, JsClass::RangeError)),
+        }
     }
 
     #[test]
     fn search_pages_hold_at_most_limit_hits_and_agree_with_total(q in query(), opts in options()) {
-        let found = catalog().search(&q, &opts);
-        prop_assert!(found.hits.len() <= opts.limit);
+        let found = search(&q, &opts);
         prop_assert_eq!(found.hits.len(), found.total.saturating_sub(opts.offset).min(opts.limit));
         prop_assert!(found.total <= catalog().documents().len());
     }
 
     #[test]
-    fn hits_are_sorted_by_score_best_first(q in query()) {
-        let all = SearchOptions { limit: usize::MAX, offset: 0 };
-        let found = catalog().search(&q, &all);
+    fn a_limit_outside_1_to_100_is_a_range_error(q in query(), limit in prop_oneof![Just(0usize), 101usize..10_000]) {
+        let opts = SearchOptions { limit, ..SearchOptions::default() };
+        let e = catalog().search(&q, &opts).expect_err("bad limit");
+        prop_assert_eq!((e.code, e.class), (Code::InvalidArgument, JsClass::RangeError));
+    }
+
+    #[test]
+    fn hits_are_sorted_by_score_best_first(q in query(), fuzzy in any::<bool>()) {
+        let found = search(&q, &SearchOptions { fuzzy, ..everything() });
         for pair in found.hits.windows(2) {
-            prop_assert!(pair[0].score >= pair[1].score, "{} < {}", pair[0].score, pair[1].score);
+            prop_assert!(
+                pair[0].score >= pair[1].score,
+                "{} ({}) before {} ({})", pair[0].id, pair[0].score, pair[1].id, pair[1].score
+            );
         }
         for hit in &found.hits {
-            prop_assert!(hit.score.is_finite() && hit.score > 0.0, "score {}", hit.score);
+            prop_assert!(hit.score.is_finite() && hit.score >= 0.0, "score {}", hit.score);
+        }
+    }
+
+    #[test]
+    fn every_highlight_lies_inside_its_snippet_on_character_boundaries(q in query()) {
+        let found = search(&q, &everything());
+        for hit in &found.hits {
+            let units: Vec<u16> = hit.snippet.encode_utf16().collect();
+            let on_boundary = |i: usize| i == units.len() || !(0xDC00..0xE000).contains(&units[i]);
+            let mut last_end = 0;
+            for &[start, end] in &hit.highlights {
+                let (start, end) = (start as usize, end as usize);
+                prop_assert!(start < end && end <= units.len(), "{start}..{end} in {} units", units.len());
+                prop_assert!(on_boundary(start) && on_boundary(end), "{start}..{end} splits a character");
+                prop_assert!(start >= last_end, "highlights are ordered and apart");
+                // The highlighted text is a whole piece of the snippet, as JavaScript slices it.
+                prop_assert!(String::from_utf16(&units[start..end]).is_ok());
+                last_end = end;
+            }
         }
     }
 
     #[test]
     fn the_same_query_always_gives_the_same_answer(q in query(), opts in options()) {
-        let first = catalog().search(&q, &opts);
-        prop_assert_eq!(&first, &catalog().search(&q, &opts));
+        let first = search(&q, &opts);
+        prop_assert_eq!(&first, &search(&q, &opts));
         // A freshly decoded catalog of the same bytes answers the same.
         let again = Catalog::from_bytes(&fixture().1).unwrap();
-        prop_assert_eq!(&first, &again.search(&q, &opts));
+        prop_assert_eq!(&first, &again.search(&q, &opts).unwrap());
     }
 
     #[test]
     fn pages_concatenate_to_the_full_ranking(q in query(), size in 1usize..5) {
-        let full = catalog().search(&q, &SearchOptions { limit: usize::MAX, offset: 0 });
+        let full = search(&q, &everything());
         let mut paged = Vec::new();
         let mut offset = 0;
         while offset < full.total {
-            let page = catalog().search(&q, &SearchOptions { limit: size, offset });
+            let page = search(&q, &SearchOptions { limit: size, offset, ..SearchOptions::default() });
             prop_assert_eq!(page.total, full.total);
             paged.extend(page.hits);
             offset += size;
@@ -126,7 +237,51 @@ proptest! {
     }
 
     #[test]
-    fn facet_counts_equal_a_brute_force_count(members in prop::collection::vec(any::<bool>(), 0..64)) {
+    fn filtered_browsing_returns_exactly_the_documents_that_pass(f in filters()) {
+        let found = search("", &SearchOptions { filters: f.clone(), ..everything() });
+        let mut want: Vec<&str> = catalog()
+            .documents()
+            .iter()
+            .filter(|d| passes(d, &f, None))
+            .map(|d| d.id.as_str())
+            .collect();
+        let mut got: Vec<&str> = found.hits.iter().map(|h| h.id.as_str()).collect();
+        want.sort_unstable();
+        got.sort_unstable();
+        prop_assert_eq!(found.total, want.len());
+        prop_assert_eq!(got, want);
+    }
+
+    #[test]
+    fn facet_counts_equal_a_brute_force_disjunctive_count(f in filters()) {
+        let found = search("", &SearchOptions { filters: f.clone(), ..everything() });
+        for (field, counts) in &found.facets.0 {
+            let mut brute: std::collections::BTreeMap<&str, u32> = Default::default();
+            for d in catalog().documents().iter().filter(|d| passes(d, &f, Some(field))) {
+                for v in d.facets.iter().filter(|x| &x.field == field) {
+                    *brute.entry(v.value.as_str()).or_default() += 1;
+                }
+            }
+            let got: std::collections::BTreeMap<&str, u32> =
+                counts.iter().map(|c| (c.value.as_str(), c.count)).collect();
+            prop_assert_eq!(got, brute, "field {} under {:?}", field, f);
+        }
+        prop_assert_eq!(&catalog().facets(&f).unwrap(), &found.facets);
+    }
+
+    #[test]
+    fn facet_counts_of_a_query_count_its_matches(q in query()) {
+        let found = search(&q, &everything());
+        for (field, counts) in &found.facets.0 {
+            for c in counts {
+                let brute = found.hits.iter().filter(|h| doc(&h.id).has_facet(field, &c.value)).count();
+                prop_assert_eq!(c.count as usize, brute, "{}={} for {:?}", field, c.value, q);
+            }
+        }
+    }
+
+    #[test]
+    fn precomputed_facet_postings_count_like_a_brute_force_count(members in prop::collection::vec(any::<bool>(), 0..64)) {
         let cat = catalog();
         let member = |d: u32| members.get(d as usize).copied().unwrap_or(false);
         for field in &cat.facet_index().fields {
@@ -212,6 +367,7 @@ proptest! {
             Ok(cat) => {
                 // Survived corruption: still answers without a panic.
                 let _ = cat.search("refugee", &SearchOptions::default());
+                let _ = cat.search("", &SearchOptions::default());
             }
             Err(e) => prop_assert_eq!(e.code, Code::CorpusInvalid),
         }
@@ -239,7 +395,7 @@ fn generated_queries_often_find_hits_so_the_properties_are_not_vacuous() {
     let (mut with_hits, mut with_several) = (0, 0);
     for _ in 0..300 {
         let q = strategy.new_tree(&mut runner).unwrap().current();
-        let found = catalog().search(&q, &SearchOptions::default());
+        let found = search(&q, &SearchOptions::default());
         with_hits += usize::from(found.total > 0);
         with_several += usize::from(found.total > 1);
     }

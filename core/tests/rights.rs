@@ -706,14 +706,16 @@ fn a_huge_unknown_id_is_cut_short_in_the_error_message() {
 
 #[test]
 fn searching_family_reunification_finds_the_right_and_who_holds_it() {
-    let found = real().search("family reunification", &SearchOptions::default());
+    let found = real()
+        .search("family reunification", &SearchOptions::default())
+        .expect("a valid query");
     let hit = found
         .hits
         .iter()
         .find(|h| h.id == "family-reunification")
         .expect("the right is found");
     assert_eq!(hit.kind, "right");
-    let held_by = match hit.fields.get("heldBy") {
+    let held_by = match hit.field("heldBy") {
         Some(treatykit_core::document::Value::List(l)) => l.clone(),
         other => panic!("heldBy should be a list, got {other:?}"),
     };

@@ -15,7 +15,7 @@ fn code_of(err: &JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn search_returns_total_and_ranked_hits_from_the_embedded_corpus() {
-    let result = treatykit::search(JsValue::from_str("stateless")).expect("search works");
+    let result = treatykit::search(JsValue::from_str("stateless"), JsValue::UNDEFINED).expect("search works");
     let total = get(&result, "total").as_f64().expect("total is a number");
     assert!(total >= 1.0, "the corpus has stateless records");
     let hits: Array = get(&result, "hits").dyn_into().expect("hits is an array");
@@ -31,17 +31,17 @@ fn search_returns_total_and_ranked_hits_from_the_embedded_corpus() {
 
 #[wasm_bindgen_test]
 fn search_with_a_number_throws_a_type_error_with_code_invalid_argument() {
-    let err = treatykit::search(JsValue::from_f64(42.0)).expect_err("a number is not a query");
+    let err = treatykit::search(JsValue::from_f64(42.0), JsValue::UNDEFINED).expect_err("a number is not a query");
     assert!(err.is_instance_of::<js_sys::TypeError>(), "TypeError expected");
     assert_eq!(code_of(&err), "INVALID_ARGUMENT");
     // The instance keeps working after a bad call.
-    assert!(treatykit::search(JsValue::from_str("refugee")).is_ok());
+    assert!(treatykit::search(JsValue::from_str("refugee"), JsValue::UNDEFINED).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn search_with_undefined_or_null_throws_instead_of_trapping() {
     for bad in [JsValue::UNDEFINED, JsValue::NULL, Array::new().into()] {
-        let err = treatykit::search(bad).expect_err("not a string");
+        let err = treatykit::search(bad, JsValue::UNDEFINED).expect_err("not a string");
         assert_eq!(code_of(&err), "INVALID_ARGUMENT");
     }
 }

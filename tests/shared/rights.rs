@@ -300,7 +300,7 @@ mod rights_boundary {
 
     #[wasm_bindgen_test]
     fn search_finds_the_family_reunification_right_and_shows_who_holds_it() {
-        let result = treatykit::search(s("family reunification")).expect("search works");
+        let result = treatykit::search(s("family reunification"), JsValue::UNDEFINED).expect("search works");
         let hit = array(&result, "hits")
             .iter()
             .find(|h| text(h, "id") == "family-reunification")

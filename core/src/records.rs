@@ -1,0 +1,697 @@
+//! Records a website brings (`Index.fromRecords(records, schema)`): JSON-like values checked
+//! against a schema and turned into [`Document`]s. Every problem is a typed error naming the
+//! offending record by position and id.
+//!
+//! Schema (`INVALID_ARGUMENT` when malformed):
+//!
+//! ```text
+//! { id?: "id", title?: "title", fields: { name: { boost?: number } , ... },
+//!   facets?: ["name", ...], store?: ["name", ...] }
+//! ```
+//!
+//! - `id`: key of the record id (default `"id"`); the value is a non-empty string or a safe
+//!   integer (hit ids are strings).
+//! - `title`: key of the hit title (default `"title"`; may be absent from a record).
+//! - `fields`: searchable text fields with optional boosts (default 1, at most 1000); values
+//!   are strings (or absent / `null`).
+//! - `facets`: fields to filter and count on; values are strings, numbers, booleans or arrays
+//!   of them. A facet named `year` with integer values also enables `yearFrom` / `yearTo`.
+//! - `store`: extra fields copied onto hits (strings, numbers, booleans, arrays of strings).
+//!
+//! Limits (`INVALID_RECORDS`, `RangeError`): at most [`MAX_RECORDS`] records, [`MAX_TEXT_BYTES`]
+//! bytes of text in all, [`MAX_VALUE_BYTES`] bytes in one value, [`MAX_ID_BYTES`] bytes in an
+//! id, [`MAX_LIST_VALUES`] values in one facet or stored list.
+
+use crate::document::{Document, FacetEntry, TextField, Value};
+use crate::error::{Code, Error, JsClass};
+use std::collections::HashMap;
+
+/// Most records in one index.
+pub const MAX_RECORDS: usize = 200_000;
+/// Most bytes of text (all strings of all records) in one index.
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
+/// Most bytes in one string value.
+pub const MAX_VALUE_BYTES: usize = 1 << 20;
+/// Most bytes in one id.
+pub const MAX_ID_BYTES: usize = 512;
+/// Most values in one facet or stored list.
+pub const MAX_LIST_VALUES: usize = 256;
+/// Most text fields in a schema.
+pub const MAX_SCHEMA_FIELDS: usize = crate::search::index::MAX_FIELDS;
+/// Most facet or stored fields in a schema.
+pub const MAX_SCHEMA_FACETS: usize = 32;
+/// Largest field boost.
+pub const MAX_BOOST: f64 = 1000.0;
+/// Hit keys that a facet or stored field may not use.
+pub const RESERVED_KEYS: [&str; 6] = ["id", "kind", "title", "score", "snippet", "highlights"];
+
+/// A JSON-like value, as read from JavaScript or JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    /// `null` or `undefined`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number (possibly NaN or infinite: checked where used).
+    Num(f64),
+    /// A string.
+    Str(String),
+    /// An array.
+    List(Vec<Json>),
+    /// An object's own enumerable string-keyed properties, in order.
+    Map(Vec<(String, Json)>),
+    /// Any other value (function, symbol, bigint, too deeply nested ...), described.
+    Other(String),
+}
+
+impl Json {
+    /// A short description of the value's type for messages ("a string", "an array", ...).
+    pub fn type_name(&self) -> &str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Num(_) => "a number",
+            Json::Str(_) => "a string",
+            Json::List(_) => "an array",
+            Json::Map(_) => "an object",
+            Json::Other(s) => s,
+        }
+    }
+    /// The value of `key` in a map (`None` for other values or a missing key).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Map(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Moves the string value of `key` out of a map (leaving `null`), if it is a string.
+    pub fn take_str(&mut self, key: &str) -> Option<String> {
+        match self {
+            Json::Map(m) => m
+                .iter_mut()
+                .find(|(k, _)| k == key)
+                .and_then(|(_, v)| match v {
+                    Json::Str(s) => Some(std::mem::take(s)),
+                    _ => None,
+                }),
+            _ => None,
+        }
+    }
+}
+
+/// How records map to documents (see the module docs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schema {
+    /// Key of the id.
+    pub id: String,
+    /// Key of the title.
+    pub title: String,
+    /// Searchable fields and their boosts.
+    pub fields: Vec<(String, f32)>,
+    /// Facet fields.
+    pub facets: Vec<String>,
+    /// Fields copied onto hits.
+    pub store: Vec<String>,
+}
+
+fn schema_error(message: String) -> Error {
+    Error::type_error(format!("schema: {message}"))
+}
+
+fn name_list(v: Option<&Json>, what: &str) -> Result<Vec<String>, Error> {
+    let items = match v {
+        None | Some(Json::Null) => return Ok(Vec::new()),
+        Some(Json::List(items)) => items,
+        Some(other) => {
+            return Err(schema_error(format!(
+                "`{what}` must be an array of field names, got {}",
+                other.type_name()
+            )));
+        }
+    };
+    if items.len() > MAX_SCHEMA_FACETS {
+        return Err(Error::range_error(format!(
+            "schema: `{what}` lists {} fields; the limit is {MAX_SCHEMA_FACETS}",
+            items.len()
+        )));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let Json::Str(s) = item else {
+            return Err(schema_error(format!(
+                "`{what}` must list field names (strings), found {}",
+                item.type_name()
+            )));
+        };
+        if s.is_empty() || RESERVED_KEYS.contains(&s.as_str()) {
+            return Err(schema_error(format!(
+                "`{what}` may not use the name {s:?} (reserved hit keys: {})",
+                RESERVED_KEYS.join(", ")
+            )));
+        }
+        if out.contains(s) {
+            return Err(schema_error(format!("`{what}` lists {s:?} twice")));
+        }
+        out.push(s.clone());
+    }
+    Ok(out)
+}
+
+impl Schema {
+    /// Reads and checks a schema.
+    pub fn from_json(v: &Json) -> Result<Schema, Error> {
+        let Json::Map(map) = v else {
+            return Err(schema_error(format!(
+                "must be an object like {{ id: 'id', title: 'title', fields: {{ body: {{}} }} }}, got {}",
+                v.type_name()
+            )));
+        };
+        for (k, _) in map {
+            if !["id", "title", "fields", "facets", "store"].contains(&k.as_str()) {
+                return Err(schema_error(format!(
+                    "unknown key `{k}`; known keys: id, title, fields, facets, store"
+                )));
+            }
+        }
+        let key = |name: &str, default: &str| -> Result<String, Error> {
+            match v.get(name) {
+                None | Some(Json::Null) => Ok(default.to_string()),
+                Some(Json::Str(s)) if !s.is_empty() => Ok(s.clone()),
+                Some(other) => Err(schema_error(format!(
+                    "`{name}` must be a non-empty field name, got {}",
+                    other.type_name()
+                ))),
+            }
+        };
+        let id = key("id", "id")?;
+        let title = key("title", "title")?;
+        let Some(Json::Map(specs)) = v.get("fields") else {
+            return Err(schema_error(
+                "`fields` must be an object of searchable fields, e.g. { title: { boost: 2 }, body: {} }"
+                    .into(),
+            ));
+        };
+        if specs.is_empty() {
+            return Err(schema_error("`fields` must name at least one field".into()));
+        }
+        if specs.len() > MAX_SCHEMA_FIELDS {
+            return Err(Error::range_error(format!(
+                "schema: `fields` has {} fields; the limit is {MAX_SCHEMA_FIELDS}",
+                specs.len()
+            )));
+        }
+        let mut fields = Vec::new();
+        for (name, spec) in specs {
+            if name.is_empty() {
+                return Err(schema_error("`fields` has an empty field name".into()));
+            }
+            let boost = match spec {
+                Json::Null => 1.0,
+                Json::Map(opts) => {
+                    let mut boost = 1.0;
+                    for (k, b) in opts {
+                        match (k.as_str(), b) {
+                            ("boost", Json::Null) => {}
+                            ("boost", Json::Num(b))
+                                if b.is_finite() && *b > 0.0 && *b <= MAX_BOOST =>
+                            {
+                                boost = *b as f32
+                            }
+                            ("boost", Json::Num(b)) => {
+                                return Err(Error::range_error(format!(
+                                    "schema: fields.{name}.boost must be a number above 0 and at most {}, got {}",
+                                    number_text(MAX_BOOST),
+                                    number_text(*b)
+                                )));
+                            }
+                            ("boost", other) => {
+                                return Err(schema_error(format!(
+                                    "fields.{name}.boost must be a number, got {}",
+                                    other.type_name()
+                                )));
+                            }
+                            (k, _) => {
+                                return Err(schema_error(format!(
+                                    "unknown key `{k}` in fields.{name}; known keys: boost"
+                                )));
+                            }
+                        }
+                    }
+                    boost
+                }
+                other => {
+                    return Err(schema_error(format!(
+                        "fields.{name} must be an object like {{ boost: 2 }}, got {}",
+                        other.type_name()
+                    )));
+                }
+            };
+            fields.push((name.clone(), boost));
+        }
+        let facets = name_list(v.get("facets"), "facets")?;
+        let store = name_list(v.get("store"), "store")?;
+        Ok(Schema {
+            id,
+            title,
+            fields,
+            facets,
+            store,
+        })
+    }
+
+    /// How many roles (id, title, field, facet, stored field) the record key `key` plays.
+    pub fn uses(&self, key: &str) -> usize {
+        usize::from(self.id == key)
+            + usize::from(self.title == key)
+            + self.fields.iter().filter(|(f, _)| f == key).count()
+            + self.facets.iter().filter(|f| *f == key).count()
+            + self.store.iter().filter(|f| *f == key).count()
+    }
+
+    /// Every record key the schema reads (so a caller can copy only those).
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = vec![self.id.as_str(), self.title.as_str()];
+        keys.extend(self.fields.iter().map(|(f, _)| f.as_str()));
+        keys.extend(self.facets.iter().map(String::as_str));
+        keys.extend(self.store.iter().map(String::as_str));
+        let mut seen = Vec::new();
+        keys.retain(|k| {
+            let new = !seen.contains(k);
+            seen.push(*k);
+            new
+        });
+        keys
+    }
+}
+
+fn records_error(class: JsClass, message: String) -> Error {
+    Error::new(Code::InvalidRecords, class, message)
+}
+
+struct Ctx<'a> {
+    n: usize,
+    id: Option<&'a str>,
+}
+
+impl Ctx<'_> {
+    fn name(&self) -> String {
+        match self.id {
+            Some(id) => format!("record {} (id {id:?})", self.n),
+            None => format!("record {}", self.n),
+        }
+    }
+    fn type_err(&self, message: String) -> Error {
+        records_error(JsClass::TypeError, format!("{}: {message}", self.name()))
+    }
+    fn range_err(&self, message: String) -> Error {
+        records_error(JsClass::RangeError, format!("{}: {message}", self.name()))
+    }
+}
+
+fn scalar_text(v: &Json) -> Option<String> {
+    match v {
+        Json::Str(s) => Some(s.clone()),
+        Json::Num(x) if x.is_finite() => Some(number_text(*x)),
+        Json::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+use crate::search::json::number_text;
+
+/// Turns checked records into documents (kind `"record"`), in order. Each record must be a
+/// map holding (at least) the schema's keys; other keys are ignored. Text is moved, not
+/// copied, out of the records.
+pub fn documents(records: Vec<Json>, schema: &Schema) -> Result<Vec<Document>, Error> {
+    if records.len() > MAX_RECORDS {
+        return Err(records_error(
+            JsClass::RangeError,
+            format!(
+                "{} records given; the limit is {MAX_RECORDS}",
+                records.len()
+            ),
+        ));
+    }
+    let mut docs = Vec::with_capacity(records.len());
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(records.len());
+    let mut total_bytes = 0usize;
+    for (n, mut r) in records.into_iter().enumerate() {
+        let mut ctx = Ctx { n, id: None };
+        if !matches!(r, Json::Map(_)) {
+            return Err(ctx.type_err(format!("must be an object, got {}", r.type_name())));
+        }
+        let id = match r.get(&schema.id) {
+            Some(Json::Str(s)) if !s.is_empty() => s.clone(),
+            Some(Json::Num(x))
+                if x.is_finite() && x.fract() == 0.0 && x.abs() <= 9.007_199_254_740_991e15 =>
+            {
+                number_text(*x)
+            }
+            None | Some(Json::Null) => {
+                return Err(ctx.type_err(format!("has no id (key `{}`)", schema.id)));
+            }
+            Some(other) => {
+                return Err(ctx.type_err(format!(
+                    "id `{}` must be a non-empty string or an integer, got {}",
+                    schema.id,
+                    match other {
+                        Json::Str(_) => "an empty string",
+                        Json::Num(_) => "a number that is not a safe integer",
+                        o => o.type_name(),
+                    }
+                )));
+            }
+        };
+        if id.len() > MAX_ID_BYTES {
+            return Err(ctx.range_err(format!(
+                "id is {} bytes long; the limit is {MAX_ID_BYTES}",
+                id.len()
+            )));
+        }
+        if let Some(&first) = seen.get(&id) {
+            return Err(records_error(
+                JsClass::TypeError,
+                format!("record {n} repeats the id {id:?} of record {first}"),
+            ));
+        }
+        seen.insert(id.clone(), n);
+        ctx.id = Some(&id);
+        let mut bytes = id.len();
+        let mut text_of = |r: &mut Json, key: &str, what: &str| -> Result<Option<String>, Error> {
+            match r.get(key) {
+                None | Some(Json::Null) => Ok(None),
+                Some(Json::Str(s)) => {
+                    if s.len() > MAX_VALUE_BYTES {
+                        return Err(ctx.range_err(format!(
+                            "{what} `{key}` is {} bytes long; the limit is {MAX_VALUE_BYTES}",
+                            s.len()
+                        )));
+                    }
+                    bytes += s.len();
+                    // A key serving twice (e.g. title and a field) is copied, else moved.
+                    Ok(if schema.uses(key) > 1 {
+                        Some(s.clone())
+                    } else {
+                        r.take_str(key)
+                    })
+                }
+                Some(other) => Err(ctx.type_err(format!(
+                    "{what} `{key}` must be a string, got {}",
+                    other.type_name()
+                ))),
+            }
+        };
+        let title = text_of(&mut r, &schema.title, "title")?.unwrap_or_default();
+        let mut fields = Vec::new();
+        for (name, boost) in &schema.fields {
+            if let Some(text) = text_of(&mut r, name, "field")? {
+                fields.push(TextField {
+                    name: name.clone(),
+                    boost: *boost,
+                    text,
+                });
+            }
+        }
+        let mut facets = Vec::new();
+        let mut summary = Vec::new();
+        let mut year = None;
+        for name in &schema.facets {
+            let values = list_values(r.get(name), name, "facet", &ctx)?;
+            for v in &values {
+                bytes += v.len();
+                if !facets
+                    .iter()
+                    .any(|f: &FacetEntry| f.field == *name && f.value == *v)
+                {
+                    facets.push(FacetEntry {
+                        field: name.clone(),
+                        value: v.clone(),
+                        label: v.clone(),
+                    });
+                }
+            }
+            if name == "year" {
+                year = values.iter().find_map(|v| v.parse::<u16>().ok());
+            }
+            match (r.get(name), values.len()) {
+                (_, 0) => {}
+                (Some(Json::List(_)), _) => summary.push((name.clone(), Value::List(values))),
+                (Some(Json::Num(x)), _) => summary.push((name.clone(), Value::Num(*x))),
+                (Some(Json::Bool(b)), _) => summary.push((name.clone(), Value::Bool(*b))),
+                (_, _) => summary.push((name.clone(), Value::Str(values[0].clone()))),
+            }
+        }
+        for name in &schema.store {
+            if schema.facets.contains(name) {
+                continue;
+            }
+            match r.get(name) {
+                None | Some(Json::Null) => {}
+                Some(Json::Str(s)) => {
+                    if s.len() > MAX_VALUE_BYTES {
+                        return Err(ctx.range_err(format!(
+                            "stored field `{name}` is {} bytes long; the limit is {MAX_VALUE_BYTES}",
+                            s.len()
+                        )));
+                    }
+                    bytes += s.len();
+                    summary.push((name.clone(), Value::Str(s.clone())));
+                }
+                Some(Json::Num(x)) if x.is_finite() => summary.push((name.clone(), Value::Num(*x))),
+                Some(Json::Bool(b)) => summary.push((name.clone(), Value::Bool(*b))),
+                Some(v @ Json::List(_)) => {
+                    let values = list_values(Some(v), name, "stored field", &ctx)?;
+                    bytes += values.iter().map(String::len).sum::<usize>();
+                    summary.push((name.clone(), Value::List(values)));
+                }
+                Some(other) => {
+                    return Err(ctx.type_err(format!(
+                        "stored field `{name}` must be a string, number, boolean or array, got {}",
+                        other.type_name()
+                    )));
+                }
+            }
+        }
+        total_bytes += bytes;
+        if total_bytes > MAX_TEXT_BYTES {
+            return Err(ctx.range_err(format!(
+                "the records hold more than {MAX_TEXT_BYTES} bytes of text (the limit)"
+            )));
+        }
+        docs.push(Document {
+            id,
+            kind: "record".into(),
+            title,
+            fields,
+            facets,
+            year,
+            summary,
+            short: Vec::new(),
+        });
+    }
+    Ok(docs)
+}
+
+/// Builds a search index over `records` described by `schema` (a JSON-like value, see the
+/// module docs): the whole of `Index.fromRecords`.
+pub fn index(records: Vec<Json>, schema: &Json) -> Result<crate::search::Index, Error> {
+    let schema = Schema::from_json(schema)?;
+    let docs = documents(records, &schema)?;
+    let facets: Vec<&str> = schema.facets.iter().map(String::as_str).collect();
+    Ok(crate::search::Index::new(docs, &facets))
+}
+
+fn list_values(v: Option<&Json>, name: &str, what: &str, ctx: &Ctx) -> Result<Vec<String>, Error> {
+    let bad = |got: &Json| {
+        ctx.type_err(format!(
+            "{what} `{name}` must be a string, number, boolean or an array of them, got {}",
+            got.type_name()
+        ))
+    };
+    let check = |s: String| {
+        if s.len() > MAX_VALUE_BYTES {
+            Err(ctx.range_err(format!("a value of {what} `{name}` is too long")))
+        } else {
+            Ok(s)
+        }
+    };
+    match v {
+        None | Some(Json::Null) => Ok(Vec::new()),
+        Some(Json::List(items)) => {
+            if items.len() > MAX_LIST_VALUES {
+                return Err(ctx.range_err(format!(
+                    "{what} `{name}` has {} values; the limit is {MAX_LIST_VALUES}",
+                    items.len()
+                )));
+            }
+            let mut out = Vec::with_capacity(items.len());
+            for item in items {
+                out.push(check(scalar_text(item).ok_or_else(|| bad(item))?)?);
+            }
+            Ok(out)
+        }
+        Some(x) => Ok(vec![check(scalar_text(x).ok_or_else(|| bad(x))?)?]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(x: &str) -> Json {
+        Json::Str(x.into())
+    }
+    fn map(pairs: &[(&str, Json)]) -> Json {
+        Json::Map(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        )
+    }
+    fn schema() -> Schema {
+        Schema::from_json(&map(&[
+            ("id", s("id")),
+            ("title", s("title")),
+            (
+                "fields",
+                map(&[
+                    ("title", map(&[("boost", Json::Num(2.0))])),
+                    ("body", map(&[])),
+                ]),
+            ),
+            ("facets", Json::List(vec![s("lang")])),
+        ]))
+        .unwrap()
+    }
+
+    #[test]
+    fn records_become_documents_with_facets_and_boosts() {
+        let recs = vec![
+            map(&[
+                ("id", Json::Num(7.0)),
+                ("title", s("Article 1")),
+                ("body", s("All human beings")),
+                ("lang", s("en")),
+            ]),
+            map(&[
+                ("id", s("x")),
+                ("body", s("Tous les êtres")),
+                ("lang", Json::List(vec![s("fr"), s("fr-CA")])),
+            ]),
+        ];
+        let docs = documents(recs, &schema()).unwrap();
+        assert_eq!(docs[0].id, "7");
+        assert_eq!(docs[0].fields.len(), 2);
+        assert_eq!(docs[0].fields[0].boost, 2.0);
+        assert_eq!(docs[1].title, "");
+        assert_eq!(docs[1].facets.len(), 2);
+        assert_eq!(
+            docs[1].summary[0].1,
+            Value::List(vec!["fr".into(), "fr-CA".into()])
+        );
+    }
+
+    #[test]
+    fn malformed_records_fail_with_invalid_records_naming_the_record() {
+        let sch = schema();
+        let table: Vec<(Vec<Json>, &str)> = vec![
+            (vec![map(&[("title", s("t"))])], "record 0: has no id"),
+            (
+                vec![map(&[("id", s("a"))]), map(&[("id", s("a"))])],
+                "record 1 repeats the id \"a\" of record 0",
+            ),
+            (
+                vec![map(&[("id", s("a")), ("body", Json::Num(3.0))])],
+                "record 0 (id \"a\"): field `body` must be a string, got a number",
+            ),
+            (
+                vec![map(&[("id", Json::Num(1.5))])],
+                "record 0: id `id` must be a non-empty string or an integer",
+            ),
+            (vec![map(&[("id", s(""))])], "an empty string"),
+            (
+                vec![s("not an object")],
+                "record 0: must be an object, got a string",
+            ),
+            (
+                vec![map(&[("id", s("a")), ("lang", map(&[]))])],
+                "facet `lang` must be a string, number, boolean or an array",
+            ),
+            (
+                vec![map(&[
+                    ("id", s("a")),
+                    ("title", Json::Other("a function".into())),
+                ])],
+                "title `title` must be a string, got a function",
+            ),
+        ];
+        for (recs, want) in table {
+            let err = documents(recs, &sch).unwrap_err();
+            assert_eq!(err.code, Code::InvalidRecords);
+            assert!(
+                err.message.contains(want),
+                "{:?} should contain {want:?}",
+                err.message
+            );
+        }
+        let big = vec![map(&[
+            ("id", s("a")),
+            ("body", s(&"x".repeat(MAX_VALUE_BYTES + 1))),
+        ])];
+        let err = documents(big, &sch).unwrap_err();
+        assert_eq!(
+            (err.code, err.class),
+            (Code::InvalidRecords, JsClass::RangeError)
+        );
+    }
+
+    #[test]
+    fn malformed_schemas_fail_with_invalid_argument_naming_the_key() {
+        let table: Vec<(Json, &str)> = vec![
+            (s("x"), "must be an object"),
+            (map(&[]), "`fields` must be an object"),
+            (map(&[("fields", map(&[]))]), "at least one field"),
+            (
+                map(&[("fields", map(&[("b", map(&[]))])), ("bogus", Json::Null)]),
+                "unknown key `bogus`",
+            ),
+            (
+                map(&[(
+                    "fields",
+                    map(&[("b", map(&[("boost", Json::Num(f64::NAN))]))]),
+                )]),
+                "fields.b.boost",
+            ),
+            (
+                map(&[("fields", map(&[("b", map(&[("weight", Json::Num(1.0))]))]))]),
+                "unknown key `weight` in fields.b",
+            ),
+            (
+                map(&[("fields", map(&[("b", map(&[]))])), ("facets", s("lang"))]),
+                "`facets` must be an array",
+            ),
+            (
+                map(&[
+                    ("fields", map(&[("b", map(&[]))])),
+                    ("facets", Json::List(vec![s("score")])),
+                ]),
+                "reserved",
+            ),
+            (
+                map(&[("fields", map(&[("b", map(&[]))])), ("id", Json::Num(1.0))]),
+                "`id` must be a non-empty field name",
+            ),
+        ];
+        for (v, want) in table {
+            let err = Schema::from_json(&v).unwrap_err();
+            assert_eq!(err.code, Code::InvalidArgument);
+            assert!(
+                err.message.contains(want),
+                "{:?} should contain {want:?}",
+                err.message
+            );
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! Filters (OR within a field, AND across fields, plus a year range) and disjunctive facet
+//! counts: the counts of a field ignore that field's own filter, so a visitor can widen a
+//! selection.
+
+use super::index::sort_by;
+use crate::document::{Document, FacetEntry};
+use crate::error::Error;
+use crate::facets::FacetCount;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// Filters of a search or of a facet request.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    /// `(facet field, accepted values)`: a document passes when it has any of the values. An
+    /// empty list puts no constraint on the field.
+    pub fields: Vec<(String, Vec<String>)>,
+    /// Earliest year accepted (inclusive); documents without a year fail.
+    pub year_from: Option<i64>,
+    /// Latest year accepted (inclusive); documents without a year fail.
+    pub year_to: Option<i64>,
+}
+
+impl Filters {
+    /// True when nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.fields.iter().all(|(_, v)| v.is_empty())
+            && self.year_from.is_none()
+            && self.year_to.is_none()
+    }
+}
+
+/// Facet counts of every facet field, in the index's field order; serialises as an object.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets(pub Vec<(String, Vec<FacetCount>)>);
+
+impl Facets {
+    /// The counts of one field.
+    pub fn get(&self, field: &str) -> Option<&[FacetCount]> {
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, v)| v.as_slice())
+    }
+}
+
+impl Serialize for Facets {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Values {
+    name: String,
+    /// (value, label, documents ascending), sorted by value.
+    values: Vec<(String, String, Vec<u32>)>,
+}
+
+/// Facet postings of an index and the per-document view used for counting.
+#[derive(Debug, Clone, Default)]
+pub struct FacetTable {
+    fields: Vec<Values>,
+    /// `doc_values[doc_off[d]..doc_off[d+1]]`: (field, value) pairs of document `d`.
+    doc_off: Vec<u32>,
+    doc_values: Vec<(u8, u32)>,
+    years: Vec<i32>,
+    year_field: Option<usize>,
+    all: Facets,
+}
+
+const NO_YEAR: i32 = i32::MIN;
+
+/// Which filter slots a document fails: none, exactly one (and which), or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Passes every filter.
+    Pass,
+    /// Fails only the filter of this slot.
+    FailsOne(u8),
+    /// Fails two or more filters.
+    Fails,
+}
+
+/// Filters compiled against one index: one bitset per constrained slot.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    /// (facet field index or `None` for a year range without a year facet, bitset).
+    slots: Vec<(Option<usize>, Vec<u64>)>,
+}
+
+impl Compiled {
+    /// True when nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// How document `d` fares against the filters.
+    pub fn status(&self, d: u32) -> Status {
+        let mut failed = None;
+        for (i, (_, bits)) in self.slots.iter().enumerate() {
+            if bits[d as usize / 64] >> (d % 64) & 1 == 0 {
+                if failed.is_some() {
+                    return Status::Fails;
+                }
+                failed = Some(i as u8);
+            }
+        }
+        match failed {
+            None => Status::Pass,
+            Some(i) => Status::FailsOne(i),
+        }
+    }
+}
+
+impl FacetTable {
+    /// Builds the facet postings of `docs` for the facet fields `names` (other facet fields
+    /// of the documents are ignored). A field named `year` also takes the documents' years.
+    pub fn build(docs: &[Document], names: &[String]) -> FacetTable {
+        let mut fields: Vec<Values> = names
+            .iter()
+            .map(|n| Values {
+                name: n.clone(),
+                values: Vec::new(),
+            })
+            .collect();
+        let mut pairs: Vec<(u8, &FacetEntry, u32)> = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            for e in &doc.facets {
+                if let Some(f) = names.iter().position(|n| *n == e.field) {
+                    pairs.push((f as u8, e, d as u32));
+                }
+            }
+        }
+        let mut order: Vec<u32> = (0..pairs.len() as u32).collect();
+        sort_by(&mut order, &|a, b| {
+            let (x, y) = (&pairs[a as usize], &pairs[b as usize]);
+            (x.0, &x.1.value, x.2).cmp(&(y.0, &y.1.value, y.2))
+        });
+        for i in order {
+            let (f, e, d) = pairs[i as usize];
+            let vals = &mut fields[usize::from(f)].values;
+            match vals.last_mut() {
+                Some(last) if last.0 == e.value => {
+                    if last.2.last() != Some(&d) {
+                        last.2.push(d)
+                    }
+                }
+                _ => vals.push((e.value.clone(), e.label.clone(), vec![d])),
+            }
+        }
+        let mut per_doc: Vec<Vec<(u8, u32)>> = vec![Vec::new(); docs.len()];
+        for (f, vals) in fields.iter().enumerate() {
+            for (v, (_, _, ds)) in vals.values.iter().enumerate() {
+                for &d in ds {
+                    per_doc[d as usize].push((f as u8, v as u32));
+                }
+            }
+        }
+        let mut doc_off = Vec::with_capacity(docs.len() + 1);
+        doc_off.push(0);
+        let mut doc_values = Vec::new();
+        for v in per_doc {
+            doc_values.extend(v);
+            doc_off.push(doc_values.len() as u32);
+        }
+        let years = docs
+            .iter()
+            .map(|d| d.year.map_or(NO_YEAR, i32::from))
+            .collect();
+        let year_field = names.iter().position(|n| n == "year");
+        let mut table = FacetTable {
+            fields,
+            doc_off,
+            doc_values,
+            years,
+            year_field,
+            all: Facets::default(),
+        };
+        let everyone: Vec<u32> = (0..docs.len() as u32).collect();
+        table.all = table.count(&everyone, &Compiled::default());
+        table
+    }
+
+    /// Names of the facet fields.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.fields.iter().map(|f| f.name.as_str())
+    }
+
+    /// Checks `filters` against this index and compiles them into bitsets. An unknown field
+    /// is an `INVALID_ARGUMENT` error naming it; unknown values simply match nothing.
+    pub fn compile(&self, filters: &Filters, ndocs: usize) -> Result<Compiled, Error> {
+        let words = ndocs.div_ceil(64).max(1);
+        let mut out = Compiled::default();
+        for (name, values) in &filters.fields {
+            let Some(f) = self.fields.iter().position(|x| x.name == *name) else {
+                let known: Vec<&str> = self.names().collect();
+                return Err(Error::type_error(format!(
+                    "unknown filter field `{name}`; this index filters on: {}, yearFrom, yearTo",
+                    known.join(", ")
+                )));
+            };
+            if values.is_empty() {
+                continue;
+            }
+            let mut bits = vec![0u64; words];
+            for v in values {
+                if let Ok(i) = self.fields[f]
+                    .values
+                    .binary_search_by(|x| x.0.as_str().cmp(v))
+                {
+                    for &d in &self.fields[f].values[i].2 {
+                        bits[d as usize / 64] |= 1 << (d % 64);
+                    }
+                }
+            }
+            out.slots.push((Some(f), bits));
+        }
+        if filters.year_from.is_some() || filters.year_to.is_some() {
+            let from = filters.year_from.unwrap_or(i64::MIN);
+            let to = filters.year_to.unwrap_or(i64::MAX);
+            let mut bits = vec![0u64; words];
+            for (d, &y) in self.years.iter().enumerate() {
+                if y != NO_YEAR && (from..=to).contains(&i64::from(y)) {
+                    bits[d / 64] |= 1 << (d % 64);
+                }
+            }
+            // A year range and a `year` value filter share the year facet's slot: both are
+            // ignored when counting that facet, and a document must pass both.
+            match out
+                .slots
+                .iter_mut()
+                .find(|(f, _)| f.is_some() && *f == self.year_field)
+            {
+                Some((_, existing)) => {
+                    for (a, b) in existing.iter_mut().zip(bits) {
+                        *a &= b;
+                    }
+                }
+                None => out.slots.push((self.year_field, bits)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Facet counts over the documents `matched` (ascending or not), disjunctively with
+    /// respect to `filters`: a document failing only field F's filter still counts for F.
+    pub fn count(&self, matched: &[u32], filters: &Compiled) -> Facets {
+        let mut counts: Vec<Vec<u32>> = self
+            .fields
+            .iter()
+            .map(|f| vec![0u32; f.values.len()])
+            .collect();
+        for &d in matched {
+            let only = match filters.status(d) {
+                Status::Pass => None,
+                Status::FailsOne(slot) => match filters.slots[usize::from(slot)].0 {
+                    Some(f) => Some(f as u8),
+                    None => continue,
+                },
+                Status::Fails => continue,
+            };
+            let vals = &self.doc_values
+                [self.doc_off[d as usize] as usize..self.doc_off[d as usize + 1] as usize];
+            for &(f, v) in vals {
+                if only.is_none_or(|o| o == f) {
+                    counts[usize::from(f)][v as usize] += 1;
+                }
+            }
+        }
+        self.render(counts)
+    }
+
+    /// Facet counts of every document, unfiltered (cached at build time).
+    pub fn all(&self) -> &Facets {
+        &self.all
+    }
+
+    fn render(&self, counts: Vec<Vec<u32>>) -> Facets {
+        let mut out = Vec::with_capacity(self.fields.len());
+        for (f, c) in self.fields.iter().zip(counts) {
+            let mut order: Vec<u32> = (0..c.len() as u32).filter(|&v| c[v as usize] > 0).collect();
+            sort_by(&mut order, &|a, b| {
+                let (x, y) = (&f.values[a as usize], &f.values[b as usize]);
+                c[b as usize]
+                    .cmp(&c[a as usize])
+                    .then_with(|| x.1.cmp(&y.1))
+                    .then_with(|| x.0.cmp(&y.0))
+            });
+            let list = order
+                .into_iter()
+                .map(|v| {
+                    let (value, label, _) = &f.values[v as usize];
+                    FacetCount {
+                        value: value.clone(),
+                        label: label.clone(),
+                        count: c[v as usize],
+                    }
+                })
+                .collect();
+            out.push((f.name.clone(), list));
+        }
+        Facets(out)
+    }
+
+    /// Approximate heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        let postings: usize = self
+            .fields
+            .iter()
+            .flat_map(|f| f.values.iter())
+            .map(|(v, l, ds)| v.capacity() + l.capacity() + 4 * ds.capacity() + 72)
+            .sum();
+        postings
+            + 4 * self.doc_off.capacity()
+            + 8 * self.doc_values.capacity()
+            + 4 * self.years.capacity()
+    }
+}

@@ -1,0 +1,647 @@
+//! The inverted index: a sorted vocabulary, term → document postings, and per document its
+//! sorted (term, field) entries with word positions, plus the byte offset of every token so
+//! snippets need no re-tokenising.
+//!
+//! Term ids are ranks in byte order of the folded terms, so all terms starting with a prefix
+//! form one contiguous id range. Every array is flat (`Vec<u32>` with offset arrays) to keep
+//! memory low and predictable in WebAssembly, where memory never shrinks.
+
+use super::text;
+
+/// Text fields of an index: a name and a ranking boost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Field name, e.g. `"title"`.
+    pub name: String,
+    /// Ranking weight (title > labels > body).
+    pub boost: f32,
+}
+
+/// At most this many text fields per index.
+pub const MAX_FIELDS: usize = 32;
+
+/// Words of one document that are indexed (across its fields); later words stay in the
+/// stored text (snippets) but are not searchable. Positions are then 16-bit.
+pub const MAX_DOC_TOKENS: usize = 65_535;
+
+/// The inverted index proper (see the module docs).
+#[derive(Debug, Clone, Default)]
+pub struct InvertedIndex {
+    /// Text fields; a document entry's field number indexes this.
+    pub fields: Vec<Field>,
+    nfields: usize,
+    ndocs: usize,
+    term_text: String,
+    term_off: Vec<u32>,
+    /// `post_off[t]..post_off[t+1]` is term `t`'s postings range; also a prefix sum of
+    /// document frequencies.
+    post_off: Vec<u32>,
+    post_docs: Vec<u32>,
+    /// Entries of document d: `doc_off[d]..doc_off[d+1]`.
+    doc_off: Vec<u32>,
+    ent_term: Vec<u32>,
+    ent_field: Vec<u8>,
+    /// End of each entry's positions, relative to its document's `doc_pos` base.
+    ent_end: Vec<u16>,
+    doc_pos: Vec<u32>,
+    positions: Vec<u16>,
+    tok_off: Vec<u32>,
+    tok_start: Vec<u32>,
+    field_len: Vec<u16>,
+    avg_len: Vec<f32>,
+    block_max_df: Vec<u32>,
+}
+
+/// Terms per block of [`InvertedIndex::top_terms_in_range`]'s skip list.
+const BLOCK: usize = 32;
+
+/// One (term, field) entry of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// Term id.
+    pub term: u32,
+    /// Field number.
+    pub field: u8,
+    /// Range of its positions (for [`InvertedIndex::positions`]).
+    pub pos: (u32, u32),
+}
+
+impl Entry {
+    /// Term frequency in the field.
+    pub fn tf(&self) -> u32 {
+        self.pos.1 - self.pos.0
+    }
+}
+
+/// A compact open-addressing map from term bytes to temporary term ids, used while building.
+struct Interner {
+    bytes: Vec<u8>,
+    off: Vec<u32>,
+    table: Vec<u32>,
+}
+
+fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    for &x in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(x)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h ^ (h >> 29)
+}
+
+impl Interner {
+    fn new() -> Self {
+        Interner {
+            bytes: Vec::new(),
+            off: vec![0],
+            table: vec![u32::MAX; 1024],
+        }
+    }
+    fn len(&self) -> usize {
+        self.off.len() - 1
+    }
+    fn get(&self, id: u32) -> &[u8] {
+        &self.bytes[self.off[id as usize] as usize..self.off[id as usize + 1] as usize]
+    }
+    fn intern(&mut self, term: &str) -> u32 {
+        if self.len() * 2 >= self.table.len() {
+            self.grow();
+        }
+        let mask = self.table.len() - 1;
+        let mut i = hash_bytes(term.as_bytes()) as usize & mask;
+        loop {
+            let id = self.table[i];
+            if id == u32::MAX {
+                let id = self.len() as u32;
+                self.bytes.extend_from_slice(term.as_bytes());
+                self.off.push(self.bytes.len() as u32);
+                self.table[i] = id;
+                return id;
+            }
+            if self.get(id) == term.as_bytes() {
+                return id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    fn grow(&mut self) {
+        let cap = self.table.len() * 2;
+        let mut table = vec![u32::MAX; cap];
+        for id in 0..self.len() as u32 {
+            let mut i = hash_bytes(self.get(id)) as usize & (cap - 1);
+            while table[i] != u32::MAX {
+                i = (i + 1) & (cap - 1);
+            }
+            table[i] = id;
+        }
+        self.table = table;
+    }
+}
+
+impl InvertedIndex {
+    /// Indexes `texts` with the given fields: `texts[d]` lists the `(field number, text)` pairs
+    /// of document `d`, at most one per field.
+    pub fn build<T: AsRef<[(u8, String)]>>(fields: Vec<Field>, texts: &[T]) -> InvertedIndex {
+        let nfields = fields.len();
+        let ndocs = texts.len();
+        // Reserve for typical text (a token per ~6 bytes) so growth rarely copies: in wasm,
+        // memory grown for a copy is never returned.
+        let bytes: usize = texts
+            .iter()
+            .flat_map(|t| t.as_ref().iter().map(|(_, s)| s.len()))
+            .sum();
+        let est_tokens = bytes / 6 + 16;
+        let mut interner = Interner::new();
+        let mut doc_off = Vec::with_capacity(ndocs + 1);
+        doc_off.push(0u32);
+        let mut doc_pos = Vec::with_capacity(ndocs + 1);
+        doc_pos.push(0u32);
+        let mut ent_term: Vec<u32> = Vec::with_capacity(est_tokens * 3 / 4);
+        let mut ent_field: Vec<u8> = Vec::with_capacity(est_tokens * 3 / 4);
+        let mut ent_end: Vec<u16> = Vec::with_capacity(est_tokens * 3 / 4);
+        let mut positions: Vec<u16> = Vec::with_capacity(est_tokens);
+        let mut tok_off: Vec<u32> = Vec::with_capacity(ndocs * nfields + 1);
+        tok_off.push(0);
+        let mut tok_start: Vec<u32> = Vec::with_capacity(est_tokens);
+        let mut field_len = vec![0u16; ndocs * nfields];
+        // (term << 32 | field << 16 | position) of one document's tokens.
+        let mut tokens: Vec<u64> = Vec::new();
+        let mut buf = String::new();
+
+        for (d, doc) in texts.iter().enumerate() {
+            tokens.clear();
+            let doc = doc.as_ref();
+            for f in 0..nfields {
+                if let Some((_, t)) = doc.iter().find(|(n, _)| usize::from(*n) == f) {
+                    let mut pos = 0u64;
+                    text::tokenize(t, &mut buf, |term, tok| {
+                        if tokens.len() >= MAX_DOC_TOKENS {
+                            return false;
+                        }
+                        let id = interner.intern(term);
+                        tokens.push(u64::from(id) << 32 | (f as u64) << 16 | pos);
+                        tok_start.push(tok.start as u32);
+                        pos += 1;
+                        true
+                    });
+                    field_len[d * nfields + f] = pos as u16;
+                }
+                tok_off.push(tok_start.len() as u32);
+            }
+            tokens.sort_unstable();
+            push_entries(
+                &tokens,
+                &mut ent_term,
+                &mut ent_field,
+                &mut ent_end,
+                &mut positions,
+            );
+            doc_off.push(ent_term.len() as u32);
+            doc_pos.push(positions.len() as u32);
+        }
+        drop(tokens);
+
+        // Renumber terms in byte order so prefixes are id ranges.
+        let nterms = interner.len();
+        let mut order: Vec<u32> = (0..nterms as u32).collect();
+        sort_by(&mut order, &|a, b| interner.get(a).cmp(interner.get(b)));
+        let mut rank = vec![0u32; nterms];
+        let mut term_text = String::with_capacity(interner.bytes.len());
+        let mut term_off = Vec::with_capacity(nterms + 1);
+        term_off.push(0u32);
+        for (new, &old) in order.iter().enumerate() {
+            rank[old as usize] = new as u32;
+            // Interned terms were whole `&str`s, so this never fails.
+            term_text.push_str(std::str::from_utf8(interner.get(old)).unwrap_or(""));
+            term_off.push(term_text.len() as u32);
+        }
+        drop(order);
+        drop(interner);
+
+        // Re-sort each document's entries by the new ids, moving their positions along.
+        let mut keys: Vec<u64> = Vec::new();
+        let mut scratch: Vec<u16> = Vec::new();
+        for d in 0..ndocs {
+            let (a, b) = (doc_off[d] as usize, doc_off[d + 1] as usize);
+            let base = doc_pos[d] as usize;
+            keys.clear();
+            // (new term << 32 | field << 24 | entry offset in the document)
+            keys.extend((a..b).map(|e| {
+                u64::from(rank[ent_term[e] as usize]) << 32
+                    | u64::from(ent_field[e]) << 24
+                    | (e - a) as u64
+            }));
+            keys.sort_unstable();
+            scratch.clear();
+            let old_end: Vec<u16> = ent_end[a..b].to_vec();
+            for (k, &key) in keys.iter().enumerate() {
+                let e = (key & 0xFF_FFFF) as usize;
+                let start = if e == 0 { 0 } else { old_end[e - 1] as usize };
+                scratch.extend_from_slice(&positions[base + start..base + old_end[e] as usize]);
+                ent_term[a + k] = (key >> 32) as u32;
+                ent_field[a + k] = (key >> 24) as u8;
+                ent_end[a + k] = scratch.len() as u16;
+            }
+            positions[base..base + scratch.len()].copy_from_slice(&scratch);
+        }
+        drop(keys);
+        drop(scratch);
+        drop(rank);
+
+        // Postings: documents of each term, ascending.
+        let mut post_off = vec![0u32; nterms + 1];
+        for d in 0..ndocs {
+            let ents = &ent_term[doc_off[d] as usize..doc_off[d + 1] as usize];
+            for (k, &t) in ents.iter().enumerate() {
+                if k == 0 || ents[k - 1] != t {
+                    post_off[t as usize + 1] += 1;
+                }
+            }
+        }
+        for t in 0..nterms {
+            post_off[t + 1] += post_off[t];
+        }
+        let mut post_docs = vec![0u32; post_off[nterms] as usize];
+        {
+            let mut fill: Vec<u32> = post_off[..nterms].to_vec();
+            for d in 0..ndocs {
+                let ents = &ent_term[doc_off[d] as usize..doc_off[d + 1] as usize];
+                for (k, &t) in ents.iter().enumerate() {
+                    if k == 0 || ents[k - 1] != t {
+                        post_docs[fill[t as usize] as usize] = d as u32;
+                        fill[t as usize] += 1;
+                    }
+                }
+            }
+        }
+
+        let mut avg_len = vec![0f32; nfields];
+        for (f, avg) in avg_len.iter_mut().enumerate() {
+            let total: u64 = (0..ndocs)
+                .map(|d| u64::from(field_len[d * nfields + f]))
+                .sum();
+            *avg = if ndocs == 0 {
+                1.0
+            } else {
+                (total as f32 / ndocs as f32).max(1.0)
+            };
+        }
+        let block_max_df = (0..nterms.div_ceil(BLOCK))
+            .map(|b| {
+                (b * BLOCK..((b + 1) * BLOCK).min(nterms))
+                    .map(|t| post_off[t + 1] - post_off[t])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+
+        let mut index = InvertedIndex {
+            fields,
+            nfields,
+            ndocs,
+            term_text,
+            term_off,
+            post_off,
+            post_docs,
+            doc_off,
+            ent_term,
+            ent_field,
+            ent_end,
+            doc_pos,
+            positions,
+            tok_off,
+            tok_start,
+            field_len,
+            avg_len,
+            block_max_df,
+        };
+        index.shrink();
+        index
+    }
+
+    fn shrink(&mut self) {
+        self.term_text.shrink_to_fit();
+        self.ent_term.shrink_to_fit();
+        self.ent_field.shrink_to_fit();
+        self.ent_end.shrink_to_fit();
+        self.positions.shrink_to_fit();
+        self.tok_start.shrink_to_fit();
+    }
+
+    /// Number of documents.
+    pub fn doc_count(&self) -> usize {
+        self.ndocs
+    }
+
+    /// Number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.term_off.len() - 1
+    }
+
+    /// The folded text of term `t`.
+    pub fn term(&self, t: u32) -> &str {
+        let (a, b) = (
+            self.term_off[t as usize] as usize,
+            self.term_off[t as usize + 1] as usize,
+        );
+        &self.term_text[a..b]
+    }
+
+    fn term_bytes_of(&self, t: usize) -> &[u8] {
+        &self.term_text.as_bytes()[self.term_off[t] as usize..self.term_off[t + 1] as usize]
+    }
+
+    /// The id of `term` (folded), if it occurs in the index.
+    pub fn lookup(&self, term: &str) -> Option<u32> {
+        let (lo, hi) = self.prefix_range(term);
+        (lo < hi && self.term_bytes_of(lo as usize) == term.as_bytes()).then_some(lo)
+    }
+
+    /// The id range of all terms that start with `prefix` (the exact term included).
+    pub fn prefix_range(&self, prefix: &str) -> (u32, u32) {
+        let p = prefix.as_bytes();
+        let n = self.term_count();
+        let lo = partition(n, |t| self.term_bytes_of(t) < p);
+        let hi = lo + partition(n - lo, |k| self.term_bytes_of(lo + k).starts_with(p));
+        (lo as u32, hi as u32)
+    }
+
+    /// Document frequency of term `t`.
+    pub fn df(&self, t: u32) -> u32 {
+        self.post_off[t as usize + 1] - self.post_off[t as usize]
+    }
+
+    /// Sum of document frequencies of the terms in `lo..hi`.
+    pub fn df_sum(&self, lo: u32, hi: u32) -> u64 {
+        u64::from(self.post_off[hi as usize] - self.post_off[lo as usize])
+    }
+
+    /// Documents containing term `t`, ascending.
+    pub fn postings(&self, t: u32) -> &[u32] {
+        &self.post_docs[self.post_off[t as usize] as usize..self.post_off[t as usize + 1] as usize]
+    }
+
+    /// Up to `k` terms of `lo..hi` with the highest document frequency (ties: lower id first),
+    /// found with per-block maxima so a wide range costs little.
+    pub fn top_terms_in_range(&self, lo: u32, hi: u32, k: usize) -> Vec<u32> {
+        if (hi - lo) as usize <= k {
+            return (lo..hi).collect();
+        }
+        let mut best: Vec<(u32, u32)> = Vec::with_capacity(k + 1); // (df, term), df descending
+        let floor = |best: &Vec<(u32, u32)>| if best.len() < k { 0 } else { best[k - 1].0 };
+        let mut t = lo;
+        while t < hi {
+            let block = t as usize / BLOCK;
+            let block_end = (((block + 1) * BLOCK) as u32).min(hi);
+            let whole_block =
+                (t as usize).is_multiple_of(BLOCK) && block_end as usize == (block + 1) * BLOCK;
+            if whole_block && self.block_max_df[block] <= floor(&best) {
+                t = block_end;
+                continue;
+            }
+            while t < block_end {
+                let df = self.df(t);
+                if df > floor(&best) {
+                    let at = best.partition_point(|&(d, _)| d >= df);
+                    best.insert(at, (df, t));
+                    best.truncate(k);
+                }
+                t += 1;
+            }
+        }
+        let mut out: Vec<u32> = best.into_iter().map(|(_, t)| t).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The (term, field) entries of document `d`, sorted by term then field.
+    pub fn entries(&self, d: u32) -> EntrySlice<'_> {
+        let (a, b) = (
+            self.doc_off[d as usize] as usize,
+            self.doc_off[d as usize + 1] as usize,
+        );
+        EntrySlice {
+            pos_base: self.doc_pos[d as usize],
+            terms: &self.ent_term[a..b],
+            fields: &self.ent_field[a..b],
+            ends: &self.ent_end[a..b],
+        }
+    }
+
+    /// Word positions of an entry in its field, ascending.
+    pub fn positions(&self, e: &Entry) -> &[u16] {
+        &self.positions[e.pos.0 as usize..e.pos.1 as usize]
+    }
+
+    /// Number of tokens in field `f` of document `d`.
+    pub fn field_len(&self, d: u32, f: u8) -> u32 {
+        u32::from(self.field_len[d as usize * self.nfields + usize::from(f)])
+    }
+
+    /// Average number of tokens of field `f`.
+    pub fn avg_len(&self, f: u8) -> f32 {
+        self.avg_len[usize::from(f)]
+    }
+
+    /// Byte offset in the field text of every token of field `f` of document `d`.
+    pub fn token_starts(&self, d: u32, f: u8) -> &[u32] {
+        let i = d as usize * self.nfields + usize::from(f);
+        &self.tok_start[self.tok_off[i] as usize..self.tok_off[i + 1] as usize]
+    }
+
+    /// Heap bytes of each part, for benchmarks: (name, bytes).
+    pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            (
+                "vocabulary",
+                self.term_text.capacity() + 4 * self.term_off.capacity(),
+            ),
+            (
+                "postings",
+                4 * (self.post_off.capacity() + self.post_docs.capacity()),
+            ),
+            (
+                "entries",
+                4 * (self.doc_off.capacity() + self.doc_pos.capacity() + self.ent_term.capacity())
+                    + 2 * self.ent_end.capacity()
+                    + self.ent_field.capacity(),
+            ),
+            ("positions", 2 * self.positions.capacity()),
+            (
+                "token offsets",
+                4 * (self.tok_off.capacity() + self.tok_start.capacity()),
+            ),
+        ]
+    }
+
+    /// Approximate heap bytes held (for benchmarks and limits).
+    pub fn heap_bytes(&self) -> usize {
+        self.heap_parts().iter().map(|p| p.1).sum::<usize>()
+            + 2 * self.field_len.capacity()
+            + 4 * (self.avg_len.capacity() + self.block_max_df.capacity())
+    }
+}
+
+/// Appends one document's entries from its sorted `(term, field, position)` keys.
+fn push_entries(
+    tokens: &[u64],
+    ent_term: &mut Vec<u32>,
+    ent_field: &mut Vec<u8>,
+    ent_end: &mut Vec<u16>,
+    positions: &mut Vec<u16>,
+) {
+    let base = positions.len();
+    let mut i = 0;
+    while i < tokens.len() {
+        let key = tokens[i] >> 16;
+        ent_term.push((key >> 16) as u32);
+        ent_field.push(key as u8);
+        while i < tokens.len() && tokens[i] >> 16 == key {
+            positions.push(tokens[i] as u16);
+            i += 1;
+        }
+        ent_end.push((positions.len() - base) as u16);
+    }
+}
+
+/// Sorts ids with a comparison function: one instantiation of the sort for every caller
+/// (sort code is a large part of the wasm when instantiated per type and closure).
+pub fn sort_by(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering) {
+    v.sort_unstable_by(|a, b| cmp(*a, *b));
+}
+
+/// Number of leading `i` in `0..n` for which `pred(i)` holds (pred must be monotone).
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// A document's entries (see [`InvertedIndex::entries`]).
+#[derive(Debug, Clone, Copy)]
+pub struct EntrySlice<'a> {
+    pos_base: u32,
+    terms: &'a [u32],
+    fields: &'a [u8],
+    ends: &'a [u16],
+}
+
+impl<'a> EntrySlice<'a> {
+    fn entry(&self, i: usize) -> Entry {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Entry {
+            term: self.terms[i],
+            field: self.fields[i],
+            pos: (
+                self.pos_base + u32::from(start),
+                self.pos_base + u32::from(self.ends[i]),
+            ),
+        }
+    }
+
+    /// Entries of term `t` (one per field it occurs in).
+    pub fn of_term(&self, t: u32) -> impl Iterator<Item = Entry> + 'a {
+        self.in_range(t, t + 1)
+    }
+
+    /// Entries of every term in `lo..hi`, by term then field.
+    pub fn in_range(&self, lo: u32, hi: u32) -> impl Iterator<Item = Entry> + 'a {
+        let start = self.terms.partition_point(|&x| x < lo);
+        let this = *self;
+        (start..self.terms.len())
+            .take_while(move |&i| this.terms[i] < hi)
+            .map(move |i| this.entry(i))
+    }
+
+    /// True when the document contains a term in `lo..hi`.
+    pub fn has_in_range(&self, lo: u32, hi: u32) -> bool {
+        let i = self.terms.partition_point(|&x| x < lo);
+        i < self.terms.len() && self.terms[i] < hi
+    }
+
+    /// All entries.
+    pub fn iter(&self) -> impl Iterator<Item = Entry> + 'a {
+        self.in_range(0, u32::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> InvertedIndex {
+        let fields = vec![
+            Field {
+                name: "title".into(),
+                boost: 2.0,
+            },
+            Field {
+                name: "body".into(),
+                boost: 1.0,
+            },
+        ];
+        let texts = vec![
+            vec![
+                (0, "Refugee convention".into()),
+                (1, "Refugees and the refugee status".into()),
+            ],
+            vec![(1, "Stateless persons and refugees".into())],
+            vec![(0, "Réfugié".into())],
+        ];
+        InvertedIndex::build(fields, &texts)
+    }
+
+    #[test]
+    fn vocabulary_is_sorted_and_prefixes_are_id_ranges() {
+        let ix = small();
+        let terms: Vec<&str> = (0..ix.term_count() as u32).map(|t| ix.term(t)).collect();
+        let mut sorted = terms.clone();
+        sorted.sort_unstable();
+        assert_eq!(terms, sorted);
+        let (lo, hi) = ix.prefix_range("refug");
+        let got: Vec<&str> = (lo..hi).map(|t| ix.term(t)).collect();
+        assert_eq!(got, ["refugee", "refugees", "refugie"]);
+        assert_eq!(ix.lookup("refugee").map(|t| ix.term(t)), Some("refugee"));
+        assert_eq!(ix.lookup("refuge"), None);
+    }
+
+    #[test]
+    fn postings_positions_and_token_offsets_agree_with_the_text() {
+        let ix = small();
+        let refugee = ix.lookup("refugee").unwrap();
+        assert_eq!(ix.postings(refugee), [0]);
+        assert_eq!(ix.postings(ix.lookup("refugees").unwrap()), [0, 1]);
+        let ents: Vec<Entry> = ix.entries(0).of_term(refugee).collect();
+        assert_eq!(ents.len(), 2, "title and body");
+        assert_eq!(ix.positions(&ents[1]), [3]);
+        assert_eq!(ix.field_len(0, 1), 5);
+        assert_eq!(
+            ix.token_starts(0, 1)[3],
+            "Refugees and the refugee status".find("refugee s").unwrap() as u32
+        );
+        assert!(
+            ix.entries(1)
+                .has_in_range(ix.prefix_range("state").0, ix.prefix_range("state").1)
+        );
+    }
+
+    #[test]
+    fn top_terms_in_range_prefers_frequent_terms() {
+        let ix = small();
+        let (lo, hi) = ix.prefix_range("");
+        let top = ix.top_terms_in_range(lo, hi, 2);
+        let names: Vec<&str> = top.iter().map(|&t| ix.term(t)).collect();
+        assert_eq!(names, ["and", "refugees"]);
+    }
+}

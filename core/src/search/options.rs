@@ -1,0 +1,315 @@
+//! Reading search options and filters from JSON-like values (what JavaScript passes), checked
+//! hostilely: unknown keys, wrong types, NaN, infinities, fractions and out-of-range numbers
+//! are `INVALID_ARGUMENT` errors (`TypeError` for a wrong type or key, `RangeError` for a bad
+//! value) naming the key.
+
+use super::json::number_text;
+use super::{Filters, MAX_LIMIT, SearchOptions};
+use crate::error::Error;
+use crate::records::Json;
+
+/// Most values in one filter field.
+pub const MAX_FILTER_VALUES: usize = 1024;
+/// Keys of the options object.
+pub const OPTION_KEYS: [&str; 4] = ["limit", "offset", "filters", "fuzzy"];
+
+fn integer(v: f64, key: &str, min: f64, max: f64) -> Result<f64, Error> {
+    if !v.is_finite() || v.fract() != 0.0 || v < min || v > max {
+        let range = if max >= 9e15 {
+            format!("an integer of at least {}", number_text(min))
+        } else {
+            format!(
+                "an integer from {} to {}",
+                number_text(min),
+                number_text(max)
+            )
+        };
+        return Err(Error::range_error(format!(
+            "{key} must be {range}, got {}",
+            number_text(v)
+        )));
+    }
+    Ok(v)
+}
+
+impl SearchOptions {
+    /// Reads `{ limit?, offset?, filters?, fuzzy? }`; `null`/`undefined` gives the defaults.
+    pub fn from_json(v: &Json) -> Result<SearchOptions, Error> {
+        let mut opts = SearchOptions::default();
+        let map = match v {
+            Json::Null => return Ok(opts),
+            Json::Map(m) => m,
+            other => {
+                return Err(Error::type_error(format!(
+                    "options must be an object like {{ limit: 10, offset: 0, filters: {{}}, fuzzy: true }}, got {}",
+                    other.type_name()
+                )));
+            }
+        };
+        for (key, value) in map {
+            match (key.as_str(), value) {
+                (_, Json::Null) if OPTION_KEYS.contains(&key.as_str()) => {}
+                ("limit", Json::Num(x)) => {
+                    opts.limit = integer(*x, "limit", 1.0, MAX_LIMIT as f64)? as usize
+                }
+                ("offset", Json::Num(x)) => {
+                    opts.offset = integer(*x, "offset", 0.0, 9_007_199_254_740_991.0)?
+                        .min(u32::MAX as f64) as usize
+                }
+                ("fuzzy", Json::Bool(b)) => opts.fuzzy = *b,
+                ("filters", f) => opts.filters = Filters::from_json(f)?,
+                ("limit" | "offset", other) => {
+                    return Err(Error::type_error(format!(
+                        "{key} must be a number, got {}",
+                        other.type_name()
+                    )));
+                }
+                ("fuzzy", other) => {
+                    return Err(Error::type_error(format!(
+                        "fuzzy must be a boolean, got {}",
+                        other.type_name()
+                    )));
+                }
+                _ => {
+                    return Err(Error::type_error(format!(
+                        "unknown option `{key}`; known options: {}",
+                        OPTION_KEYS.join(", ")
+                    )));
+                }
+            }
+        }
+        Ok(opts)
+    }
+}
+
+fn filter_value(v: &Json, key: &str) -> Result<String, Error> {
+    match v {
+        Json::Str(s) => Ok(s.clone()),
+        Json::Num(x) => {
+            integer(
+                *x,
+                &format!("filters.{key}"),
+                -9_007_199_254_740_991.0,
+                9_007_199_254_740_991.0,
+            )?;
+            Ok(format!("{}", *x as i64))
+        }
+        Json::Bool(b) => Ok(b.to_string()),
+        other => Err(Error::type_error(format!(
+            "filters.{key} must be a string, a number, a boolean or an array of them, got {}",
+            other.type_name()
+        ))),
+    }
+}
+
+impl Filters {
+    /// Reads `{ field: value | [values], yearFrom?, yearTo? }`; `null`/`undefined` is no
+    /// filter. Field names are checked against an index later, by the search.
+    pub fn from_json(v: &Json) -> Result<Filters, Error> {
+        let mut f = Filters::default();
+        let map = match v {
+            Json::Null => return Ok(f),
+            Json::Map(m) => m,
+            other => {
+                return Err(Error::type_error(format!(
+                    "filters must be an object like {{ theme: ['refugee-protection'], yearFrom: 1950 }}, got {}",
+                    other.type_name()
+                )));
+            }
+        };
+        for (key, value) in map {
+            match (key.as_str(), value) {
+                (_, Json::Null) => {}
+                ("yearFrom" | "yearTo", Json::Num(x)) => {
+                    let y = integer(*x, &format!("filters.{key}"), -9999.0, 9999.0)? as i64;
+                    if key == "yearFrom" {
+                        f.year_from = Some(y);
+                    } else {
+                        f.year_to = Some(y);
+                    }
+                }
+                ("yearFrom" | "yearTo", other) => {
+                    return Err(Error::type_error(format!(
+                        "filters.{key} must be a number (a year), got {}",
+                        other.type_name()
+                    )));
+                }
+                (_, Json::List(items)) => {
+                    if items.len() > MAX_FILTER_VALUES {
+                        return Err(Error::range_error(format!(
+                            "filters.{key} lists {} values; the limit is {MAX_FILTER_VALUES}",
+                            items.len()
+                        )));
+                    }
+                    let values = items
+                        .iter()
+                        .map(|i| filter_value(i, key))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    f.fields.push((key.clone(), values));
+                }
+                (_, one) => f.fields.push((key.clone(), vec![filter_value(one, key)?])),
+            }
+        }
+        Ok(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{Code, JsClass};
+
+    fn map(pairs: &[(&str, Json)]) -> Json {
+        Json::Map(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn valid_options_are_read_with_defaults_for_what_is_missing() {
+        assert_eq!(
+            SearchOptions::from_json(&Json::Null).unwrap(),
+            SearchOptions::default()
+        );
+        let o = SearchOptions::from_json(&map(&[
+            ("limit", Json::Num(100.0)),
+            ("offset", Json::Num(20.0)),
+            ("fuzzy", Json::Bool(false)),
+            (
+                "filters",
+                map(&[
+                    (
+                        "theme",
+                        Json::List(vec![Json::Str("a".into()), Json::Str("b".into())]),
+                    ),
+                    ("gcmObjective", Json::Num(14.0)),
+                    ("yearFrom", Json::Num(1950.0)),
+                    ("kind", Json::Null),
+                ]),
+            ),
+        ]))
+        .unwrap();
+        assert_eq!((o.limit, o.offset, o.fuzzy), (100, 20, false));
+        assert_eq!(
+            o.filters.fields,
+            [
+                ("theme".to_string(), vec!["a".to_string(), "b".to_string()]),
+                ("gcmObjective".to_string(), vec!["14".to_string()])
+            ]
+        );
+        assert_eq!(o.filters.year_from, Some(1950));
+    }
+
+    #[test]
+    fn hostile_options_fail_with_invalid_argument_naming_the_key() {
+        let table: Vec<(Json, JsClass, &str)> = vec![
+            (
+                Json::Str("x".into()),
+                JsClass::TypeError,
+                "options must be an object",
+            ),
+            (
+                Json::List(vec![]),
+                JsClass::TypeError,
+                "options must be an object",
+            ),
+            (
+                map(&[("limt", Json::Num(1.0))]),
+                JsClass::TypeError,
+                "unknown option `limt`",
+            ),
+            (
+                map(&[("limit", Json::Num(0.0))]),
+                JsClass::RangeError,
+                "limit must be an integer from 1 to 100",
+            ),
+            (
+                map(&[("limit", Json::Num(101.0))]),
+                JsClass::RangeError,
+                "limit",
+            ),
+            (
+                map(&[("limit", Json::Num(2.5))]),
+                JsClass::RangeError,
+                "limit",
+            ),
+            (
+                map(&[("limit", Json::Num(f64::NAN))]),
+                JsClass::RangeError,
+                "limit",
+            ),
+            (
+                map(&[("limit", Json::Num(f64::INFINITY))]),
+                JsClass::RangeError,
+                "limit",
+            ),
+            (
+                map(&[("limit", Json::Str("10".into()))]),
+                JsClass::TypeError,
+                "limit must be a number",
+            ),
+            (
+                map(&[("offset", Json::Num(-1.0))]),
+                JsClass::RangeError,
+                "offset",
+            ),
+            (
+                map(&[("offset", Json::Num(0.5))]),
+                JsClass::RangeError,
+                "offset",
+            ),
+            (
+                map(&[("fuzzy", Json::Num(1.0))]),
+                JsClass::TypeError,
+                "fuzzy must be a boolean",
+            ),
+            (
+                map(&[("filters", Json::Str("x".into()))]),
+                JsClass::TypeError,
+                "filters must be an object",
+            ),
+            (
+                map(&[(
+                    "filters",
+                    map(&[("yearFrom", Json::Num(f64::NEG_INFINITY))]),
+                )]),
+                JsClass::RangeError,
+                "filters.yearFrom",
+            ),
+            (
+                map(&[("filters", map(&[("yearTo", Json::Str("1990".into()))]))]),
+                JsClass::TypeError,
+                "filters.yearTo",
+            ),
+            (
+                map(&[("filters", map(&[("theme", map(&[]))]))]),
+                JsClass::TypeError,
+                "filters.theme",
+            ),
+            (
+                map(&[(
+                    "filters",
+                    map(&[("theme", Json::List(vec![Json::Num(0.5)]))]),
+                )]),
+                JsClass::RangeError,
+                "filters.theme",
+            ),
+        ];
+        for (v, class, want) in table {
+            let err = SearchOptions::from_json(&v).unwrap_err();
+            assert_eq!(
+                (err.code, err.class),
+                (Code::InvalidArgument, class),
+                "{v:?}"
+            );
+            assert!(
+                err.message.contains(want),
+                "{:?} should contain {want:?}",
+                err.message
+            );
+        }
+    }
+}

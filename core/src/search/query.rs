@@ -1,0 +1,255 @@
+//! Query syntax: words, `"quoted phrases"` and `-exclusions`.
+//!
+//! - Words are split and folded like indexed text ([`super::text`]). Every word must match
+//!   (exactly, within typo distance, or — for the last word when the query does not end with a
+//!   space — as a prefix).
+//! - `"…"` (straight or typographic quotes) matches its words consecutively and exactly; an
+//!   unclosed quote runs to the end of the query.
+//! - A `-` at the start of a word or phrase excludes documents containing it exactly.
+//! - A run of characters from space-less scripts (Chinese, Japanese, Korean, Thai, …) is a
+//!   phrase of single-character terms.
+//!
+//! Limits: at most [`MAX_QUERY_BYTES`] bytes of UTF-8 and [`MAX_QUERY_TERMS`] terms; longer
+//! queries fail with `QUERY_TOO_LONG` (a `RangeError` in JavaScript).
+
+use super::text;
+use crate::error::{Code, Error, JsClass};
+
+/// Longest accepted query, in bytes of UTF-8.
+pub const MAX_QUERY_BYTES: usize = 1024;
+/// Most terms (words and phrase words, included or excluded) in one query.
+pub const MAX_QUERY_TERMS: usize = 32;
+
+/// One unit of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Group {
+    /// A folded word; `prefix` allows completions (the word being typed).
+    Term {
+        /// Folded text.
+        text: String,
+        /// True for the last word when the query does not end with a space.
+        prefix: bool,
+    },
+    /// Folded words that must occur consecutively, each exactly.
+    Phrase(Vec<String>),
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Groups every result must match.
+    pub include: Vec<Group>,
+    /// Groups no result may match.
+    pub exclude: Vec<Group>,
+}
+
+impl Query {
+    /// True when the query has nothing to match (browse mode).
+    pub fn is_browse(&self) -> bool {
+        self.include.is_empty()
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{FF02}')
+}
+
+/// Parses `raw` (see the module docs for the syntax and limits).
+pub fn parse(raw: &str) -> Result<Query, Error> {
+    if raw.len() > MAX_QUERY_BYTES {
+        return Err(Error::new(
+            Code::QueryTooLong,
+            JsClass::RangeError,
+            format!(
+                "the query is {} bytes long; the limit is {MAX_QUERY_BYTES} bytes of UTF-8",
+                raw.len()
+            ),
+        ));
+    }
+    let mut q = Query::default();
+    let mut terms = 0usize;
+    let mut buf = String::new();
+    let mut last_term_at_end = false;
+    let mut rest = raw;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        let mut negated = false;
+        if let Some(after) = rest.strip_prefix('-')
+            && after.chars().next().is_some_and(|c| !c.is_whitespace())
+        {
+            negated = true;
+            rest = after;
+        }
+        let first = rest.chars().next().unwrap_or(' ');
+        let (body, next, phrase) = if is_quote(first) {
+            let inner = &rest[first.len_utf8()..];
+            match inner.char_indices().find(|&(_, c)| is_quote(c)) {
+                Some((i, c)) => (&inner[..i], &inner[i + c.len_utf8()..], true),
+                None => (inner, "", true),
+            }
+        } else {
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| c.is_whitespace() || is_quote(c))
+                .map_or(rest.len(), |(i, _)| i);
+            (&rest[..end], &rest[end..], false)
+        };
+        rest = next;
+        let mut tokens: Vec<(String, bool)> = Vec::new();
+        text::tokenize(body, &mut buf, |t, tok| {
+            tokens.push((t.to_string(), tok.glued));
+            true
+        });
+        terms += tokens.len();
+        if terms > MAX_QUERY_TERMS {
+            return Err(Error::new(
+                Code::QueryTooLong,
+                JsClass::RangeError,
+                format!("the query has more than {MAX_QUERY_TERMS} terms"),
+            ));
+        }
+        if tokens.is_empty() {
+            continue;
+        }
+        let target = if negated {
+            &mut q.exclude
+        } else {
+            &mut q.include
+        };
+        if phrase {
+            push_unique(
+                target,
+                Group::Phrase(tokens.into_iter().map(|t| t.0).collect()),
+            );
+            last_term_at_end = false;
+            continue;
+        }
+        // Glued unigram runs become phrases; other tokens are words.
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut j = i + 1;
+            while j < tokens.len() && tokens[j].1 {
+                j += 1;
+            }
+            if j - i > 1 {
+                push_unique(
+                    target,
+                    Group::Phrase(tokens[i..j].iter().map(|t| t.0.clone()).collect()),
+                );
+            } else {
+                push_unique(
+                    target,
+                    Group::Term {
+                        text: tokens[i].0.clone(),
+                        prefix: false,
+                    },
+                );
+            }
+            i = j;
+        }
+        last_term_at_end = !negated && rest.is_empty() && ends_with_term(&q.include);
+    }
+    if last_term_at_end && let Some(Group::Term { prefix, .. }) = q.include.last_mut() {
+        *prefix = true;
+    }
+    Ok(q)
+}
+
+fn ends_with_term(groups: &[Group]) -> bool {
+    matches!(groups.last(), Some(Group::Term { .. }))
+}
+
+fn push_unique(groups: &mut Vec<Group>, g: Group) {
+    if let Some(i) = groups.iter().position(|x| *x == g) {
+        // Keep the last occurrence last, so the word being typed stays the prefix word.
+        groups.remove(i);
+    }
+    groups.push(g);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(t: &str, prefix: bool) -> Group {
+        Group::Term {
+            text: t.into(),
+            prefix,
+        }
+    }
+    fn phrase(ws: &[&str]) -> Group {
+        Group::Phrase(ws.iter().map(|w| w.to_string()).collect())
+    }
+
+    #[test]
+    fn queries_parse_into_words_phrases_and_exclusions() {
+        let table: Vec<(&str, Vec<Group>, Vec<Group>)> = vec![
+            ("refug", vec![term("refug", true)], vec![]),
+            ("refugee ", vec![term("refugee", false)], vec![]),
+            (
+                "Réfugié STATUS",
+                vec![term("refugie", false), term("status", true)],
+                vec![],
+            ),
+            (
+                "\"status of refugees\" -protocol",
+                vec![phrase(&["status", "of", "refugees"])],
+                vec![term("protocol", false)],
+            ),
+            (
+                "“right to work” visa",
+                vec![phrase(&["right", "to", "work"]), term("visa", true)],
+                vec![],
+            ),
+            (
+                "-\"first asylum\" camp",
+                vec![term("camp", true)],
+                vec![phrase(&["first", "asylum"])],
+            ),
+            (
+                "non-refoulement",
+                vec![term("non", false), term("refoulement", true)],
+                vec![],
+            ),
+            (
+                "\"unclosed phrase",
+                vec![phrase(&["unclosed", "phrase"])],
+                vec![],
+            ),
+            (
+                "难民 地位",
+                vec![phrase(&["难", "民"]), phrase(&["地", "位"])],
+                vec![],
+            ),
+            (
+                "- lone dash",
+                vec![term("lone", false), term("dash", true)],
+                vec![],
+            ),
+            ("a a a", vec![term("a", true)], vec![]),
+            ("", vec![], vec![]),
+            ("  -  \"\" !!! ", vec![], vec![]),
+        ];
+        for (raw, include, exclude) in table {
+            let q = parse(raw).unwrap();
+            assert_eq!(q.include, include, "include of {raw:?}");
+            assert_eq!(q.exclude, exclude, "exclude of {raw:?}");
+        }
+    }
+
+    #[test]
+    fn queries_over_the_limits_fail_with_query_too_long() {
+        let long = "a".repeat(MAX_QUERY_BYTES + 1);
+        let err = parse(&long).unwrap_err();
+        assert_eq!(
+            (err.code, err.class),
+            (Code::QueryTooLong, JsClass::RangeError)
+        );
+        let many = vec!["w"; MAX_QUERY_TERMS + 1].join(" ");
+        assert_eq!(parse(&many).unwrap_err().code, Code::QueryTooLong);
+        assert!(parse(&vec!["w"; MAX_QUERY_TERMS].join(" ")).is_ok());
+    }
+}

@@ -1,0 +1,180 @@
+//! Ranking: BM25F over boosted fields, match-kind weights (exact > prefix > typo), and the
+//! total order of results (fewer typo-matched words first, then score, then id).
+
+use super::index::{Entry, InvertedIndex};
+use std::cmp::Ordering;
+
+/// BM25 saturation parameter.
+pub const K1: f32 = 1.2;
+/// BM25 length normalisation.
+pub const B: f32 = 0.75;
+
+/// How a query word matched a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// The word itself (or a phrase).
+    Exact,
+    /// A completion of the word being typed.
+    Prefix,
+    /// A term one edit away.
+    Typo1,
+    /// A term two edits away.
+    Typo2,
+}
+
+impl Kind {
+    /// Weight applied to the BM25F score of a term matched this way.
+    pub fn weight(self) -> f32 {
+        match self {
+            Kind::Exact => 1.0,
+            Kind::Prefix => 0.7,
+            Kind::Typo1 => 0.45,
+            Kind::Typo2 => 0.3,
+        }
+    }
+    /// The typo kind for an edit distance.
+    pub fn typo(distance: u8) -> Kind {
+        if distance <= 1 {
+            Kind::Typo1
+        } else {
+            Kind::Typo2
+        }
+    }
+    /// True for typo matches.
+    pub fn is_typo(self) -> bool {
+        matches!(self, Kind::Typo1 | Kind::Typo2)
+    }
+}
+
+/// Inverse document frequency (BM25's, always positive).
+pub fn idf(docs: usize, df: u32) -> f32 {
+    let (n, df) = (docs as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// The boosted, length-normalised term frequency of one entry (BM25F sums these over a
+/// term's fields before saturating).
+pub fn field_tf(ix: &InvertedIndex, doc: u32, e: &Entry) -> f32 {
+    let len = ix.field_len(doc, e.field) as f32;
+    let norm = 1.0 - B + B * len / ix.avg_len(e.field);
+    ix.fields[usize::from(e.field)].boost * e.tf() as f32 / norm
+}
+
+/// BM25 saturation of a summed term frequency.
+pub fn saturate(tf: f32, idf: f32) -> f32 {
+    if tf <= 0.0 {
+        return 0.0;
+    }
+    idf * tf * (K1 + 1.0) / (K1 + tf)
+}
+
+/// BM25F score of one term in document `doc`, given its entries (one per field).
+pub fn bm25f(ix: &InvertedIndex, doc: u32, entries: impl Iterator<Item = Entry>, idf: f32) -> f32 {
+    let tf: f32 = entries.map(|e| field_tf(ix, doc, &e)).sum();
+    saturate(tf, idf)
+}
+
+/// Weight of query words found next to each other, in order: the score grows by up to this
+/// fraction when every consecutive pair of words is adjacent in the document.
+pub const PROXIMITY: f32 = 0.5;
+
+/// A matched document with what ranks it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    /// Document number.
+    pub doc: u32,
+    /// Number of query groups matched (all of them, except in relaxed mode).
+    pub matched: u8,
+    /// Number of query groups matched only through a typo.
+    pub typos: u8,
+    /// Relevance score.
+    pub score: f32,
+}
+
+/// The result order: more groups matched, fewer typo matches, higher score, then the
+/// document whose id sorts first (`id_rank` gives each document's position in id order).
+pub fn compare(a: &Scored, b: &Scored, id_rank: &[u32]) -> Ordering {
+    b.matched
+        .cmp(&a.matched)
+        .then(a.typos.cmp(&b.typos))
+        .then(b.score.total_cmp(&a.score))
+        .then(id_rank[a.doc as usize].cmp(&id_rank[b.doc as usize]))
+}
+
+/// Puts the best `k` results of `v`, in order, at its front (the rest follow, unordered).
+pub fn top_k(v: &mut [Scored], k: usize, id_rank: &[u32]) {
+    let k = k.min(v.len());
+    if k == 0 {
+        return;
+    }
+    // Rank positions of `v` with one shared sort (sort code is large in wasm per instantiation).
+    let mut order: Vec<u32> = Vec::with_capacity(k + 1);
+    if k <= 256 {
+        // Bounded insertion: most candidates lose to the current k-th and cost one comparison.
+        for i in 0..v.len() as u32 {
+            if order.len() == k
+                && compare(&v[i as usize], &v[order[k - 1] as usize], id_rank).is_ge()
+            {
+                continue;
+            }
+            let at = order
+                .partition_point(|&j| compare(&v[j as usize], &v[i as usize], id_rank).is_lt());
+            order.insert(at, i);
+            order.truncate(k);
+        }
+    } else {
+        order = (0..v.len() as u32).collect();
+        super::index::sort_by(&mut order, &|a, b| {
+            compare(&v[a as usize], &v[b as usize], id_rank)
+        });
+        order.truncate(k);
+    }
+    let best: Vec<Scored> = order.iter().map(|&i| v[i as usize]).collect();
+    // Move the others after the best, keeping every element exactly once.
+    let mut taken = vec![false; v.len()];
+    for &i in &order {
+        taken[i as usize] = true;
+    }
+    let rest: Vec<Scored> = v
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !taken[*i])
+        .map(|(_, s)| *s)
+        .collect();
+    v[..k].copy_from_slice(&best);
+    v[k..].copy_from_slice(&rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_order_by_matches_then_typos_then_score_then_id() {
+        let id_rank = [2, 0, 1, 3];
+        let s = |doc, matched, typos, score| Scored {
+            doc,
+            matched,
+            typos,
+            score,
+        };
+        let mut v = vec![
+            s(0, 2, 0, 1.0),
+            s(1, 2, 0, 1.0),
+            s(2, 2, 1, 9.0),
+            s(3, 3, 2, 0.1),
+        ];
+        top_k(&mut v, 4, &id_rank);
+        let order: Vec<u32> = v.iter().map(|x| x.doc).collect();
+        assert_eq!(order, [3, 1, 0, 2]);
+    }
+
+    #[test]
+    fn idf_falls_as_terms_get_common() {
+        assert!(idf(1000, 1) > idf(1000, 10));
+        assert!(idf(1000, 1000) > 0.0);
+        assert!(Kind::Exact.weight() > Kind::Prefix.weight());
+        assert!(Kind::Prefix.weight() > Kind::Typo1.weight());
+        assert!(Kind::Typo1.weight() > Kind::Typo2.weight());
+    }
+}

@@ -1,0 +1,481 @@
+//! Text → terms: Unicode word segmentation (UAX #29, `unicode-segmentation`), compatibility
+//! normalisation, case folding and diacritic folding. The same functions run on indexed text
+//! and on queries, so "Réfugié", "REFUGIE" and "ｒｅｆｕｇｉｅ" all become `refugie`.
+//!
+//! Folding is NFKD (compatibility decomposition, as in NFKC), lower case, and removal of
+//! Latin/Greek/Cyrillic diacritics, Arabic harakat and Hebrew points. The decompositions come
+//! from `unicode-normalization` at build time (core/build.rs derives a table of a few KB for
+//! Latin, Greek, Cyrillic, Arabic, Hebrew, ligatures, full- and half-width forms, letterlike
+//! and mathematical symbols, super- and subscripts, enclosed and Roman numerals); other
+//! characters are lower-cased by the standard library.
+//!
+//! Scripts written without spaces between words (Han, Hiragana, Katakana, Hangul, Thai, Lao,
+//! Khmer, Myanmar) are indexed one character per term ("unigrams"); a query run of such
+//! characters becomes a phrase of unigrams, so "难民" finds texts containing 难民 in that order.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
+
+/// Terms are cut to this many characters (both in texts and in queries, so matching is
+/// unaffected); it bounds the work per term in the typo index.
+pub const MAX_TERM_CHARS: usize = 48;
+
+/// One token of a text: its byte range in the text, and whether it is a unigram that directly
+/// follows another unigram (no space or punctuation between them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset after the last byte.
+    pub end: usize,
+    /// True for a unigram directly after another unigram.
+    pub glued: bool,
+}
+
+/// True for characters of scripts that are written without spaces between words.
+pub fn is_unigram_char(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF          // Thai, Lao
+        | 0x1000..=0x109F        // Myanmar
+        | 0x1100..=0x11FF        // Hangul Jamo
+        | 0x1780..=0x17FF        // Khmer
+        | 0x2E80..=0x2FDF        // CJK radicals
+        | 0x3005 | 0x3007 | 0x3021..=0x3029
+        | 0x3040..=0x30FF        // Hiragana, Katakana
+        | 0x3130..=0x318F        // Hangul compatibility Jamo
+        | 0x31F0..=0x31FF        // Katakana extensions
+        | 0x3400..=0x4DBF        // CJK extension A
+        | 0x4E00..=0x9FFF        // CJK unified ideographs
+        | 0xA960..=0xA97F        // Hangul Jamo extended-A
+        | 0xAC00..=0xD7FF        // Hangul syllables, Jamo extended-B
+        | 0xF900..=0xFAFF        // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F        // halfwidth Katakana
+        | 0x20000..=0x3FFFF) // CJK extensions B–H
+}
+
+/// True for pictographic symbols (emoji and friends), which are searchable like words.
+pub fn is_symbol_char(c: char) -> bool {
+    matches!(c as u32,
+        0x00A9 | 0x00AE | 0x2122
+        | 0x2190..=0x21FF        // arrows
+        | 0x2300..=0x23FF        // miscellaneous technical
+        | 0x25A0..=0x27BF        // shapes, miscellaneous symbols, dingbats
+        | 0x2B00..=0x2BFF
+        | 0x3030 | 0x303D | 0x3297 | 0x3299
+        | 0x1F000..=0x1FAFF) // emoji blocks
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_symbol_char(c)
+}
+
+/// Diacritics removed by folding: combining marks of Latin, Greek and Cyrillic, Arabic
+/// harakat and Hebrew points. Marks that are letters' vowels in other scripts are kept.
+/// (core/build.rs has the same list.)
+fn is_folded_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F
+        | 0x0483..=0x0489
+        | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670
+        | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF
+        | 0x20D0..=0x20FF
+        | 0xFE20..=0xFE2F)
+}
+
+/// Invisible characters dropped from terms: emoji variation selectors, zero-width joiners,
+/// skin-tone modifiers, the Arabic tatweel and the soft hyphen.
+fn is_ignored(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x0640 | 0x200B..=0x200F | 0x2060 | 0xFE00..=0xFE0F | 0xFEFF | 0x1F3FB..=0x1F3FF)
+}
+
+/// Vowel signs, tone marks and other marks that belong to the preceding character in the
+/// space-less scripts (kept with it in one unigram).
+fn is_unigram_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E          // Thai
+        | 0x0EB1 | 0x0EB4..=0x0EBC | 0x0EC8..=0x0ECE        // Lao
+        | 0x102B..=0x103E | 0x1056..=0x1059 | 0x105E..=0x1060 | 0x1062..=0x1064
+        | 0x1067..=0x106D | 0x1071..=0x1074 | 0x1082..=0x108D | 0x108F | 0x109A..=0x109D // Myanmar
+        | 0x1160..=0x11FF                                   // Hangul medial and final jamo
+        | 0x17B4..=0x17D3 | 0x17DD                          // Khmer
+        | 0x3099 | 0x309A                                   // kana voicing marks
+        | 0x302A..=0x302F)
+        || is_folded_mark(c)
+        || is_ignored(c)
+}
+
+/// The folding of `c` from the generated table, if it has one.
+fn table_fold(c: char) -> Option<Result<char, &'static str>> {
+    let cp = c as u32;
+    let i = FOLD_RUNS.partition_point(|&(k, _)| k >> 11 <= cp);
+    let (k, v) = *FOLD_RUNS.get(i.checked_sub(1)?)?;
+    let (start, len) = (k >> 11, (k & 0x7FF) + 1);
+    if cp >= start + len {
+        return None;
+    }
+    let payload = v & 0x3FFF_FFFF;
+    match v >> 30 {
+        0 => char::from_u32(payload).map(Ok),
+        1 => char::from_u32(payload + (cp - start)).map(Ok),
+        _ => {
+            let (off, n) = ((payload >> 6) as usize, (payload & 0x3F) as usize);
+            FOLD_POOL.get(off..off + n).map(Err)
+        }
+    }
+}
+
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if (c as u32) >= 0xA0 {
+        match table_fold(c) {
+            Some(Ok(f)) => return out.push(f),
+            Some(Err(s)) => return out.push_str(s),
+            None => {}
+        }
+    }
+    for l in c.to_lowercase() {
+        if !is_folded_mark(l) && !is_ignored(l) {
+            out.push(l);
+        }
+    }
+}
+
+/// Appends the folded form of `word` to `out` (see the module docs). At most
+/// [`MAX_TERM_CHARS`] characters are kept.
+pub fn fold_into(word: &str, out: &mut String) {
+    let start = out.len();
+    if word.is_ascii() {
+        let take = word.len().min(MAX_TERM_CHARS);
+        out.extend(
+            word.as_bytes()[..take]
+                .iter()
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        return;
+    }
+    for c in word.chars() {
+        push_folded(out, c);
+    }
+    if let Some((cut, _)) = out[start..].char_indices().nth(MAX_TERM_CHARS) {
+        out.truncate(start + cut);
+    }
+}
+
+/// The folded form of `word` (see [`fold_into`]).
+pub fn fold(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    fold_into(word, &mut s);
+    s
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{FF07}')
+}
+
+/// Splits `text` into tokens and calls `f(term, token)` for each, where `term` is the folded
+/// form; `f` returns `false` to stop early. `buf` is scratch space reused across calls.
+///
+/// Words follow UAX #29; words are also split at apostrophes ("l'homme" → `l`, `homme`);
+/// characters of space-less scripts become one token each (with their combining marks).
+pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> bool) {
+    let mut last_unigram_end = usize::MAX;
+    for (offset, segment) in text.split_word_bound_indices() {
+        if segment.is_ascii() {
+            if !segment.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                continue;
+            }
+            for (s, e) in ascii_pieces(segment) {
+                buf.clear();
+                fold_into(&segment[s..e], buf);
+                let tok = Token {
+                    start: offset + s,
+                    end: offset + e,
+                    glued: false,
+                };
+                if !f(buf, tok) {
+                    return;
+                }
+            }
+            continue;
+        }
+        if !segment.chars().any(is_word_char) {
+            continue;
+        }
+        // Pieces: runs of ordinary characters (cut at apostrophes) and single unigrams.
+        let mut run_start: Option<usize> = None;
+        let mut chars = segment.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_unigram_char(c) && !is_unigram_mark(c) {
+                if let Some(s) = run_start.take()
+                    && !emit(segment, offset, s, i, false, buf, &mut f)
+                {
+                    return;
+                }
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, m)) = chars.peek() {
+                    if is_unigram_mark(m) {
+                        end = j + m.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let glued = last_unigram_end == offset + i;
+                if !emit(segment, offset, i, end, glued, buf, &mut f) {
+                    return;
+                }
+                last_unigram_end = offset + end;
+            } else if is_apostrophe(c) {
+                if let Some(s) = run_start.take()
+                    && !emit(segment, offset, s, i, false, buf, &mut f)
+                {
+                    return;
+                }
+            } else if run_start.is_none() {
+                run_start = Some(i);
+            }
+        }
+        if let Some(s) = run_start
+            && !emit(segment, offset, s, segment.len(), false, buf, &mut f)
+        {
+            return;
+        }
+    }
+}
+
+fn ascii_pieces(segment: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = segment.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            let start = pos;
+            while pos < bytes.len() && bytes[pos] != b'\'' {
+                pos += 1;
+            }
+            let end = pos;
+            pos += 1;
+            if bytes[start..end].iter().any(u8::is_ascii_alphanumeric) {
+                return Some((start, end));
+            }
+        }
+        None
+    })
+}
+
+fn emit(
+    segment: &str,
+    offset: usize,
+    s: usize,
+    e: usize,
+    glued: bool,
+    buf: &mut String,
+    f: &mut impl FnMut(&str, Token) -> bool,
+) -> bool {
+    let piece = &segment[s..e];
+    if !piece.chars().any(is_word_char) {
+        return true;
+    }
+    buf.clear();
+    fold_into(piece, buf);
+    if buf.is_empty() {
+        return true;
+    }
+    f(
+        buf,
+        Token {
+            start: offset + s,
+            end: offset + e,
+            glued,
+        },
+    )
+}
+
+/// The folded terms of `text`, in order (a convenience for tests and small inputs).
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    tokenize(text, &mut buf, |t, _| {
+        out.push(t.to_string());
+        true
+    });
+    out
+}
+
+/// The byte offset where the token starting at `start` ends (the token is re-read from
+/// `start`); `None` when no token starts there.
+pub fn token_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let mut end = None;
+    let mut buf = String::new();
+    tokenize(rest, &mut buf, |_, tok| {
+        if tok.start == 0 {
+            end = Some(start + tok.end);
+        }
+        false
+    });
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_case_accents_and_compatibility_forms() {
+        let table = [
+            ("Réfugié", "refugie"),
+            ("REFUGIE", "refugie"),
+            ("ｒｅｆｕｇｉｅ", "refugie"),
+            ("Straße", "strasse"),
+            ("ﬁnal", "final"),
+            ("Ελληνικά", "ελληνικα"),
+            ("ΟΔΟΣ", "οδοσ"),
+            ("Ёлка", "елка"),
+            ("Øresund", "oresund"),
+            ("إنسان", "انسان"),
+            ("İstanbul", "istanbul"),
+            ("한국어", "한국어"),
+            ("ﾃｽﾄ", "テスト"),
+        ];
+        for (input, want) in table {
+            assert_eq!(fold(input), want, "fold({input})");
+        }
+    }
+
+    #[test]
+    fn words_follow_uax29_and_split_at_apostrophes_and_hyphens() {
+        assert_eq!(
+            terms("Non-refoulement: l'homme can't — 1951 Convention, U.S.A."),
+            [
+                "non",
+                "refoulement",
+                "l",
+                "homme",
+                "can",
+                "t",
+                "1951",
+                "convention",
+                "u.s.a"
+            ]
+        );
+        assert_eq!(terms("Всеобщая декларация"), ["всеобщая", "декларация"]);
+        assert_eq!(terms("حقوق الإنسان"), ["حقوق", "الانسان"]);
+    }
+
+    #[test]
+    fn spaceless_scripts_become_glued_unigrams() {
+        let mut got = Vec::new();
+        let mut buf = String::new();
+        tokenize(
+            "人人生而自由 テスト 서울시",
+            &mut buf,
+            |t, tok| {
+                got.push((t.to_string(), tok.glued));
+                true
+            },
+        );
+        let want: Vec<(String, bool)> = [
+            ("人", false),
+            ("人", true),
+            ("生", true),
+            ("而", true),
+            ("自", true),
+            ("由", true),
+            ("テ", false),
+            ("ス", true),
+            ("ト", true),
+            ("서", false),
+            ("울", true),
+            ("시", true),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), *b))
+        .collect();
+        assert_eq!(got, want);
+        // Thai keeps vowel signs and tone marks with their consonant.
+        let thai = terms("สิทธิ");
+        assert_eq!(thai.concat(), "สิทธิ");
+        assert!(thai.len() >= 3);
+    }
+
+    #[test]
+    fn emoji_are_terms_and_variation_selectors_do_not_matter() {
+        assert_eq!(terms("I ❤️ 🦀 rust"), ["i", "❤", "🦀", "rust"]);
+        assert_eq!(terms("❤"), terms("❤\u{FE0F}"));
+        assert!(terms("— … ! ?").is_empty());
+    }
+
+    #[test]
+    fn token_offsets_are_byte_ranges_of_the_original_text() {
+        let text = "Ünïcödé 𝒜 wörds";
+        let mut spans = Vec::new();
+        let mut buf = String::new();
+        tokenize(text, &mut buf, |t, tok| {
+            spans.push((t.to_string(), &text[tok.start..tok.end]));
+            true
+        });
+        assert_eq!(
+            spans,
+            [
+                ("unicode".into(), "Ünïcödé"),
+                ("a".into(), "𝒜"),
+                ("words".into(), "wörds")
+            ]
+        );
+        assert_eq!(token_end(text, 0), Some("Ünïcödé".len()));
+        assert_eq!(token_end(text, 1), None, "not a char boundary");
+    }
+
+    /// The derived table agrees with `unicode-normalization` on every character it covers:
+    /// NFKD, lower-cased, folded marks removed.
+    #[test]
+    fn folding_agrees_with_the_compatibility_decomposition_of_unicode_normalization() {
+        use unicode_normalization::UnicodeNormalization;
+        let mut checked = 0;
+        for cp in (0xA0u32..0x0530)
+            .chain(0x1E00..0x1F00)
+            .chain(0xFF01..0xFF5F)
+            .chain(0x1D400..0x1D6A4)
+        {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            // Letters folded beyond their decomposition (ß → ss, ø → o, ...) are tested above.
+            if !c.is_alphanumeric()
+                || "ŀĿ".contains(c)
+                || c.to_string()
+                    .nfkd()
+                    .any(|d| "ßẞæÆœŒøØłŁđĐðÐħĦıþÞŧŦς".contains(d))
+            {
+                continue;
+            }
+            let want: String = c
+                .to_string()
+                .nfkd()
+                .flat_map(char::to_lowercase)
+                .filter(|&d| !is_folded_mark(d))
+                .collect();
+            if want.chars().any(char::is_whitespace) {
+                continue;
+            }
+            assert_eq!(fold(&c.to_string()), want, "U+{cp:04X} {c}");
+            checked += 1;
+        }
+        assert!(checked > 1500, "{checked} characters checked");
+    }
+
+    #[test]
+    fn long_terms_are_cut_identically_in_texts_and_queries() {
+        let long = "a".repeat(200);
+        assert_eq!(fold(&long).len(), MAX_TERM_CHARS);
+        let long = "é".repeat(200);
+        assert_eq!(fold(&long).chars().count(), MAX_TERM_CHARS);
+    }
+}
