@@ -9,6 +9,8 @@ pub mod errors;
 pub mod record;
 pub mod rights;
 pub mod search;
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks;
 
 use errors::{JsResult, to_js};
 use std::sync::OnceLock;

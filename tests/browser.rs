@@ -3,4 +3,5 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 include!("shared/boundary.rs");
 include!("shared/record.rs");
+include!("shared/hostile.rs");
 include!("shared/rights.rs");
