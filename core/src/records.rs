@@ -499,7 +499,10 @@ pub fn index(records: Vec<Json>, schema: &Json) -> Result<crate::search::Index, 
     let schema = Schema::from_json(schema)?;
     let docs = documents(records, &schema)?;
     let facets: Vec<&str> = schema.facets.iter().map(String::as_str).collect();
-    Ok(crate::search::Index::new(docs, &facets))
+    let index = crate::search::Index::new(docs, &facets);
+    // A website's index is built once and queried many times: no query pays for it later.
+    index.warm();
+    Ok(index)
 }
 
 fn list_values(v: Option<&Json>, name: &str, what: &str, ctx: &Ctx) -> Result<Vec<String>, Error> {

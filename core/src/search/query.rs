@@ -9,15 +9,16 @@
 //! - A run of characters from space-less scripts (Chinese, Japanese, Korean, Thai, …) is a
 //!   phrase of single-character terms.
 //!
-//! Limits: at most [`MAX_QUERY_BYTES`] bytes of UTF-8 and [`MAX_QUERY_TERMS`] terms; longer
-//! queries fail with `QUERY_TOO_LONG` (a `RangeError` in JavaScript).
+//! Limits: at most [`MAX_QUERY_BYTES`] bytes of UTF-8 and [`MAX_QUERY_TERMS`] words and
+//! phrases; longer queries fail with `QUERY_TOO_LONG` (a `RangeError` in JavaScript).
 
 use super::text;
 use crate::error::{Code, Error, JsClass};
 
 /// Longest accepted query, in bytes of UTF-8.
 pub const MAX_QUERY_BYTES: usize = 1024;
-/// Most terms (words and phrase words, included or excluded) in one query.
+/// Most words and phrases (included or excluded, after removing repeats) in one query. A
+/// run of Chinese, Japanese, Korean or Thai characters is one phrase.
 pub const MAX_QUERY_TERMS: usize = 32;
 
 /// One unit of a query.
@@ -67,7 +68,6 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
         ));
     }
     let mut q = Query::default();
-    let mut terms = 0usize;
     let mut buf = String::new();
     let mut last_term_at_end = false;
     let mut rest = raw;
@@ -103,14 +103,6 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
             tokens.push((t.to_string(), tok.glued));
             true
         });
-        terms += tokens.len();
-        if terms > MAX_QUERY_TERMS {
-            return Err(Error::new(
-                Code::QueryTooLong,
-                JsClass::RangeError,
-                format!("the query has more than {MAX_QUERY_TERMS} terms"),
-            ));
-        }
         if tokens.is_empty() {
             continue;
         }
@@ -151,6 +143,16 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
             i = j;
         }
         last_term_at_end = !negated && rest.is_empty() && ends_with_term(&q.include);
+    }
+    if q.include.len() + q.exclude.len() > MAX_QUERY_TERMS {
+        return Err(Error::new(
+            Code::QueryTooLong,
+            JsClass::RangeError,
+            format!(
+                "the query has {} words and phrases; the limit is {MAX_QUERY_TERMS}",
+                q.include.len() + q.exclude.len()
+            ),
+        ));
     }
     if last_term_at_end && let Some(Group::Term { prefix, .. }) = q.include.last_mut() {
         *prefix = true;
@@ -248,8 +250,20 @@ mod tests {
             (err.code, err.class),
             (Code::QueryTooLong, JsClass::RangeError)
         );
-        let many = vec!["w"; MAX_QUERY_TERMS + 1].join(" ");
-        assert_eq!(parse(&many).unwrap_err().code, Code::QueryTooLong);
-        assert!(parse(&vec!["w"; MAX_QUERY_TERMS].join(" ")).is_ok());
+        let words = |n: usize| {
+            (0..n)
+                .map(|i| format!("w{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            parse(&words(MAX_QUERY_TERMS + 1)).unwrap_err().code,
+            Code::QueryTooLong
+        );
+        assert!(parse(&words(MAX_QUERY_TERMS)).is_ok());
+        // A long run of Chinese is one phrase, however many characters it has.
+        let chinese =
+            "人人生而自由在尊严和权利上一律平等他们赋有理性和良心并应以兄弟关系的精神相对待";
+        assert_eq!(parse(chinese).unwrap().include.len(), 1);
     }
 }
