@@ -3,3 +3,4 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 include!("shared/boundary.rs");
 include!("shared/rights.rs");
+include!("shared/search.rs");

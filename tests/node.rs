@@ -1,3 +1,4 @@
 //! wasm-bindgen tests of the JS boundary, run in Node by `wasm-pack test --node`.
 include!("shared/boundary.rs");
 include!("shared/rights.rs");
+include!("shared/search.rs");
