@@ -513,22 +513,23 @@ impl Index {
         }
         let total = matches.len();
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
-        // "Jump to": a query that is a title or short name puts that record first; when a
-        // word is not a known word (an abbreviation, a word being typed), titles and short
-        // names matching it as an abbreviation rise too.
+        // The best results, re-ranked: "jump to" (a query that is a title or short name puts
+        // that record first; when a word is not a known word — an abbreviation, a word being
+        // typed — titles and short names it abbreviates rise too), then the adjacency of the
+        // query's words. The window covers every page up to the one asked for, so pages stay
+        // consistent.
+        let window = want.max(PROXIMITY_TOP).min(total);
+        let mut top = rank::best(&matches, window, &self.id_rank);
         if short && !relaxed {
             let partial = plans
                 .iter()
                 .any(|p| matches!(p, Plan::Term { exact: None, .. }));
-            rank::top_k(&mut matches, want.max(JUMP_BLEND_TOP), &self.id_rank);
-            self.jump_blend(raw, partial, &mut matches);
+            let n = top.len().min(JUMP_BLEND_TOP);
+            self.jump_blend(raw, partial, &mut top[..n]);
         }
-        // Re-rank the best results by word adjacency (pages stay consistent: the window
-        // covers every page up to the one asked for).
-        let window = want.max(PROXIMITY_TOP).min(total);
-        rank::top_k(&mut matches, window, &self.id_rank);
-        self.proximity_boost(&mut matches[..window], &plans);
-        rank::top_k(&mut matches[..window], want, &self.id_rank);
+        self.proximity_boost(&mut top, &plans);
+        rank::sort(&mut top, &self.id_rank);
+        let matches = top;
         let page = matches
             .get(opts.offset.min(total)..want)
             .unwrap_or(&[])
