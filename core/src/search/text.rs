@@ -185,6 +185,11 @@ fn is_apostrophe(c: char) -> bool {
 /// Words follow UAX #29; words are also split at apostrophes ("l'homme" → `l`, `homme`);
 /// characters of space-less scripts become one token each (with their combining marks).
 pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> bool) {
+    // One compiled copy for every caller (a copy per closure type costs wasm size).
+    tokenize_dyn(text, buf, &mut f);
+}
+
+fn tokenize_dyn(text: &str, buf: &mut String, f: &mut dyn FnMut(&str, Token) -> bool) {
     // UAX #29 never joins across ASCII whitespace, so each whitespace-delimited chunk is
     // segmented on its own: ASCII chunks by the equivalent rules below (the generic
     // segmenter looks every character up in its tables), others by `unicode-segmentation`.
@@ -203,9 +208,9 @@ pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> 
             i += 1;
         }
         let more = if ascii {
-            ascii_chunk(&text[start..i], start, buf, &mut f)
+            ascii_chunk(&text[start..i], start, buf, f)
         } else {
-            unicode_chunk(&text[start..i], start, buf, &mut f, &mut last_unigram_end)
+            unicode_chunk(&text[start..i], start, buf, f, &mut last_unigram_end)
         };
         if !more {
             return;
@@ -220,7 +225,7 @@ fn ascii_chunk(
     chunk: &str,
     offset: usize,
     buf: &mut String,
-    f: &mut impl FnMut(&str, Token) -> bool,
+    f: &mut dyn FnMut(&str, Token) -> bool,
 ) -> bool {
     let b = chunk.as_bytes();
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
@@ -274,7 +279,7 @@ fn unicode_chunk(
     text: &str,
     base: usize,
     buf: &mut String,
-    f: &mut impl FnMut(&str, Token) -> bool,
+    f: &mut dyn FnMut(&str, Token) -> bool,
     last_unigram_end: &mut usize,
 ) -> bool {
     for (offset, segment) in text.split_word_bound_indices() {
@@ -369,7 +374,7 @@ fn emit(
     e: usize,
     glued: bool,
     buf: &mut String,
-    f: &mut impl FnMut(&str, Token) -> bool,
+    f: &mut dyn FnMut(&str, Token) -> bool,
 ) -> bool {
     let piece = &segment[s..e];
     if !piece.chars().any(is_word_char) {
