@@ -14,12 +14,16 @@
 // Rules (so a perfect engine scores 1.0, misses are the engine's, and typos and prefixes matter):
 //   - a query is kept only if at most 10 records contain all its words (the last one by prefix
 //     for prefix queries), under a reference tokenizer: NFKC, lower case, words = runs of
-//     letters, marks and digits. So the source record can always be in the top 10.
+//     letters, marks and digits, compared with diacritics folded (NFD without nonspacing marks,
+//     so engines that fold "é" to "e" are not penalised). So the source can always be in the top 10.
 //   - the typo'd word (the prefix) is needed: the query's other words alone match more than 10
 //     records, so an engine that ignores the typo'd word cannot count on ranking the source first.
-//   - a typo must not turn the word into another word of the corpus vocabulary, and must change
-//     the word after diacritic folding (swapping "é" and "e" is not a typo for a folding engine).
-//   - words are 3–20 characters long and contain no digits.
+//   - a typo must not turn the word into another word of the corpus vocabulary (diacritics
+//     folded), so it really is a typo and not a different word.
+//   - words are 3–20 characters long and contain no digits. Typos and prefixes only touch words
+//     of scripts written with spaces between words: in Han, Kana, Thai, Lao, Khmer and Myanmar
+//     text the reference "word" is a whole phrase, where a one-letter edit is not a word typo.
+//     (Exact queries do include those scripts.)
 //
 //   node bench/queries.mjs     # prints a sample of each class
 import { resolve } from 'node:path';
@@ -51,19 +55,23 @@ export function tokenize(text) {
   return text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
 }
 
-/** A character without its diacritics (NFD, combining marks removed). */
-function base(ch) {
-  return ch.normalize('NFD').replace(/\p{M}/gu, '');
+/** A term with its diacritics folded: NFD, nonspacing marks removed, NFC. */
+export function fold(term) {
+  return term.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC');
 }
+const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-/** Inverted index of the reference tokenizer: term → sorted record numbers; record → term set. */
+/**
+ * Inverted index of the reference tokenizer over folded terms: term → sorted record numbers;
+ * record → folded term set; record → its body's (unfolded) words, which queries are drawn from.
+ */
 export class ReferenceIndex {
   constructor(records) {
     this.docTokens = [];
     this.docTerms = [];
     this.postings = new Map();
     records.forEach((r, i) => {
-      const tokens = tokenize(`${r.title}\n${r.body}`);
+      const tokens = tokenize(`${r.title}\n${r.body}`).map(fold);
       this.docTokens.push(tokenize(r.body));
       const terms = new Set(tokens);
       this.docTerms.push(terms);
@@ -75,17 +83,23 @@ export class ReferenceIndex {
     });
   }
 
-  /** Records containing every term of `terms` and, if given, a term starting with `prefix`. */
+  /** Whether `term` (folded) is a word of the corpus. */
+  isWord(term) {
+    return this.postings.has(fold(term));
+  }
+
+  /** Records containing every term of `terms` and, if given, a term starting with `prefix` (folded). */
   matching(terms, prefix) {
-    const lists = terms.map((t) => this.postings.get(t) ?? []).sort((a, b) => a.length - b.length);
+    const lists = terms.map((t) => this.postings.get(fold(t)) ?? []).sort((a, b) => a.length - b.length);
     let docs = lists.length ? lists[0] : this.docTerms.map((_, i) => i);
     for (const list of lists.slice(1)) {
       const set = new Set(list);
       docs = docs.filter((d) => set.has(d));
     }
     if (prefix !== undefined) {
+      const p = fold(prefix);
       docs = docs.filter((d) => {
-        for (const t of this.docTerms[d]) if (t.startsWith(prefix)) return true;
+        for (const t of this.docTerms[d]) if (t.startsWith(p)) return true;
         return false;
       });
     }
@@ -105,7 +119,7 @@ export function applyTypo(kind, word, rng) {
   switch (kind) {
     case 'swap': {
       const spots = [];
-      for (let i = 0; i + 1 < n; i++) if (base(a[i]) !== base(a[i + 1])) spots.push(i);
+      for (let i = 0; i + 1 < n; i++) if (fold(a[i]) !== fold(a[i + 1])) spots.push(i);
       if (!spots.length) return null;
       const i = spots[int(rng, spots.length)];
       [a[i], a[i + 1]] = [a[i + 1], a[i]];
@@ -121,7 +135,7 @@ export function applyTypo(kind, word, rng) {
     }
     case 'substitution': {
       const i = int(rng, n);
-      const others = letters.filter((c) => base(c) !== base(a[i]));
+      const others = letters.filter((c) => fold(c) !== fold(a[i]));
       if (!others.length) return null;
       a[i] = others[int(rng, others.length)];
       return a.join('');
@@ -142,7 +156,7 @@ function attempt(cls, records, ref, rng) {
   const start = int(rng, tokens.length - k + 1);
   const words = tokens.slice(start, start + k);
   if (!words.every((w) => QUERYABLE.test(w) && [...w].length >= 3 && [...w].length <= 20)) return null;
-  const long = (w) => LETTERS_ONLY.test(w) && [...w].length >= 5;
+  const long = (w) => LETTERS_ONLY.test(w) && !NO_SPACES.test(w) && [...w].length >= 5;
 
   if (cls === 'exact') {
     if (ref.matching(words).length > MAX_MATCHES) return null;
@@ -166,8 +180,7 @@ function attempt(cls, records, ref, rng) {
   if (!eligible.length) return null;
   const i = eligible[int(rng, eligible.length)];
   const typo = applyTypo(cls, words[i], rng);
-  if (typo === null || typo === words[i] || ref.postings.has(typo)) return null;
-  if (base(typo) === base(words[i])) return null;
+  if (typo === null || fold(typo) === fold(words[i]) || ref.isWord(typo)) return null;
   const q = words.map((w, j) => (j === i ? typo : w));
   return { doc: d, q: q.join(' '), words, edited: words[i], typo };
 }

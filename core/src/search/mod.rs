@@ -529,6 +529,14 @@ impl Index {
         }
         self.proximity_boost(&mut top, &plans);
         rank::sort(&mut top, &self.id_rank);
+        // Ranking is tiered (words matched, then typos, then score), so a hit may rank below
+        // one with a lower score. The score shown never rises down the ranking, so that hits
+        // are sorted by it; every page agrees, as the ranked prefix is the same for all.
+        let mut ceiling = f32::INFINITY;
+        for s in &mut top {
+            s.score = s.score.min(ceiling);
+            ceiling = s.score;
+        }
         let matches = top;
         let page = matches
             .get(opts.offset.min(total)..want)
