@@ -468,7 +468,7 @@ fn pages_concatenate_to_the_full_ranking_and_ties_break_by_id() {
             "order"
         );
     }
-    let far = with("rights", |o| o.offset = 100_000);
+    let far = with("rights", |o| o.offset = usize::MAX);
     assert!(far.hits.is_empty() && far.total > 0);
 }
 
@@ -495,7 +495,7 @@ fn hits_carry_snippets_with_highlights_of_the_matched_words() {
 
 #[test]
 fn queries_over_the_limits_are_rejected_and_hostile_queries_do_not_panic() {
-    let long = "a".repeat(2000);
+    let long = "é".repeat(1025);
     let err = catalog()
         .search(&long, &SearchOptions::default())
         .unwrap_err();

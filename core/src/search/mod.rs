@@ -34,8 +34,7 @@ use typo::TypoIndex;
 
 /// Hits per page unless `limit` says otherwise.
 pub const DEFAULT_LIMIT: usize = 10;
-/// Largest accepted `limit`.
-pub const MAX_LIMIT: usize = 100;
+pub use crate::limits::MAX_LIMIT;
 /// A word being typed expands to at most this many completions when it drives the search
 /// (the most frequent ones); as a filter on other words' candidates it accepts them all.
 const PREFIX_DRIVER_CAP: usize = 128;

@@ -9,17 +9,14 @@
 //! - A run of characters from space-less scripts (Chinese, Japanese, Korean, Thai, …) is a
 //!   phrase of single-character terms.
 //!
-//! Limits: at most [`MAX_QUERY_BYTES`] bytes of UTF-8 and [`MAX_QUERY_TERMS`] words and
-//! phrases; longer queries fail with `QUERY_TOO_LONG` (a `RangeError` in JavaScript).
+//! Limits ([`crate::limits::check_query`]): at most 1,024 characters and 32 terms (runs of
+//! letters and digits, so a run of Chinese is one); longer queries fail with
+//! `QUERY_TOO_LONG` (a `RangeError` in JavaScript).
 
 use super::text;
-use crate::error::{Code, Error, JsClass};
+use crate::error::Error;
 
-/// Longest accepted query, in bytes of UTF-8.
-pub const MAX_QUERY_BYTES: usize = 1024;
-/// Most words and phrases (included or excluded, after removing repeats) in one query. A
-/// run of Chinese, Japanese, Korean or Thai characters is one phrase.
-pub const MAX_QUERY_TERMS: usize = 32;
+pub use crate::limits::{MAX_QUERY_CHARS, MAX_QUERY_TERMS};
 
 /// One unit of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,16 +54,7 @@ fn is_quote(c: char) -> bool {
 
 /// Parses `raw` (see the module docs for the syntax and limits).
 pub fn parse(raw: &str) -> Result<Query, Error> {
-    if raw.len() > MAX_QUERY_BYTES {
-        return Err(Error::new(
-            Code::QueryTooLong,
-            JsClass::RangeError,
-            format!(
-                "the query is {} bytes long; the limit is {MAX_QUERY_BYTES} bytes of UTF-8",
-                raw.len()
-            ),
-        ));
-    }
+    crate::limits::check_query(raw)?;
     let mut q = Query::default();
     let mut buf = String::new();
     let mut last_term_at_end = false;
@@ -144,16 +132,6 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
         }
         last_term_at_end = !negated && rest.is_empty() && ends_with_term(&q.include);
     }
-    if q.include.len() + q.exclude.len() > MAX_QUERY_TERMS {
-        return Err(Error::new(
-            Code::QueryTooLong,
-            JsClass::RangeError,
-            format!(
-                "the query has {} words and phrases; the limit is {MAX_QUERY_TERMS}",
-                q.include.len() + q.exclude.len()
-            ),
-        ));
-    }
     if last_term_at_end && let Some(Group::Term { prefix, .. }) = q.include.last_mut() {
         *prefix = true;
     }
@@ -175,6 +153,7 @@ fn push_unique(groups: &mut Vec<Group>, g: Group) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{Code, JsClass};
 
     fn term(t: &str, prefix: bool) -> Group {
         Group::Term {
@@ -244,7 +223,7 @@ mod tests {
 
     #[test]
     fn queries_over_the_limits_fail_with_query_too_long() {
-        let long = "a".repeat(MAX_QUERY_BYTES + 1);
+        let long = "a".repeat(MAX_QUERY_CHARS + 1);
         let err = parse(&long).unwrap_err();
         assert_eq!(
             (err.code, err.class),
