@@ -4,7 +4,7 @@
 // a trap — and a normal search must still work after each bad call.
 mod hostile {
     use js_sys::{Array, JsString, Object, RangeError, Reflect, TypeError};
-    use treatykit_core::search::query::{MAX_QUERY_BYTES, MAX_QUERY_TERMS};
+    use treatykit_core::search::query::{MAX_QUERY_CHARS, MAX_QUERY_TERMS};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -114,15 +114,15 @@ mod hostile {
     fn queries_over_the_documented_limits_are_query_too_long_range_errors() {
         let megabyte = JsValue::from_str(&"refugee ".repeat(128 * 1024));
         let too_many_terms = JsValue::from_str(&vec!["a"; 10_000].join(" "));
-        let just_over = JsValue::from_str(&"x".repeat(MAX_QUERY_BYTES + 1));
+        let just_over = JsValue::from_str(&"x".repeat(MAX_QUERY_CHARS + 1));
         let terms_over = JsValue::from_str(&vec!["ab"; MAX_QUERY_TERMS + 1].join(" "));
-        let multibyte_over = JsValue::from_str(&"é".repeat(MAX_QUERY_BYTES / 2 + 1));
+        let multibyte_over = JsValue::from_str(&"é".repeat(MAX_QUERY_CHARS + 1));
         for (what, q) in [
             ("a 1 MB query", megabyte),
             ("10,000 terms", too_many_terms),
             ("one character over", just_over),
             ("one term over", terms_over),
-            ("one byte over in two-byte characters", multibyte_over),
+            ("one character over in two-byte characters", multibyte_over),
         ] {
             let err = treatykit::search(q, JsValue::UNDEFINED).expect_err(what);
             assert_error(&err, "RangeError", "QUERY_TOO_LONG", what);
