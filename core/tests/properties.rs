@@ -9,9 +9,9 @@ use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;
 use treatykit_core::catalog::Catalog;
+use treatykit_core::document::Document;
 use treatykit_core::facets::{FacetField, FacetIndex, FacetPosting};
 use treatykit_core::format::{self, Compiled};
-use treatykit_core::document::Document;
 use treatykit_core::search::{Filters, MAX_LIMIT, SearchOptions, SearchResults};
 use treatykit_core::{Code, JsClass, authoring};
 

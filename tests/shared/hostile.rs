@@ -20,6 +20,9 @@ mod hostile {
         export function hostile_object_with_symbol() {
             return { [Symbol('x')]: 1, limit: 5 };
         }
+        export function huge_string(n) {
+            return 'é'.repeat(n);
+        }
         export function hostile_values() {
             return [undefined, null, 0, -1, NaN, Infinity, 1n, true, {}, [], ['refugee'],
                     { toString() { return 'refugee'; } }, new String('refugee'), Symbol('q'),
@@ -31,6 +34,7 @@ mod hostile {
         fn hostile_getter(key: &str) -> JsValue;
         fn hostile_object_with_symbol() -> JsValue;
         fn hostile_values() -> Array;
+        fn huge_string(n: u32) -> JsValue;
     }
 
     fn prop(v: &JsValue, key: &str) -> JsValue {
@@ -412,6 +416,28 @@ mod hostile {
         let browse = index.search("".into(), opts(&[("limit", 100.into())])).unwrap();
         assert_eq!(total(&browse), 10_000.0);
         assert_eq!(Array::from(&prop(&browse, "hits")).length(), 100);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_huge_query_is_refused_before_it_is_copied_into_wasm_memory() {
+        let memory_bytes = || {
+            wasm_bindgen::memory()
+                .unchecked_into::<js_sys::WebAssembly::Memory>()
+                .buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length()
+        };
+        let before = memory_bytes();
+        // 64 Mi two-byte characters: copied, this would need 128 MiB of wasm memory or more.
+        let huge = huge_string(64 << 20);
+        let err = treatykit::search(huge.clone(), JsValue::UNDEFINED).expect_err("huge query");
+        assert_error(&err, "RangeError", "QUERY_TOO_LONG", "a 64 Mi-character query");
+        let index = index_of("ok");
+        let err = index.search(huge, JsValue::UNDEFINED).expect_err("huge query on an index");
+        assert_error(&err, "RangeError", "QUERY_TOO_LONG", "a 64 Mi-character query on an index");
+        let grown = memory_bytes() - before;
+        assert!(grown < 16 << 20, "wasm memory grew by {grown} bytes");
+        assert_still_searches("a huge query");
     }
 
     // ---- rights lookup ----
