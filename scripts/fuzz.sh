@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-ALL=(corpus_decode query_search filters corpus_toml)
+ALL=(corpus_decode query_search filters from_records corpus_toml)
 mode=${1:-smoke}; shift || true
 case "$mode" in
   smoke) limit=(-max_total_time="${FUZZ_SMOKE_SECONDS:-30}") ;;
