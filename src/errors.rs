@@ -32,7 +32,7 @@ export type TreatykitErrorCode =
   | "UNKNOWN_CATEGORY"   // RangeError: no category has this id
   | "UNKNOWN_RIGHT"      // RangeError: no right has this id
   | "UNKNOWN_RECORD"     // RangeError: no record has this id
-  | "QUERY_TOO_LONG"     // RangeError: over 1024 characters or 32 terms
+  | "QUERY_TOO_LONG"     // RangeError: over 1,024 bytes of UTF-8 or 32 terms
   | "INVALID_RECORDS"    // TypeError/RangeError: records for Index.fromRecords are malformed or over a limit
   | "CORPUS_INVALID";    // Error: a corpus binary is corrupt or of another format version
 

@@ -98,8 +98,7 @@ test('after caught errors from bad calls the page still searches', async () => {
     }
     return { codes, after: tk.search('refugee').total };
   });
-  for (const c of caught.codes) assert.match(c, /^(TypeError:INVALID_ARGUMENT|RangeError:QUERY_TOO_LONG|no error)$/, c);
-  assert.ok(caught.codes.slice(0, 5).every((c) => c === 'TypeError:INVALID_ARGUMENT'), caught.codes.join());
+  assert.deepEqual(caught.codes, [...Array(5).fill('TypeError:INVALID_ARGUMENT'), 'RangeError:QUERY_TOO_LONG']);
   assert.ok(caught.after >= 1, 'the module answers after the bad calls');
   await searchApp(page, 'refugee');
   assert.ok(await page.locator('#results li').count() >= 1, 'the page still searches');
