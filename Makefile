@@ -15,9 +15,11 @@ setup:
 setup-test:
 	@scripts/setup.sh --test
 
-## pkg: build the release npm package into pkg/ (wasm-pack --target web; never downloads).
+## pkg: build the release npm package into pkg/ (wasm-pack --target web; never downloads),
+## then add the widget, the exports map and the types (scripts/finish-pkg.mjs).
 pkg: setup
 	$(WASM_PACK) build --mode no-install --release --target web --out-dir pkg
+	node scripts/finish-pkg.mjs
 	@scripts/report-size.sh
 
 ## serve: build pkg/ and serve the repository at http://127.0.0.1:$(PORT)/www/

@@ -6,6 +6,7 @@
 pub mod convert;
 pub mod corpus;
 pub mod errors;
+pub mod record;
 pub mod rights;
 pub mod search;
 #[cfg(feature = "test-hooks")]
@@ -17,6 +18,7 @@ use treatykit_core::catalog::Catalog;
 use wasm_bindgen::prelude::*;
 
 pub use corpus::corpus_info;
+pub use record::record;
 pub use rights::{categories, compare_rights, right, rights, who_holds};
 pub use search::{JsIndex, facets, search};
 
