@@ -440,13 +440,14 @@ mod hostile {
         assert_still_searches("a huge query");
     }
 
-    // ---- rights lookup ----
+    // ---- record and rights lookup ----
 
     type IdExport = (&'static str, &'static str, fn(JsValue) -> Result<JsValue, JsValue>);
 
     /// Every export that takes one id, with the code an unknown id gives.
     fn id_exports() -> Vec<IdExport> {
         vec![
+            ("record", "UNKNOWN_RECORD", treatykit::record::record),
             ("rights", "UNKNOWN_CATEGORY", |v| treatykit::rights::rights(v, None)),
             ("whoHolds", "UNKNOWN_RIGHT", treatykit::rights::who_holds),
             ("right", "UNKNOWN_RIGHT", treatykit::rights::right),
