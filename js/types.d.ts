@@ -4,13 +4,16 @@
 
 /** Stable `code` of every error treatykit throws (`TypeError`, `RangeError` or `Error`). */
 export type ErrorCode =
-  | 'INVALID_ARGUMENT'
-  | 'UNKNOWN_CATEGORY'
-  | 'UNKNOWN_RIGHT'
-  | 'UNKNOWN_RECORD'
-  | 'QUERY_TOO_LONG'
-  | 'INVALID_RECORDS'
-  | 'CORPUS_INVALID';
+  | 'INVALID_ARGUMENT' // TypeError: wrong type or shape; RangeError: invalid value (NaN, fraction, out of range)
+  | 'UNKNOWN_CATEGORY' // RangeError: no category has this id
+  | 'UNKNOWN_RIGHT' // RangeError: no right has this id
+  | 'UNKNOWN_RECORD' // RangeError: no record has this id
+  | 'QUERY_TOO_LONG' // RangeError: over the query length or term limit
+  | 'INVALID_RECORDS' // TypeError/RangeError: records for Index.fromRecords are malformed or over a limit
+  | 'CORPUS_INVALID'; // Error: a corpus binary is corrupt or of another format version
+
+/** Alias of {@link ErrorCode} (the name README's "Errors and limits" uses). */
+export type TreatykitErrorCode = ErrorCode;
 
 /** An error thrown by treatykit: test `error.code`, never the message. */
 export interface TreatykitError extends Error {

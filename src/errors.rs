@@ -24,20 +24,5 @@ pub fn to_js(e: Error) -> JsValue {
 /// Result type of exported functions.
 pub type JsResult<T> = Result<T, JsValue>;
 
-#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-const TS_ERRORS: &'static str = r#"
-/** Stable `code` of every error treatykit throws (see README, "Errors and limits"). */
-export type TreatykitErrorCode =
-  | "INVALID_ARGUMENT"   // TypeError: wrong type or shape; RangeError: invalid value (NaN, fraction, out of range)
-  | "UNKNOWN_CATEGORY"   // RangeError: no category has this id
-  | "UNKNOWN_RIGHT"      // RangeError: no right has this id
-  | "UNKNOWN_RECORD"     // RangeError: no record has this id
-  | "QUERY_TOO_LONG"     // RangeError: over 1,024 bytes of UTF-8 or 32 terms
-  | "INVALID_RECORDS"    // TypeError/RangeError: records for Index.fromRecords are malformed or over a limit
-  | "CORPUS_INVALID";    // Error: a corpus binary is corrupt or of another format version
-
-/** What treatykit throws: a TypeError, RangeError or Error with a stable `code`. */
-export interface TreatykitError extends Error {
-  code: TreatykitErrorCode;
-}
-"#;
+// The TypeScript types of the errors (ErrorCode, TreatykitErrorCode, TreatykitError) live in
+// js/types.d.ts, which scripts/finish-pkg.mjs puts into pkg/treatykit.d.ts.
