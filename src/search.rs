@@ -2,7 +2,7 @@
 //! records a website brings (`Index.fromRecords(records, schema)`).
 
 use crate::catalog;
-use crate::convert::{get, record_to_json, string_arg, to_json, type_name};
+use crate::convert::{get, query_arg, record_to_json, to_json, type_name};
 use crate::errors::{JsResult, to_js};
 use js_sys::Array;
 use treatykit_core::records::{self, Json, MAX_RECORDS, Schema};
@@ -28,7 +28,7 @@ fn parsed(text: Result<String, Error>) -> JsResult<JsValue> {
 /// `{ total, hits: [{ id, kind, title, score, snippet, highlights, ... }], facets, relaxed }`.
 #[wasm_bindgen(js_name = search)]
 pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
-    let q = string_arg(&query, "query")?;
+    let q = query_arg(&query)?;
     let opts = options(&options_arg)?;
     parsed(catalog()?.search_json(&q, &opts))
 }
@@ -91,7 +91,7 @@ impl JsIndex {
 
     /// Searches the records: same arguments and result as the top-level `search`.
     pub fn search(&self, query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
-        let q = string_arg(&query, "query")?;
+        let q = query_arg(&query)?;
         let opts = options(&options_arg)?;
         parsed(self.inner.search_json(&q, &opts))
     }

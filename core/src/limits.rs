@@ -61,6 +61,23 @@ pub fn check_query(query: &str) -> Result<(), Error> {
     Ok(())
 }
 
+/// Rejects a query of `utf16_units` UTF-16 code units before it is copied out of JavaScript:
+/// a character takes one or two code units, so more than twice [`MAX_QUERY_CHARS`] units is
+/// always over the limit (`RangeError`, `QUERY_TOO_LONG`), whatever its characters. Shorter
+/// queries are checked exactly by [`check_query`].
+pub fn check_query_units(utf16_units: usize) -> Result<(), Error> {
+    if utf16_units > 2 * MAX_QUERY_CHARS {
+        return Err(Error::new(
+            Code::QueryTooLong,
+            JsClass::RangeError,
+            format!(
+                "the query is {utf16_units} UTF-16 units long; the limit is {MAX_QUERY_CHARS} characters: search for its key words"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +116,19 @@ mod tests {
             ("a\u{0}b", 2),
         ] {
             assert_eq!(count_terms(q), n, "{q:?}");
+        }
+    }
+
+    #[test]
+    fn the_unit_precheck_never_rejects_a_query_that_check_query_accepts() {
+        for c in ['a', 'é', '€', '𝑣'] {
+            let q = c.to_string().repeat(MAX_QUERY_CHARS);
+            assert!(check_query(&q).is_ok());
+            assert!(check_query_units(q.encode_utf16().count()).is_ok(), "{c}");
+        }
+        for units in [2 * MAX_QUERY_CHARS + 1, 1 << 20, usize::MAX] {
+            let e = check_query_units(units).unwrap_err();
+            assert_eq!((e.code, e.class), (Code::QueryTooLong, JsClass::RangeError));
         }
     }
 }

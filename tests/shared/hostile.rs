@@ -20,6 +20,9 @@ mod hostile {
         export function hostile_object_with_symbol() {
             return { [Symbol('x')]: 1, limit: 5 };
         }
+        export function huge_string(n) {
+            return 'é'.repeat(n);
+        }
         export function hostile_values() {
             return [undefined, null, 0, -1, NaN, Infinity, 1n, true, {}, [], ['refugee'],
                     { toString() { return 'refugee'; } }, new String('refugee'), Symbol('q'),
@@ -31,6 +34,7 @@ mod hostile {
         fn hostile_getter(key: &str) -> JsValue;
         fn hostile_object_with_symbol() -> JsValue;
         fn hostile_values() -> Array;
+        fn huge_string(n: u32) -> JsValue;
     }
 
     fn prop(v: &JsValue, key: &str) -> JsValue {
@@ -414,13 +418,36 @@ mod hostile {
         assert_eq!(Array::from(&prop(&browse, "hits")).length(), 100);
     }
 
-    // ---- rights lookup ----
+    #[wasm_bindgen_test]
+    fn a_huge_query_is_refused_before_it_is_copied_into_wasm_memory() {
+        let memory_bytes = || {
+            wasm_bindgen::memory()
+                .unchecked_into::<js_sys::WebAssembly::Memory>()
+                .buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length()
+        };
+        let before = memory_bytes();
+        // 64 Mi two-byte characters: copied, this would need 128 MiB of wasm memory or more.
+        let huge = huge_string(64 << 20);
+        let err = treatykit::search(huge.clone(), JsValue::UNDEFINED).expect_err("huge query");
+        assert_error(&err, "RangeError", "QUERY_TOO_LONG", "a 64 Mi-character query");
+        let index = index_of("ok");
+        let err = index.search(huge, JsValue::UNDEFINED).expect_err("huge query on an index");
+        assert_error(&err, "RangeError", "QUERY_TOO_LONG", "a 64 Mi-character query on an index");
+        let grown = memory_bytes() - before;
+        assert!(grown < 16 << 20, "wasm memory grew by {grown} bytes");
+        assert_still_searches("a huge query");
+    }
+
+    // ---- record and rights lookup ----
 
     type IdExport = (&'static str, &'static str, fn(JsValue) -> Result<JsValue, JsValue>);
 
     /// Every export that takes one id, with the code an unknown id gives.
     fn id_exports() -> Vec<IdExport> {
         vec![
+            ("record", "UNKNOWN_RECORD", treatykit::record::record),
             ("rights", "UNKNOWN_CATEGORY", |v| treatykit::rights::rights(v, None)),
             ("whoHolds", "UNKNOWN_RIGHT", treatykit::rights::who_holds),
             ("right", "UNKNOWN_RIGHT", treatykit::rights::right),
