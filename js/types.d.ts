@@ -2,20 +2,11 @@
 // part above the `@signatures` line at the top of pkg/treatykit.d.ts, and uses the signatures
 // below it in place of any wasm-bindgen signature that would otherwise say `any`.
 
-/** Stable `code` of every error treatykit throws (`TypeError`, `RangeError` or `Error`). */
-export type ErrorCode =
-  | 'INVALID_ARGUMENT'
-  | 'UNKNOWN_CATEGORY'
-  | 'UNKNOWN_RIGHT'
-  | 'UNKNOWN_RECORD'
-  | 'QUERY_TOO_LONG'
-  | 'INVALID_RECORDS'
-  | 'CORPUS_INVALID';
-
-/** An error thrown by treatykit: test `error.code`, never the message. */
-export interface TreatykitError extends Error {
-  readonly code: ErrorCode;
-}
+/**
+ * Stable `code` of every error treatykit throws: an alias of `TreatykitErrorCode`, which the
+ * wasm layer declares (src/errors.rs) together with `TreatykitError` (`error.code`).
+ */
+export type ErrorCode = TreatykitErrorCode;
 
 /** Kinds of record in the embedded corpus. */
 export type RecordKind =

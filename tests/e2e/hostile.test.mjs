@@ -60,7 +60,7 @@ const WATCH = () => {
 async function searchApp(page, query) {
   await page.waitForSelector('body[data-ready="true"]');
   await page.fill('#q', query);
-  await page.waitForFunction(() => document.querySelectorAll('#results li').length > 0);
+  await page.waitForFunction(() => document.querySelectorAll('#view .hit').length > 0);
 }
 
 const PAYLOADS = ['<img src=x onerror=', '<script>window.__xss=', '<svg onload='];
@@ -74,12 +74,12 @@ for (const bypassCSP of [true, false]) {
     await searchApp(page, 'refugee');
     // Give any injected handler (image error, svg load) time to fire.
     await page.waitForTimeout(300);
-    const text = await page.locator('#results').textContent();
+    const text = await page.locator('#view .hits').textContent();
     assert.ok(PAYLOADS.slice(0, 2).some((p) => text.includes(p)), `markup shown literally: ${text.slice(0, 300)}`);
     assert.ok(text.includes('<img src=x onerror='), 'the title markup is visible text');
     assert.deepEqual(await page.evaluate(() => window.__dangerous), [], 'no element made from record text');
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
-    assert.equal(await page.locator('#results img, #results script, #results svg, #results iframe').count(), 0);
+    assert.equal(await page.locator('#view img, #view script, #view svg, #view iframe').count(), 0);
     if (!bypassCSP) assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
     await page.screenshot({ path: `${ARTIFACTS}hostile-${bypassCSP ? 'no-csp' : 'csp'}.png`, fullPage: true });
     assert.deepEqual(problems, []);
@@ -102,7 +102,7 @@ test('after caught errors from bad calls the page still searches', async () => {
   assert.ok(caught.codes.slice(0, 5).every((c) => c === 'TypeError:INVALID_ARGUMENT'), caught.codes.join());
   assert.ok(caught.after >= 1, 'the module answers after the bad calls');
   await searchApp(page, 'refugee');
-  assert.ok(await page.locator('#results li').count() >= 1, 'the page still searches');
+  assert.ok(await page.locator('#view .hit').count() >= 1, 'the page still searches');
   assert.deepEqual(problems, []);
   await context.close();
 });
