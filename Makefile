@@ -7,7 +7,7 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 WASM_PACK := wasm-pack --log-level warn
-.PHONY: setup setup-test pkg serve test lint unit wasm-node wasm-browser e2e corpus-check bench fuzz-smoke clean
+.PHONY: pkg-test setup setup-test pkg serve test lint unit wasm-node wasm-browser e2e corpus-check bench fuzz-smoke clean
 
 setup:
 	@scripts/setup.sh
@@ -15,9 +15,11 @@ setup:
 setup-test:
 	@scripts/setup.sh --test
 
-## pkg: build the release npm package into pkg/ (wasm-pack --target web; never downloads).
+## pkg: build the release npm package into pkg/ (wasm-pack --target web; never downloads),
+## then add the widget, the exports map and the types (scripts/finish-pkg.mjs).
 pkg: setup
 	$(WASM_PACK) build --mode no-install --release --target web --out-dir pkg
+	node scripts/finish-pkg.mjs
 	@scripts/report-size.sh
 
 ## serve: build pkg/ and serve the repository at http://127.0.0.1:$(PORT)/www/
@@ -47,8 +49,19 @@ wasm-browser:
 	$(WASM_PACK) test --mode no-install --headless --chrome --chromedriver /usr/bin/chromedriver 2>&1 | tee target/wasm-browser.log
 	@scripts/check-test-count.sh target/wasm-browser.log browser
 
-e2e: pkg
+e2e: pkg pkg-test
 	node --test tests/e2e/
+
+## pkg-test: a test-only debug package over the hostile fixture corpus (tests/fixtures/hostile), with the
+## test-only exports of feature test-hooks; used by tests/e2e/hostile.test.mjs and safe.test.mjs.
+pkg-test: setup
+	TREATYKIT_CORPUS_DIR=$(CURDIR)/tests/fixtures/hostile \
+	  $(WASM_PACK) build --mode no-install --dev --target web --out-dir target/pkg-test -- --features test-hooks
+
+## fuzz-smoke: each cargo-fuzz target for 30 s (nightly + cargo-fuzz; not part of `make test`). See FUZZING.md.
+fuzz-smoke:
+	@scripts/setup.sh --fuzz
+	scripts/fuzz.sh smoke
 
 ## bench: treatykit vs MiniSearch, FlexSearch, Fuse.js and Orama on the UDHR corpus, the embedded
 ## corpus, the package size and the first answer in Chromium; writes BENCHMARKS.md. Reports, never

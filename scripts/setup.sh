@@ -5,12 +5,21 @@
 #
 #   scripts/setup.sh          # build tools: rustup target, wasm-bindgen-cli, wasm-pack, npm tools
 #   scripts/setup.sh --test   # also Chromium + ChromeDriver for browser tests
+#   scripts/setup.sh --fuzz   # also the nightly toolchain and cargo-fuzz (make fuzz-smoke)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
+CARGO_FUZZ_VERSION=0.13.2
 want_browser=0
-[ "${1:-}" = "--test" ] && want_browser=1
+want_fuzz=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_browser=1 ;;
+    --fuzz) want_fuzz=1 ;;
+    *) echo "setup: unknown option $arg (use --test, --fuzz)" >&2; exit 2 ;;
+  esac
+done
 installed=()
 say() { echo "setup: $*"; }
 
@@ -61,6 +70,20 @@ if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; t
   say "installing wasm-pack $WASM_PACK_VERSION (cargo install, ~2 min)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
   installed+=("wasm-pack $WASM_PACK_VERSION")
+fi
+
+# 4b. Fuzzing only: a nightly toolchain (libFuzzer's sanitizer flags need it) and cargo-fuzz.
+if [ "$want_fuzz" = 1 ]; then
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (minimal profile)"
+    rustup toolchain install nightly --profile minimal
+    installed+=(nightly)
+  fi
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (cargo install, ~1 min)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+    installed+=("cargo-fuzz $CARGO_FUZZ_VERSION")
+  fi
 fi
 
 # 5. npm dev tools from the committed lockfile: binaryen 132 (wasm-opt), playwright-core, axe-core.

@@ -23,3 +23,6 @@ pub fn to_js(e: Error) -> JsValue {
 
 /// Result type of exported functions.
 pub type JsResult<T> = Result<T, JsValue>;
+
+// The TypeScript types of the errors (ErrorCode, TreatykitErrorCode, TreatykitError) live in
+// js/types.d.ts, which scripts/finish-pkg.mjs puts into pkg/treatykit.d.ts.

@@ -6,8 +6,11 @@
 pub mod convert;
 pub mod corpus;
 pub mod errors;
+pub mod record;
 pub mod rights;
 pub mod search;
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks;
 
 use errors::{JsResult, to_js};
 use std::sync::OnceLock;
@@ -15,6 +18,7 @@ use treatykit_core::catalog::Catalog;
 use wasm_bindgen::prelude::*;
 
 pub use corpus::corpus_info;
+pub use record::record;
 pub use rights::{categories, compare_rights, right, rights, who_holds};
 pub use search::{JsIndex, facets, search};
 

@@ -1,39 +1,239 @@
-// The app's entry module: loads the wasm package by a relative path and searches as you type.
-// Results are built from DOM text nodes only (never innerHTML with corpus or query text).
-import init, { search } from '../pkg/treatykit.js';
+// The app's entry module: checks that WebAssembly is there, loads the package (showing a loading
+// indicator meanwhile), and routes between views from the URL. Every view is a function of the URL
+// state (state.js); links carry `data-nav` and are followed without a page load.
+import { h, fill } from './dom.js';
+import { readState, toQuery, withState } from './state.js';
+import { renderSearch } from './views/search.js';
+import { renderRecord } from './views/record.js';
+import { renderRights } from './views/rights.js';
+import { renderCompare } from './views/compare.js';
+import { renderMatrix } from './views/matrix.js';
 
-const input = document.getElementById('q');
-const status = document.getElementById('status');
-const list = document.getElementById('results');
+const $ = (id) => document.getElementById(id);
+const input = $('q');
+const view = $('view');
+const live = $('live');
+const boot = $('boot');
 
-function render(query) {
-  list.replaceChildren();
-  if (!query.trim()) { status.textContent = 'Type to search.'; return; }
-  const { total, hits } = search(query);
-  status.textContent = `${total} result${total === 1 ? '' : 's'} for “${query}”`;
-  for (const hit of hits) {
-    const li = document.createElement('li');
-    li.className = 'hit';
-    li.dataset.id = hit.id;
-    const kind = document.createElement('span');
-    kind.className = 'kind';
-    kind.textContent = hit.kind;
-    const title = document.createElement('span');
-    title.className = 'title';
-    title.textContent = hit.title;
-    li.append(kind, title);
-    list.append(li);
+let api = null;
+let state = readState();
+let pendingFocus = null; // data-focus-key to focus after the next render
+let lastAnnounced = '';
+let announceTimer = 0;
+let depth = 0; // in-app history entries pushed since load, so Esc/back never leaves the app
+let lastOpened = null; // the record last opened, to give its result link focus again on return
+let viewChanged = false; // set by navigation that changes view: focus goes to the new heading
+
+function fatal(title, detail) {
+  document.body.dataset.ready = 'error';
+  input.disabled = true;
+  fill(boot, h('div', { class: 'fatal', role: 'alert' },
+    h('h2', { class: 'fatal__title' }, title),
+    h('p', {}, detail)));
+  boot.classList.add('is-fatal');
+}
+
+/** `href` for a state: the query string, or the bare path for the default state. */
+function href(s) {
+  return toQuery(s) || location.pathname;
+}
+
+function setTitle(t) {
+  document.title = t ? `${t} — treatykit` : 'treatykit — international mobility law';
+}
+
+/** Announces `text` in the live region once typing pauses (screen readers hear the count once). */
+function announce(text) {
+  clearTimeout(announceTimer);
+  if (!text || text === lastAnnounced) return;
+  announceTimer = setTimeout(() => { live.textContent = text; lastAnnounced = text; }, 350);
+}
+
+/** Goes to `next` state: a new history entry (or a replaced one), then renders. */
+function go(next, { replace = false } = {}) {
+  const url = href(next);
+  if (replace) history.replaceState({ depth }, '', url);
+  else {
+    depth += 1;
+    history.pushState({ depth }, '', url);
+  }
+  state = readState();
+  render();
+}
+
+/** Leaves the open record (or view) the way the visitor came: history back when we pushed it. */
+function back() {
+  if (depth > 0) history.back();
+  else go(withState(state, { record: null }));
+}
+
+function ctx() {
+  return {
+    api, state, href, go, back, setTitle, announce,
+    rerender: render,
+    focusAfter: (key) => { pendingFocus = key; },
+  };
+}
+
+function render() {
+  if (!api) return;
+  const active = document.activeElement;
+  const keepKey = pendingFocus ?? (active && view.contains(active) ? active.dataset?.focusKey : null);
+  const opening = state.record && view.dataset.record !== state.record;
+  const closing = !state.record && view.dataset.record;
+  const c = ctx();
+  let content;
+  if (state.record) content = renderRecord(c);
+  else if (state.view === 'rights') content = renderRights(c);
+  else if (state.view === 'compare') content = renderCompare(c);
+  else if (state.view === 'matrix') content = renderMatrix(c);
+  else content = renderSearch(c);
+  fill(view, content);
+  view.dataset.view = state.view;
+  view.dataset.record = state.record ?? '';
+  if (input.value !== state.q && document.activeElement !== input) input.value = state.q;
+  for (const a of document.querySelectorAll('.tabs a')) {
+    // Tabs keep what the visitor chose in each view (query and filters, category, pair).
+    a.setAttribute('href', href({ ...state, view: a.dataset.view, record: null }));
+    const current = a.dataset.view === state.view && !state.record;
+    if (current) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  // Focus: a requested element, else the element that had it, else the heading of a new view.
+  pendingFocus = null;
+  let target = keepKey === 'q' ? input : keepKey ? view.querySelector(`[data-focus-key="${CSS.escape(keepKey)}"]`) : null;
+  if (!target && closing && lastOpened) target = view.querySelector(`[data-hit="${CSS.escape(lastOpened)}"]`);
+  const fresh = opening || viewChanged || (closing && !target);
+  if (!target && fresh) target = view.querySelector('h1[tabindex="-1"]');
+  viewChanged = false;
+  if (opening) lastOpened = state.record;
+  if (fresh) window.scrollTo({ top: 0 });
+  // A re-render keeps the page where it was; coming back from a record scrolls to its hit.
+  if (target && target !== document.activeElement) target.focus({ preventScroll: !closing });
+}
+
+// Links inside the app change the state without a page load (modified clicks keep their meaning).
+document.addEventListener('click', (e) => {
+  const a = e.target.closest?.('a[data-nav]');
+  if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  const raw = a.getAttribute('href');
+  const next = readState(new URL(raw, location.href).href);
+  if (a.hasAttribute('data-back') && depth > 0) { history.back(); return; }
+  viewChanged = next.view !== state.view || next.cat !== state.cat;
+  go(next);
+});
+
+window.addEventListener('popstate', (e) => {
+  depth = Math.max(0, e.state?.depth ?? 0);
+  const next = readState();
+  viewChanged = next.view !== state.view;
+  state = next;
+  if (document.activeElement !== input) input.value = state.q;
+  render();
+});
+
+// Search as you type: the state follows the input at once; rendering waits for the next frame,
+// so a burst of keystrokes renders once and typing never waits on the results.
+let frame = 0;
+let typingEntry = false;
+input.addEventListener('input', () => {
+  const q = input.value;
+  // The first keystroke after leaving search view (or a record) makes one history entry;
+  // the rest of the typing replaces it.
+  const leaving = state.view !== 'search' || state.record;
+  const next = withState(state, { q, view: 'search', record: null });
+  if (leaving || !typingEntry) {
+    typingEntry = true;
+    history.pushState({ depth: ++depth }, '', href(next));
+  } else history.replaceState({ depth }, '', href(next));
+  state = readState();
+  cancelAnimationFrame(frame);
+  frame = requestAnimationFrame(render);
+});
+input.addEventListener('blur', () => { typingEntry = false; });
+$('search-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const first = view.querySelector('.hit__link');
+  if (first) first.focus();
+});
+
+// Keyboard: "/" focuses search; arrows move through results; Enter opens (links do that);
+// Esc goes back (closes a record, leaves the results, clears the box).
+document.addEventListener('keydown', (e) => {
+  if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target;
+  const typing = t instanceof HTMLInputElement && t.type !== 'checkbox' || t instanceof HTMLTextAreaElement
+    || t instanceof HTMLSelectElement || t?.isContentEditable;
+  if (e.key === '/' && !typing) {
+    e.preventDefault();
+    input.focus();
+    input.select();
+    return;
+  }
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const links = [...view.querySelectorAll('.hit__link')];
+    if (!links.length) return;
+    const i = links.indexOf(t);
+    if (t === input && e.key === 'ArrowDown') {
+      e.preventDefault();
+      links[0].focus();
+    } else if (i >= 0) {
+      e.preventDefault();
+      if (e.key === 'ArrowDown') links[Math.min(i + 1, links.length - 1)].focus();
+      else if (i === 0) input.focus();
+      else links[i - 1].focus();
+    }
+    return;
+  }
+  if (e.key === 'Escape') {
+    if (state.record) {
+      e.preventDefault();
+      back();
+    } else if (t === input && input.value) {
+      e.preventDefault();
+      input.value = '';
+      go(withState(state, { q: '' }), { replace: true });
+    } else if (view.contains(t) && state.view === 'search') {
+      e.preventDefault();
+      input.focus();
+    } else if (state.view !== 'search') {
+      e.preventDefault();
+      if (depth > 0) history.back();
+      else { viewChanged = true; go(withState(state, { view: 'search' })); }
+    }
+  }
+});
+
+// Layouts that are built differently on small screens (facet panel, matrix labels) follow resizes.
+for (const q of ['(min-width: 56rem)', '(max-width: 40rem)']) matchMedia(q).addEventListener('change', () => render());
+
+async function start() {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fatal('This browser cannot run treatykit',
+      'treatykit needs WebAssembly, which this browser does not offer (or has switched off). '
+      + 'Any current version of Firefox, Chrome, Edge or Safari runs it; so does this browser with WebAssembly enabled.');
+    return;
+  }
+  try {
+    api = await import('./api.js');
+    await api.start();
+  } catch (e) {
+    api = null;
+    fatal('treatykit could not start', `The search engine failed to load (${e?.message ?? e}). Reload the page to try again.`);
+    return;
+  }
+  boot.hidden = true;
+  input.disabled = false;
+  input.value = state.q;
+  history.replaceState({ depth: 0 }, '', location.href);
+  render();
+  document.body.dataset.ready = 'true';
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {
+      // Offline use is a bonus: the app works online without it.
+    });
   }
 }
 
-try {
-  await init();
-  input.disabled = false;
-  input.addEventListener('input', () => render(input.value));
-  document.getElementById('search-form').addEventListener('submit', (e) => e.preventDefault());
-  render(input.value);
-  document.body.dataset.ready = 'true';
-} catch (e) {
-  status.textContent = `treatykit could not start: ${e.message}`;
-  throw e;
-}
+start();

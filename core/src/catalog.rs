@@ -94,6 +94,11 @@ impl Catalog {
         self.index.facets(filters)
     }
 
+    /// The full view of record `id` of any kind (`UNKNOWN_RECORD` when no record has it).
+    pub fn record(&self, id: &str) -> Result<crate::record_view::RecordView, Error> {
+        crate::record_view::view(&self.corpus, id)
+    }
+
     /// Format version, corpus date and record counts per kind.
     pub fn info(&self) -> CorpusInfo {
         let mut counts = BTreeMap::new();

@@ -48,6 +48,8 @@ pub mod error;
 pub mod facets;
 pub mod format;
 pub mod jump;
+pub mod limits;
+pub mod record_view;
 pub mod records;
 pub mod rights;
 pub mod schema;

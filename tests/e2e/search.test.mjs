@@ -1,31 +1,191 @@
-// End-to-end: the served app in real Chromium finds corpus records as a visitor types.
+// End-to-end: searching in the served app in real Chromium — as-you-type results, facets and
+// chips, opening a record and coming back, deep links, and text that must never become markup.
+// What the page shows is checked against what the package's API answers in the same page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, ARTIFACTS } from './browser.mjs';
+import { launch, openPage, ready, api, cspViolations, screenshot } from './browser.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-test('typing "stateless" shows the statelessness convention from the embedded corpus', async () => {
+async function typeQuery(page, text) {
+  await page.keyboard.press('/');
+  await page.keyboard.type(text);
+}
+
+async function resultsFor(page, q) {
+  await page.waitForFunction((query) => document.querySelector('#results-heading')?.textContent.includes(`“${query}”`), q);
+}
+
+test('typing shows ranked results at once, with the count in the heading and the live region', async () => {
   const { page, context, problems } = await openPage(env, '/www/');
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.fill('#q', 'stateless');
-  await page.waitForSelector('#results li');
-  const titles = await page.locator('#results li .title').allTextContents();
-  assert.ok(titles.some((t) => /Stateless Persons/i.test(t)), `results: ${titles.join(' | ')}`);
-  assert.match(await page.locator('#status').textContent(), /\d+ results? for/);
-  await page.screenshot({ path: `${ARTIFACTS}search-stateless.png`, fullPage: true });
+  await ready(page);
+  await typeQuery(page, 'stateless');
+  await resultsFor(page, 'stateless');
+  const expected = await api(page, (tk) => tk.search('stateless', { limit: 20 }));
+  const titles = await page.locator('.hit__title').allTextContents();
+  assert.deepEqual(titles, expected.hits.map((h) => h.title), 'the page lists the engine’s hits in its order');
+  assert.ok(titles.some((t) => /stateless/i.test(t)), titles.join(' | '));
+  const heading = await page.locator('#results-heading').textContent();
+  assert.equal(heading, `${expected.total} result${expected.total === 1 ? '' : 's'} for “stateless”`);
+  await page.waitForFunction((h) => document.getElementById('live').textContent === h, heading);
+  assert.match(page.url(), /[?&]q=stateless\b/);
+  assert.equal(await page.locator('#q').inputValue(), 'stateless');
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test('a query that matches nothing shows zero results and no error', async () => {
+test('snippets mark the matched words with <mark>, built from text nodes', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  const expected = await api(page, (tk) => tk.search('refugee', { limit: 20 }).hits
+    .map((h) => (h.highlights ?? []).map(([a, b]) => h.snippet.slice(a, b))));
+  const shown = await page.locator('.hit').evaluateAll((hits) => hits.map((li) => [...li.querySelectorAll('.hit__snippet mark')].map((m) => m.textContent)));
+  assert.deepEqual(shown, expected, 'every highlight range of every hit is one <mark>');
+  assert.ok(shown.flat().length > 0, 'some words are highlighted');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('query text that looks like markup stays text and runs nothing', async () => {
   const { page, context, problems } = await openPage(env, '/www/');
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.fill('#q', 'zzqqxxjj');
-  await page.waitForFunction(() => /^0 results/.test(document.getElementById('status').textContent));
-  assert.equal(await page.locator('#results li').count(), 0);
+  await ready(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  const evil = '<img src=x onerror=alert(1)><script>alert(2)</script> refugee';
+  await page.fill('#q', evil);
+  await page.waitForSelector('#results-heading');
+  assert.equal(await page.locator('#view img, #view script').count(), 0);
+  assert.ok((await page.locator('#results-heading').textContent()).includes('<img src=x onerror=alert(1)>'));
+  assert.equal(dialogs, 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a query that matches nothing shows an empty state whose suggestions lead to results', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  await page.fill('#q', 'zzqqxxjjvv');
+  await page.waitForSelector('.empty');
+  assert.match(await page.locator('#results-heading').textContent(), /^0 results for/);
+  assert.equal(await page.locator('.hit').count(), 0);
+  const suggestion = page.locator('.empty .suggest__link').first();
+  const q = await suggestion.textContent();
+  await suggestion.click();
+  await resultsFor(page, q);
+  assert.ok(await page.locator('.hit').count() > 0, `the suggestion “${q}” finds records`);
+  assert.equal(await page.locator('#q').inputValue(), q);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('facets filter with live counts, show removable chips, and clear all', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  const { facets, total } = await api(page, (tk) => tk.search('refugee'));
+  assert.ok(facets && Array.isArray(facets.type) && facets.type.length > 1, 'search counts the type facet');
+  const typeGroup = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: /^Type$/ }) });
+  if (facets.type.length > 6) {
+    assert.equal(await typeGroup.locator('.facet__option').count(), 6, 'long facets start short');
+    await typeGroup.locator('.facet__more').click();
+    assert.equal(await typeGroup.locator('.facet__option').count(), facets.type.length, '“Show all” shows every value');
+  }
+  const pick = facets.type.find((v) => v.count < total) ?? facets.type[0];
+  const option = typeGroup.locator('.facet__option', { hasText: pick.label }).first();
+  assert.equal(await option.locator('.facet__count').textContent(), String(pick.count), 'the sidebar shows the engine’s count');
+  await option.locator('input').check();
+  await page.waitForSelector('.chip:not(.chip--clear)');
+  assert.match(page.url(), new RegExp(`[?&]type=${encodeURIComponent(pick.value)}\\b`));
+  const filtered = await api(page, (tk, v) => tk.search('refugee', { filters: { type: [v] } }).total, pick.value);
+  assert.equal(filtered, pick.count, 'the facet count predicted the filtered total');
+  assert.match(await page.locator('#results-heading').textContent(), new RegExp(`^${filtered} results? for`));
+  assert.equal(await page.locator('.chip:not(.chip--clear)').textContent(), `Type: ${pick.label}×`);
+  await screenshot(page, 'search-filtered-1280');
+  // Removing the chip restores the unfiltered results; focus lands somewhere sensible.
+  await page.locator('.chip:not(.chip--clear)').click();
+  await page.waitForFunction(() => !document.querySelector('.chip'));
+  assert.doesNotMatch(page.url(), /[?&]type=/);
+  // Two filters, then "Clear all".
+  const box = async (selector) => page.locator(`[data-focus-key="${await page.locator(selector).first().getAttribute('data-focus-key')}"]`);
+  await (await box('.facet__option input')).check();
+  await page.waitForSelector('.chip--clear');
+  await (await box('.facet__option:not(.is-empty) input:not(:checked)')).check();
+  await page.waitForFunction(() => document.querySelectorAll('.chip:not(.chip--clear)').length === 2);
+  await page.locator('.chip--clear').click();
+  await page.waitForFunction(() => !document.querySelector('.chip'));
+  assert.equal(await page.locator('.facet__option input:checked').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('search → open a record → back returns to the same results with focus on the opened hit', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  await typeQuery(page, 'refugee');
+  await resultsFor(page, 'refugee');
+  const second = page.locator('.hit__link').nth(1);
+  const title = await second.textContent();
+  const id = await second.getAttribute('data-hit');
+  await second.click();
+  await page.waitForSelector('#record-title');
+  assert.equal(await page.locator('#record-title').textContent(), title);
+  assert.match(page.url(), new RegExp(`[?&]record=${encodeURIComponent(id)}\\b`));
+  const record = await api(page, (tk, rid) => tk.record(rid), id);
+  assert.equal(await page.locator('.citation__text').textContent(), record.citation);
+  await page.locator('.record__back a').click();
+  await resultsFor(page, 'refugee');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.hit), id, 'focus returns to the hit that was opened');
+  // Browser forward and back walk the same states.
+  await page.goForward();
+  await page.waitForSelector('#record-title');
+  assert.equal(await page.locator('#record-title').textContent(), title);
+  await page.goBack();
+  await resultsFor(page, 'refugee');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a deep link with query, filter and record survives reload, and back/forward restore each state', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  const { id, type } = await api(page, (tk) => {
+    const r = tk.search('convention', { limit: 1 });
+    const value = r.facets?.type?.[0]?.value ?? null;
+    const hit = value ? tk.search('convention', { limit: 1, filters: { type: [value] } }).hits[0] : r.hits[0];
+    return { id: hit.id, type: value };
+  });
+  const path = `/www/?q=convention${type ? `&type=${encodeURIComponent(type)}` : ''}&record=${encodeURIComponent(id)}`;
+  await page.goto(env.base + path);
+  await ready(page);
+  await page.waitForSelector('#record-title');
+  const title = await page.locator('#record-title').textContent();
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator('#record-title').textContent(), title, 'reload keeps the record open');
+  assert.equal(await page.locator('#q').inputValue(), 'convention');
+  await page.locator('.record__back a').click();
+  await resultsFor(page, 'convention');
+  if (type) assert.equal(await page.locator('.facet__option input:checked').count(), 1, 'the filter is restored');
+  await page.reload();
+  await ready(page);
+  await resultsFor(page, 'convention');
+  await page.goBack();
+  await page.waitForSelector('#record-title');
+  assert.equal(await page.locator('#record-title').textContent(), title, 'back reopens the record');
+  await page.goForward();
+  await resultsFor(page, 'convention');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unknown record id in the URL shows a clear message, not a crash', async () => {
+  const { page, context, problems } = await openPage(env, `/www/?record=${'x'.repeat(300)}`);
+  await ready(page);
+  await page.waitForSelector('#record-title');
+  assert.equal(await page.locator('#record-title').textContent(), 'Record not found');
+  assert.ok((await page.locator('.notice--error').textContent()).includes('x'.repeat(200)));
   assert.deepEqual(problems, []);
   await context.close();
 });

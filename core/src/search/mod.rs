@@ -430,6 +430,14 @@ impl Index {
         rank::top_k(&mut matches, window, &self.id_rank);
         self.proximity_boost(&mut matches[..window], &plans);
         rank::top_k(&mut matches[..window], want, &self.id_rank);
+        // Ranking is tiered (words matched, then typos, then score), so a hit may rank below
+        // one with a lower score. The score shown never rises down the ranking, so that hits
+        // are sorted by it; every page agrees, as the ranked prefix is the same for all.
+        let mut ceiling = f32::INFINITY;
+        for s in &mut matches[..want] {
+            s.score = s.score.min(ceiling);
+            ceiling = s.score;
+        }
         let hits = matches
             .get(opts.offset.min(total)..want)
             .unwrap_or(&[])

@@ -1,0 +1,499 @@
+// Types of every value treatykit's functions take and return. scripts/finish-pkg.mjs puts the
+// part above the `@signatures` line at the top of pkg/treatykit.d.ts, and uses the signatures
+// below it in place of any wasm-bindgen signature that would otherwise say `any`.
+
+/** Stable `code` of every error treatykit throws (`TypeError`, `RangeError` or `Error`). */
+export type ErrorCode =
+  | 'INVALID_ARGUMENT' // TypeError: wrong type or shape; RangeError: invalid value (NaN, fraction, out of range)
+  | 'UNKNOWN_CATEGORY' // RangeError: no category has this id
+  | 'UNKNOWN_RIGHT' // RangeError: no right has this id
+  | 'UNKNOWN_RECORD' // RangeError: no record has this id
+  | 'QUERY_TOO_LONG' // RangeError: over the query length or term limit
+  | 'INVALID_RECORDS' // TypeError/RangeError: records for Index.fromRecords are malformed or over a limit
+  | 'CORPUS_INVALID'; // Error: a corpus binary is corrupt or of another format version
+
+/** Alias of {@link ErrorCode} (the name README's "Errors and limits" uses). */
+export type TreatykitErrorCode = ErrorCode;
+
+/** An error thrown by treatykit: test `error.code`, never the message. */
+export interface TreatykitError extends Error {
+  readonly code: ErrorCode;
+}
+
+/** Kinds of record in the embedded corpus. */
+export type RecordKind =
+  | 'resource'
+  | 'instrument'
+  | 'convention'
+  | 'chapter'
+  | 'article'
+  | 'category'
+  | 'right'
+  | 'objective'
+  | 'principle';
+
+/** Normative force of a document. */
+export type LegalStatus = 'binding' | 'non-binding' | 'non-normative';
+/** How sure an identification or an article number is. */
+export type Confidence = 'high' | 'medium' | 'low';
+/** Kinds of right, in display order. */
+export type RightGroup =
+  | 'mobility'
+  | 'civil'
+  | 'economic'
+  | 'social'
+  | 'procedural'
+  | 'protection'
+  | 'state-right'
+  | 'responsibility';
+/** MIMC group or cross-cutting group of mobile people. */
+export type CategoryGroup = 'mimc' | 'cross-cutting';
+
+/** Facet fields that `search()` counts and filters on. */
+export type FacetField = 'kind' | 'type' | 'theme' | 'category' | 'publisher' | 'gcmObjective' | 'binding' | 'year';
+
+/** Filters of a search: a list of values means "any of them"; fields combine with AND. */
+export interface SearchFilters {
+  kind?: string | readonly string[];
+  type?: string | readonly string[];
+  theme?: string | readonly string[];
+  category?: string | readonly string[];
+  publisher?: string | readonly string[];
+  gcmObjective?: string | readonly string[];
+  binding?: string | readonly string[];
+  /** Earliest year, inclusive. */
+  yearFrom?: number;
+  /** Latest year, inclusive. */
+  yearTo?: number;
+}
+
+/** Options of `search()`. */
+export interface SearchOptions {
+  /** Hits to return. */
+  limit?: number;
+  /** Hits to skip (paging). */
+  offset?: number;
+  filters?: SearchFilters;
+  /** Tolerate typos (default true). */
+  fuzzy?: boolean;
+}
+
+/** A `[start, end)` range in UTF-16 code units (JavaScript string indices). */
+export type Range = [start: number, end: number];
+
+/** One ranked hit, with the summary fields of its record. */
+export interface Hit {
+  id: string;
+  kind: RecordKind | 'record';
+  title: string;
+  /** Relevance, higher is better; only comparable within one answer. */
+  score: number;
+  /** A short passage of the record around the match. */
+  snippet: string;
+  /** Matched parts of `snippet`. */
+  highlights: Range[];
+  publisher?: string;
+  year?: number;
+  /** Type id, e.g. `"treaty"` (its label is in `facets.type`). */
+  type?: string;
+  legalStatus?: LegalStatus;
+  binding?: boolean;
+  confidence?: Confidence;
+  confidenceNote?: string;
+  /** False when the title describes an item that was not identified. */
+  titleIdentified?: boolean;
+  shortName?: string;
+  url?: string;
+  summary?: string;
+  /** GCM objective numbers as strings, e.g. `["7", "15"]`. */
+  gcmObjectives?: string[];
+  /** Kind of right (right hits). */
+  group?: string;
+  /** Other summary fields of the record. */
+  [field: string]: unknown;
+}
+
+/** A facet value and how many matching records carry it. */
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** Facet counts by field (the fields above, and any other the index has, e.g. `rightGroup`). */
+export type Facets = { [F in FacetField]?: FacetCount[] } & { [field: string]: FacetCount[] | undefined };
+
+/** The answer to `search()`. */
+export interface SearchResult {
+  /** Number of matching records (all pages). */
+  total: number;
+  /** The requested page, best first. */
+  hits: Hit[];
+  /** Counts of each facet value among the matches. */
+  facets: Facets;
+  /** True when no record had every word, and records matching some of them are shown. */
+  relaxed: boolean;
+}
+
+/** A category of mobile person, as `categories()` lists it. */
+export interface Category {
+  id: string;
+  label: string;
+  definition: string;
+  /** Where the legal definition comes from, with citations. */
+  definitionSource: string;
+  group: CategoryGroup;
+  /** MIMC chapter numeral, e.g. `"IV"`, or `null` when the category is not placed in one. */
+  mimcChapter: string | null;
+  /** False when the chapter placement is an assumption. */
+  mimcChapterCertain: boolean;
+  /** Categories whose rights this one also holds (direct links). */
+  inherits: string[];
+  /** False when those links are an assumption, not sourced. */
+  inheritsEstablished: boolean;
+  /** Why the links are or are not established. */
+  inheritsNote?: string;
+}
+
+/** What an entry of the rights catalogue is: a right of the person, a State power over them, or their duty. */
+export type HolderRole = 'right' | 'state-power' | 'duty';
+
+/** Where existing law backs a right. */
+export interface RightAnchor {
+  instrumentId: string;
+  instrumentShortName: string;
+  /** Article as cited, e.g. `"33(1)"`, `"Protocol No. 4, art. 4"`. */
+  article: string;
+  /** True when the instrument binds its parties. */
+  binding: boolean;
+  /** How sure the article reference is. */
+  confidence: Confidence;
+  /** True when the article was checked against a source. */
+  verified: boolean;
+}
+
+/** A right as held by the asked category (`rights()`). */
+export interface HeldRight {
+  id: string;
+  name: string;
+  description: string;
+  group: RightGroup;
+  holderRole: HolderRole;
+  /** What `holderRole` means, for people. */
+  holderRoleLabel: string;
+  note?: string;
+  /** The category that holds it directly. */
+  grantedTo: string;
+  /** `[asked]` for an own right, `[asked, parent, …, grantedTo]` for an inherited one. */
+  inheritedVia: string[];
+  /** True when the asked category holds it directly. */
+  own: boolean;
+  /** False when a link of `inheritedVia` is an assumption. */
+  inheritanceEstablished: boolean;
+  /** True when at least one anchor is in a binding instrument. */
+  binding: boolean;
+  anchors: RightAnchor[];
+}
+
+/** Options of `rights()`. */
+export interface RightsOptions {
+  /** Only rights of this kind. */
+  group?: RightGroup;
+  /** Only rights with at least one anchor in a binding instrument. */
+  bindingOnly?: boolean;
+}
+
+/** The answer to `rights()`: the category and its cumulative rights, by kind then data order. */
+export interface RightsResult {
+  category: Category;
+  rights: HeldRight[];
+}
+
+/** A right named in a comparison. */
+export interface RightRef {
+  id: string;
+  name: string;
+  group: RightGroup;
+  holderRole: HolderRole;
+}
+
+/** The answer to `compareRights(a, b)`. */
+export interface RightsComparison {
+  a: string;
+  b: string;
+  /** Rights `a` holds and `b` does not. */
+  onlyA: RightRef[];
+  /** Rights `b` holds and `a` does not. */
+  onlyB: RightRef[];
+  both: RightRef[];
+}
+
+/** A category holding a right (`whoHolds()`). */
+export interface Holder {
+  id: string;
+  label: string;
+  group: CategoryGroup;
+  own: boolean;
+  grantedTo: string;
+  inheritedVia: string[];
+  inheritanceEstablished: boolean;
+}
+
+/** A party count of an anchor's instrument: dated, and flagged unless checked. */
+export interface PartyCount {
+  count: number | null;
+  asOf: string | null;
+  source: string;
+  verified: boolean;
+  note?: string;
+}
+
+/** An anchor with its instrument's facts (`right()`). */
+export interface AnchorDetail extends RightAnchor {
+  instrumentTitle: string;
+  parties: PartyCount | null;
+}
+
+/** The answer to `right(id)`. */
+export interface RightDetail {
+  id: string;
+  name: string;
+  description: string;
+  group: RightGroup;
+  holderRole: HolderRole;
+  holderRoleLabel: string;
+  note?: string;
+  /** Categories holding it directly. */
+  holders: string[];
+  /** Every category holding it, directly or by inheritance. */
+  heldBy: string[];
+  binding: boolean;
+  anchors: AnchorDetail[];
+}
+
+/** A value a website's record may carry in a facet or stored field. */
+export type RecordValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+
+/** A record a website indexes with `Index.fromRecords`: a plain object. */
+export type IndexRecord = { readonly [key: string]: RecordValue };
+
+/** How `Index.fromRecords` reads records. */
+export interface IndexSchema {
+  /** Key of the record id (default `"id"`): a non-empty string or a safe integer. */
+  id?: string;
+  /** Key of the hit title (default `"title"`). */
+  title?: string;
+  /** Searchable text fields, with optional boosts (default 1, at most 1000). */
+  fields: { [name: string]: { boost?: number } };
+  /** Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo). */
+  facets?: string[];
+  /** Extra fields copied onto hits. */
+  store?: string[];
+}
+
+/** `corpusInfo()`. */
+export interface CorpusInfo {
+  formatVersion: number;
+  /** Date the facts were last reviewed, `YYYY-MM-DD`. */
+  corpusDate: string;
+  /** Number of records of each kind. */
+  counts: Record<RecordKind, number>;
+}
+
+/** A source: its text, and `url` only when it is a safe http(s) link. */
+export interface SourceRef {
+  text: string;
+  url?: string;
+}
+
+/** A link to another record. */
+export interface RecordRef {
+  id: string;
+  kind: RecordKind;
+  title: string;
+}
+
+/** A vocabulary value with its label. */
+export interface Term {
+  value: string;
+  label: string;
+}
+
+/** A GCM objective a record relates to. */
+export interface ObjectiveRef {
+  number: number;
+  id: string;
+  label: string;
+  shortLabel: string;
+}
+
+/** A fact that must not be shown as certain. */
+export interface Flag {
+  field: string;
+  level: 'unverified' | 'uncertain' | 'low' | 'assumed';
+  message: string;
+}
+
+/** What every record view has. */
+export interface RecordBase {
+  id: string;
+  kind: RecordKind;
+  kindLabel: string;
+  title: string;
+  summary: string;
+  /** A plain reference string. */
+  citation: string;
+  sources: SourceRef[];
+  /** Unverified, uncertain or assumed facts; empty when all are confirmed. */
+  flags: Flag[];
+  /** `YYYY-MM-DD`, or `""` when unknown. */
+  corpusDate: string;
+}
+
+export interface ResourceRecord extends RecordBase {
+  kind: 'resource';
+  seed: number;
+  titleIdentified: boolean;
+  publisher: string;
+  year?: number;
+  type: Term;
+  legalStatus: LegalStatus;
+  themes: Term[];
+  categories: Term[];
+  gcmObjectives: ObjectiveRef[];
+  instrument?: RecordRef;
+  urls: SourceRef[];
+  confidence: Confidence;
+  confidenceNote?: string;
+}
+
+/** A party count: dated, and flagged unless checked. */
+export interface Parties {
+  count?: number;
+  asOf?: string;
+  source: SourceRef;
+  verified: boolean;
+  note?: string;
+}
+
+export interface InstrumentRecord extends RecordBase {
+  kind: 'instrument';
+  shortName: string;
+  aliases: string[];
+  adopted: string;
+  inForce?: string;
+  body: string;
+  publisher: string;
+  binding: boolean;
+  legalStatus: LegalStatus;
+  type: Term;
+  scope: string;
+  region?: string;
+  themes: Term[];
+  categories: Term[];
+  gcmObjectives: ObjectiveRef[];
+  url?: string;
+  parties?: Parties;
+  keyArticles: { article: string; label: string }[];
+  anchoredRights: { id: string; name: string; article: string; confidence: Confidence; verified: boolean }[];
+  resources: RecordRef[];
+}
+
+export interface ConventionRecord extends RecordBase {
+  kind: 'convention';
+  shortName: string;
+  version: string;
+  year: number;
+  articleCount: number;
+  chapterCount: number;
+  draftedBy: string;
+  publication: string;
+  versionNote?: string;
+  urls: SourceRef[];
+  chapters: RecordRef[];
+}
+
+export interface ChapterRecord extends RecordBase {
+  kind: 'chapter';
+  number: number;
+  numeral: string;
+  titleCertain: boolean;
+  certaintyNote?: string;
+  categories: Term[];
+  convention?: RecordRef;
+}
+
+export interface ArticleRecord extends RecordBase {
+  kind: 'article';
+  number: number;
+  heading: string;
+  chapter?: RecordRef;
+}
+
+export interface CategoryRecord extends RecordBase {
+  kind: 'category';
+  group: CategoryGroup;
+  definition: string;
+  definitionSource: string;
+  mimcChapter?: string;
+  mimcChapterCertain: boolean;
+  chapter?: RecordRef;
+  inherits: RecordRef[];
+  inheritsEstablished: boolean;
+  inheritsNote?: string;
+  inheritedBy: RecordRef[];
+}
+
+export interface RightRecord extends RecordBase {
+  kind: 'right';
+  name: string;
+  description: string;
+  group: RightGroup;
+  groupLabel: string;
+  holders: RecordRef[];
+  note?: string;
+  anchors: (RightAnchor & { instrumentTitle: string })[];
+  binding: boolean;
+}
+
+export interface ObjectiveRecord extends RecordBase {
+  kind: 'objective';
+  number: number;
+  label: string;
+  shortLabel: string;
+  related: RecordRef[];
+}
+
+export interface PrincipleRecord extends RecordBase {
+  kind: 'principle';
+  label: string;
+  description: string;
+}
+
+/** `record(id)`: one record of any kind; switch on `kind`. */
+export type RecordView =
+  | ResourceRecord
+  | InstrumentRecord
+  | ConventionRecord
+  | ChapterRecord
+  | ArticleRecord
+  | CategoryRecord
+  | RightRecord
+  | ObjectiveRecord
+  | PrincipleRecord;
+
+// @signatures — each replaces the wasm-bindgen declaration of the same name when that one says `any`.
+export function corpusInfo(): CorpusInfo;
+export function search(query: string, options?: SearchOptions): SearchResult;
+export function facets(filters?: SearchFilters): Facets;
+export function record(id: string): RecordView;
+export function categories(): Category[];
+export function rights(categoryId: string, options?: RightsOptions): RightsResult;
+export function compareRights(a: string, b: string): RightsComparison;
+export function whoHolds(rightId: string): Holder[];
+export function right(rightId: string): RightDetail;
+export class Index {
+  facets(filters?: SearchFilters): Facets;
+  static fromRecords(records: readonly IndexRecord[], schema: IndexSchema): Index;
+  search(query: string, options?: SearchOptions): SearchResult;
+}

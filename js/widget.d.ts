@@ -1,0 +1,33 @@
+// Types of the <treatykit-search> custom element (treatykit/widget).
+import type { Hit } from './treatykit.js';
+
+/** Detail of the `treatykit-select` event, fired when a visitor chooses a hit (cancelable). */
+export interface TreatykitSelectDetail {
+  id: string;
+  hit: Hit;
+}
+
+/**
+ * `<treatykit-search placeholder limit filters href label value>`: a search box over the embedded
+ * corpus in a shadow root. Attributes: `placeholder`; `label` (accessible name); `limit` (1–50,
+ * default 8); `filters` (JSON, as `search()` takes them); `href` (link template with `{id}`);
+ * `value` (initial query). Themed with `--treatykit-*` custom properties and `::part()`.
+ */
+export declare class TreatykitSearchElement extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** The current query. */
+  value: string;
+  /** The hits on show. */
+  readonly hits: Hit[];
+  focus(options?: FocusOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'treatykit-search': TreatykitSearchElement;
+  }
+  interface HTMLElementEventMap {
+    'treatykit-select': CustomEvent<TreatykitSelectDetail>;
+    'treatykit-ready': CustomEvent<undefined>;
+  }
+}

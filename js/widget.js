@@ -1,0 +1,275 @@
+// <treatykit-search>: search treatykit's corpus from any page with one script tag and one element.
+//
+//   <script type="module" src="https://your.site/treatykit/widget.js"></script>
+//   <treatykit-search placeholder="Search migration law" limit="5"
+//                     filters='{"kind":["instrument"]}' href="/law/{id}"></treatykit-search>
+//
+// Attributes: placeholder, label (accessible name), limit (1–50, default 8), filters (JSON, as
+// search() takes them), href (link template, `{id}` is replaced; without it a hit links to its
+// source URL when it has one), value (initial query). Styles live in the shadow root and follow
+// these custom properties: --treatykit-font, --treatykit-color, --treatykit-muted,
+// --treatykit-background, --treatykit-surface, --treatykit-border, --treatykit-accent,
+// --treatykit-mark, --treatykit-radius; parts: input, results, hit, link, snippet, status.
+// Choosing a hit fires `treatykit-select` ({ detail: { id, hit } }, cancelable).
+// Text from the corpus or the visitor only ever becomes DOM text nodes.
+import init, { search } from './treatykit.js';
+
+let started = null;
+function start() {
+  started ??= init();
+  return started;
+}
+
+const CSS = `
+:host { display: block; font-family: var(--treatykit-font, inherit); color: var(--treatykit-color, #15202b); }
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+.box { background: var(--treatykit-background, transparent); }
+label { display: block; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+input {
+  width: 100%; font: inherit; font-size: 1rem; color: inherit; padding: .65rem .9rem;
+  border: 1.5px solid var(--treatykit-border, #c9d0d9); border-radius: var(--treatykit-radius, 10px);
+  background: var(--treatykit-surface, #fff);
+}
+input:focus { outline: 3px solid color-mix(in srgb, var(--treatykit-accent, #0b57d0) 35%, transparent); border-color: var(--treatykit-accent, #0b57d0); }
+.status { font-size: .85rem; color: var(--treatykit-muted, #566172); margin: .45rem .15rem; min-height: 1.2em; }
+ol { list-style: none; margin: 0; padding: 0; display: grid; gap: .5rem; }
+li { background: var(--treatykit-surface, #fff); border: 1px solid var(--treatykit-border, #dde2e8); border-radius: var(--treatykit-radius, 10px); padding: .65rem .85rem; }
+a, button.link { font: inherit; font-weight: 650; color: var(--treatykit-accent, #0b57d0); text-decoration: none; background: none; border: 0; padding: 0; text-align: left; cursor: pointer; }
+a:hover, button.link:hover { text-decoration: underline; }
+a:focus-visible, button.link:focus-visible { outline: 3px solid var(--treatykit-accent, #0b57d0); outline-offset: 2px; border-radius: 3px; }
+.meta { display: flex; flex-wrap: wrap; gap: .3rem; margin-bottom: .25rem; font-size: .7rem; text-transform: uppercase; letter-spacing: .05em; color: var(--treatykit-muted, #566172); }
+.badge { border: 1px solid var(--treatykit-border, #dde2e8); border-radius: 999px; padding: .05rem .45rem; }
+.badge.binding { border-color: currentColor; }
+.badge.warn { color: #6e4400; background: #fff2d0; border-color: #e2b041; }
+.snippet { margin: .2rem 0 0; font-size: .9rem; color: var(--treatykit-muted, #3b4757); }
+mark { background: var(--treatykit-mark, #ffe58a); color: inherit; border-radius: 2px; }
+`;
+
+let sheet = null;
+function styleFor(root) {
+  // Constructed sheets work under a strict Content-Security-Policy (no inline <style> needed).
+  if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in root) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    root.append(style);
+  }
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v === true ? '' : String(v));
+  for (const c of children) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return node;
+}
+
+function highlighted(text, ranges) {
+  const frag = document.createDocumentFragment();
+  const str = String(text ?? '');
+  const list = (Array.isArray(ranges) ? ranges : [])
+    .filter((r) => Array.isArray(r) && Number.isInteger(r[0]) && Number.isInteger(r[1]))
+    .map(([a, b]) => [Math.max(0, a), Math.min(str.length, b)])
+    .filter(([a, b]) => a < b)
+    .sort((x, y) => x[0] - y[0]);
+  let at = 0;
+  for (const [a, b] of list) {
+    const from = Math.max(a, at);
+    if (from >= b) continue;
+    if (from > at) frag.append(str.slice(at, from));
+    frag.append(el('mark', {}, str.slice(from, b)));
+    at = b;
+  }
+  if (at < str.length) frag.append(str.slice(at));
+  return frag;
+}
+
+function safeHref(url) {
+  try {
+    const u = new URL(url, document.baseURI);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const KINDS = {
+  resource: 'Resource', instrument: 'Instrument', convention: 'Model convention', chapter: 'MIMC chapter',
+  article: 'MIMC article', category: 'Category', right: 'Right', objective: 'GCM objective', principle: 'GCM principle',
+};
+let ids = 0;
+
+/** The `<treatykit-search>` element. */
+export class TreatykitSearchElement extends HTMLElement {
+  static observedAttributes = ['placeholder', 'label', 'limit', 'filters', 'href', 'value'];
+
+  #input;
+  #label;
+  #status;
+  #list;
+  #ready = false;
+  #frame = 0;
+  #filters = {};
+  #hits = [];
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    styleFor(root);
+    const n = ++ids;
+    this.#label = el('span', { class: 'vh' }, 'Search international mobility law');
+    this.#input = el('input', { type: 'search', part: 'input', id: `q${n}`, autocomplete: 'off', spellcheck: 'false', disabled: true });
+    this.#status = el('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
+    this.#list = el('ol', { part: 'results', 'aria-label': 'Results' });
+    const label = el('label', { for: `q${n}` }, this.#label);
+    root.append(el('div', { class: 'box', part: 'box' }, label, this.#input, this.#status, this.#list));
+    this.#input.addEventListener('input', () => this.#schedule());
+    this.#input.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowDown') { e.preventDefault(); this.#links()[0]?.focus(); }
+      if (e.key === 'Escape' && this.#input.value) { e.preventDefault(); this.#input.value = ''; this.#schedule(); }
+    });
+    this.#list.addEventListener('keydown', (e) => {
+      const links = this.#links();
+      const i = links.indexOf(root.activeElement);
+      if (i < 0) return;
+      if (e.key === 'ArrowDown') { e.preventDefault(); links[Math.min(i + 1, links.length - 1)].focus(); }
+      if (e.key === 'ArrowUp') { e.preventDefault(); (i ? links[i - 1] : this.#input).focus(); }
+      if (e.key === 'Escape') { e.preventDefault(); this.#input.focus(); }
+    });
+  }
+
+  connectedCallback() {
+    this.#apply();
+    if (typeof WebAssembly !== 'object') {
+      this.#status.textContent = 'Search needs WebAssembly, which this browser does not offer.';
+      return;
+    }
+    start().then(() => {
+      this.#ready = true;
+      this.#input.disabled = false;
+      this.#run();
+      this.dispatchEvent(new CustomEvent('treatykit-ready', { bubbles: true, composed: true }));
+    }, (e) => {
+      this.#status.textContent = `Search is unavailable: ${e?.message ?? e}`;
+    });
+  }
+
+  disconnectedCallback() {
+    cancelAnimationFrame(this.#frame);
+  }
+
+  attributeChangedCallback(name) {
+    this.#apply(name);
+    if (this.#ready) this.#schedule();
+  }
+
+  /** The current query. */
+  get value() {
+    return this.#input.value;
+  }
+
+  set value(q) {
+    this.#input.value = String(q ?? '');
+    if (this.#ready) this.#run();
+  }
+
+  /** The hits on show. */
+  get hits() {
+    return [...this.#hits];
+  }
+
+  /** Focuses the search box. */
+  focus(options) {
+    this.#input.focus(options);
+  }
+
+  #apply(name) {
+    if (!name || name === 'placeholder') this.#input.placeholder = this.getAttribute('placeholder') ?? 'Search treaties, rights, reports…';
+    if (!name || name === 'label') this.#label.textContent = this.getAttribute('label') ?? 'Search international mobility law';
+    if (!name || name === 'value') {
+      if (this.hasAttribute('value') && !this.#input.value) this.#input.value = this.getAttribute('value');
+    }
+    if (!name || name === 'filters') {
+      const raw = this.getAttribute('filters');
+      this.#filters = {};
+      if (raw) {
+        try {
+          const parsed = JSON.parse(raw);
+          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) this.#filters = parsed;
+          else console.warn('<treatykit-search>: the filters attribute must be a JSON object');
+        } catch {
+          console.warn('<treatykit-search>: the filters attribute is not valid JSON; searching without filters');
+        }
+      }
+    }
+  }
+
+  #limit() {
+    const n = Number.parseInt(this.getAttribute('limit') ?? '', 10);
+    return Number.isFinite(n) ? Math.min(50, Math.max(1, n)) : 8;
+  }
+
+  #links() {
+    return [...this.#list.querySelectorAll('a, button.link')];
+  }
+
+  #schedule() {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => this.#run());
+  }
+
+  #run() {
+    if (!this.#ready) return;
+    const q = this.#input.value;
+    this.#list.replaceChildren();
+    this.#hits = [];
+    if (!q.trim()) {
+      this.#status.textContent = '';
+      return;
+    }
+    let result;
+    try {
+      result = search(q, { limit: this.#limit(), filters: this.#filters });
+    } catch (e) {
+      this.#status.textContent = e?.code === 'QUERY_TOO_LONG' ? 'That query is too long.' : `Search failed: ${e?.message ?? e}`;
+      return;
+    }
+    this.#hits = Array.isArray(result?.hits) ? result.hits : [];
+    const total = Number(result?.total ?? 0);
+    this.#status.textContent = total ? `${total} result${total === 1 ? '' : 's'}` : `No results for “${q.trim()}”`;
+    for (const hit of this.#hits) this.#list.append(this.#item(hit));
+  }
+
+  #item(hit) {
+    const template = this.getAttribute('href');
+    const href = template ? safeHref(template.replaceAll('{id}', encodeURIComponent(hit.id))) : safeHref(hit.url);
+    const select = (e) => {
+      const ok = this.dispatchEvent(new CustomEvent('treatykit-select', { detail: { id: hit.id, hit }, bubbles: true, composed: true, cancelable: true }));
+      if (!ok) e.preventDefault();
+    };
+    const link = href
+      ? el('a', { href, part: 'link', ...(template ? {} : { rel: 'noopener noreferrer', target: '_blank' }) }, hit.title)
+      : el('button', { type: 'button', class: 'link', part: 'link' }, hit.title);
+    link.addEventListener('click', select);
+    const status = hit.legalStatus ?? (typeof hit.binding === 'boolean' ? (hit.binding ? 'binding' : 'non-binding') : null);
+    const meta = el('div', { class: 'meta' },
+      el('span', { class: 'badge' }, KINDS[hit.kind] ?? 'Record'),
+      status ? el('span', { class: `badge ${status}` }, status.replace('-', ' ')) : null,
+      hit.year ? el('span', {}, String(hit.year)) : null,
+      hit.confidence && hit.confidence !== 'high' ? el('span', { class: 'badge warn', title: hit.confidenceNote ?? '' }, `${hit.confidence} confidence`) : null);
+    const snippet = typeof hit.snippet === 'string' && hit.snippet
+      ? el('p', { class: 'snippet', part: 'snippet' }, highlighted(hit.snippet, hit.highlights))
+      : typeof hit.summary === 'string' && hit.summary
+        ? el('p', { class: 'snippet', part: 'snippet' }, hit.summary.length > 160 ? `${hit.summary.slice(0, 159)}…` : hit.summary)
+        : null;
+    return el('li', { part: 'hit' }, meta, link, snippet);
+  }
+}
+
+if (!customElements.get('treatykit-search')) customElements.define('treatykit-search', TreatykitSearchElement);

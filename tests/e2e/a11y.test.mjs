@@ -1,0 +1,146 @@
+// End-to-end: every view passes axe-core (no serious or critical violation) at desktop width and
+// at 375 px, fits a 375 px screen, and can be used with the keyboard alone. Screenshots of each
+// view at both widths go to artifacts/ (they are the product: look at them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, ready, axeSerious, screenshot, cspViolations, api } from './browser.mjs';
+
+let env;
+let ids;
+before(async () => {
+  env = await launch();
+  const { page, context } = await openPage(env, '/www/');
+  await ready(page);
+  ids = await api(page, (tk) => {
+    const cats = tk.categories();
+    const layered = cats.find((c) => c.inherits.length) ?? cats[0];
+    const other = cats.find((c) => c.id !== layered.id && c.inherits.length) ?? cats[1];
+    const instrument = tk.search('convention', { limit: 20 }).hits.find((h) => h.kind === 'instrument');
+    const flagged = ['resource', 'instrument', 'chapter', 'category', 'right']
+      .flatMap((k) => tk.search(k === 'resource' ? 'migration' : 'rights', { limit: 50 }).hits)
+      .map((h) => tk.record(h.id)).find((r) => r.flags.length);
+    return { cat: layered.id, other: other.id, instrument: instrument.id, flagged: flagged?.id ?? instrument.id };
+  });
+  await context.close();
+});
+after(async () => { await env?.close(); });
+
+const views = () => [
+  ['landing', '/www/'],
+  ['results', '/www/?q=refugee'],
+  ['empty', '/www/?q=zzqqxxjjvv'],
+  ['record-instrument', `/www/?q=convention&record=${ids.instrument}`],
+  ['record-flagged', `/www/?record=${ids.flagged}`],
+  ['rights-intro', '/www/?view=rights'],
+  ['rights', `/www/?view=rights&cat=${ids.cat}`],
+  ['compare', `/www/?view=compare&a=${ids.cat}&b=${ids.other}`],
+  ['matrix', '/www/?view=matrix'],
+];
+
+for (const width of [1280, 375]) {
+  test(`every view has no serious or critical axe violation and fits the screen at ${width} px`, async () => {
+    const { page, context, problems } = await openPage(env, '/www/', { viewport: { width, height: 900 } });
+    await ready(page);
+    const found = [];
+    for (const [name, path] of views()) {
+      await page.goto(env.base + path);
+      await ready(page);
+      await page.waitForSelector('#view h1');
+      found.push(...(await axeSerious(page)).map((v) => `${name}: ${v}`));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the ${width}px screen`);
+      await screenshot(page, `view-${name}-${width}`);
+    }
+    assert.deepEqual(found, []);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the record view marks uncertain facts as such and copies a plain citation', async () => {
+  const { page, context, problems } = await openPage(env, '/www/', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${env.base}/www/?record=${ids.flagged}`);
+  await ready(page);
+  const record = await api(page, (tk, id) => tk.record(id), ids.flagged);
+  assert.ok(record.flags.length > 0);
+  const callout = await page.locator('.callout--warn li').allTextContents();
+  assert.equal(callout.length, record.flags.length, 'every flag is listed');
+  record.flags.forEach((f, i) => assert.ok(callout[i].includes(f.message), `${f.field}: ${callout[i]}`));
+  await page.locator('button', { hasText: 'Copy citation' }).click();
+  await page.waitForFunction(() => document.querySelector('.citation__status')?.textContent.length > 0);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), record.citation);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keyboard only: "/" focuses search, arrows move through results, Enter opens, Esc goes back', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.id || el?.dataset?.hit || el?.dataset?.focusKey || el?.tagName;
+  });
+  await page.keyboard.press('/');
+  assert.equal(await focused(), 'q');
+  await page.keyboard.type('refugee');
+  await page.waitForSelector('.hit__link');
+  const hits = await page.locator('.hit__link').evaluateAll((links) => links.map((a) => a.dataset.hit));
+  assert.ok(hits.length >= 3);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), hits[0]);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), hits[2]);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(), hits[1]);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#record-title');
+  assert.equal(await focused(), 'record-title', 'the record heading takes focus');
+  assert.match(page.url(), new RegExp(`record=${hits[1]}`));
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.hit__link');
+  assert.equal(await focused(), hits[1], 'Esc returns to the result that was opened');
+  await page.keyboard.press('Escape');
+  assert.equal(await focused(), 'q', 'Esc in the results goes back to the search box');
+  // Focus is visible: the focused element draws an outline or a box shadow.
+  await page.keyboard.press('ArrowDown');
+  const ring = await page.evaluate(() => {
+    const after = getComputedStyle(document.activeElement, '::after');
+    const self = getComputedStyle(document.activeElement);
+    return [after.outlineStyle, self.outlineStyle].some((s) => s && s !== 'none');
+  });
+  assert.ok(ring, 'the focused result shows a focus ring');
+  // Tab reaches the view tabs and a view opens with Enter; its heading takes focus.
+  await page.keyboard.press('/');
+  let guard = 0;
+  while ((await page.evaluate(() => document.activeElement?.textContent)) !== 'Rights' && guard++ < 10) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#rights-title');
+  assert.equal(await focused(), 'rights-title');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.hit__link');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the search box clears with Esc, and facets toggle with the keyboard', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  await page.waitForSelector('.hit');
+  const boxes = page.locator('.facet__option input');
+  if (await boxes.count()) {
+    await boxes.first().focus();
+    await page.keyboard.press('Space');
+    await page.waitForSelector('.chip');
+    assert.equal(await page.evaluate(() => document.activeElement?.type), 'checkbox', 'focus stays on the checkbox after the re-render');
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => !document.querySelector('.chip'));
+  }
+  await page.keyboard.press('/');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#q').inputValue(), '');
+  await page.waitForSelector('.landing');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,108 @@
+// End-to-end hostile input: the app served over a test-only package whose corpus
+// (tests/fixtures/hostile) holds <img onerror>, <script>, <svg onload>, <iframe srcdoc> and
+// attribute-breaking quotes in titles, labels, summaries and URLs (`make pkg-test`). Every payload
+// sets window.__xss if it ever runs. The records must show as literal text; no element may be
+// made from them; no handler may run even with the page's CSP switched off; with the CSP on,
+// nothing may be reported as a violation; and a caught error must leave the page searching.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, symlinkSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM_ARGS, ARTIFACTS, openPage } from './browser.mjs';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const TEST_PKG = join(REPO, 'target/pkg-test');
+
+let env;
+let root;
+before(async () => {
+  assert.ok(existsSync(join(TEST_PKG, 'treatykit.js')), 'run `make pkg-test` first (make e2e does)');
+  // The repository's www/ and js/, with pkg/ swapped for the hostile test package.
+  root = mkdtempSync(join(tmpdir(), 'treatykit-hostile-'));
+  for (const dir of ['www', 'js']) symlinkSync(join(REPO, dir), join(root, dir));
+  symlinkSync(TEST_PKG, join(root, 'pkg'));
+  const server = await startServer({ port: 0, root });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  env = {
+    base: `http://127.0.0.1:${server.address().port}`, browser,
+    async close() { await browser.close(); await new Promise((r) => server.close(r)); },
+  };
+});
+after(async () => { await env?.close(); if (root) rmSync(root, { recursive: true, force: true }); });
+
+// Installed before any page script: records CSP violations and every element that carries an
+// event-handler attribute, is a script without src, or can run code (iframe, object, embed).
+const WATCH = () => {
+  window.__violations = [];
+  window.__dangerous = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+  });
+  const check = (el) => {
+    if (!(el instanceof Element)) return;
+    for (const node of [el, ...el.querySelectorAll('*')]) {
+      const tag = node.tagName.toLowerCase();
+      const handler = [...node.attributes].find((a) => /^on/i.test(a.name));
+      if (handler || ['iframe', 'object', 'embed'].includes(tag) || (tag === 'script' && !node.src)
+          || (node.getAttribute('href') ?? '').trim().toLowerCase().startsWith('javascript:')) {
+        window.__dangerous.push(node.outerHTML.slice(0, 120));
+      }
+    }
+  };
+  new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(check)))
+    .observe(document, { childList: true, subtree: true });
+};
+
+async function searchApp(page, query) {
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#q', query);
+  await page.waitForFunction(() => document.querySelectorAll('#results li').length > 0);
+}
+
+const PAYLOADS = ['<img src=x onerror=', '<script>window.__xss=', '<svg onload='];
+
+for (const bypassCSP of [true, false]) {
+  const label = bypassCSP ? 'with the CSP switched off' : 'under the strict CSP';
+  test(`hostile record text is shown as text in the app, ${label}, and runs nothing`, async () => {
+    const { page, context, problems } = await openPage(env, '/www/', { bypassCSP });
+    await page.addInitScript(WATCH);
+    await page.reload();
+    await searchApp(page, 'refugee');
+    // Give any injected handler (image error, svg load) time to fire.
+    await page.waitForTimeout(300);
+    const text = await page.locator('#results').textContent();
+    assert.ok(PAYLOADS.slice(0, 2).some((p) => text.includes(p)), `markup shown literally: ${text.slice(0, 300)}`);
+    assert.ok(text.includes('<img src=x onerror='), 'the title markup is visible text');
+    assert.deepEqual(await page.evaluate(() => window.__dangerous), [], 'no element made from record text');
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
+    assert.equal(await page.locator('#results img, #results script, #results svg, #results iframe').count(), 0);
+    if (!bypassCSP) assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+    await page.screenshot({ path: `${ARTIFACTS}hostile-${bypassCSP ? 'no-csp' : 'csp'}.png`, fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('after caught errors from bad calls the page still searches', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await page.waitForSelector('body[data-ready="true"]');
+  const caught = await page.evaluate(async () => {
+    const tk = await import('/pkg/treatykit.js');
+    const codes = [];
+    for (const bad of [42, undefined, null, {}, ['refugee'], 'x'.repeat(1 << 20)]) {
+      try { tk.search(bad); codes.push('no error'); } catch (e) { codes.push(`${e.constructor.name}:${e.code}`); }
+    }
+    return { codes, after: tk.search('refugee').total };
+  });
+  for (const c of caught.codes) assert.match(c, /^(TypeError:INVALID_ARGUMENT|RangeError:QUERY_TOO_LONG|no error)$/, c);
+  assert.ok(caught.codes.slice(0, 5).every((c) => c === 'TypeError:INVALID_ARGUMENT'), caught.codes.join());
+  assert.ok(caught.after >= 1, 'the module answers after the bad calls');
+  await searchApp(page, 'refugee');
+  assert.ok(await page.locator('#results li').count() >= 1, 'the page still searches');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,134 @@
+// End-to-end: the npm package is consumable as published. `npm pack`s pkg/, installs the tarball
+// and Vite into a temporary project (from the npm cache), type-checks a consumer against the
+// package's .d.ts with `tsc --strict`, `vite build`s a page that imports `treatykit` and
+// `treatykit/widget`, serves dist/ with the strict CSP and runs a search in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage, cspViolations, screenshot } from './browser.mjs';
+import { untyped } from '../../scripts/finish-pkg.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PKG = join(ROOT, 'pkg');
+// Vite is installed into the temporary consumer project only (the version the package is proven with).
+const VITE_VERSION = '7.3.8';
+let dir;
+let env;
+
+function run(cmd, args, cwd) {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+}
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'treatykit-consumer-'));
+});
+after(async () => {
+  await env?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('pkg/package.json is the published shape: ESM, exports map with ./widget, types, files', () => {
+  const pkg = JSON.parse(readFileSync(join(PKG, 'package.json'), 'utf8'));
+  assert.equal(pkg.name, 'treatykit');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.types, './treatykit.d.ts');
+  assert.deepEqual(Object.keys(pkg.exports).sort(), ['.', './package.json', './treatykit_bg.wasm', './widget']);
+  assert.equal(pkg.exports['./widget'].types, './widget.d.ts');
+  for (const f of ['treatykit.js', 'treatykit_bg.wasm', 'treatykit.d.ts', 'widget.js', 'widget.d.ts']) assert.ok(pkg.files.includes(f), f);
+  assert.ok(pkg.sideEffects.includes('./widget.js'), 'bundlers keep the element definition');
+  const readme = readFileSync(join(PKG, 'README.md'), 'utf8');
+  assert.match(readme, /import init, \{ search \} from 'treatykit';/);
+  const dts = readFileSync(join(PKG, 'treatykit.d.ts'), 'utf8');
+  assert.deepEqual(untyped(dts), [], 'no exported function is typed any');
+  for (const name of ['SearchResult', 'Hit', 'FacetCount', 'Category', 'RightsResult', 'RecordView', 'ErrorCode']) {
+    assert.match(dts, new RegExp(`export (interface|type) ${name}\\b`), name);
+  }
+});
+
+test('a Vite project installs the packed package, type-checks strictly, builds, and searches in Chromium', { timeout: 150_000 }, async () => {
+  const tarball = run('npm', ['pack', PKG, '--pack-destination', dir, '--silent'], ROOT).trim().split('\n').pop();
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'treatykit-consumer', private: true, type: 'module',
+    dependencies: { treatykit: `file:./${tarball}` },
+    devDependencies: { vite: VITE_VERSION },
+  }, null, 2));
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+
+  // Types: precise results, and mistakes are compile errors (not `any`).
+  writeFileSync(join(dir, 'consumer.ts'), `
+import init, { search, record, rights, categories, compareRights, corpusInfo, Index, type SearchResult, type RecordView, type TreatykitError } from 'treatykit';
+import type { TreatykitSearchElement } from 'treatykit/widget';
+await init();
+const r: SearchResult = search('refugee', { limit: 3, filters: { kind: ['instrument'], yearFrom: 1950 } });
+const start: number = r.hits[0].highlights[0][0];
+const label: string | undefined = r.facets.type?.[0].label;
+const rec: RecordView = record(r.hits[0].id);
+if (rec.kind === 'instrument') { const verified: boolean | undefined = rec.parties?.verified; console.log(verified); }
+const held = rights(categories()[0].id, { bindingOnly: true });
+const own: boolean = held.rights[0].own;
+const name: string = compareRights('refugee', 'visitor').onlyA[0].name;
+const date: string = corpusInfo().corpusDate;
+const el: TreatykitSearchElement | null = document.querySelector('treatykit-search');
+el?.addEventListener('treatykit-select', (e) => console.log(e.detail.hit.title));
+try { record('nope'); } catch (e) { console.log((e as TreatykitError).code === 'UNKNOWN_RECORD'); }
+// @ts-expect-error a number is not a query
+search(42);
+// @ts-expect-error a title is a string, not a number: results are not any
+const wrong: number = r.hits[0].title;
+// @ts-expect-error there is no such record kind
+if (rec.kind === 'treaty') console.log(rec);
+const own_index = Index.fromRecords([{ id: 'a', title: 'Hello', body: 'world', year: 2001 }], { fields: { title: { boost: 2 }, body: {} }, facets: ['year'] });
+const firstId: string = own_index.search('hello', { filters: { yearFrom: 2000 } }).hits[0].id;
+// @ts-expect-error a schema needs fields
+Index.fromRecords([], {});
+console.log(start, label, own, name, date, wrong, firstId);
+`);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler',
+      lib: ['ES2022', 'DOM', 'ESNext.Disposable'], types: [], skipLibCheck: false,
+    },
+    files: ['consumer.ts'],
+  }));
+  try {
+    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], dir);
+  } catch (e) {
+    assert.fail(`tsc --strict failed on a consumer of the package:\n${e.stdout}${e.stderr}`);
+  }
+
+  // A page built by Vite: the API and the widget from the package.
+  writeFileSync(join(dir, 'index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>consumer</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Consumer</h1><p id="out"></p><treatykit-search limit="3"></treatykit-search></main>
+<script type="module" src="/main.js"></script></body></html>`);
+  writeFileSync(join(dir, 'main.js'), `
+import init, { search, categories } from 'treatykit';
+import 'treatykit/widget';
+await init();
+const r = search('refugee', { limit: 3 });
+document.getElementById('out').textContent = JSON.stringify({ total: r.total, first: r.hits[0]?.title ?? null, categories: categories().length });
+document.body.dataset.ready = 'true';
+`);
+  run(process.execPath, [join(dir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], dir);
+  const assets = readdirSync(join(dir, 'dist/assets'));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `the wasm is emitted as an asset: ${assets.join(', ')}`);
+
+  env = await launch({ root: join(dir, 'dist') });
+  const { page, context, problems } = await openPage(env, '/index.html');
+  await page.waitForSelector('body[data-ready="true"]');
+  const out = JSON.parse(await page.locator('#out').textContent());
+  assert.ok(out.total > 0 && typeof out.first === 'string', JSON.stringify(out));
+  assert.ok(out.categories > 0);
+  await page.waitForFunction(() => !document.querySelector('treatykit-search').shadowRoot.querySelector('input').disabled);
+  await page.locator('treatykit-search input').fill('stateless');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').hits.length > 0);
+  assert.ok((await page.locator('treatykit-search li').count()) <= 3, 'limit attribute');
+  await screenshot(page, 'package-vite-consumer');
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,129 @@
+// End-to-end: the rights explorer, the comparison and the matrix in real Chromium, checked
+// against the rights API's answers in the same page (no hard-coded counts).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, ready, api, cspViolations } from './browser.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+/** A category that inherits from another (so it has both own and inherited rights). */
+function layered(tk) {
+  const cats = tk.categories();
+  const cat = cats.find((c) => c.inherits.length > 0 && tk.rights(c.id).rights.some((r) => r.own)) ?? cats[0];
+  return { cat, rights: tk.rights(cat.id).rights, binding: tk.rights(cat.id, { bindingOnly: true }).rights.length };
+}
+
+test('picking a category lists its cumulative rights by kind, each inherited one naming its layer', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=rights');
+  await ready(page);
+  const { cat, rights, binding } = await api(page, layered);
+  const labels = await api(page, (tk) => Object.fromEntries(tk.categories().map((c) => [c.id, c.label])));
+  await page.locator('.catnav__link', { hasText: cat.label }).first().click();
+  await page.waitForFunction((l) => document.getElementById('rights-title')?.textContent === l, cat.label);
+  assert.match(page.url(), new RegExp(`[?&]view=rights.*[?&]cat=${cat.id}|[?&]cat=${cat.id}`));
+  assert.equal(await page.locator('.right').count(), rights.length, 'one item per right');
+  const groups = [...new Set(rights.map((r) => r.group))];
+  assert.equal(await page.locator('.right-group').count(), groups.length, 'one section per kind of right');
+  const badges = await page.locator('.right__head').evaluateAll((heads) => heads.map((h) => h.querySelector('.badge')?.textContent ?? ''));
+  rights.forEach((r, i) => {
+    if (r.own) assert.equal(badges[i], 'own layer', r.id);
+    else assert.ok(badges[i].startsWith(`inherited from ${labels[r.grantedTo]}`), `${r.id}: ${badges[i]}`);
+  });
+  assert.ok(rights.some((r) => !r.own) && rights.some((r) => r.own), 'the category has both layers');
+  // Binding law only.
+  await page.locator('.toolbar input[type=checkbox]').check();
+  await page.waitForFunction((n) => document.querySelectorAll('.right').length === n, binding);
+  assert.match(page.url(), /[?&]bindingOnly=1/);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an anchor links to its instrument record, and the record lists the right back', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=rights&cat=visitor');
+  await ready(page);
+  const first = await api(page, (tk) => {
+    const cat = tk.categories()[0];
+    const right = tk.rights(cat.id).rights.find((r) => r.anchors.length);
+    return { cat: cat.id, right: right.id, anchor: right.anchors.slice().sort((a, b) => Number(b.binding) - Number(a.binding) || Number(b.verified) - Number(a.verified))[0] };
+  });
+  await page.goto(`${env.base}/www/?view=rights&cat=${first.cat}`);
+  await ready(page);
+  const link = page.locator('.right').filter({ has: page.locator(`a[href*="record=${first.right}"]`) }).locator('.anchor a').first();
+  assert.equal(await link.textContent(), first.anchor.instrumentShortName);
+  await link.click();
+  await page.waitForSelector('#record-title');
+  const record = await api(page, (tk, id) => tk.record(id), first.anchor.instrumentId);
+  assert.equal(await page.locator('#record-title').textContent(), record.title);
+  assert.ok(record.anchoredRights.some((r) => r.id === first.right), 'the instrument record lists the right');
+  assert.ok(await page.locator(`.record__main a[href*="record=${first.right}"]`).count() >= 1);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#rights-title');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('compare shows only-A, both and only-B exactly as compareRights answers, and swaps', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=compare');
+  await ready(page);
+  const pair = await api(page, (tk) => {
+    const cats = tk.categories();
+    let best = null;
+    for (const a of cats) {
+      for (const b of cats) {
+        if (a.id === b.id) continue;
+        const c = tk.compareRights(a.id, b.id);
+        if (c.onlyA.length && c.onlyB.length && c.both.length) { best = { a: a.id, b: b.id, c }; break; }
+      }
+      if (best) break;
+    }
+    return best;
+  });
+  assert.ok(pair, 'two categories differ both ways');
+  await page.selectOption('#compare-a', pair.a);
+  await page.selectOption('#compare-b', pair.b);
+  await page.waitForSelector('.compare__cols');
+  const names = async (key) => page.locator(`.compare__col--${key} .compare__list a`).allTextContents();
+  assert.deepEqual((await names('only-a')).sort(), pair.c.onlyA.map((r) => r.name).sort());
+  assert.deepEqual((await names('both')).sort(), pair.c.both.map((r) => r.name).sort());
+  assert.deepEqual((await names('only-b')).sort(), pair.c.onlyB.map((r) => r.name).sort());
+  assert.match(page.url(), new RegExp(`a=${pair.a}&b=${pair.b}`));
+  await page.locator('.compare__swap').click();
+  await page.waitForFunction((a) => new URL(location.href).searchParams.get('b') === a, pair.a);
+  assert.deepEqual((await names('only-a')).sort(), pair.c.onlyB.map((r) => r.name).sort());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the matrix draws every category against every right, each cell as rights() says', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=matrix');
+  await ready(page);
+  await page.waitForSelector('svg.matrix');
+  const expected = await api(page, (tk) => {
+    const cats = tk.categories();
+    const all = new Set();
+    let own = 0;
+    let inherited = 0;
+    for (const c of cats) {
+      for (const r of tk.rights(c.id).rights) {
+        all.add(r.id);
+        if (r.own) own += 1; else inherited += 1;
+      }
+    }
+    return { cols: cats.length, rows: all.size, own, inherited };
+  });
+  const svg = page.locator('svg.matrix');
+  assert.equal(Number(await svg.getAttribute('data-cols')), expected.cols);
+  assert.equal(Number(await svg.getAttribute('data-rows')), expected.rows);
+  assert.equal(await page.locator('svg.matrix .cell--own').count(), expected.own);
+  assert.equal(await page.locator('svg.matrix .cell--inherited').count(), expected.inherited);
+  assert.equal(await page.locator('svg.matrix .cell--none').count(), expected.cols * expected.rows - expected.own - expected.inherited);
+  // A column head opens that category in the explorer.
+  await page.locator('svg.matrix .matrix__head').first().click();
+  await page.waitForSelector('#rights-title');
+  assert.match(page.url(), /view=rights/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,105 @@
+// End-to-end: <treatykit-search> from pkg/widget.js on a page of its own (www/embed.html), under
+// the app's strict CSP: searching in its shadow root, its attributes, theming, keyboard, a11y.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, axeSerious, cspViolations, screenshot, api } from './browser.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+async function widgetReady(page, selector = 'treatykit-search') {
+  await page.waitForFunction((sel) => {
+    const input = document.querySelector(sel)?.shadowRoot?.querySelector('input');
+    return input && !input.disabled;
+  }, selector);
+}
+
+test('the embed page holds only the widget, which searches inside its shadow root', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  assert.equal(await page.locator('body treatykit-search').count(), 1);
+  assert.equal(await page.locator('#view, .masthead').count(), 0, 'nothing of the app is on the page');
+  await page.locator('treatykit-search input').fill('stateless');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li').length > 0);
+  const expected = await api(page, (tk) => tk.search('stateless', { limit: 5 }));
+  const titles = await page.locator('treatykit-search li [part=link]').allTextContents();
+  assert.deepEqual(titles, expected.hits.map((h) => h.title));
+  assert.equal(await page.locator('treatykit-search [part=status]').textContent(), `${expected.total} result${expected.total === 1 ? '' : 's'}`);
+  // The href template links each hit to the app's record view.
+  const href = await page.locator('treatykit-search li a').first().getAttribute('href');
+  assert.equal(href, new URL(`/www/?record=${encodeURIComponent(expected.hits[0].id)}`, env.base).href);
+  await screenshot(page, 'widget-embed-800');
+  assert.deepEqual(await axeSerious(page), []);
+  assert.deepEqual(await cspViolations(page), [], 'the shadow styles need no inline <style>');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('limit, filters and placeholder attributes shape the widget; custom properties theme it', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  await page.evaluate(() => {
+    const el = document.createElement('treatykit-search');
+    el.id = 'second';
+    el.setAttribute('placeholder', 'Only instruments');
+    el.setAttribute('limit', '2');
+    el.setAttribute('filters', JSON.stringify({ kind: ['instrument'] }));
+    el.style.setProperty('--treatykit-accent', 'rgb(200, 0, 0)');
+    document.body.append(el);
+  });
+  await widgetReady(page, '#second');
+  assert.equal(await page.locator('#second input').getAttribute('placeholder'), 'Only instruments');
+  await page.locator('#second input').fill('refugee');
+  await page.waitForFunction(() => document.getElementById('second').hits.length > 0);
+  const kinds = await page.evaluate(() => document.getElementById('second').hits.map((h) => h.kind));
+  assert.ok(kinds.length <= 2, `limit 2: ${kinds.length}`);
+  assert.deepEqual([...new Set(kinds)], ['instrument'], 'the filters attribute is applied');
+  const color = await page.locator('#second li [part=link]').first().evaluate((a) => getComputedStyle(a).color);
+  assert.equal(color, 'rgb(200, 0, 0)', '--treatykit-accent reaches the shadow DOM');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a broken filters attribute only warns, and the widget keeps searching', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await widgetReady(page);
+  await page.evaluate(() => document.querySelector('treatykit-search').setAttribute('filters', '{not json'));
+  await page.locator('treatykit-search input').fill('refugee');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').hits.length > 0);
+  assert.ok(warnings.some((w) => w.includes('filters')), warnings.join(' | '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the widget is usable with the keyboard and announces its results', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('refugee');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').hits.length > 1);
+  const active = () => page.evaluate(() => document.querySelector('treatykit-search').shadowRoot.activeElement?.textContent ?? null);
+  const titles = await page.locator('treatykit-search li [part=link]').allTextContents();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await active(), titles[0]);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await active(), titles[1]);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.querySelector('treatykit-search').shadowRoot.activeElement?.tagName), 'INPUT');
+  assert.equal(await page.locator('treatykit-search [role=status]').getAttribute('aria-live'), 'polite');
+  await page.evaluate(() => document.querySelector('treatykit-search').addEventListener('treatykit-select', (e) => {
+    e.preventDefault();
+    window.selected = e.detail.id;
+  }));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const selected = await (await page.waitForFunction(() => window.selected)).jsonValue();
+  const first = await page.evaluate(() => document.querySelector('treatykit-search').hits[0].id);
+  assert.equal(selected, first, 'Enter chooses the focused hit (treatykit-select, cancelable)');
+  assert.match(page.url(), /embed\.html$/, 'a cancelled select does not navigate');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

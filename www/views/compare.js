@@ -1,0 +1,55 @@
+// Compare two categories side by side: rights only the first holds, rights both hold, rights only
+// the second holds.
+import { h, count } from '../dom.js';
+import { withState } from '../state.js';
+import { findCategory, categorySelect, rightItem, byGroup, groupLabel, unavailable, inheritedText } from './rights-common.js';
+
+/** Renders the comparison of `state.a` and `state.b`. */
+export function renderCompare(ctx) {
+  const { api, state } = ctx;
+  if (!api.has.compare || !api.has.categories) {
+    ctx.setTitle('Compare');
+    return unavailable('Compare two groups');
+  }
+  const a = state.a ? findCategory(api, state.a) : null;
+  const b = state.b ? findCategory(api, state.b) : null;
+  ctx.setTitle(a && b ? `${a.label} and ${b.label} compared` : 'Compare two groups');
+  const pick = (which, label) => categorySelect(api, {
+    id: `compare-${which}`, label, value: state[which], focusKey: `compare-${which}`, placeholder: 'Choose a group…',
+    onchange: (e) => ctx.go(withState(state, { [which]: e.target.value || null })),
+  });
+  const swap = h('button', {
+    type: 'button', class: 'button button--quiet compare__swap', 'data-focus-key': 'compare-swap',
+    'aria-label': 'Swap the two groups', disabled: !(state.a || state.b),
+    onclick: () => ctx.go(withState(state, { a: state.b, b: state.a })),
+  }, h('span', { 'aria-hidden': 'true' }, '⇄'), h('span', { class: 'compare__swap-text' }, ' Swap'));
+  return h('section', { class: 'compare', 'aria-labelledby': 'compare-title' },
+    h('h1', { id: 'compare-title', class: 'view-title', tabindex: '-1' }, 'Compare two groups'),
+    h('p', { class: 'lead' }, 'What does one group of mobile people hold that the other does not? Rights inherited from a shared layer show up under “both”.'),
+    h('div', { class: 'compare__pick' }, pick('a', 'First group'), swap, pick('b', 'Second group')),
+    a && b ? comparison(ctx, a, b) : h('p', { class: 'muted' }, 'Choose two groups to compare.'));
+}
+
+function comparison(ctx, a, b) {
+  const { api } = ctx;
+  const answer = api.compare(a.id, b.id);
+  if (answer.error) return h('p', { class: 'notice notice--error' }, answer.error.message);
+  const known = new Map();
+  for (const c of [a, b]) for (const r of api.rights(c.id).rights ?? []) if (!known.has(r.id)) known.set(r.id, r);
+  const cols = [
+    ['only-a', `Only ${a.label}`, answer.onlyA, a],
+    ['both', 'Both', answer.both, null],
+    ['only-b', `Only ${b.label}`, answer.onlyB, b],
+  ].map(([key, title, items, owner]) => [key, title, (items ?? []).map((x) => rightItem(x, known)), owner]);
+  ctx.announce(`${a.label} and ${b.label}: ${cols.map(([, t, items]) => `${t} ${items.length}`).join(', ')}`);
+  return h('div', { class: 'compare__cols' }, cols.map(([key, title, items, owner]) => h('section', {
+    class: ['compare__col', `compare__col--${key}`], 'aria-labelledby': `col-${key}`,
+  },
+  h('h2', { id: `col-${key}`, class: 'compare__col-title' }, title, h('span', { class: 'compare__n' }, count(items.length, 'right'))),
+  items.length ? byGroup(items).map(([group, list]) => [
+    h('h3', { class: 'compare__group' }, groupLabel(group)),
+    h('ul', { class: 'compare__list' }, list.map((r) => h('li', {},
+      h('a', { href: ctx.href(withState(ctx.state, { record: r.id })), 'data-nav': '' }, r.name),
+      owner && inheritedText(api, r) ? h('span', { class: 'muted small' }, ` (${inheritedText(api, r)})`) : null))),
+  ]) : h('p', { class: 'muted' }, 'None.'))));
+}

@@ -1,0 +1,300 @@
+// The search view: result count and notices, removable filter chips, the facet sidebar and the
+// result cards. Re-rendered on every keystroke (the engine answers in well under a frame).
+import { h, highlighted, badge, count } from '../dom.js';
+import { FILTER_FIELDS, engineFilters, filterCount, noFilters, withState } from '../state.js';
+import { FIELD_LABELS, GROUP_LABELS, KIND_LABELS, KIND_PLURALS, kindBadge, statusBadge, flagBadge } from '../labels.js';
+
+const PAGE = 20;
+const FACET_PREVIEW = 6;
+const SUGGESTIONS = ['refugee', 'non-refoulement', 'consular access', 'stateless', 'family reunification', 'migrant workers', 'trafficking', 'climate'];
+
+// What the view remembers between renders (not worth a place in the URL).
+const memory = { key: '', shown: PAGE, expanded: new Set(), panelOpen: false };
+
+function resultKey(state) {
+  return JSON.stringify([state.q, engineFilters(state.filters)]);
+}
+
+/** Renders the search view for `state` into a fragment. */
+export function renderSearch(ctx) {
+  const { api, state } = ctx;
+  const key = resultKey(state);
+  if (key !== memory.key) {
+    memory.key = key;
+    memory.shown = PAGE;
+  }
+  const filters = engineFilters(state.filters);
+  const nFilters = filterCount(state.filters);
+  const blank = !state.q.trim() && nFilters === 0;
+
+  if (blank) {
+    ctx.setTitle('');
+    ctx.announce('');
+    return landing(ctx);
+  }
+
+  const result = api.search(state.q, { limit: memory.shown, offset: 0, filters });
+  const summary = statusLine(state, result);
+  ctx.setTitle(state.q.trim() ? `${state.q.trim()} — search` : 'Filtered records');
+  ctx.announce(summary);
+
+  const results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
+    h('div', { class: 'results__head' },
+      h('h1', { id: 'results-heading', class: 'results__count', tabindex: '-1' }, summary),
+    ),
+    chips(ctx),
+    notices(ctx, result),
+    result.hits.length ? hitList(ctx, result.hits) : emptyState(ctx, result),
+    result.total > result.hits.length && result.hits.length > 0
+      ? h('button', {
+        type: 'button', class: 'button button--quiet more', 'data-focus-key': 'more',
+        onclick: () => { memory.shown += PAGE; ctx.rerender(); },
+      }, `Show more results (${(result.total - result.hits.length).toLocaleString('en')} more)`)
+      : null,
+  );
+
+  return h('div', { class: 'search-layout' }, facetPanel(ctx, result), results);
+}
+
+function statusLine(state, result) {
+  if (result.error) return 'The search could not run';
+  const q = state.q.trim();
+  const what = count(result.total, 'result');
+  return q ? `${what} for “${q}”` : `${what} with these filters`;
+}
+
+function notices(ctx, result) {
+  const out = [];
+  if (result.error) {
+    const msg = result.error.code === 'QUERY_TOO_LONG'
+      ? 'That query is too long. Shorten it to a few words.'
+      : `Something went wrong: ${result.error.message}`;
+    out.push(h('p', { class: 'notice notice--error', role: 'alert' }, msg));
+  }
+  const relaxed = result.relaxed;
+  if (relaxed && result.total > 0) {
+    let text;
+    if (typeof relaxed === 'string') text = ['Showing results for ', h('strong', {}, relaxed), '.'];
+    else if (typeof relaxed === 'object') {
+      const q = relaxed.query ?? relaxed.suggestion ?? relaxed.didYouMean;
+      if (typeof q === 'string' && q) {
+        text = ['Did you mean ', h('a', { href: ctx.href(withState(ctx.state, { q })), 'data-nav': '' }, q), '?'];
+      }
+    }
+    text ??= ['No record has every word you typed; showing records that match ', h('strong', {}, 'any'), ' of them.'];
+    out.push(h('p', { class: 'notice notice--info' }, ...text));
+  }
+  return out;
+}
+
+function chips(ctx) {
+  const { state, api } = ctx;
+  const f = state.filters;
+  const items = [];
+  for (const field of FILTER_FIELDS) {
+    for (const value of f[field]) {
+      const without = f[field].filter((v) => v !== value);
+      items.push({ key: `${field}:${value}`, text: `${FIELD_LABELS[field]}: ${api.label(field, value)}`, patch: { [field]: without } });
+    }
+  }
+  if (f.yearFrom !== null) items.push({ key: 'yearFrom', text: `From ${f.yearFrom}`, patch: { yearFrom: null } });
+  if (f.yearTo !== null) items.push({ key: 'yearTo', text: `Until ${f.yearTo}`, patch: { yearTo: null } });
+  if (!items.length) return null;
+  return h('div', { class: 'chips', role: 'group', 'aria-label': 'Active filters' },
+    items.map((c, i) => h('button', {
+      type: 'button', class: 'chip', 'data-focus-key': `chip:${c.key}`,
+      'aria-label': `Remove filter ${c.text}`,
+      onclick: () => {
+        const next = items[i + 1] ?? items[i - 1];
+        ctx.focusAfter(next ? `chip:${next.key}` : 'q');
+        ctx.go(withState(state, { filters: c.patch }));
+      },
+    }, c.text, h('span', { class: 'chip__x', 'aria-hidden': 'true' }, '×'))),
+    h('button', {
+      type: 'button', class: 'chip chip--clear', 'data-focus-key': 'clear-all',
+      onclick: () => { ctx.focusAfter('q'); ctx.go(withState(state, { filters: noFilters() })); },
+    }, 'Clear all'),
+  );
+}
+
+function facetPanel(ctx, result) {
+  const { state } = ctx;
+  const n = filterCount(state.filters);
+  const wide = matchMedia('(min-width: 56rem)').matches;
+  const details = h('details', { class: 'facets', open: wide || memory.panelOpen || undefined },
+    h('summary', { class: 'facets__toggle', 'data-focus-key': 'facets-toggle' },
+      'Filters', n ? h('span', { class: 'facets__n' }, ` (${n} on)`) : null),
+    h('div', { class: 'facets__body' },
+      result.facets ? facetGroups(ctx, result.facets) : h('p', { class: 'muted' }, 'Filters are not available in this build.'),
+    ),
+  );
+  details.addEventListener('toggle', () => { if (!wide) memory.panelOpen = details.open; });
+  return h('aside', { class: 'facets-aside', 'aria-label': 'Filters' }, details);
+}
+
+function facetGroups(ctx, facets) {
+  const { state } = ctx;
+  const groups = [];
+  for (const field of FILTER_FIELDS) {
+    const selected = state.filters[field];
+    const values = Array.isArray(facets[field]) ? [...facets[field]] : [];
+    // A selected value always stays visible (and removable), even when its count dropped to 0.
+    for (const v of selected) {
+      if (!values.some((x) => x.value === v)) values.push({ value: v, label: ctx.api.label(field, v), count: 0 });
+    }
+    if (!values.length) continue;
+    if (field === 'gcmObjective') values.sort((a, b) => Number(a.value) - Number(b.value));
+    const expanded = memory.expanded.has(field);
+    const shown = expanded ? values : values.slice(0, FACET_PREVIEW);
+    const id = `facet-${field}`;
+    groups.push(h('fieldset', { class: 'facet' },
+      h('legend', { class: 'facet__legend' }, FIELD_LABELS[field] ?? field),
+      h('ul', { class: 'facet__list', id },
+        shown.map((v) => {
+          const on = selected.includes(v.value);
+          const next = on ? selected.filter((x) => x !== v.value) : [...selected, v.value];
+          const label = field === 'kind' ? (KIND_LABELS[v.value] ?? v.label) : v.label;
+          return h('li', {},
+            h('label', { class: ['facet__option', on && 'is-on', !v.count && !on && 'is-empty'] },
+              h('input', {
+                type: 'checkbox', checked: on, 'data-focus-key': `facet:${field}:${v.value}`,
+                onchange: () => ctx.go(withState(state, { filters: { [field]: next } })),
+              }),
+              h('span', { class: 'facet__label' }, label),
+              h('span', { class: 'facet__count', 'aria-label': `${v.count} records` }, String(v.count)),
+            ));
+        }),
+      ),
+      values.length > FACET_PREVIEW
+        ? h('button', {
+          type: 'button', class: 'link-button facet__more', 'aria-expanded': String(expanded), 'aria-controls': id,
+          'data-focus-key': `more:${field}`,
+          onclick: () => { if (expanded) memory.expanded.delete(field); else memory.expanded.add(field); ctx.rerender(); },
+        }, expanded ? 'Show fewer' : `Show all ${values.length}`)
+        : null,
+    ));
+    if (field === 'binding') groups.push(yearGroup(ctx, facets.year));
+  }
+  if (!groups.some((g) => g?.classList?.contains('facet--year'))) groups.push(yearGroup(ctx, facets.year));
+  return groups.filter(Boolean);
+}
+
+function yearGroup(ctx, years) {
+  const { state } = ctx;
+  const known = (Array.isArray(years) ? years : []).map((y) => Number(y.value)).filter(Number.isFinite);
+  if (!known.length && state.filters.yearFrom === null && state.filters.yearTo === null) return null;
+  const min = known.length ? Math.min(...known) : 1900;
+  const max = known.length ? Math.max(...known) : new Date().getFullYear();
+  const input = (name, label, value, placeholder) => h('label', { class: 'year__field' },
+    h('span', {}, label),
+    h('input', {
+      type: 'number', inputmode: 'numeric', min: 1000, max: 2100, step: 1, value: value ?? undefined,
+      placeholder: String(placeholder), 'data-focus-key': `year:${name}`, class: 'year__input',
+      onchange: (e) => {
+        const raw = e.target.value.trim();
+        const y = /^\d{4}$/.test(raw) ? Number(raw) : null;
+        ctx.go(withState(state, { filters: { [name]: y } }));
+      },
+    }));
+  return h('fieldset', { class: 'facet facet--year' },
+    h('legend', { class: 'facet__legend' }, FIELD_LABELS.year),
+    h('div', { class: 'year' },
+      input('yearFrom', 'From', state.filters.yearFrom, min),
+      input('yearTo', 'To', state.filters.yearTo, max),
+    ),
+  );
+}
+
+function hitList(ctx, hits) {
+  return h('ol', { class: 'hits', 'aria-labelledby': 'results-heading' }, hits.map((hit) => hitCard(ctx, hit)));
+}
+
+function shorten(text, max = 240) {
+  const t = String(text ?? '');
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(' ', max);
+  return `${t.slice(0, cut > max * 0.6 ? cut : max)}…`;
+}
+
+function hitCard(ctx, hit) {
+  const { api, state } = ctx;
+  const meta = [];
+  if (hit.type) meta.push(api.label('type', hit.type));
+  if (hit.year !== undefined && hit.year !== null) meta.push(String(hit.year));
+  if (hit.publisher) meta.push(hit.publisher);
+  if (hit.kind === 'right' && hit.group) meta.push(GROUP_LABELS[hit.group] ?? hit.group);
+  const snippet = typeof hit.snippet === 'string' && hit.snippet
+    ? highlighted(hit.snippet, hit.highlights)
+    : shorten(hit.summary);
+  const flags = [];
+  if (hit.titleIdentified === false) flags.push(flagBadge('Title not identified', 'The exact item was not found; the title describes it'));
+  if (hit.confidence === 'low') flags.push(flagBadge('Low confidence', hit.confidenceNote));
+  else if (hit.confidence === 'medium') flags.push(flagBadge('Detail unconfirmed', hit.confidenceNote));
+  return h('li', { class: 'hit' },
+    h('div', { class: 'hit__badges' }, kindBadge(hit.kind), statusBadge(hit),
+      hit.shortName && hit.shortName !== hit.title ? badge(hit.shortName, 'plain') : null),
+    h('h2', { class: 'hit__title' },
+      h('a', {
+        href: ctx.href(withState(state, { record: hit.id })), 'data-nav': '', class: 'hit__link',
+        'data-focus-key': `hit:${hit.id}`, 'data-hit': hit.id,
+      }, hit.title)),
+    meta.length ? h('p', { class: 'hit__meta' }, meta.join(' · ')) : null,
+    snippet ? h('p', { class: 'hit__snippet' }, snippet) : null,
+    flags.length ? h('p', { class: 'hit__flags' }, flags,
+      hit.confidenceNote ? h('span', { class: 'hit__note' }, shorten(hit.confidenceNote, 140)) : null) : null,
+  );
+}
+
+function emptyState(ctx, result) {
+  if (result.error) return null;
+  const { state, api } = ctx;
+  const parts = [h('p', { class: 'empty__lead' }, state.q.trim()
+    ? ['No record matches ', h('strong', {}, `“${state.q.trim()}”`), filterCount(state.filters) ? ' with these filters.' : '.']
+    : 'No record has all of these filters.')];
+  const tips = [];
+  if (filterCount(state.filters) && state.q.trim()) {
+    const unfiltered = api.search(state.q, { limit: 1 });
+    if (unfiltered.total > 0) {
+      tips.push(h('li', {}, h('a', { href: ctx.href(withState(state, { filters: noFilters() })), 'data-nav': '' },
+        `Search without filters (${count(unfiltered.total, 'result')})`)));
+    }
+  }
+  tips.push(h('li', {}, 'Check the spelling, or use fewer or more general words.'));
+  tips.push(h('li', {}, 'Search for a group of people (“students”, “stateless”), a right (“family life”) or a treaty (“ICCPR”).'));
+  return h('div', { class: 'empty' }, parts, h('ul', { class: 'empty__tips' }, tips), suggestionLinks(ctx));
+}
+
+function suggestionLinks(ctx) {
+  return h('p', { class: 'suggest' }, h('span', { class: 'suggest__label' }, 'Try: '),
+    SUGGESTIONS.map((q) => h('a', {
+      class: 'suggest__link', href: ctx.href({ view: 'search', q, filters: noFilters() }), 'data-nav': '',
+    }, q)));
+}
+
+function landing(ctx) {
+  const { api } = ctx;
+  const info = api.info();
+  const counts = info?.counts ?? {};
+  const browse = Object.entries(counts).filter(([, n]) => n > 0);
+  const tile = (view, title, text) => h('a', { class: 'tile', href: ctx.href({ view, filters: noFilters(), q: '' }), 'data-nav': '' },
+    h('span', { class: 'tile__title' }, title), h('span', { class: 'tile__text' }, text));
+  return h('section', { class: 'landing', 'aria-labelledby': 'landing-title' },
+    h('h1', { id: 'landing-title', class: 'landing__title', tabindex: '-1' }, 'Find the law that protects people on the move'),
+    h('p', { class: 'landing__lead' },
+      'Treaties, compacts, declarations and reports on migration, and the rights each group of mobile people holds under them. ',
+      'Everything runs in your browser, with no server and no tracking, and keeps working offline.'),
+    suggestionLinks(ctx),
+    h('div', { class: 'tiles' },
+      api.has.rights ? tile('rights', 'Rights explorer', 'Pick a group of people and see every right they hold, where it comes from, and which layer it is inherited from.') : null,
+      api.has.compare ? tile('compare', 'Compare two groups', 'Set two categories side by side: what only one of them holds, and what they share.') : null,
+      api.has.rights ? tile('matrix', 'Rights matrix', 'One picture of who holds what: every category against every right.') : null,
+    ),
+    browse.length ? h('div', { class: 'corpus-facts' },
+      h('h2', { class: 'corpus-facts__title' }, 'In the corpus'),
+      h('ul', { class: 'corpus-facts__list' }, browse.map(([kind, n]) => h('li', {},
+        h('a', { href: ctx.href({ view: 'search', q: '', filters: { ...noFilters(), kind: [kind] } }), 'data-nav': '' },
+          h('span', { class: 'corpus-facts__n' }, String(n)), ' ', n === 1 ? (KIND_LABELS[kind] ?? kind) : (KIND_PLURALS[kind] ?? kind))))),
+      info?.corpusDate ? h('p', { class: 'muted small' }, `Facts last reviewed ${info.corpusDate}.`) : null,
+    ) : null,
+  );
+}
