@@ -9,7 +9,8 @@
 # A crash stops the script with libFuzzer's exit status and leaves the input in fuzz/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ALL=(corpus_decode query_search filters corpus_toml)
+ROOT=$PWD
+ALL=(corpus_decode query_search filters from_records corpus_toml)
 mode=${1:-smoke}; shift || true
 case "$mode" in
   smoke) limit=(-max_total_time="${FUZZ_SMOKE_SECONDS:-30}") ;;
@@ -22,7 +23,7 @@ mkdir -p target/fuzz-logs
 # Seed inputs (read-only extra corpus folders) that start a target deep in its input space.
 seeds() {
   case "$1" in
-    corpus_toml) echo "$PWD/core/tests/fixtures/mini $PWD/tests/fixtures/hostile" ;;
+    corpus_toml) echo "$ROOT/core/tests/fixtures/mini $ROOT/tests/fixtures/hostile" ;;
   esac
 }
 for t in "${targets[@]}"; do

@@ -7,8 +7,8 @@ use js_sys::{Array, Reflect};
 use serde::Serialize;
 use treatykit_core::Error;
 use treatykit_core::records::Json;
-use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Deepest nesting read from a JS value (deeper values become `Json::Other`).
 const MAX_DEPTH: u32 = 4;
@@ -30,6 +30,18 @@ pub fn string_arg(value: &JsValue, name: &str) -> JsResult<String> {
             type_name(value)
         )))
     })
+}
+
+/// Reads a search query: a JS string, refused by its length before it is copied into wasm
+/// memory when it cannot be within [`treatykit_core::limits::MAX_QUERY_CHARS`] (so a 500 MB
+/// string costs nothing and never grows the wasm memory). A non-string is a `TypeError`
+/// (`INVALID_ARGUMENT`), an over-long string a `RangeError` (`QUERY_TOO_LONG`); the exact
+/// limits are checked by the core's query parser.
+pub fn query_arg(value: &JsValue) -> JsResult<String> {
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        treatykit_core::limits::check_query_units(s.length() as usize).map_err(to_js)?;
+    }
+    string_arg(value, "query")
 }
 
 /// A short description of a JS value's type for error messages.

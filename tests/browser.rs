@@ -5,3 +5,4 @@ include!("shared/boundary.rs");
 include!("shared/record.rs");
 include!("shared/hostile.rs");
 include!("shared/rights.rs");
+include!("shared/search.rs");

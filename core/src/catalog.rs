@@ -89,9 +89,19 @@ impl Catalog {
         self.index.search(query, opts)
     }
 
+    /// [`Catalog::search`] as JSON text (see [`Index::search_json`]).
+    pub fn search_json(&self, query: &str, opts: &SearchOptions) -> Result<String, Error> {
+        self.index.search_json(query, opts)
+    }
+
     /// Facet counts of the whole corpus under `filters` (see [`Index::facets`]).
     pub fn facets(&self, filters: &Filters) -> Result<Facets, Error> {
         self.index.facets(filters)
+    }
+
+    /// [`Catalog::facets`] as JSON text.
+    pub fn facets_json(&self, filters: &Filters) -> Result<String, Error> {
+        self.index.facets_json(filters)
     }
 
     /// The full view of record `id` of any kind (`UNKNOWN_RECORD` when no record has it).

@@ -3,23 +3,24 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use std::sync::OnceLock;
 
-/// One matcher for the process: it caches its scratch matrices between calls.
-fn matcher() -> &'static SkimMatcherV2 {
-    static MATCHER: OnceLock<SkimMatcherV2> = OnceLock::new();
-    MATCHER.get_or_init(|| SkimMatcherV2::default().ignore_case())
+/// A fresh matcher for each score. fuzzy-matcher 0.3.7 reuses its score matrix between calls
+/// without clearing it (`ScoreMatrix::new` only fills cells it adds), so a shared matcher gives
+/// scores that depend on earlier calls (found by the fuzz target `query_search`: a title scored
+/// differently for the same query after another search), and turning its cache off panics
+/// ("RefCell already borrowed"). A new matcher costs three small allocations.
+fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case()
 }
 
 /// Scores how well `query` matches the short text `candidate` as an abbreviation or subsequence
 /// (e.g. "vccr" → "Vienna Convention on Consular Relations"). Each whitespace-separated word of
 /// the query is matched on its own, so word order does not matter; `None` when a word fails.
 pub fn jump_score(candidate: &str, query: &str) -> Option<i64> {
-    let matcher = matcher();
     let mut total = 0;
     let mut any = false;
     for word in query.split_whitespace() {
-        total += matcher.fuzzy_match(candidate, word)?;
+        total += matcher().fuzzy_match(candidate, word)?;
         any = true;
     }
     any.then_some(total)

@@ -18,22 +18,20 @@
 //!   of them. A facet named `year` with integer values also enables `yearFrom` / `yearTo`.
 //! - `store`: extra fields copied onto hits (strings, numbers, booleans, arrays of strings).
 //!
-//! Limits (`INVALID_RECORDS`, `RangeError`): at most [`MAX_RECORDS`] records, [`MAX_TEXT_BYTES`]
-//! bytes of text in all, [`MAX_VALUE_BYTES`] bytes in one value, [`MAX_ID_BYTES`] bytes in an
-//! id, [`MAX_LIST_VALUES`] values in one facet or stored list.
+//! Limits (`INVALID_RECORDS`, `RangeError`; constants in [`crate::limits`]): at most
+//! [`MAX_RECORDS`] records, [`MAX_TEXT_BYTES`] bytes of text in all, [`MAX_VALUE_BYTES`] bytes in
+//! one value, [`MAX_ID_BYTES`] bytes in an id, [`MAX_LIST_VALUES`] values in one facet or
+//! stored list.
 
 use crate::document::{Document, FacetEntry, TextField, Value};
 use crate::error::{Code, Error, JsClass};
 use std::collections::HashMap;
 
-/// Most records in one index.
-pub const MAX_RECORDS: usize = 200_000;
+pub use crate::limits::{MAX_ID_BYTES, MAX_RECORDS};
 /// Most bytes of text (all strings of all records) in one index.
-pub const MAX_TEXT_BYTES: usize = 64 << 20;
+pub const MAX_TEXT_BYTES: usize = crate::limits::MAX_RECORDS_BYTES;
 /// Most bytes in one string value.
-pub const MAX_VALUE_BYTES: usize = 1 << 20;
-/// Most bytes in one id.
-pub const MAX_ID_BYTES: usize = 512;
+pub const MAX_VALUE_BYTES: usize = crate::limits::MAX_FIELD_BYTES;
 /// Most values in one facet or stored list.
 pub const MAX_LIST_VALUES: usize = 256;
 /// Most text fields in a schema.
@@ -499,7 +497,10 @@ pub fn index(records: Vec<Json>, schema: &Json) -> Result<crate::search::Index, 
     let schema = Schema::from_json(schema)?;
     let docs = documents(records, &schema)?;
     let facets: Vec<&str> = schema.facets.iter().map(String::as_str).collect();
-    Ok(crate::search::Index::new(docs, &facets))
+    let index = crate::search::Index::new(docs, &facets);
+    // A website's index is built once and queried many times: no query pays for it later.
+    index.warm();
+    Ok(index)
 }
 
 fn list_values(v: Option<&Json>, name: &str, what: &str, ctx: &Ctx) -> Result<Vec<String>, Error> {

@@ -55,3 +55,150 @@ pub fn wrap_payload(payload: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&format::checksum(payload).to_le_bytes());
     out
 }
+
+use arbitrary::Arbitrary;
+use std::collections::{HashMap, HashSet};
+use treatykit_core::document::Document;
+use treatykit_core::records::Json;
+use treatykit_core::search::{Filters, SearchResults};
+
+/// A string the fuzzer picks: mostly one of a table of meaningful words (facet fields, values,
+/// schema keys), sometimes anything.
+#[derive(Debug, Clone, Arbitrary)]
+pub enum ArbStr {
+    /// An index into the table.
+    Known(u8),
+    /// Any string.
+    Any(String),
+}
+
+impl ArbStr {
+    /// The string, resolved against `table`.
+    pub fn resolve(&self, table: &[String]) -> String {
+        match self {
+            ArbStr::Known(i) if !table.is_empty() => table[usize::from(*i) % table.len()].clone(),
+            ArbStr::Known(i) => i.to_string(),
+            ArbStr::Any(s) => s.clone(),
+        }
+    }
+}
+
+/// A JSON-like value as JavaScript could pass it, before conversion to [`Json`].
+#[derive(Debug, Clone, Arbitrary)]
+pub enum ArbJson {
+    /// `null` / `undefined`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// Any number, NaN and infinities included.
+    Num(f64),
+    /// A small integer (years, counts, limits).
+    Int(i16),
+    /// A string.
+    Str(ArbStr),
+    /// An array.
+    List(Vec<ArbJson>),
+    /// An object (keys de-duplicated on conversion, as in JavaScript).
+    Map(Vec<(ArbStr, ArbJson)>),
+    /// A value JSON cannot hold (function, symbol, bigint).
+    Other,
+}
+
+impl ArbJson {
+    /// Converts to the core's [`Json`], resolving strings against `table`.
+    pub fn to_json(&self, table: &[String]) -> Json {
+        match self {
+            ArbJson::Null => Json::Null,
+            ArbJson::Bool(b) => Json::Bool(*b),
+            ArbJson::Num(x) => Json::Num(*x),
+            ArbJson::Int(i) => Json::Num(f64::from(*i)),
+            ArbJson::Str(s) => Json::Str(s.resolve(table)),
+            ArbJson::List(items) => Json::List(items.iter().map(|v| v.to_json(table)).collect()),
+            ArbJson::Map(entries) => {
+                let mut seen = HashSet::new();
+                Json::Map(
+                    entries
+                        .iter()
+                        .map(|(k, v)| (k.resolve(table), v))
+                        .filter(|(k, _)| seen.insert(k.clone()))
+                        .map(|(k, v)| (k, v.to_json(table)))
+                        .collect(),
+                )
+            }
+            ArbJson::Other => Json::Other("a function".into()),
+        }
+    }
+}
+
+/// Facet field names and values of the fixture catalog, plus the filter and option keys: the
+/// table that [`ArbStr::Known`] picks from.
+pub fn filter_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<String> = ["yearFrom", "yearTo", "limit", "offset", "filters", "fuzzy"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for f in &catalog().facet_index().fields {
+            words.push(f.name.clone());
+            words.extend(f.values.iter().map(|v| v.value.clone()));
+        }
+        words
+    })
+}
+
+/// Documents of the fixture catalog by id.
+pub fn docs_by_id() -> &'static HashMap<String, Document> {
+    static DOCS: OnceLock<HashMap<String, Document>> = OnceLock::new();
+    DOCS.get_or_init(|| {
+        catalog()
+            .documents()
+            .iter()
+            .map(|d| (d.id.clone(), d.clone()))
+            .collect()
+    })
+}
+
+/// Does `doc` pass `filters`, ignoring the filters of field `except` (the year range counts as
+/// the `year` field's filter)?
+pub fn passes(doc: &Document, filters: &Filters, except: Option<&str>) -> bool {
+    let fields_ok = filters.fields.iter().all(|(field, values)| {
+        Some(field.as_str()) == except
+            || values.is_empty()
+            || values.iter().any(|v| doc.has_facet(field, v))
+    });
+    let year_ok = except == Some("year")
+        || (filters.year_from.is_none() && filters.year_to.is_none())
+        || doc.year.is_some_and(|y| {
+            let y = i64::from(y);
+            filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t)
+        });
+    fields_ok && year_ok
+}
+
+/// Checks the hits' own invariants: best first, and every highlight a non-empty, ordered range
+/// inside its snippet that starts and ends on a character boundary (UTF-16 code units).
+pub fn check_hits(found: &SearchResults) {
+    for pair in found.hits.windows(2) {
+        assert!(pair[0].score >= pair[1].score, "hits best first");
+    }
+    for hit in &found.hits {
+        assert!(hit.score.is_finite(), "finite score");
+        let units: Vec<u16> = hit.snippet.encode_utf16().collect();
+        let boundary = |i: usize| i == units.len() || !(0xDC00..0xE000).contains(&units[i]);
+        let mut last_end = 0u32;
+        for &[s, e] in &hit.highlights {
+            assert!(s < e, "empty highlight {s}..{e} in {:?}", hit.snippet);
+            assert!(
+                e as usize <= units.len(),
+                "highlight {s}..{e} past the snippet"
+            );
+            assert!(
+                boundary(s as usize) && boundary(e as usize),
+                "highlight splits a character"
+            );
+            assert!(s >= last_end, "highlights overlap or are unordered");
+            last_end = e;
+        }
+    }
+}

@@ -6,7 +6,7 @@
 // nothing may be reported as a violation; and a caught error must leave the page searching.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, symlinkSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, rmSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +21,13 @@ let env;
 let root;
 before(async () => {
   assert.ok(existsSync(join(TEST_PKG, 'treatykit.js')), 'run `make pkg-test` first (make e2e does)');
-  // The repository's www/ and js/, with pkg/ swapped for the hostile test package.
+  // The repository's www/ and js/, with pkg/ swapped for the hostile test package (plus the
+  // widget, which the release build copies into pkg/).
   root = mkdtempSync(join(tmpdir(), 'treatykit-hostile-'));
   for (const dir of ['www', 'js']) symlinkSync(join(REPO, dir), join(root, dir));
-  symlinkSync(TEST_PKG, join(root, 'pkg'));
+  mkdirSync(join(root, 'pkg'));
+  for (const f of readdirSync(TEST_PKG)) symlinkSync(join(TEST_PKG, f), join(root, 'pkg', f));
+  symlinkSync(join(REPO, 'js/widget.js'), join(root, 'pkg/widget.js'));
   const server = await startServer({ port: 0, root });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   env = {
@@ -60,7 +63,7 @@ const WATCH = () => {
 async function searchApp(page, query) {
   await page.waitForSelector('body[data-ready="true"]');
   await page.fill('#q', query);
-  await page.waitForFunction(() => document.querySelectorAll('#results li').length > 0);
+  await page.waitForFunction(() => document.querySelectorAll('#view .hits li').length > 0);
 }
 
 const PAYLOADS = ['<img src=x onerror=', '<script>window.__xss=', '<svg onload='];
@@ -74,12 +77,12 @@ for (const bypassCSP of [true, false]) {
     await searchApp(page, 'refugee');
     // Give any injected handler (image error, svg load) time to fire.
     await page.waitForTimeout(300);
-    const text = await page.locator('#results').textContent();
+    const text = await page.locator('#view').textContent();
     assert.ok(PAYLOADS.slice(0, 2).some((p) => text.includes(p)), `markup shown literally: ${text.slice(0, 300)}`);
     assert.ok(text.includes('<img src=x onerror='), 'the title markup is visible text');
     assert.deepEqual(await page.evaluate(() => window.__dangerous), [], 'no element made from record text');
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
-    assert.equal(await page.locator('#results img, #results script, #results svg, #results iframe').count(), 0);
+    assert.equal(await page.locator('#view .hits img, #view .hits script, #view .hits iframe').count(), 0);
     if (!bypassCSP) assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
     await page.screenshot({ path: `${ARTIFACTS}hostile-${bypassCSP ? 'no-csp' : 'csp'}.png`, fullPage: true });
     assert.deepEqual(problems, []);
@@ -98,11 +101,62 @@ test('after caught errors from bad calls the page still searches', async () => {
     }
     return { codes, after: tk.search('refugee').total };
   });
-  for (const c of caught.codes) assert.match(c, /^(TypeError:INVALID_ARGUMENT|RangeError:QUERY_TOO_LONG|no error)$/, c);
-  assert.ok(caught.codes.slice(0, 5).every((c) => c === 'TypeError:INVALID_ARGUMENT'), caught.codes.join());
+  assert.deepEqual(caught.codes, [...Array(5).fill('TypeError:INVALID_ARGUMENT'), 'RangeError:QUERY_TOO_LONG']);
   assert.ok(caught.after >= 1, 'the module answers after the bad calls');
+  // Typed into the page: an over-long query is reported, then a normal one still searches.
+  await page.fill('#q', 'refugee '.repeat(200));
+  await page.waitForFunction(() => /too long/i.test(document.getElementById('view').textContent));
   await searchApp(page, 'refugee');
-  assert.ok(await page.locator('#results li').count() >= 1, 'the page still searches');
+  assert.ok(await page.locator('#view .hits li').count() >= 1, 'the page still searches');
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const id of ['hostile-resource', 'hostile-instrument', 'refugee']) {
+  test(`the record view of ${id} shows its hostile text as text and runs nothing`, async () => {
+    const { page, context, problems } = await openPage(env, `/www/?record=${id}`, { bypassCSP: true });
+    await page.addInitScript(WATCH);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(() => /<(img|script)/.test(document.getElementById('view').textContent));
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => window.__dangerous), [], 'no element made from record text');
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
+    const hrefs = await page.evaluate(() => [...document.querySelectorAll('#view a[href]')].map((a) => a.getAttribute('href')));
+    for (const h of hrefs) assert.ok(!/^\s*javascript:/i.test(h), `no javascript: link (${h})`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+// The widget on the app's embed page (www/embed.html), over the hostile package.
+for (const bypassCSP of [true, false]) {
+  const label = bypassCSP ? 'with the CSP switched off' : 'under the strict CSP';
+  test(`hostile record text is shown as text in the widget, ${label}, and runs nothing`, async () => {
+    const { page, context, problems } = await openPage(env, '/www/embed.html', { bypassCSP });
+    await page.addInitScript(WATCH);
+    await page.reload();
+    await page.waitForFunction(() => {
+      const input = document.querySelector('treatykit-search')?.shadowRoot?.querySelector('input');
+      return input && !input.disabled;
+    });
+    await page.locator('treatykit-search input').fill('refugee');
+    await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li').length > 0);
+    await page.waitForTimeout(300);
+    const shadow = await page.evaluate(() => {
+      const root = document.querySelector('treatykit-search').shadowRoot;
+      const dangerous = [...root.querySelectorAll('*')].filter((n) => [...n.attributes].some((a) => /^on/i.test(a.name))
+        || ['script', 'img', 'iframe', 'object', 'embed', 'svg', 'style'].includes(n.tagName.toLowerCase())
+        || (n.getAttribute('href') ?? '').trim().toLowerCase().startsWith('javascript:'));
+      return { text: root.querySelector('ol').textContent, dangerous: dangerous.map((n) => n.outerHTML.slice(0, 120)) };
+    });
+    assert.ok(shadow.text.includes('<img src=x onerror='), `markup shown literally: ${shadow.text.slice(0, 300)}`);
+    assert.deepEqual(shadow.dangerous, [], 'no element made from record text in the shadow root');
+    assert.deepEqual(await page.evaluate(() => window.__dangerous), [], 'nor in the page');
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
+    if (!bypassCSP) assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+    await page.screenshot({ path: `${ARTIFACTS}hostile-widget-${bypassCSP ? 'no-csp' : 'csp'}.png`, fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -4,7 +4,7 @@
 // a trap — and a normal search must still work after each bad call.
 mod hostile {
     use js_sys::{Array, JsString, Object, RangeError, Reflect, TypeError};
-    use treatykit_core::search::query::{MAX_QUERY_BYTES, MAX_QUERY_TERMS};
+    use treatykit_core::search::query::{MAX_QUERY_CHARS, MAX_QUERY_TERMS};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -20,6 +20,9 @@ mod hostile {
         export function hostile_object_with_symbol() {
             return { [Symbol('x')]: 1, limit: 5 };
         }
+        export function huge_string(n) {
+            return 'é'.repeat(n);
+        }
         export function hostile_values() {
             return [undefined, null, 0, -1, NaN, Infinity, 1n, true, {}, [], ['refugee'],
                     { toString() { return 'refugee'; } }, new String('refugee'), Symbol('q'),
@@ -31,6 +34,7 @@ mod hostile {
         fn hostile_getter(key: &str) -> JsValue;
         fn hostile_object_with_symbol() -> JsValue;
         fn hostile_values() -> Array;
+        fn huge_string(n: u32) -> JsValue;
     }
 
     fn prop(v: &JsValue, key: &str) -> JsValue {
@@ -114,15 +118,15 @@ mod hostile {
     fn queries_over_the_documented_limits_are_query_too_long_range_errors() {
         let megabyte = JsValue::from_str(&"refugee ".repeat(128 * 1024));
         let too_many_terms = JsValue::from_str(&vec!["a"; 10_000].join(" "));
-        let just_over = JsValue::from_str(&"x".repeat(MAX_QUERY_BYTES + 1));
+        let just_over = JsValue::from_str(&"x".repeat(MAX_QUERY_CHARS + 1));
         let terms_over = JsValue::from_str(&vec!["ab"; MAX_QUERY_TERMS + 1].join(" "));
-        let multibyte_over = JsValue::from_str(&"é".repeat(MAX_QUERY_BYTES / 2 + 1));
+        let multibyte_over = JsValue::from_str(&"é".repeat(MAX_QUERY_CHARS + 1));
         for (what, q) in [
             ("a 1 MB query", megabyte),
             ("10,000 terms", too_many_terms),
             ("one character over", just_over),
             ("one term over", terms_over),
-            ("one byte over in two-byte characters", multibyte_over),
+            ("one character over in two-byte characters", multibyte_over),
         ] {
             let err = treatykit::search(q, JsValue::UNDEFINED).expect_err(what);
             assert_error(&err, "RangeError", "QUERY_TOO_LONG", what);
@@ -414,13 +418,36 @@ mod hostile {
         assert_eq!(Array::from(&prop(&browse, "hits")).length(), 100);
     }
 
-    // ---- rights lookup ----
+    #[wasm_bindgen_test]
+    fn a_huge_query_is_refused_before_it_is_copied_into_wasm_memory() {
+        let memory_bytes = || {
+            wasm_bindgen::memory()
+                .unchecked_into::<js_sys::WebAssembly::Memory>()
+                .buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length()
+        };
+        let before = memory_bytes();
+        // 64 Mi two-byte characters: copied, this would need 128 MiB of wasm memory or more.
+        let huge = huge_string(64 << 20);
+        let err = treatykit::search(huge.clone(), JsValue::UNDEFINED).expect_err("huge query");
+        assert_error(&err, "RangeError", "QUERY_TOO_LONG", "a 64 Mi-character query");
+        let index = index_of("ok");
+        let err = index.search(huge, JsValue::UNDEFINED).expect_err("huge query on an index");
+        assert_error(&err, "RangeError", "QUERY_TOO_LONG", "a 64 Mi-character query on an index");
+        let grown = memory_bytes() - before;
+        assert!(grown < 16 << 20, "wasm memory grew by {grown} bytes");
+        assert_still_searches("a huge query");
+    }
+
+    // ---- record and rights lookup ----
 
     type IdExport = (&'static str, &'static str, fn(JsValue) -> Result<JsValue, JsValue>);
 
     /// Every export that takes one id, with the code an unknown id gives.
     fn id_exports() -> Vec<IdExport> {
         vec![
+            ("record", "UNKNOWN_RECORD", treatykit::record::record),
             ("rights", "UNKNOWN_CATEGORY", |v| treatykit::rights::rights(v, None)),
             ("whoHolds", "UNKNOWN_RIGHT", treatykit::rights::who_holds),
             ("right", "UNKNOWN_RIGHT", treatykit::rights::right),

@@ -3,6 +3,7 @@
 //! selection.
 
 use super::index::sort_by;
+use super::json;
 use crate::document::{Document, FacetEntry};
 use crate::error::Error;
 use crate::facets::FacetCount;
@@ -70,6 +71,7 @@ pub struct FacetTable {
     years: Vec<i32>,
     year_field: Option<usize>,
     all: Facets,
+    all_json: String,
 }
 
 const NO_YEAR: i32 = i32::MIN;
@@ -179,9 +181,14 @@ impl FacetTable {
             years,
             year_field,
             all: Facets::default(),
+            all_json: String::new(),
         };
         let everyone: Vec<u32> = (0..docs.len() as u32).collect();
-        table.all = table.count(&everyone, &Compiled::default());
+        let counts = table.tally(&everyone, &Compiled::default());
+        table.all = table.render(&counts);
+        let mut all_json = String::new();
+        table.write_json(&counts, &mut all_json);
+        table.all_json = all_json;
         table
     }
 
@@ -249,6 +256,20 @@ impl FacetTable {
     /// Facet counts over the documents `matched` (ascending or not), disjunctively with
     /// respect to `filters`: a document failing only field F's filter still counts for F.
     pub fn count(&self, matched: &[u32], filters: &Compiled) -> Facets {
+        self.render(&self.tally(matched, filters))
+    }
+
+    /// Like [`FacetTable::count`], as JSON appended to `out`.
+    pub fn count_json(&self, matched: &[u32], filters: &Compiled, out: &mut String) {
+        self.write_json(&self.tally(matched, filters), out);
+    }
+
+    /// The JSON of every document's counts, unfiltered (cached at build time).
+    pub fn all_json(&self) -> &str {
+        &self.all_json
+    }
+
+    fn tally(&self, matched: &[u32], filters: &Compiled) -> Vec<Vec<u32>> {
         let mut counts: Vec<Vec<u32>> = self
             .fields
             .iter()
@@ -271,7 +292,47 @@ impl FacetTable {
                 }
             }
         }
-        self.render(counts)
+        counts
+    }
+
+    /// Values of field `f` with a count, by count (descending), label, value.
+    fn ranked(&self, f: usize, c: &[u32]) -> Vec<u32> {
+        let values = &self.fields[f].values;
+        let mut order: Vec<u32> = (0..c.len() as u32).filter(|&v| c[v as usize] > 0).collect();
+        sort_by(&mut order, &|a, b| {
+            let (x, y) = (&values[a as usize], &values[b as usize]);
+            c[b as usize]
+                .cmp(&c[a as usize])
+                .then_with(|| x.1.cmp(&y.1))
+                .then_with(|| x.0.cmp(&y.0))
+        });
+        order
+    }
+
+    fn write_json(&self, counts: &[Vec<u32>], out: &mut String) {
+        out.push('{');
+        for (f, c) in counts.iter().enumerate() {
+            if f > 0 {
+                out.push(',');
+            }
+            json::string(out, &self.fields[f].name);
+            out.push_str(":[");
+            for (i, v) in self.ranked(f, c).into_iter().enumerate() {
+                let (value, label, _) = &self.fields[f].values[v as usize];
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str("{\"value\":");
+                json::string(out, value);
+                out.push_str(",\"label\":");
+                json::string(out, label);
+                out.push_str(",\"count\":");
+                json::number(out, f64::from(c[v as usize]));
+                out.push('}');
+            }
+            out.push(']');
+        }
+        out.push('}');
     }
 
     /// Facet counts of every document, unfiltered (cached at build time).
@@ -279,21 +340,14 @@ impl FacetTable {
         &self.all
     }
 
-    fn render(&self, counts: Vec<Vec<u32>>) -> Facets {
+    fn render(&self, counts: &[Vec<u32>]) -> Facets {
         let mut out = Vec::with_capacity(self.fields.len());
-        for (f, c) in self.fields.iter().zip(counts) {
-            let mut order: Vec<u32> = (0..c.len() as u32).filter(|&v| c[v as usize] > 0).collect();
-            sort_by(&mut order, &|a, b| {
-                let (x, y) = (&f.values[a as usize], &f.values[b as usize]);
-                c[b as usize]
-                    .cmp(&c[a as usize])
-                    .then_with(|| x.1.cmp(&y.1))
-                    .then_with(|| x.0.cmp(&y.0))
-            });
-            let list = order
+        for (f, c) in counts.iter().enumerate() {
+            let list = self
+                .ranked(f, c)
                 .into_iter()
                 .map(|v| {
-                    let (value, label, _) = &f.values[v as usize];
+                    let (value, label, _) = &self.fields[f].values[v as usize];
                     FacetCount {
                         value: value.clone(),
                         label: label.clone(),
@@ -301,7 +355,7 @@ impl FacetTable {
                     }
                 })
                 .collect();
-            out.push((f.name.clone(), list));
+            out.push((self.fields[f].name.clone(), list));
         }
         Facets(out)
     }

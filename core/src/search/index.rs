@@ -279,15 +279,18 @@ impl InvertedIndex {
             }
         }
 
+        // Average length over the documents that have the field (a field most documents lack,
+        // such as short names, would otherwise look long wherever it is present).
         let mut avg_len = vec![0f32; nfields];
         for (f, avg) in avg_len.iter_mut().enumerate() {
-            let total: u64 = (0..ndocs)
+            let (total, with) = (0..ndocs)
                 .map(|d| u64::from(field_len[d * nfields + f]))
-                .sum();
-            *avg = if ndocs == 0 {
+                .filter(|&l| l > 0)
+                .fold((0u64, 0u64), |(t, n), l| (t + l, n + 1));
+            *avg = if with == 0 {
                 1.0
             } else {
-                (total as f32 / ndocs as f32).max(1.0)
+                (total as f32 / with as f32).max(1.0)
             };
         }
         let block_max_df = (0..nterms.div_ceil(BLOCK))

@@ -10,10 +10,30 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
+/// True when some byte of `s` must be escaped, eight bytes at a time.
+fn any_escape(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let control = v.wrapping_sub(ONES * 0x20) & !v & HIGHS;
+        if control
+            | zero_byte(v ^ (ONES * u64::from(b'"')))
+            | zero_byte(v ^ (ONES * u64::from(b'\\')))
+            != 0
+        {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| needs_escape(b))
+}
+
 /// Appends `s` as a JSON string literal.
 pub fn string(out: &mut String, s: &str) {
     out.push('"');
-    if !s.bytes().any(needs_escape) {
+    if !any_escape(s.as_bytes()) {
         out.push_str(s);
         out.push('"');
         return;
@@ -144,7 +164,8 @@ pub fn number_text(x: f64) -> String {
     s
 }
 
-fn value(out: &mut String, v: &Value) {
+/// Appends a summary value.
+pub fn value(out: &mut String, v: &Value) {
     match v {
         Value::Str(s) => string(out, s),
         Value::Num(x) => number(out, *x),
@@ -167,6 +188,22 @@ fn key(out: &mut String, k: &str) {
     out.push(':');
 }
 
+/// Appends `[[start, end], ...]`.
+pub fn ranges(out: &mut String, rs: &[[u32; 2]]) {
+    out.push('[');
+    for (i, [a, b]) in rs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        number(out, f64::from(*a));
+        out.push(',');
+        number(out, f64::from(*b));
+        out.push(']');
+    }
+    out.push(']');
+}
+
 fn hit(out: &mut String, h: &Hit) {
     out.push('{');
     key(out, "id");
@@ -185,18 +222,7 @@ fn hit(out: &mut String, h: &Hit) {
     string(out, &h.snippet);
     out.push(',');
     key(out, "highlights");
-    out.push('[');
-    for (i, [a, b]) in h.highlights.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        number(out, f64::from(*a));
-        out.push(',');
-        number(out, f64::from(*b));
-        out.push(']');
-    }
-    out.push(']');
+    ranges(out, &h.highlights);
     for (k, v) in &h.fields {
         out.push(',');
         key(out, k);
@@ -266,6 +292,19 @@ pub fn results(r: &SearchResults) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_at_a_time_escape_test_agrees_with_the_byte_test() {
+        for len in 0..20 {
+            for pos in 0..len {
+                for b in [0u8, 0x1F, b'"', b'\\', b' ', b'a', 0x7F, 0xC3] {
+                    let mut v = vec![b'x'; len];
+                    v[pos] = b;
+                    assert_eq!(any_escape(&v), v.iter().any(|&c| needs_escape(c)), "{v:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn strings_escape_quotes_backslashes_and_control_characters_only() {

@@ -34,8 +34,7 @@ use typo::TypoIndex;
 
 /// Hits per page unless `limit` says otherwise.
 pub const DEFAULT_LIMIT: usize = 10;
-/// Largest accepted `limit`.
-pub const MAX_LIMIT: usize = 100;
+pub use crate::limits::MAX_LIMIT;
 /// A word being typed expands to at most this many completions when it drives the search
 /// (the most frequent ones); as a filter on other words' candidates it accepts them all.
 const PREFIX_DRIVER_CAP: usize = 128;
@@ -43,9 +42,13 @@ const PREFIX_DRIVER_CAP: usize = 128;
 const JUMP_MAX_BYTES: usize = 40;
 const JUMP_MAX_WORDS: usize = 3;
 /// Most titles scored by the jump matcher per query.
-const JUMP_MAX_EVALS: usize = 400;
+const JUMP_MAX_EVALS: usize = 200;
 /// Results whose jump score is blended into their rank.
 const JUMP_BLEND_TOP: usize = 20;
+/// Score factor of a result whose title or short name is the query.
+const NAME_MATCH: f32 = 3.0;
+/// Name of the field holding documents' short names and aliases.
+const NAMES_FIELD: &str = "@names";
 /// Results re-ranked by the adjacency of query words.
 const PROXIMITY_TOP: usize = 50;
 
@@ -141,7 +144,9 @@ struct StoredDoc {
 #[derive(Debug, Clone)]
 struct JumpText {
     doc: u32,
+    /// Letters and digits of `text` (see `char_mask`), and those starting its words.
     mask: u64,
+    starts: u64,
     text: String,
 }
 
@@ -149,12 +154,13 @@ struct JumpText {
 #[derive(Debug, Clone)]
 pub struct Index {
     ix: InvertedIndex,
-    typo: TypoIndex,
+    /// Built on first need (a word with no exact match), or by [`Index::warm`].
+    typo: std::sync::OnceLock<TypoIndex>,
     facets: FacetTable,
     docs: Vec<StoredDoc>,
     id_rank: Vec<u32>,
     jump: Vec<JumpText>,
-    title_field: Option<u8>,
+    no_snippet: Vec<u8>,
 }
 
 /// How one query group is matched (see the module docs).
@@ -215,6 +221,13 @@ fn char_mask(s: &str) -> u64 {
     m
 }
 
+/// [`char_mask`] of the first character of each word.
+fn word_starts_mask(s: &str) -> u64 {
+    s.split(' ')
+        .filter_map(|w| w.chars().next())
+        .fold(0, |m, c| m | char_mask(c.encode_utf8(&mut [0; 4])))
+}
+
 fn fold_words(s: &str) -> String {
     text::terms(s).join(" ")
 }
@@ -238,6 +251,19 @@ impl Index {
                 }
             }
         }
+        // Short names and aliases are searchable too, as strongly as titles: "vccr" must find
+        // the instrument whose short name it is before texts that merely cite it.
+        let names_field =
+            if docs.iter().any(|d| !d.short.is_empty()) && fields.len() < index::MAX_FIELDS {
+                let boost = fields.iter().map(|f| f.boost).fold(1.0f32, f32::max);
+                fields.push(Field {
+                    name: NAMES_FIELD.into(),
+                    boost,
+                });
+                Some((fields.len() - 1) as u8)
+            } else {
+                None
+            };
         let names: Vec<String> = facet_fields.iter().map(|s| s.to_string()).collect();
         let facets = FacetTable::build(&docs, &names);
         let mut jump = Vec::new();
@@ -258,12 +284,18 @@ impl Index {
                     _ => texts.insert(at, (i as u8, f.text)),
                 }
             }
+            if let Some(nf) = names_field
+                && !d.short.is_empty()
+            {
+                texts.push((nf, d.short.join(" · ")));
+            }
             for s in std::iter::once(&d.title).chain(d.short.iter()) {
                 let text = fold_words(s);
                 if !text.is_empty() {
                     jump.push(JumpText {
                         doc: n as u32,
                         mask: char_mask(&text),
+                        starts: word_starts_mask(&text),
                         text,
                     });
                 }
@@ -277,16 +309,18 @@ impl Index {
                 has_short: !d.short.is_empty(),
             });
         }
+        // Fields that a hit shows elsewhere (title, names) are not used for snippets.
         let title_field = fields
             .iter()
             .position(|f| f.name == "title")
             .map(|i| i as u8);
+        let no_snippet: Vec<u8> = title_field.into_iter().chain(names_field).collect();
         let ix = {
             // Borrow the stored texts without copying them.
             let texts: Vec<&[(u8, String)]> = stored.iter().map(|d| d.texts.as_slice()).collect();
             InvertedIndex::build(fields, &texts)
         };
-        let typo = TypoIndex::build(&ix);
+        let typo = std::sync::OnceLock::new();
         let mut order: Vec<u32> = (0..stored.len() as u32).collect();
         index::sort_by(&mut order, &|a, b| {
             stored[a as usize].id.cmp(&stored[b as usize].id)
@@ -302,8 +336,17 @@ impl Index {
             docs: stored,
             id_rank,
             jump,
-            title_field,
+            no_snippet,
         }
+    }
+
+    /// Builds what is built on first need (the typo index), so no later query pays for it.
+    pub fn warm(&self) {
+        self.typo();
+    }
+
+    fn typo(&self) -> &TypoIndex {
+        self.typo.get_or_init(|| TypoIndex::build(&self.ix))
     }
 
     /// Number of documents.
@@ -329,7 +372,7 @@ impl Index {
     /// Heap bytes of each part of the index, for benchmarks: (name, bytes).
     pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
         let mut parts = self.ix.heap_parts();
-        parts.push(("typo index", self.typo.heap_bytes()));
+        parts.push(("typo index", self.typo().heap_bytes()));
         parts.push(("facets", self.facets.heap_bytes()));
         let text: usize = self
             .docs
@@ -346,25 +389,78 @@ impl Index {
 
     /// Approximate heap bytes held by the index structures (documents' text excluded).
     pub fn heap_bytes(&self) -> usize {
-        self.ix.heap_bytes() + self.typo.heap_bytes() + self.facets.heap_bytes()
+        self.ix.heap_bytes() + self.typo().heap_bytes() + self.facets.heap_bytes()
     }
 
     /// Facet counts of all documents passing `filters` (disjunctively: each field's counts
     /// ignore that field's own filter).
     pub fn facets(&self, filters: &Filters) -> Result<Facets, Error> {
-        if filters.is_empty() {
-            // Still reject unknown field names in an otherwise empty filter.
-            self.facets.compile(filters, self.len())?;
+        let compiled = self.facets.compile(filters, self.len())?;
+        if compiled.is_empty() {
             return Ok(self.facets.all().clone());
         }
-        let compiled = self.facets.compile(filters, self.len())?;
         let all: Vec<u32> = (0..self.len() as u32).collect();
         Ok(self.facets.count(&all, &compiled))
+    }
+
+    /// [`Index::facets`] as JSON text (what the wasm layer returns).
+    pub fn facets_json(&self, filters: &Filters) -> Result<String, Error> {
+        let compiled = self.facets.compile(filters, self.len())?;
+        if compiled.is_empty() {
+            return Ok(self.facets.all_json().to_string());
+        }
+        let all: Vec<u32> = (0..self.len() as u32).collect();
+        let mut out = String::new();
+        self.facets.count_json(&all, &compiled, &mut out);
+        Ok(out)
     }
 
     /// Searches the index (see the module docs). Errors: `QUERY_TOO_LONG` for queries over
     /// the limits of [`query`], `INVALID_ARGUMENT` for a bad limit or an unknown filter field.
     pub fn search(&self, raw: &str, opts: &SearchOptions) -> Result<SearchResults, Error> {
+        let o = self.run(raw, opts)?;
+        let facets = match &o.facet_docs {
+            None => self.facets.all().clone(),
+            Some(docs) => self.facets.count(docs, &o.filters),
+        };
+        let hits = o
+            .page
+            .iter()
+            .map(|&(d, score)| self.hit(d, score, &o.plans))
+            .collect();
+        Ok(SearchResults {
+            total: o.total,
+            hits,
+            facets,
+            relaxed: o.relaxed,
+        })
+    }
+
+    /// [`Index::search`] as JSON text, written straight from the index (no intermediate
+    /// copies): what the wasm layer hands to `JSON.parse`.
+    pub fn search_json(&self, raw: &str, opts: &SearchOptions) -> Result<String, Error> {
+        let o = self.run(raw, opts)?;
+        let mut out = String::with_capacity(1024 + 1024 * o.page.len());
+        out.push_str("{\"total\":");
+        json::number(&mut out, o.total as f64);
+        out.push_str(",\"hits\":[");
+        for (i, &(d, score)) in o.page.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            self.hit_json(d, score, &o.plans, &mut out);
+        }
+        out.push_str("],\"facets\":");
+        match &o.facet_docs {
+            None => out.push_str(self.facets.all_json()),
+            Some(docs) => self.facets.count_json(docs, &o.filters, &mut out),
+        }
+        out.push_str(",\"relaxed\":");
+        out.push_str(if o.relaxed { "true}" } else { "false}" });
+        Ok(out)
+    }
+
+    fn run(&self, raw: &str, opts: &SearchOptions) -> Result<Outcome, Error> {
         if opts.limit == 0 || opts.limit > MAX_LIMIT {
             return Err(Error::range_error(format!(
                 "limit must be an integer from 1 to {MAX_LIMIT}, got {}",
@@ -380,7 +476,7 @@ impl Index {
             .filter(|p| !matches!(p, Plan::Never))
             .collect();
         if q.is_browse() {
-            return Ok(self.browse(&exclude, &filters, opts));
+            return Ok(self.browse(&exclude, filters, opts));
         }
         // Words that exist are trusted first; typo candidates are looked up for unknown words,
         // and for every word when that finds nothing.
@@ -407,59 +503,62 @@ impl Index {
         if matches.is_empty() && short {
             self.jump_fallback(raw, &exclude, &filters, &mut matches, &mut facet_docs);
         }
-        if matches.is_empty() && plans.iter().filter(|p| !matches!(p, Plan::Never)).count() > 1 {
+        // Any-word ranking: only for several groups, at least one of which matches something.
+        if matches.is_empty() && plans.len() > 1 && plans.iter().any(|p| !matches!(p, Plan::Never))
+        {
             facet_docs.clear();
             self.match_any(&plans, &exclude, &filters, &mut matches, &mut facet_docs);
             relaxed = !matches.is_empty();
         }
-        let facets = self.facets.count(&facet_docs, &filters);
         let total = matches.len();
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
-        // Blend "jump to" scores when a word is not a known word (an abbreviation, or a word
-        // being typed): complete known words already rank by BM25F.
-        let partial = plans
-            .iter()
-            .any(|p| matches!(p, Plan::Term { exact: None, .. }));
-        if short && partial && !relaxed {
-            rank::top_k(&mut matches, want.max(JUMP_BLEND_TOP), &self.id_rank);
-            self.jump_blend(raw, &mut matches);
-        }
-        // Re-rank the best results by word adjacency (pages stay consistent: the window
-        // covers every page up to the one asked for).
+        // The best results, re-ranked: "jump to" (a query that is a title or short name puts
+        // that record first; when a word is not a known word — an abbreviation, a word being
+        // typed — titles and short names it abbreviates rise too), then the adjacency of the
+        // query's words. The window covers every page up to the one asked for, so pages stay
+        // consistent.
         let window = want.max(PROXIMITY_TOP).min(total);
-        rank::top_k(&mut matches, window, &self.id_rank);
-        self.proximity_boost(&mut matches[..window], &plans);
-        rank::top_k(&mut matches[..window], want, &self.id_rank);
+        let mut top = rank::best(&matches, window, &self.id_rank);
+        if short && !relaxed {
+            let partial = plans
+                .iter()
+                .any(|p| matches!(p, Plan::Term { exact: None, .. }));
+            let n = top.len().min(JUMP_BLEND_TOP);
+            self.jump_blend(raw, partial, &mut top[..n]);
+        }
+        self.proximity_boost(&mut top, &plans);
+        rank::sort(&mut top, &self.id_rank);
         // Ranking is tiered (words matched, then typos, then score), so a hit may rank below
         // one with a lower score. The score shown never rises down the ranking, so that hits
         // are sorted by it; every page agrees, as the ranked prefix is the same for all.
         let mut ceiling = f32::INFINITY;
-        for s in &mut matches[..want] {
+        for s in &mut top {
             s.score = s.score.min(ceiling);
             ceiling = s.score;
         }
-        let hits = matches
+        let matches = top;
+        let page = matches
             .get(opts.offset.min(total)..want)
             .unwrap_or(&[])
             .iter()
-            .map(|s| self.hit(s.doc, s.score, &plans))
+            .map(|s| (s.doc, s.score))
             .collect();
-        Ok(SearchResults {
+        Ok(Outcome {
             total,
-            hits,
-            facets,
+            page,
+            plans,
+            facet_docs: Some(facet_docs),
+            filters,
             relaxed,
         })
     }
 
+    /// Plans of the query's groups, in query order.
     fn plans(&self, q: &Query, typos: Typos) -> Vec<Plan> {
-        let mut plans: Vec<Plan> = q
-            .include
+        q.include
             .iter()
             .map(|g| self.plan(g, typos, true))
-            .collect();
-        plans.sort_by_key(Plan::cost);
-        plans
+            .collect()
     }
 
     fn is_short(&self, raw: &str, q: &Query) -> bool {
@@ -495,7 +594,7 @@ impl Index {
                     let chars: Vec<char> = text.chars().collect();
                     let mut found = Vec::new();
                     let mut scratch = Vec::new();
-                    self.typo.candidates(
+                    self.typo().candidates(
                         &self.ix,
                         &chars,
                         typo::max_edits(chars.len()),
@@ -778,11 +877,17 @@ impl Index {
             return Vec::new();
         }
         let qmask = char_mask(&q);
+        let qstarts = word_starts_mask(&q);
+        let words: Vec<&str> = q.split(' ').collect();
         let min = jump_threshold(&q);
         let mut out: Vec<(u32, i64)> = Vec::new();
         let mut evals = 0;
         for j in &self.jump {
-            if j.mask & qmask != qmask || only.is_some_and(|o| !o.contains(&j.doc)) {
+            if j.mask & qmask != qmask
+                || j.starts & qstarts != qstarts
+                || only.is_some_and(|o| !o.contains(&j.doc))
+                || !words.iter().all(|w| abbreviates(&j.text, w))
+            {
                 continue;
             }
             evals += 1;
@@ -826,10 +931,26 @@ impl Index {
         }
     }
 
-    /// Raises the score of the best results whose title or short name matches the query as
-    /// an abbreviation ("vccr", "1951 conv"), by up to half.
-    fn jump_blend(&self, raw: &str, matches: &mut [Scored]) {
+    /// Among the best results: triples the score of those whose title or short name is the
+    /// query ("vccr", "iccpr"), and, when `partial`, raises by up to half those whose title
+    /// or short name matches it as an abbreviation ("1951 conv").
+    fn jump_blend(&self, raw: &str, partial: bool, matches: &mut [Scored]) {
         let top = matches.len().min(JUMP_BLEND_TOP);
+        let q = fold_words(raw);
+        for m in &mut matches[..top] {
+            if self
+                .jump
+                .iter()
+                .skip(self.jump.partition_point(|j| j.doc < m.doc))
+                .take_while(|j| j.doc == m.doc)
+                .any(|j| j.text == q)
+            {
+                m.score *= NAME_MATCH;
+            }
+        }
+        if !partial {
+            return;
+        }
         let docs: Vec<u32> = matches[..top]
             .iter()
             .map(|s| s.doc)
@@ -849,13 +970,14 @@ impl Index {
         }
     }
 
-    fn browse(&self, exclude: &[Plan], filters: &Compiled, opts: &SearchOptions) -> SearchResults {
-        let (total, page, facets) = if exclude.is_empty() && filters.is_empty() {
-            let page: Vec<u32> = (0..self.len() as u32)
+    fn browse(&self, exclude: &[Plan], filters: Compiled, opts: &SearchOptions) -> Outcome {
+        let (total, page, facet_docs) = if exclude.is_empty() && filters.is_empty() {
+            let page = (0..self.len() as u32)
                 .skip(opts.offset)
                 .take(opts.limit)
+                .map(|d| (d, 0.0))
                 .collect();
-            (self.len(), page, self.facets.all().clone())
+            (self.len(), page, None)
         } else {
             let mut facet_docs = Vec::new();
             let mut passing = Vec::new();
@@ -869,19 +991,20 @@ impl Index {
                     passing.push(d);
                 }
             }
-            let facets = self.facets.count(&facet_docs, filters);
             let page = passing
                 .iter()
-                .copied()
                 .skip(opts.offset)
                 .take(opts.limit)
+                .map(|&d| (d, 0.0))
                 .collect();
-            (passing.len(), page, facets)
+            (passing.len(), page, Some(facet_docs))
         };
-        SearchResults {
+        Outcome {
             total,
-            hits: page.into_iter().map(|d| self.hit(d, 0.0, &[])).collect(),
-            facets,
+            page,
+            plans: Vec::new(),
+            facet_docs,
+            filters,
             relaxed: false,
         }
     }
@@ -993,20 +1116,103 @@ impl Index {
         }
     }
 
+    fn hit_json(&self, d: u32, score: f32, plans: &[Plan], out: &mut String) {
+        let doc = &self.docs[d as usize];
+        let matched = self.matched_terms(d, plans);
+        let snip = snippet::build(&self.ix, d, &doc.texts, &matched, &self.no_snippet);
+        out.push_str("{\"id\":");
+        json::string(out, &doc.id);
+        out.push_str(",\"kind\":");
+        json::string(out, &doc.kind);
+        out.push_str(",\"title\":");
+        json::string(out, &doc.title);
+        out.push_str(",\"score\":");
+        json::number(out, rounded(score));
+        out.push_str(",\"snippet\":");
+        json::string(out, &snip.text);
+        out.push_str(",\"highlights\":");
+        json::ranges(out, &snip.highlights);
+        for (k, v) in &doc.summary {
+            out.push(',');
+            json::string(out, k);
+            out.push(':');
+            json::value(out, v);
+        }
+        out.push('}');
+    }
+
     fn hit(&self, d: u32, score: f32, plans: &[Plan]) -> Hit {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
-        let snip = snippet::build(&self.ix, d, &doc.texts, &matched, self.title_field);
+        let snip = snippet::build(&self.ix, d, &doc.texts, &matched, &self.no_snippet);
         Hit {
             id: doc.id.clone(),
             kind: doc.kind.clone(),
             title: doc.title.clone(),
-            score: (f64::from(score) * 10_000.0).round() / 10_000.0,
+            score: rounded(score),
             snippet: snip.text,
             highlights: snip.highlights,
             fields: doc.summary.clone(),
         }
     }
+}
+
+/// A score as shown: four decimals.
+fn rounded(score: f32) -> f64 {
+    (f64::from(score) * 10_000.0).round() / 10_000.0
+}
+
+/// A ranked answer whose page is not rendered yet.
+struct Outcome {
+    total: usize,
+    /// (document, score) of the requested page.
+    page: Vec<(u32, f32)>,
+    plans: Vec<Plan>,
+    /// Documents the facets count (disjunctively); `None`: all, unfiltered.
+    facet_docs: Option<Vec<u32>>,
+    filters: Compiled,
+    relaxed: bool,
+}
+
+/// True when `word` (folded) abbreviates part of `text` (folded words separated by spaces):
+/// its characters can be taken in order from words of `text`, entering each word used at its
+/// first character ("vccr" in "vienna convention on consular relations", "stls" in
+/// "stateless", "1951 conv"), never from the middle of a word it did not start in. A cheap
+/// structural test before the fuzzy matcher scores the match.
+fn abbreviates(text: &str, word: &str) -> bool {
+    let q: Vec<char> = word.chars().take(63).collect();
+    if q.is_empty() {
+        return true;
+    }
+    let done = 1u64 << q.len();
+    // Bit p: the first p characters of the word are matched.
+    let mut reach = 1u64;
+    for w in text.split(' ') {
+        let chars: Vec<char> = w.chars().collect();
+        let Some(&first) = chars.first() else {
+            continue;
+        };
+        let mut next = reach;
+        for p in 0..q.len() {
+            if reach >> p & 1 == 0 || q[p] != first {
+                continue;
+            }
+            // Enter this word at q[p], then take as many following characters as it offers.
+            let mut at = p + 1;
+            next |= 1 << at;
+            for &c in &chars[1..] {
+                if at < q.len() && c == q[at] {
+                    at += 1;
+                    next |= 1 << at;
+                }
+            }
+        }
+        reach = next;
+        if reach & done != 0 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The minimum jump score for a folded query: 14 points per character (the matcher gives
@@ -1046,6 +1252,49 @@ fn union(lists: &[&[u32]], ndocs: usize) -> Vec<u32> {
                 out.dedup();
                 out
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::abbreviates;
+
+    #[test]
+    fn abbreviations_enter_each_word_at_its_first_letter() {
+        let table = [
+            ("vienna convention on consular relations", "vccr", true),
+            (
+                "convention relating to the status of stateless persons",
+                "stls",
+                true,
+            ),
+            (
+                "convention relating to the status of stateless persons",
+                "conv",
+                true,
+            ),
+            ("1951 refugee convention", "1951", true),
+            ("global compact for migration", "gcm", true),
+            (
+                "players of many parts the evolving role of smugglers",
+                "refug",
+                false,
+            ),
+            (
+                "convention relating to the status of stateless persons",
+                "consualr",
+                false,
+            ),
+            (
+                "international covenant on civil and political rights",
+                "iccpr",
+                true,
+            ),
+            ("paris agreement", "vccr", false),
+        ];
+        for (text, word, want) in table {
+            assert_eq!(abbreviates(text, word), want, "{word} in {text}");
         }
     }
 }

@@ -6,6 +6,7 @@
 use super::json::number_text;
 use super::{Filters, MAX_LIMIT, SearchOptions};
 use crate::error::Error;
+use crate::limits::MAX_OFFSET;
 use crate::records::Json;
 
 /// Most values in one filter field.
@@ -53,8 +54,9 @@ impl SearchOptions {
                     opts.limit = integer(*x, "limit", 1.0, MAX_LIMIT as f64)? as usize
                 }
                 ("offset", Json::Num(x)) => {
+                    // Any safe integer: a page past the end is empty and costs nothing.
                     opts.offset = integer(*x, "offset", 0.0, 9_007_199_254_740_991.0)?
-                        .min(u32::MAX as f64) as usize
+                        .min(MAX_OFFSET as f64) as usize
                 }
                 ("fuzzy", Json::Bool(b)) => opts.fuzzy = *b,
                 ("filters", f) => opts.filters = Filters::from_json(f)?,
@@ -260,6 +262,11 @@ mod tests {
                 map(&[("offset", Json::Num(0.5))]),
                 JsClass::RangeError,
                 "offset",
+            ),
+            (
+                map(&[("offset", Json::Num(9_007_199_254_740_992.0))]),
+                JsClass::RangeError,
+                "offset must be an integer of at least 0",
             ),
             (
                 map(&[("fuzzy", Json::Num(1.0))]),

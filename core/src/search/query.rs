@@ -9,16 +9,14 @@
 //! - A run of characters from space-less scripts (Chinese, Japanese, Korean, Thai, …) is a
 //!   phrase of single-character terms.
 //!
-//! Limits: at most [`MAX_QUERY_BYTES`] bytes of UTF-8 and [`MAX_QUERY_TERMS`] terms; longer
-//! queries fail with `QUERY_TOO_LONG` (a `RangeError` in JavaScript).
+//! Limits ([`crate::limits::check_query`]): at most 1,024 characters and 32 terms (runs of
+//! letters and digits, so a run of Chinese is one); longer queries fail with
+//! `QUERY_TOO_LONG` (a `RangeError` in JavaScript).
 
 use super::text;
-use crate::error::{Code, Error, JsClass};
+use crate::error::Error;
 
-/// Longest accepted query, in bytes of UTF-8.
-pub const MAX_QUERY_BYTES: usize = 1024;
-/// Most terms (words and phrase words, included or excluded) in one query.
-pub const MAX_QUERY_TERMS: usize = 32;
+pub use crate::limits::{MAX_QUERY_CHARS, MAX_QUERY_TERMS};
 
 /// One unit of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,18 +54,8 @@ fn is_quote(c: char) -> bool {
 
 /// Parses `raw` (see the module docs for the syntax and limits).
 pub fn parse(raw: &str) -> Result<Query, Error> {
-    if raw.len() > MAX_QUERY_BYTES {
-        return Err(Error::new(
-            Code::QueryTooLong,
-            JsClass::RangeError,
-            format!(
-                "the query is {} bytes long; the limit is {MAX_QUERY_BYTES} bytes of UTF-8",
-                raw.len()
-            ),
-        ));
-    }
+    crate::limits::check_query(raw)?;
     let mut q = Query::default();
-    let mut terms = 0usize;
     let mut buf = String::new();
     let mut last_term_at_end = false;
     let mut rest = raw;
@@ -103,14 +91,6 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
             tokens.push((t.to_string(), tok.glued));
             true
         });
-        terms += tokens.len();
-        if terms > MAX_QUERY_TERMS {
-            return Err(Error::new(
-                Code::QueryTooLong,
-                JsClass::RangeError,
-                format!("the query has more than {MAX_QUERY_TERMS} terms"),
-            ));
-        }
         if tokens.is_empty() {
             continue;
         }
@@ -173,6 +153,7 @@ fn push_unique(groups: &mut Vec<Group>, g: Group) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::{Code, JsClass};
 
     fn term(t: &str, prefix: bool) -> Group {
         Group::Term {
@@ -242,14 +223,26 @@ mod tests {
 
     #[test]
     fn queries_over_the_limits_fail_with_query_too_long() {
-        let long = "a".repeat(MAX_QUERY_BYTES + 1);
+        let long = "a".repeat(MAX_QUERY_CHARS + 1);
         let err = parse(&long).unwrap_err();
         assert_eq!(
             (err.code, err.class),
             (Code::QueryTooLong, JsClass::RangeError)
         );
-        let many = vec!["w"; MAX_QUERY_TERMS + 1].join(" ");
-        assert_eq!(parse(&many).unwrap_err().code, Code::QueryTooLong);
-        assert!(parse(&vec!["w"; MAX_QUERY_TERMS].join(" ")).is_ok());
+        let words = |n: usize| {
+            (0..n)
+                .map(|i| format!("w{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            parse(&words(MAX_QUERY_TERMS + 1)).unwrap_err().code,
+            Code::QueryTooLong
+        );
+        assert!(parse(&words(MAX_QUERY_TERMS)).is_ok());
+        // A long run of Chinese is one phrase, however many characters it has.
+        let chinese =
+            "人人生而自由在尊严和权利上一律平等他们赋有理性和良心并应以兄弟关系的精神相对待";
+        assert_eq!(parse(chinese).unwrap().include.len(), 1);
     }
 }

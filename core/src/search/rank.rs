@@ -101,48 +101,39 @@ pub fn compare(a: &Scored, b: &Scored, id_rank: &[u32]) -> Ordering {
         .then(id_rank[a.doc as usize].cmp(&id_rank[b.doc as usize]))
 }
 
-/// Puts the best `k` results of `v`, in order, at its front (the rest follow, unordered).
-pub fn top_k(v: &mut [Scored], k: usize, id_rank: &[u32]) {
+/// The best `k` results of `v`, in order.
+pub fn best(v: &[Scored], k: usize, id_rank: &[u32]) -> Vec<Scored> {
     let k = k.min(v.len());
     if k == 0 {
-        return;
+        return Vec::new();
     }
-    // Rank positions of `v` with one shared sort (sort code is large in wasm per instantiation).
-    let mut order: Vec<u32> = Vec::with_capacity(k + 1);
+    let mut out: Vec<Scored> = Vec::with_capacity(k + 1);
     if k <= 256 {
-        // Bounded insertion: most candidates lose to the current k-th and cost one comparison.
-        for i in 0..v.len() as u32 {
-            if order.len() == k
-                && compare(&v[i as usize], &v[order[k - 1] as usize], id_rank).is_ge()
-            {
+        // Bounded insertion: most candidates lose to the current k-th in one comparison.
+        for s in v {
+            if out.len() == k && compare(s, &out[k - 1], id_rank).is_ge() {
                 continue;
             }
-            let at = order
-                .partition_point(|&j| compare(&v[j as usize], &v[i as usize], id_rank).is_lt());
-            order.insert(at, i);
-            order.truncate(k);
+            let at = out.partition_point(|x| compare(x, s, id_rank).is_lt());
+            out.insert(at, *s);
+            out.truncate(k);
         }
     } else {
-        order = (0..v.len() as u32).collect();
-        super::index::sort_by(&mut order, &|a, b| {
-            compare(&v[a as usize], &v[b as usize], id_rank)
-        });
-        order.truncate(k);
+        out.extend_from_slice(v);
+        sort(&mut out, id_rank);
+        out.truncate(k);
     }
-    let best: Vec<Scored> = order.iter().map(|&i| v[i as usize]).collect();
-    // Move the others after the best, keeping every element exactly once.
-    let mut taken = vec![false; v.len()];
-    for &i in &order {
-        taken[i as usize] = true;
-    }
-    let rest: Vec<Scored> = v
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !taken[*i])
-        .map(|(_, s)| *s)
-        .collect();
-    v[..k].copy_from_slice(&best);
-    v[k..].copy_from_slice(&rest);
+    out
+}
+
+/// Sorts results into rank order (one shared sort: sort code is large in wasm per
+/// instantiation).
+pub fn sort(v: &mut Vec<Scored>, id_rank: &[u32]) {
+    let mut order: Vec<u32> = (0..v.len() as u32).collect();
+    super::index::sort_by(&mut order, &|a, b| {
+        compare(&v[a as usize], &v[b as usize], id_rank)
+    });
+    *v = order.into_iter().map(|i| v[i as usize]).collect();
 }
 
 #[cfg(test)]
@@ -158,15 +149,24 @@ mod tests {
             typos,
             score,
         };
-        let mut v = vec![
+        let v = vec![
             s(0, 2, 0, 1.0),
             s(1, 2, 0, 1.0),
             s(2, 2, 1, 9.0),
             s(3, 3, 2, 0.1),
         ];
-        top_k(&mut v, 4, &id_rank);
-        let order: Vec<u32> = v.iter().map(|x| x.doc).collect();
+        let order: Vec<u32> = best(&v, 4, &id_rank).iter().map(|x| x.doc).collect();
         assert_eq!(order, [3, 1, 0, 2]);
+        let top2: Vec<u32> = best(&v, 2, &id_rank).iter().map(|x| x.doc).collect();
+        assert_eq!(top2, [3, 1]);
+        // Above 256 the full sort gives the same order.
+        let many: Vec<Scored> = (0..600)
+            .map(|i| s(i, 1, (i % 3) as u8, (i % 7) as f32))
+            .collect();
+        let ranks: Vec<u32> = (0..600).rev().collect();
+        let a = best(&many, 300, &ranks);
+        let b = best(&many, 200, &ranks);
+        assert_eq!(a[..200], b[..]);
     }
 
     #[test]

@@ -28,19 +28,19 @@ pub struct Snippet {
 type Candidate<'a> = (usize, usize, u8, &'a str, Vec<(u32, u32)>);
 
 /// Builds the snippet of document `doc` whose field texts are `texts` (field number, text),
-/// highlighting the terms in `matched` (sorted term ids). The title field (`title_field`) is
-/// used only when the document has no other text.
+/// highlighting the terms in `matched` (sorted term ids). Fields in `avoid` (the title, short
+/// names) are used only when the document has no other text.
 pub fn build(
     ix: &InvertedIndex,
     doc: u32,
     texts: &[(u8, String)],
     matched: &[u32],
-    title_field: Option<u8>,
+    avoid: &[u8],
 ) -> Snippet {
     let candidates: Vec<&(u8, String)> = {
         let others: Vec<&(u8, String)> = texts
             .iter()
-            .filter(|(f, t)| Some(*f) != title_field && !t.trim().is_empty())
+            .filter(|(f, t)| !avoid.contains(f) && !t.trim().is_empty())
             .collect();
         if others.is_empty() {
             texts.iter().collect()
@@ -266,7 +266,7 @@ mod tests {
             .map(|t| ix.lookup(t).unwrap())
             .collect();
         matched.sort_unstable();
-        let s = build(&ix, 0, &[(0, text.to_string())], &matched, None);
+        let s = build(&ix, 0, &[(0, text.to_string())], &matched, &[]);
         assert_eq!(s.text, text);
         let got: Vec<String> = s
             .highlights
@@ -283,7 +283,7 @@ mod tests {
         text.push_str(&"more trailing words ".repeat(40));
         let ix = index(&text);
         let matched = vec![ix.lookup("refoulement").unwrap()];
-        let s = build(&ix, 0, &[(0, text.clone())], &matched, None);
+        let s = build(&ix, 0, &[(0, text.clone())], &matched, &[]);
         assert!(
             s.text.starts_with('…') && s.text.ends_with('…'),
             "{}",
@@ -298,7 +298,7 @@ mod tests {
     fn without_matches_the_snippet_is_the_start_of_the_text() {
         let text = "First words of a body. ".repeat(30);
         let ix = index(&text);
-        let s = build(&ix, 0, &[(0, text.clone())], &[], None);
+        let s = build(&ix, 0, &[(0, text.clone())], &[], &[]);
         assert!(s.text.starts_with("First words"));
         assert!(s.text.ends_with('…'));
         assert!(s.highlights.is_empty());

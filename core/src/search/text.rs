@@ -185,8 +185,105 @@ fn is_apostrophe(c: char) -> bool {
 /// Words follow UAX #29; words are also split at apostrophes ("l'homme" → `l`, `homme`);
 /// characters of space-less scripts become one token each (with their combining marks).
 pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> bool) {
+    // One compiled copy for every caller (a copy per closure type costs wasm size).
+    tokenize_dyn(text, buf, &mut f);
+}
+
+fn tokenize_dyn(text: &str, buf: &mut String, f: &mut dyn FnMut(&str, Token) -> bool) {
+    // UAX #29 never joins across ASCII whitespace, so each whitespace-delimited chunk is
+    // segmented on its own: ASCII chunks by the equivalent rules below (the generic
+    // segmenter looks every character up in its tables), others by `unicode-segmentation`.
+    let bytes = text.as_bytes();
     let mut last_unigram_end = usize::MAX;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            ascii &= bytes[i].is_ascii();
+            i += 1;
+        }
+        let more = if ascii {
+            ascii_chunk(&text[start..i], start, buf, f)
+        } else {
+            unicode_chunk(&text[start..i], start, buf, f, &mut last_unigram_end)
+        };
+        if !more {
+            return;
+        }
+    }
+}
+
+/// The UAX #29 word segments of an ASCII chunk without whitespace: letters, digits and `_`
+/// join; `:` `.` `'` join between letters (WB6/7), `,` `;` `.` `'` between digits (WB11/12);
+/// every other character stands alone.
+fn ascii_chunk(
+    chunk: &str,
+    offset: usize,
+    buf: &mut String,
+    f: &mut dyn FnMut(&str, Token) -> bool,
+) -> bool {
+    let b = chunk.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < b.len() {
+        if !word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        loop {
+            while i < b.len() && word(b[i]) {
+                i += 1;
+            }
+            if i + 1 < b.len() {
+                let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
+                let letters = prev.is_ascii_alphabetic()
+                    && next.is_ascii_alphabetic()
+                    && matches!(mid, b':' | b'.' | b'\'');
+                let digits = prev.is_ascii_digit()
+                    && next.is_ascii_digit()
+                    && matches!(mid, b',' | b';' | b'.' | b'\'');
+                if letters || digits {
+                    i += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        let segment = &chunk[start..i];
+        if !segment.bytes().any(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        for (s, e) in ascii_pieces(segment) {
+            buf.clear();
+            fold_into(&segment[s..e], buf);
+            let tok = Token {
+                start: offset + start + s,
+                end: offset + start + e,
+                glued: false,
+            };
+            if !f(buf, tok) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+fn unicode_chunk(
+    text: &str,
+    base: usize,
+    buf: &mut String,
+    f: &mut dyn FnMut(&str, Token) -> bool,
+    last_unigram_end: &mut usize,
+) -> bool {
     for (offset, segment) in text.split_word_bound_indices() {
+        let offset = base + offset;
         if segment.is_ascii() {
             if !segment.bytes().any(|b| b.is_ascii_alphanumeric()) {
                 continue;
@@ -200,7 +297,7 @@ pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> 
                     glued: false,
                 };
                 if !f(buf, tok) {
-                    return;
+                    return false;
                 }
             }
             continue;
@@ -214,9 +311,9 @@ pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> 
         while let Some((i, c)) = chars.next() {
             if is_unigram_char(c) && !is_unigram_mark(c) {
                 if let Some(s) = run_start.take()
-                    && !emit(segment, offset, s, i, false, buf, &mut f)
+                    && !emit(segment, offset, s, i, false, buf, f)
                 {
-                    return;
+                    return false;
                 }
                 let mut end = i + c.len_utf8();
                 while let Some(&(j, m)) = chars.peek() {
@@ -227,27 +324,28 @@ pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> 
                         break;
                     }
                 }
-                let glued = last_unigram_end == offset + i;
-                if !emit(segment, offset, i, end, glued, buf, &mut f) {
-                    return;
+                let glued = *last_unigram_end == offset + i;
+                if !emit(segment, offset, i, end, glued, buf, f) {
+                    return false;
                 }
-                last_unigram_end = offset + end;
+                *last_unigram_end = offset + end;
             } else if is_apostrophe(c) {
                 if let Some(s) = run_start.take()
-                    && !emit(segment, offset, s, i, false, buf, &mut f)
+                    && !emit(segment, offset, s, i, false, buf, f)
                 {
-                    return;
+                    return false;
                 }
             } else if run_start.is_none() {
                 run_start = Some(i);
             }
         }
         if let Some(s) = run_start
-            && !emit(segment, offset, s, segment.len(), false, buf, &mut f)
+            && !emit(segment, offset, s, segment.len(), false, buf, f)
         {
-            return;
+            return false;
         }
     }
+    true
 }
 
 fn ascii_pieces(segment: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -276,7 +374,7 @@ fn emit(
     e: usize,
     glued: bool,
     buf: &mut String,
-    f: &mut impl FnMut(&str, Token) -> bool,
+    f: &mut dyn FnMut(&str, Token) -> bool,
 ) -> bool {
     let piece = &segment[s..e];
     if !piece.chars().any(is_word_char) {
@@ -403,6 +501,43 @@ mod tests {
         let thai = terms("สิทธิ");
         assert_eq!(thai.concat(), "สิทธิ");
         assert!(thai.len() >= 3);
+    }
+
+    /// The ASCII fast path segments exactly like `unicode-segmentation` on random ASCII.
+    #[test]
+    fn ascii_segmentation_equals_uax29() {
+        let alphabet = b"ab1_.,:;'- /\"\n(e)9Z";
+        let mut seed = 99u32;
+        for _ in 0..5000 {
+            let len = (seed % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    alphabet[seed as usize % alphabet.len()] as char
+                })
+                .collect();
+            let mut fast = Vec::new();
+            let mut buf = String::new();
+            tokenize(&text, &mut buf, |t, tok| {
+                fast.push((t.to_string(), tok.start, tok.end));
+                true
+            });
+            let mut slow = Vec::new();
+            let mut last = usize::MAX;
+            unicode_chunk(
+                &text,
+                0,
+                &mut buf,
+                &mut |t: &str, tok: Token| {
+                    slow.push((t.to_string(), tok.start, tok.end));
+                    true
+                },
+                &mut last,
+            );
+            assert_eq!(fast, slow, "{text:?}");
+        }
     }
 
     #[test]

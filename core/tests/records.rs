@@ -1,0 +1,440 @@
+//! `Index.fromRecords` in the core (`records::index`): generated records ranked exactly like
+//! an independent brute-force BM25F reference; Unicode text and queries; limits.
+
+use treatykit_core::records::{self, Json, MAX_RECORDS};
+use treatykit_core::search::{Filters, Index, SearchOptions, text};
+use treatykit_core::{Code, JsClass};
+
+fn s(x: &str) -> Json {
+    Json::Str(x.into())
+}
+
+fn map(pairs: &[(&str, Json)]) -> Json {
+    Json::Map(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+    )
+}
+
+fn schema() -> Json {
+    map(&[
+        ("id", s("id")),
+        ("title", s("title")),
+        (
+            "fields",
+            map(&[
+                ("title", map(&[("boost", Json::Num(2.0))])),
+                ("body", map(&[])),
+            ]),
+        ),
+        ("facets", Json::List(vec![s("lang")])),
+    ])
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+const VOCAB: [&str; 40] = [
+    "asylum",
+    "border",
+    "child",
+    "consul",
+    "detention",
+    "family",
+    "labour",
+    "migrant",
+    "nation",
+    "permit",
+    "refuge",
+    "return",
+    "rights",
+    "safety",
+    "school",
+    "stateless",
+    "student",
+    "travel",
+    "visa",
+    "work",
+    "health",
+    "housing",
+    "court",
+    "appeal",
+    "treaty",
+    "custom",
+    "remedy",
+    "trade",
+    "city",
+    "river",
+    "island",
+    "harbour",
+    "letter",
+    "garden",
+    "music",
+    "market",
+    "bridge",
+    "winter",
+    "summer",
+    "valley",
+];
+
+/// Generated records: 4-word titles, 5–40-word bodies, one of 5 languages.
+fn generated(n: usize, rng: &mut Rng) -> Vec<(String, String, String, String)> {
+    (0..n)
+        .map(|i| {
+            let words = |k: usize, rng: &mut Rng| {
+                (0..k)
+                    .map(|_| VOCAB[rng.next(VOCAB.len())])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let title = words(4, rng);
+            let len = 5 + rng.next(36);
+            let body = words(len, rng);
+            let lang = ["en", "fr", "es", "ar", "zh"][rng.next(5)].to_string();
+            (format!("r{i:04}"), title, body, lang)
+        })
+        .collect()
+}
+
+fn to_json(recs: &[(String, String, String, String)]) -> Vec<Json> {
+    recs.iter()
+        .map(|(id, title, body, lang)| {
+            map(&[
+                ("id", s(id)),
+                ("title", s(title)),
+                ("body", s(body)),
+                ("lang", s(lang)),
+            ])
+        })
+        .collect()
+}
+
+/// The reference: BM25F (k1 = 1.2, b = 0.75, title boost 2, length averages over documents
+/// having the field) summed over the query words, every word required; then the best 50
+/// re-ranked by adjacency of consecutive query words (x (1 + 0.5 * adjacent pairs / (n-1))).
+fn reference(
+    recs: &[(String, String, String, String)],
+    words: &[&str],
+    want: usize,
+) -> Vec<(String, f64)> {
+    let docs: Vec<[Vec<String>; 2]> = recs
+        .iter()
+        .map(|(_, t, b, _)| [text::terms(t), text::terms(b)])
+        .collect();
+    let n = docs.len() as f64;
+    let avg = |f: usize| {
+        let with: Vec<usize> = docs.iter().map(|d| d[f].len()).filter(|&l| l > 0).collect();
+        (with.iter().sum::<usize>() as f64 / with.len() as f64).max(1.0)
+    };
+    let avgs = [avg(0), avg(1)];
+    let boosts = [2.0, 1.0];
+    let dfs: Vec<f64> = words
+        .iter()
+        .map(|w| {
+            docs.iter()
+                .filter(|x| x[0].iter().chain(&x[1]).any(|t| t == w))
+                .count() as f64
+        })
+        .collect();
+    let mut scored: Vec<(String, f64, usize)> = Vec::new();
+    'docs: for (i, d) in docs.iter().enumerate() {
+        let mut score = 0.0;
+        for (w, &df) in words.iter().zip(&dfs) {
+            let mut tf = 0.0;
+            for f in 0..2 {
+                let c = d[f].iter().filter(|t| t == w).count() as f64;
+                let norm = 1.0 - 0.75 + 0.75 * d[f].len() as f64 / avgs[f];
+                tf += boosts[f] * c / norm;
+            }
+            if tf == 0.0 {
+                continue 'docs;
+            }
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            score += idf * tf * 2.2 / (1.2 + tf);
+        }
+        scored.push((recs[i].0.clone(), score, i));
+    }
+    let order = |v: &mut Vec<(String, f64, usize)>| {
+        v.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap().then_with(|| a.0.cmp(&b.0)))
+    };
+    order(&mut scored);
+    let window = want.max(50).min(scored.len());
+    if words.len() > 1 {
+        for (_, score, i) in scored[..window].iter_mut() {
+            let d = &docs[*i];
+            let pairs = words
+                .windows(2)
+                .filter(|w| {
+                    d.iter()
+                        .any(|f| f.windows(2).any(|p| p[0] == w[0] && p[1] == w[1]))
+                })
+                .count();
+            *score *= 1.0 + 0.5 * pairs as f64 / (words.len() - 1) as f64;
+        }
+        let mut top: Vec<_> = scored[..window].to_vec();
+        order(&mut top);
+        scored.splice(..window, top);
+    }
+    scored.into_iter().map(|(id, s, _)| (id, s)).collect()
+}
+
+#[test]
+fn exact_queries_rank_generated_records_like_the_brute_force_reference() {
+    let mut rng = Rng(0x5eed_1234_abcd_ef01);
+    let recs = generated(300, &mut rng);
+    let index = records::index(to_json(&recs), &schema()).expect("valid records");
+    assert_eq!(index.len(), 300);
+    let mut compared = 0;
+    for _ in 0..120 {
+        let k = 1 + rng.next(3);
+        let mut words: Vec<&str> = Vec::new();
+        while words.len() < k {
+            let w = VOCAB[rng.next(VOCAB.len())];
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        // A trailing space: whole words only (no completions).
+        let q = format!("{} ", words.join(" "));
+        let want = reference(&recs, &words, 100);
+        let got = index
+            .search(
+                &q,
+                &SearchOptions {
+                    limit: 100,
+                    ..SearchOptions::default()
+                },
+            )
+            .unwrap();
+        if want.is_empty() {
+            assert!(got.relaxed || got.total == 0, "{q}");
+            continue;
+        }
+        assert!(!got.relaxed, "{q}");
+        assert_eq!(got.total, want.len(), "{q}: total");
+        assert_eq!(got.hits.len(), want.len().min(100));
+        for (i, h) in got.hits.iter().enumerate() {
+            let (id, score) = &want[i];
+            // Scores agree to f32 precision; ids agree except between near-equal scores.
+            let tol = 1e-3 * score.abs().max(1.0);
+            assert!(
+                (h.score - score).abs() <= tol,
+                "{q}: #{i} {} scored {} vs {score}",
+                h.id,
+                h.score
+            );
+            if h.id != *id {
+                let theirs = want
+                    .iter()
+                    .find(|(x, _)| *x == h.id)
+                    .expect("in the reference")
+                    .1;
+                assert!(
+                    (theirs - score).abs() <= tol,
+                    "{q}: #{i} is {} not {id}",
+                    h.id
+                );
+            }
+        }
+        compared += 1;
+    }
+    assert!(compared > 60, "{compared} queries had results");
+}
+
+#[test]
+fn facet_counts_of_records_follow_their_values() {
+    let mut rng = Rng(42);
+    let recs = generated(200, &mut rng);
+    let index = records::index(to_json(&recs), &schema()).unwrap();
+    let facets = index.facets(&Filters::default()).unwrap();
+    let langs = facets.get("lang").unwrap();
+    assert_eq!(langs.iter().map(|c| c.count as usize).sum::<usize>(), 200);
+    for c in langs {
+        assert_eq!(
+            c.count as usize,
+            recs.iter().filter(|r| r.3 == c.value).count()
+        );
+        assert_eq!(c.label, c.value);
+    }
+    let fr = index
+        .search(
+            "",
+            &SearchOptions {
+                filters: Filters {
+                    fields: vec![("lang".into(), vec!["fr".into()])],
+                    ..Filters::default()
+                },
+                limit: 100,
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        fr.hits
+            .iter()
+            .all(|h| h.field("lang") == Some(&treatykit_core::document::Value::Str("fr".into())))
+    );
+}
+
+fn unicode_index() -> Index {
+    let recs = vec![
+        map(&[
+            ("id", s("fr")),
+            ("title", s("Statut des réfugiés")),
+            (
+                "body",
+                s("Tout réfugié a droit à la protection. RÉFUGIÉ, Réfugié."),
+            ),
+        ]),
+        map(&[
+            ("id", s("ar")),
+            ("title", s("حقوق الإنسان")),
+            ("body", s("لكل شخص الحق في التماس ملجأ في بلدان أخرى")),
+        ]),
+        map(&[
+            ("id", s("zh")),
+            ("title", s("世界人权宣言")),
+            ("body", s("人人生而自由，在尊严和权利上一律平等。")),
+        ]),
+        map(&[
+            ("id", s("ru")),
+            ("title", s("Всеобщая декларация прав человека")),
+            (
+                "body",
+                s("Все люди рождаются свободными и равными в своем достоинстве и правах."),
+            ),
+        ]),
+        map(&[
+            ("id", s("emoji")),
+            ("title", s("Emoji")),
+            ("body", s("I ❤️ 🦀 and 𝒜𝓈𝓉𝓇𝒶𝓁 letters, naïve café")),
+        ]),
+        map(&[
+            ("id", s("ja")),
+            ("title", s("世界人権宣言")),
+            ("body", s("すべての人間は、生まれながらにして自由であり")),
+        ]),
+    ];
+    records::index(
+        recs,
+        &map(&[(
+            "fields",
+            map(&[
+                ("title", map(&[("boost", Json::Num(2.0))])),
+                ("body", map(&[])),
+            ]),
+        )]),
+    )
+    .unwrap()
+}
+
+#[test]
+fn unicode_text_and_queries_match_across_accents_case_and_scripts() {
+    let index = unicode_index();
+    let table = [
+        ("réfugié", "fr"),
+        ("refugie", "fr"),
+        ("REFUGIES", "fr"),
+        ("ＲＥＦＵＧＩＥ", "fr"),
+        ("حقوق", "ar"),
+        ("الإنسان", "ar"),
+        ("الانسان", "ar"),
+        ("尊严", "zh"),
+        ("人权宣言", "zh"),
+        ("декларация", "ru"),
+        ("ДЕКЛАРАЦИЯ", "ru"),
+        ("🦀", "emoji"),
+        ("❤", "emoji"),
+        ("❤\u{FE0F}", "emoji"),
+        ("naive cafe", "emoji"),
+        ("自由", "zh"),
+        ("人間", "ja"),
+    ];
+    for (q, want) in table {
+        let r = index.search(q, &SearchOptions::default()).unwrap();
+        assert_eq!(
+            r.hits.first().map(|h| h.id.as_str()),
+            Some(want),
+            "{q}: {:?}",
+            r.hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+        );
+        assert!(!r.relaxed, "{q}");
+    }
+    // Characters of a phrase must be adjacent and in order.
+    assert_eq!(
+        index
+            .search("严尊", &SearchOptions::default())
+            .unwrap()
+            .total,
+        0
+    );
+    // A Chinese run and a Japanese one share characters but not the sequence.
+    let both = index.search("自由", &SearchOptions::default()).unwrap();
+    assert_eq!(
+        both.total, 2,
+        "自由 appears in the Chinese and the Japanese text"
+    );
+}
+
+#[test]
+fn highlights_slice_the_snippet_in_utf16_code_units_even_after_astral_characters() {
+    let index = unicode_index();
+    for (q, expect) in [
+        ("🦀", "🦀"),
+        ("cafe", "café"),
+        ("letters", "letters"),
+        ("尊严", "尊严"),
+    ] {
+        let r = index.search(q, &SearchOptions::default()).unwrap();
+        let h = &r.hits[0];
+        let units: Vec<u16> = h.snippet.encode_utf16().collect();
+        let [a, b] = h.highlights[0];
+        let got = String::from_utf16(&units[a as usize..b as usize]).unwrap();
+        assert_eq!(got, expect, "{q} in {:?}", h.snippet);
+    }
+}
+
+#[test]
+fn records_over_the_limits_fail_with_invalid_records() {
+    let too_many = vec![Json::Null; MAX_RECORDS + 1];
+    let err = records::index(too_many, &schema()).unwrap_err();
+    assert_eq!(
+        (err.code, err.class),
+        (Code::InvalidRecords, JsClass::RangeError)
+    );
+    let dup = vec![
+        map(&[("id", s("a"))]),
+        map(&[("id", Json::Num(1.0))]),
+        map(&[("id", s("1"))]),
+    ];
+    let err = records::index(dup, &schema()).unwrap_err();
+    assert!(
+        err.message
+            .contains("record 2 repeats the id \"1\" of record 1"),
+        "{}",
+        err.message
+    );
+    let bad_schema = map(&[("fields", Json::List(vec![]))]);
+    assert_eq!(
+        records::index(vec![], &bad_schema).unwrap_err().code,
+        Code::InvalidArgument
+    );
+    // No records is a valid, empty index.
+    let empty = records::index(vec![], &schema()).unwrap();
+    assert_eq!(
+        empty
+            .search("anything", &SearchOptions::default())
+            .unwrap()
+            .total,
+        0
+    );
+}

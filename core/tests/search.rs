@@ -1,0 +1,550 @@
+//! Search on the real embedded corpus (`corpus/`): typos, prefixes, phrases, exclusions,
+//! filters, facet counts checked against brute force, the relaxed fallback, "jump to" names,
+//! browsing and paging.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+use treatykit_core::catalog::Catalog;
+use treatykit_core::document::Document;
+use treatykit_core::search::text;
+use treatykit_core::search::{Filters, Hit, SearchOptions, SearchResults};
+use treatykit_core::{Code, JsClass, authoring, format};
+
+fn catalog() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+        let compiled = authoring::compile_dir(&dir).unwrap_or_else(|e| panic!("corpus: {e:?}"));
+        Catalog::from_bytes(&format::encode(&compiled)).expect("decodes")
+    })
+}
+
+fn search(q: &str) -> SearchResults {
+    catalog()
+        .search(q, &SearchOptions::default())
+        .expect("valid query")
+}
+
+fn with(q: &str, f: impl FnOnce(&mut SearchOptions)) -> SearchResults {
+    let mut o = SearchOptions::default();
+    f(&mut o);
+    catalog().search(q, &o).expect("valid query")
+}
+
+fn ids(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+fn doc(id: &str) -> &'static Document {
+    catalog()
+        .documents()
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("no document {id}"))
+}
+
+/// Every folded term of a document, field by field.
+fn field_terms(d: &Document) -> Vec<Vec<String>> {
+    d.fields
+        .iter()
+        .map(|f| text::terms(&f.text))
+        .chain(std::iter::once(
+            d.short.iter().flat_map(|s| text::terms(s)).collect(),
+        ))
+        .collect()
+}
+
+fn has_term(d: &Document, t: &str) -> bool {
+    field_terms(d).iter().any(|f| f.iter().any(|x| x == t))
+}
+
+/// Every document matching a query, in rank order (all pages).
+fn all_hits(q: &str, filters: &Filters) -> Vec<Hit> {
+    let mut out = Vec::new();
+    loop {
+        let page = with(q, |o| {
+            o.limit = 100;
+            o.offset = out.len();
+            o.filters = filters.clone();
+        });
+        let n = page.hits.len();
+        out.extend(page.hits);
+        if n < 100 {
+            return out;
+        }
+    }
+}
+
+#[test]
+fn misspelled_words_find_what_they_meant() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "refoulment",
+            &["non-refoulement-refugees", "iom-non-refoulement-note-2014"],
+        ),
+        (
+            "statelss",
+            &[
+                "statelessness-1954",
+                "statelessness-1961",
+                "stateless-persons-convention-1954",
+            ],
+        ),
+        ("consualr", &["vccr", "vienna-consular-relations-1963"]),
+        (
+            "migrant workres",
+            &["icrmw", "migrant-workers-convention-1990"],
+        ),
+        (
+            "interntional law",
+            &[
+                "oxford-bibliographies-migration-2014",
+                "iom-gcm-international-law-paper",
+            ],
+        ),
+        (
+            "statelessnes",
+            &["statelessness-1954", "statelessness-1961"],
+        ),
+    ];
+    for (q, want) in table {
+        let r = search(q);
+        assert!(!r.relaxed, "{q}: every word matches within typo distance");
+        let top: Vec<&str> = ids(&r.hits).into_iter().take(3).collect();
+        assert!(
+            want.iter().any(|w| top.contains(w)),
+            "{q}: top 3 {top:?} should include one of {want:?}"
+        );
+    }
+}
+
+#[test]
+fn typos_are_bounded_by_word_length_and_never_beat_exact_words() {
+    // "refugee" is a word of the corpus: results only use the word itself (and completions).
+    let r = search("refugee");
+    assert!(r.hits.iter().all(|h| {
+        has_term(doc(&h.id), "refugee")
+            || field_terms(doc(&h.id))
+                .iter()
+                .flatten()
+                .any(|t| t.starts_with("refugee"))
+    }));
+    // Three letters get no typo tolerance; "asylum" with one edit (4+ letters) does.
+    assert_eq!(with("zzq ", |o| o.fuzzy = true).total, 0);
+    assert!(search("aslyum").total > 0);
+    // Fuzzy off: the typo finds nothing.
+    assert_eq!(with("aslyum", |o| o.fuzzy = false).total, 0);
+}
+
+#[test]
+fn the_word_being_typed_matches_by_prefix() {
+    let r = search("refug");
+    assert!(r.total > 0);
+    assert!(ids(&r.hits).contains(&"refugee-convention") || ids(&r.hits).contains(&"refugee"));
+    for h in all_hits("refug", &Filters::default()) {
+        let d = doc(&h.id);
+        assert!(
+            field_terms(d)
+                .iter()
+                .flatten()
+                .any(|t| t.starts_with("refug")),
+            "{} has no word starting with refug",
+            h.id
+        );
+    }
+    // A trailing space ends the word: no completions; words within one edit, or titles it
+    // abbreviates ("jump to").
+    let ended = all_hits("refug ", &Filters::default());
+    assert!(ended.len() < all_hits("refug", &Filters::default()).len());
+    let q: Vec<char> = "refug".chars().collect();
+    for h in &ended {
+        let close = field_terms(doc(&h.id)).iter().flatten().any(|t| {
+            let t: Vec<char> = t.chars().collect();
+            treatykit_core::search::typo::osa_distance(&q, &t, 1).is_some()
+        });
+        let jump = h.title.to_lowercase().contains("refug");
+        assert!(
+            close || jump,
+            "{} has no word within one edit of refug",
+            h.id
+        );
+    }
+}
+
+#[test]
+fn names_and_abbreviations_jump_to_their_instrument() {
+    let table = [
+        ("vccr", "vccr"),
+        ("iccpr", "iccpr"),
+        ("1951 conv", "refugee-convention"),
+        ("stls conv", "statelessness-1954"),
+        ("gcm", "gcm"),
+    ];
+    for (q, want) in table {
+        let r = search(q);
+        assert_eq!(
+            r.hits.first().map(|h| h.id.as_str()),
+            Some(want),
+            "{q}: {:?}",
+            ids(&r.hits)
+        );
+    }
+}
+
+#[test]
+fn quoted_phrases_match_their_words_in_order() {
+    let words = ["status", "of", "refugees"];
+    let hits = all_hits("\"status of refugees\"", &Filters::default());
+    assert!(ids(&hits).contains(&"refugee-convention"));
+    for h in &hits {
+        let found = field_terms(doc(&h.id))
+            .iter()
+            .any(|f| f.windows(3).any(|w| w == words));
+        assert!(found, "{} lacks the phrase", h.id);
+    }
+    // Same words out of order are not the phrase.
+    let swapped = all_hits("\"refugees of status\"", &Filters::default());
+    assert!(swapped.len() < hits.len());
+}
+
+#[test]
+fn excluded_words_remove_documents_and_the_rest_is_exactly_the_brute_force_set() {
+    let hits = all_hits("refugee -convention", &Filters::default());
+    let got: BTreeSet<&str> = ids(&hits).into_iter().collect();
+    let want: BTreeSet<&str> = catalog()
+        .documents()
+        .iter()
+        .filter(|d| has_term(d, "refugee") && !has_term(d, "convention"))
+        .map(|d| d.id.as_str())
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(got, want);
+    // An excluded phrase.
+    let no_phrase = all_hits("refugee -\"refugee convention\"", &Filters::default());
+    assert!(no_phrase.len() < all_hits("refugee ", &Filters::default()).len());
+}
+
+fn passes(d: &Document, field: &str, values: &[String]) -> bool {
+    values.is_empty() || values.iter().any(|v| d.has_facet(field, v))
+}
+
+fn year_ok(d: &Document, f: &Filters) -> bool {
+    if f.year_from.is_none() && f.year_to.is_none() {
+        return true;
+    }
+    d.year.is_some_and(|y| {
+        f.year_from.is_none_or(|a| i64::from(y) >= a) && f.year_to.is_none_or(|b| i64::from(y) <= b)
+    })
+}
+
+/// Checks totals and every facet count of `q` under `filters` against brute force over the
+/// unfiltered match set.
+fn check_facets(q: &str, filters: &Filters) {
+    let matched: Vec<&Document> = all_hits(q, &Filters::default())
+        .iter()
+        .map(|h| doc(&h.id))
+        .collect();
+    let r = with(q, |o| o.filters = filters.clone());
+    let all_pass = |d: &Document, except: Option<&str>| {
+        filters
+            .fields
+            .iter()
+            .filter(|(f, _)| Some(f.as_str()) != except)
+            .all(|(f, v)| passes(d, f, v))
+            && (except == Some("year") || year_ok(d, filters))
+    };
+    let total = matched.iter().filter(|d| all_pass(d, None)).count();
+    assert_eq!(r.total, total, "{q} {filters:?}: total");
+    for (field, counts) in &r.facets.0 {
+        for c in counts {
+            let want = matched
+                .iter()
+                .filter(|d| all_pass(d, Some(field)) && d.has_facet(field, &c.value))
+                .count() as u32;
+            assert_eq!(c.count, want, "{q} {filters:?}: {field}={}", c.value);
+        }
+        // No value with a positive count is missing.
+        let listed: BTreeSet<&str> = counts.iter().map(|c| c.value.as_str()).collect();
+        for d in matched.iter().filter(|d| all_pass(d, Some(field))) {
+            for e in d.facets.iter().filter(|e| e.field == *field) {
+                assert!(
+                    listed.contains(e.value.as_str()),
+                    "{q}: {field}={} missing",
+                    e.value
+                );
+            }
+        }
+        // Sorted by count, then label.
+        assert!(
+            counts
+                .windows(2)
+                .all(|w| (w[1].count, &w[0].label) <= (w[0].count, &w[1].label))
+        );
+    }
+}
+
+#[test]
+fn facet_counts_are_disjunctive_and_equal_brute_force_counts() {
+    let f = |pairs: &[(&str, &[&str])], from: Option<i64>, to: Option<i64>| Filters {
+        fields: pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.iter().map(|s| s.to_string()).collect()))
+            .collect(),
+        year_from: from,
+        year_to: to,
+    };
+    let cases = [
+        ("refugee", f(&[], None, None)),
+        ("refugee", f(&[("kind", &["instrument"])], None, None)),
+        (
+            "migrant",
+            f(
+                &[
+                    ("kind", &["instrument", "resource"]),
+                    ("binding", &["binding"]),
+                ],
+                None,
+                None,
+            ),
+        ),
+        (
+            "rights",
+            f(
+                &[("theme", &["refugee-protection"])],
+                Some(1950),
+                Some(1990),
+            ),
+        ),
+        (
+            "work",
+            f(
+                &[("gcmObjective", &["6"]), ("kind", &["instrument"])],
+                None,
+                Some(2000),
+            ),
+        ),
+        (
+            "",
+            f(
+                &[("kind", &["right"]), ("category", &["refugee"])],
+                None,
+                None,
+            ),
+        ),
+        (
+            "convention",
+            f(&[("publisher", &["United Nations"])], Some(1960), None),
+        ),
+    ];
+    for (q, filters) in &cases {
+        check_facets(q, filters);
+    }
+}
+
+#[test]
+fn filters_are_or_within_a_field_and_and_across_fields() {
+    let one = with("", |o| {
+        o.filters.fields = vec![("kind".into(), vec!["instrument".into()])]
+    })
+    .total;
+    let other = with("", |o| {
+        o.filters.fields = vec![("kind".into(), vec!["resource".into()])]
+    })
+    .total;
+    let both = with("", |o| {
+        o.filters.fields = vec![("kind".into(), vec!["instrument".into(), "resource".into()])]
+    })
+    .total;
+    assert_eq!(both, one + other);
+    let narrowed = with("", |o| {
+        o.filters.fields = vec![
+            ("kind".into(), vec!["instrument".into()]),
+            ("binding".into(), vec!["binding".into()]),
+        ]
+    });
+    assert!(narrowed.total < one && narrowed.total > 0);
+    assert!(narrowed.hits.iter().all(|h| h.kind == "instrument"));
+    // An unknown value matches nothing; an empty list is no constraint.
+    assert_eq!(
+        with("", |o| o.filters.fields =
+            vec![("kind".into(), vec!["nope".into()])])
+        .total,
+        0
+    );
+    assert_eq!(
+        with("", |o| o.filters.fields = vec![("kind".into(), vec![])]).total,
+        catalog().documents().len()
+    );
+}
+
+#[test]
+fn an_unknown_filter_field_is_an_invalid_argument_naming_it() {
+    let err = catalog()
+        .search(
+            "refugee",
+            &SearchOptions {
+                filters: Filters {
+                    fields: vec![("lang".into(), vec!["en".into()])],
+                    ..Filters::default()
+                },
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        (err.code, err.class),
+        (Code::InvalidArgument, JsClass::TypeError)
+    );
+    assert!(err.message.contains("`lang`"), "{}", err.message);
+    assert!(
+        catalog()
+            .facets(&Filters {
+                fields: vec![("x".into(), vec![])],
+                ..Filters::default()
+            })
+            .is_err()
+    );
+}
+
+#[test]
+fn a_query_no_document_fully_matches_falls_back_to_any_word() {
+    let r = search("refugee qqqzzzxxw");
+    assert!(r.relaxed);
+    assert!(r.total > 0);
+    assert!(has_term(doc(&r.hits[0].id), "refugee"));
+    let none = search("qqqzzzxxw wwwvvvkkq");
+    assert_eq!((none.total, none.relaxed), (0, false));
+}
+
+#[test]
+fn an_empty_query_browses_in_document_order() {
+    let docs: Vec<&str> = catalog()
+        .documents()
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    let r = with("  ", |o| o.limit = 100);
+    assert_eq!(r.total, docs.len());
+    assert_eq!(ids(&r.hits), docs[..100]);
+    let page2 = with("", |o| {
+        o.limit = 5;
+        o.offset = 100;
+    });
+    assert_eq!(ids(&page2.hits), docs[100..105]);
+    // Browsing with filters keeps document order.
+    let instruments: Vec<&str> = catalog()
+        .documents()
+        .iter()
+        .filter(|d| d.kind == "instrument")
+        .map(|d| d.id.as_str())
+        .take(10)
+        .collect();
+    let r = with("", |o| {
+        o.filters.fields = vec![("kind".into(), vec!["instrument".into()])]
+    });
+    assert_eq!(ids(&r.hits), instruments);
+    assert!(r.hits.iter().all(|h| h.score == 0.0));
+}
+
+#[test]
+fn pages_concatenate_to_the_full_ranking_and_ties_break_by_id() {
+    let all = with("rights", |o| o.limit = 40);
+    let mut pages = Vec::new();
+    for p in 0..4 {
+        pages.extend(
+            with("rights", |o| {
+                o.limit = 10;
+                o.offset = p * 10;
+            })
+            .hits,
+        );
+    }
+    assert_eq!(ids(&pages), ids(&all.hits));
+    for w in all.hits.windows(2) {
+        assert!(
+            w[0].score > w[1].score
+                || w[0].score == w[1].score && w[0].id < w[1].id
+                || w[0].score < w[1].score,
+            "order"
+        );
+    }
+    let far = with("rights", |o| o.offset = usize::MAX);
+    assert!(far.hits.is_empty() && far.total > 0);
+}
+
+#[test]
+fn hits_carry_snippets_with_highlights_of_the_matched_words() {
+    let r = search("family reunification");
+    assert!(r.total > 0);
+    for h in &r.hits {
+        assert!(!h.snippet.is_empty(), "{}", h.id);
+        let units: Vec<u16> = h.snippet.encode_utf16().collect();
+        for &[a, b] in &h.highlights {
+            assert!(a < b && b as usize <= units.len());
+            let word = String::from_utf16(&units[a as usize..b as usize]).unwrap();
+            let folded = text::fold(&word);
+            assert!(
+                folded.starts_with("famil") || folded.starts_with("reunific"),
+                "{}: highlighted {word:?}",
+                h.id
+            );
+        }
+    }
+    assert!(r.hits.iter().any(|h| !h.highlights.is_empty()));
+}
+
+#[test]
+fn queries_over_the_limits_are_rejected_and_hostile_queries_do_not_panic() {
+    let long = "é".repeat(1025);
+    let err = catalog()
+        .search(&long, &SearchOptions::default())
+        .unwrap_err();
+    assert_eq!(err.code, Code::QueryTooLong);
+    let hostile = [
+        "\"",
+        "-",
+        "--",
+        "-\"\"",
+        "\u{FFFD}\u{FFFD}",
+        "\u{0301}\u{0301}",
+        "🦀🦀🦀",
+        "\u{200D}",
+        "a\u{0000}b",
+        "٠١٢",
+        "ﷺ",
+        "\"unclosed phrase",
+        "(((",
+        "*:*",
+    ];
+    for q in hostile {
+        let r = catalog().search(q, &SearchOptions::default());
+        assert!(r.is_ok(), "{q:?}");
+    }
+    let zero = catalog().search(
+        "refugee",
+        &SearchOptions {
+            limit: 0,
+            ..SearchOptions::default()
+        },
+    );
+    assert_eq!(zero.unwrap_err().class, JsClass::RangeError);
+}
+
+#[test]
+fn results_serialise_to_the_same_json_by_both_paths() {
+    for q in [
+        "refugee",
+        "vccr",
+        "stls conv",
+        "\"status of refugees\"",
+        "",
+        "refugee zzqqx",
+    ] {
+        let opts = SearchOptions::default();
+        let owned = treatykit_core::search::json::results(&catalog().search(q, &opts).unwrap());
+        assert_eq!(catalog().search_json(q, &opts).unwrap(), owned, "{q}");
+    }
+    let mut out = String::new();
+    treatykit_core::search::json::facets(&mut out, &catalog().facets(&Filters::default()).unwrap());
+    assert_eq!(catalog().facets_json(&Filters::default()).unwrap(), out);
+}

@@ -1,0 +1,225 @@
+// Search boundary tests shared by tests/node.rs (Node) and tests/browser.rs (headless
+// Chromium): options and filters are checked hostilely (TypeError / RangeError with code
+// INVALID_ARGUMENT naming the key), results have the documented shape, highlights are
+// UTF-16 offsets that JavaScript's `slice` understands (astral characters included), and
+// Index.fromRecords rejects malformed records with INVALID_RECORDS.
+mod search_boundary {
+    use js_sys::{Array, Function, JsString, Object, Reflect};
+    use treatykit::JsIndex;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn get(v: &JsValue, key: &str) -> JsValue {
+        Reflect::get(v, &JsValue::from_str(key)).expect("property read")
+    }
+
+    fn array(v: &JsValue, key: &str) -> Array {
+        get(v, key).dyn_into().unwrap_or_else(|_| panic!("{key} is an array"))
+    }
+
+    fn s(v: &str) -> JsValue {
+        JsValue::from_str(v)
+    }
+
+    fn n(v: f64) -> JsValue {
+        JsValue::from_f64(v)
+    }
+
+    /// A plain JS object from `(key, value)` pairs.
+    fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+        let o = Object::new();
+        for (k, v) in pairs {
+            Reflect::set(&o, &s(k), v).unwrap();
+        }
+        o.into()
+    }
+
+    fn list(items: &[JsValue]) -> JsValue {
+        items.iter().collect::<Array>().into()
+    }
+
+    fn code_of(err: &JsValue) -> String {
+        get(err, "code").as_string().unwrap_or_default()
+    }
+
+    fn message_of(err: &JsValue) -> String {
+        get(err, "message").as_string().unwrap_or_default()
+    }
+
+    #[derive(Clone, Copy, Debug)]
+    enum Class {
+        Type,
+        Range,
+    }
+
+    fn assert_error(err: &JsValue, class: Class, code: &str, mentions: &str) {
+        match class {
+            Class::Type => assert!(err.is_instance_of::<js_sys::TypeError>(), "TypeError: {}", message_of(err)),
+            Class::Range => assert!(err.is_instance_of::<js_sys::RangeError>(), "RangeError: {}", message_of(err)),
+        }
+        assert_eq!(code_of(err), code, "{}", message_of(err));
+        assert!(message_of(err).contains(mentions), "{:?} should mention {mentions:?}", message_of(err));
+    }
+
+    #[wasm_bindgen_test]
+    fn hostile_options_throw_invalid_argument_naming_the_key() {
+        let table: Vec<(JsValue, Class, &str)> = vec![
+            (object(&[("limit", n(0.0))]), Class::Range, "limit"),
+            (object(&[("limit", n(101.0))]), Class::Range, "limit"),
+            (object(&[("limit", n(2.5))]), Class::Range, "limit"),
+            (object(&[("limit", n(f64::NAN))]), Class::Range, "limit"),
+            (object(&[("limit", n(f64::INFINITY))]), Class::Range, "limit"),
+            (object(&[("limit", s("10"))]), Class::Type, "limit"),
+            (object(&[("offset", n(-1.0))]), Class::Range, "offset"),
+            (object(&[("offset", n(0.5))]), Class::Range, "offset"),
+            (object(&[("fuzzy", n(1.0))]), Class::Type, "fuzzy"),
+            (object(&[("limt", n(5.0))]), Class::Type, "limt"),
+            (s("limit=5"), Class::Type, "options"),
+            (list(&[]), Class::Type, "options"),
+            (n(3.0), Class::Type, "options"),
+            (object(&[("filters", s("refugee"))]), Class::Type, "filters"),
+            (object(&[("filters", object(&[("lang", s("en"))]))]), Class::Type, "lang"),
+            (object(&[("filters", object(&[("theme", object(&[]))]))]), Class::Type, "theme"),
+            (object(&[("filters", object(&[("yearFrom", n(1950.5))]))]), Class::Range, "yearFrom"),
+            (object(&[("filters", object(&[("yearTo", s("1990"))]))]), Class::Type, "yearTo"),
+            (object(&[("filters", object(&[("gcmObjective", list(&[n(f64::NAN)]))]))]), Class::Range, "gcmObjective"),
+        ];
+        for (options, class, key) in table {
+            let err = treatykit::search(s("refugee"), options).expect_err("rejected");
+            assert_error(&err, class, "INVALID_ARGUMENT", key);
+        }
+        // Still working after every rejection; `undefined` and `null` mean the defaults.
+        for ok in [JsValue::UNDEFINED, JsValue::NULL, object(&[]), object(&[("limit", JsValue::UNDEFINED)])] {
+            let r = treatykit::search(s("refugee"), ok).expect("defaults");
+            assert!(array(&r, "hits").length() <= 10);
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_query_over_the_limit_throws_query_too_long_and_odd_strings_do_not_trap() {
+        let long = "refugee ".repeat(200);
+        let err = treatykit::search(s(&long), JsValue::UNDEFINED).expect_err("too long");
+        assert_error(&err, Class::Range, "QUERY_TOO_LONG", "1024 characters");
+        // A lone surrogate (arrives as U+FFFD), control characters, only punctuation.
+        let lone: JsValue = JsString::from_char_code2(0xD800, 0x61).into();
+        for q in [lone, s("\u{0}\u{1}"), s("\"-\"-"), s("🦀🦀"), s("")] {
+            assert!(treatykit::search(q, JsValue::UNDEFINED).is_ok());
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn results_have_total_hits_facets_and_relaxed_with_documented_shapes() {
+        let r = treatykit::search(s("refugee"), object(&[("limit", n(5.0))])).unwrap();
+        assert!(get(&r, "total").as_f64().is_some_and(|t| t >= 5.0));
+        assert_eq!(get(&r, "relaxed").as_bool(), Some(false));
+        let hits = array(&r, "hits");
+        assert_eq!(hits.length(), 5);
+        for h in hits.iter() {
+            for key in ["id", "kind", "title", "snippet"] {
+                assert!(get(&h, key).is_string(), "hit.{key}");
+            }
+            assert!(get(&h, "score").as_f64().is_some_and(|x| x > 0.0));
+            assert!(Array::is_array(&get(&h, "highlights")));
+        }
+        let facets = get(&r, "facets");
+        for field in ["kind", "type", "theme", "category", "publisher", "gcmObjective", "binding", "year"] {
+            let counts = array(&facets, field);
+            for c in counts.iter() {
+                assert!(get(&c, "value").is_string() && get(&c, "label").is_string());
+                assert!(get(&c, "count").as_f64().is_some_and(|x| x >= 1.0));
+            }
+        }
+        let relaxed = treatykit::search(s("refugee qqqzzzxw"), JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&relaxed, "relaxed").as_bool(), Some(true));
+    }
+
+    #[wasm_bindgen_test]
+    fn filters_accept_strings_numbers_and_lists_and_facets_counts_follow_them() {
+        let instruments = treatykit::search(s(""), object(&[("filters", object(&[("kind", s("instrument"))])), ("limit", n(100.0))])).unwrap();
+        let hits = array(&instruments, "hits");
+        assert!(hits.length() > 10);
+        assert!(hits.iter().all(|h| get(&h, "kind").as_string().as_deref() == Some("instrument")));
+        let total = get(&instruments, "total").as_f64().unwrap();
+        let f = treatykit::facets(object(&[("kind", list(&[s("instrument")]))])).unwrap();
+        // Disjunctive: the kind facet still counts other kinds.
+        let kinds = array(&f, "kind");
+        assert!(kinds.length() > 1);
+        let counted = kinds.iter().find(|c| get(c, "value").as_string().as_deref() == Some("instrument")).unwrap();
+        assert_eq!(get(&counted, "count").as_f64(), Some(total));
+        let objective = treatykit::search(s(""), object(&[("filters", object(&[("gcmObjective", n(14.0))]))])).unwrap();
+        assert!(get(&objective, "total").as_f64().unwrap() >= 1.0);
+        let none = treatykit::facets(JsValue::UNDEFINED).unwrap();
+        assert!(array(&none, "year").length() > 1);
+        let err = treatykit::facets(object(&[("colour", s("red"))])).unwrap_err();
+        assert_error(&err, Class::Type, "INVALID_ARGUMENT", "colour");
+    }
+
+    fn records() -> JsValue {
+        list(&[
+            object(&[("id", s("math")), ("title", s("Script letters")), ("body", s("𝒜𝒷𝒸 and 𝓍𝓎𝓏 before the word réfugié 🦀 crab"))]),
+            object(&[("id", n(2.0)), ("title", s("Chinese")), ("body", s("人人生而自由，在尊严和权利上一律平等。")), ("lang", list(&[s("zh"), s("zh-Hans")]))]),
+            object(&[("id", s("ar")), ("title", s("Arabic")), ("body", s("حقوق الإنسان")), ("lang", s("ar"))]),
+        ])
+    }
+
+    fn schema() -> JsValue {
+        object(&[
+            ("id", s("id")),
+            ("title", s("title")),
+            ("fields", object(&[("title", object(&[("boost", n(2.0))])), ("body", object(&[]))])),
+            ("facets", list(&[s("lang")])),
+        ])
+    }
+
+    #[wasm_bindgen_test]
+    fn highlight_offsets_slice_the_snippet_in_javascript_after_astral_characters() {
+        let index = JsIndex::from_records(records(), schema()).expect("valid records");
+        assert_eq!(index.size(), 3);
+        for (q, id, matched) in [("refugie", "math", "réfugié"), ("🦀", "math", "🦀"), ("crab", "math", "crab"), ("尊严", "2", "尊严"), ("الانسان", "ar", "الإنسان")] {
+            let r = index.search(s(q), JsValue::UNDEFINED).unwrap();
+            let hit = array(&r, "hits").get(0);
+            assert_eq!(get(&hit, "id").as_string().as_deref(), Some(id), "{q}");
+            let snippet: JsString = get(&hit, "snippet").dyn_into().unwrap();
+            let first = array(&hit, "highlights").get(0);
+            let range: Array = first.dyn_into().unwrap();
+            let (a, b) = (range.get(0).as_f64().unwrap() as u32, range.get(1).as_f64().unwrap() as u32);
+            assert_eq!(String::from(snippet.slice(a, b)), matched, "{q}: snippet.slice({a}, {b})");
+        }
+        let f = index.facets(JsValue::UNDEFINED).unwrap();
+        assert_eq!(array(&f, "lang").length(), 3);
+        let zh = index.search(s(""), object(&[("filters", object(&[("lang", s("zh-Hans"))]))])).unwrap();
+        assert_eq!(get(&zh, "total").as_f64(), Some(1.0));
+    }
+
+    #[wasm_bindgen_test]
+    fn malformed_records_throw_invalid_records_naming_the_record() {
+        let throwing = Object::new();
+        let getter = Function::new_no_args("throw new Error('boom')");
+        let descriptor = object(&[("get", getter.into()), ("enumerable", JsValue::TRUE)]);
+        Object::define_property(&throwing, &s("id"), &descriptor.unchecked_into());
+        let table: Vec<(JsValue, Class, &str, &str)> = vec![
+            (s("not records"), Class::Type, "INVALID_RECORDS", "array"),
+            (list(&[object(&[("title", s("x"))])]), Class::Type, "INVALID_RECORDS", "record 0"),
+            (list(&[object(&[("id", s("a"))]), object(&[("id", s("a"))])]), Class::Type, "INVALID_RECORDS", "record 1"),
+            (list(&[object(&[("id", s("a")), ("body", n(5.0))])]), Class::Type, "INVALID_RECORDS", "body"),
+            (list(&[n(1.0)]), Class::Type, "INVALID_RECORDS", "record 0"),
+            (list(&[object(&[("id", n(1.5))])]), Class::Type, "INVALID_RECORDS", "record 0"),
+            (list(&[throwing.into()]), Class::Type, "INVALID_ARGUMENT", "boom"),
+        ];
+        for (recs, class, code, mentions) in table {
+            let err = JsIndex::from_records(recs, schema()).err().expect("rejected");
+            assert_error(&err, class, code, mentions);
+        }
+        let bad_schemas = [
+            (JsValue::UNDEFINED, "schema"),
+            (object(&[("fields", list(&[]))]), "fields"),
+            (object(&[("fields", object(&[("body", object(&[("boost", n(-1.0))]))]))]), "boost"),
+            (object(&[("fields", object(&[("body", object(&[]))])), ("facet", list(&[]))]), "facet"),
+        ];
+        for (sch, mentions) in bad_schemas {
+            let err = JsIndex::from_records(records(), sch).err().expect("rejected");
+            assert_eq!(code_of(&err), "INVALID_ARGUMENT", "{}", message_of(&err));
+            assert!(message_of(&err).contains(mentions), "{}", message_of(&err));
+        }
+    }
+}
