@@ -14,6 +14,8 @@ async function measure() {
   const tReady = performance.now();
   const result = search(query);
   const tAnswer = performance.now();
+  search('stateless persons'); // a second query: what is left once the one-time set-up is done
+  const tSecond = performance.now();
   return {
     query,
     bytes: bytes.byteLength,
@@ -22,6 +24,7 @@ async function measure() {
     instantiateMs: tReady - tBytes,
     firstSearchMs: tAnswer - tReady,
     firstAnswerMs: tAnswer - tBytes,
+    secondSearchMs: tSecond - tAnswer,
   };
 }
 

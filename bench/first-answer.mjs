@@ -44,6 +44,7 @@ export async function measureFirstAnswer({ runs = 9, query } = {}) {
       instantiate: median(pick('instantiateMs')),
       firstSearch: median(pick('firstSearchMs')),
       fetch: median(pick('fetchMs')),
+      secondSearch: median(pick('secondSearchMs')),
     };
   } finally {
     await browser.close();
