@@ -84,7 +84,7 @@ test('keyboard only: "/" focuses search, arrows move through results, Enter open
   await page.keyboard.press('/');
   assert.equal(await focused(), 'q');
   await page.keyboard.type('refugee');
-  await page.waitForSelector('.hit__link');
+  await page.waitForFunction(() => document.querySelector('#results-heading')?.textContent.includes('“refugee”'));
   const hits = await page.locator('.hit__link').evaluateAll((links) => links.map((a) => a.dataset.hit));
   assert.ok(hits.length >= 3);
   await page.keyboard.press('ArrowDown');

@@ -79,7 +79,10 @@ test('the widget is usable with the keyboard and announces its results', async (
   await widgetReady(page);
   await page.keyboard.press('Tab');
   await page.keyboard.type('refugee');
-  await page.waitForFunction(() => document.querySelector('treatykit-search').hits.length > 1);
+  // Wait for the answer to the whole word, not to a prefix typed on the way.
+  const expected = await api(page, (tk) => tk.search('refugee', { limit: 5 }).hits.map((h) => h.title));
+  assert.ok(expected.length > 1);
+  await page.waitForFunction((want) => JSON.stringify(document.querySelector('treatykit-search').hits.map((h) => h.title)) === want, JSON.stringify(expected));
   const active = () => page.evaluate(() => document.querySelector('treatykit-search').shadowRoot.activeElement?.textContent ?? null);
   const titles = await page.locator('treatykit-search li [part=link]').allTextContents();
   await page.keyboard.press('ArrowDown');
