@@ -1,0 +1,517 @@
+//! Matching: how each query group is planned (exact term, completions, typo candidates,
+//! phrase), which documents it drives to, how a document is checked and scored against it,
+//! and the adjacency of query words used to re-rank the best results.
+
+use super::filters::{Compiled, Status};
+use super::index::Entry;
+use super::query::{Group, Query};
+use super::rank::{self, Kind, Scored};
+use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, typo};
+
+/// A word being typed expands to at most this many completions when it drives the search
+/// (the most frequent ones); as a filter on other words' candidates it accepts them all.
+const PREFIX_DRIVER_CAP: usize = 128;
+
+/// How one query group is matched (see the module docs).
+#[derive(Debug, Clone)]
+pub(super) enum Plan {
+    Term {
+        exact: Option<(u32, f32)>,
+        prefix: Option<(u32, u32)>,
+        typos: Vec<(u32, u8, f32)>,
+        cost: u64,
+        skipped_typos: bool,
+    },
+    Phrase {
+        ids: Vec<u32>,
+        cost: u64,
+    },
+    Never,
+}
+
+/// When typo candidates are looked up for a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Typos {
+    Off,
+    ForUnknown,
+    All,
+}
+
+impl Plan {
+    pub(super) fn skipped_typos(&self) -> bool {
+        matches!(
+            self,
+            Plan::Term {
+                skipped_typos: true,
+                ..
+            }
+        )
+    }
+
+    pub(super) fn cost(&self) -> u64 {
+        match self {
+            Plan::Term { cost, .. } | Plan::Phrase { cost, .. } => *cost,
+            Plan::Never => 0,
+        }
+    }
+}
+
+impl Index {
+    /// Plans of the query's groups, in query order.
+    pub(super) fn plans(&self, q: &Query, typos: Typos) -> Vec<Plan> {
+        q.include
+            .iter()
+            .map(|g| self.plan(g, typos, true))
+            .collect()
+    }
+
+    pub(super) fn is_short(&self, raw: &str, q: &Query) -> bool {
+        raw.trim().len() <= JUMP_MAX_BYTES
+            && q.include.len() <= JUMP_MAX_WORDS
+            && q.include.iter().all(|g| matches!(g, Group::Term { .. }))
+    }
+
+    pub(super) fn plan(&self, g: &Group, typos_mode: Typos, allow_prefix: bool) -> Plan {
+        let n = self.len();
+        match g {
+            Group::Term { text, prefix } => {
+                let exact = self
+                    .ix
+                    .lookup(text)
+                    .map(|t| (t, rank::idf(n, self.ix.df(t))));
+                let mut cost = exact.map_or(0, |(t, _)| u64::from(self.ix.df(t)));
+                let prefix = if *prefix && allow_prefix {
+                    let (lo, hi) = self.ix.prefix_range(text);
+                    (hi - lo > u32::from(exact.is_some())).then(|| {
+                        cost += self.ix.df_sum(lo, hi);
+                        (lo, hi)
+                    })
+                } else {
+                    None
+                };
+                let mut typos = Vec::new();
+                // A known word, or a word being typed that has completions, is trusted first.
+                let known = exact.is_some() || prefix.is_some();
+                let skipped_typos = typos_mode == Typos::ForUnknown && known;
+                let fuzzy = typos_mode == Typos::All || typos_mode == Typos::ForUnknown && !known;
+                if fuzzy {
+                    let chars: Vec<char> = text.chars().collect();
+                    let mut found = Vec::new();
+                    let mut scratch = Vec::new();
+                    self.typo().candidates(
+                        &self.ix,
+                        &chars,
+                        typo::max_edits(chars.len()),
+                        &mut scratch,
+                        &mut found,
+                    );
+                    // `found` is in term id order already.
+                    for (t, d) in found {
+                        let df = self.ix.df(t);
+                        cost += u64::from(df);
+                        typos.push((t, d, rank::idf(n, df)));
+                    }
+                }
+                if exact.is_none() && prefix.is_none() && typos.is_empty() {
+                    return Plan::Never;
+                }
+                Plan::Term {
+                    exact,
+                    prefix,
+                    typos,
+                    cost,
+                    skipped_typos,
+                }
+            }
+            Group::Phrase(words) => {
+                let mut ids = Vec::with_capacity(words.len());
+                let mut cost = u64::MAX;
+                for w in words {
+                    let Some(t) = self.ix.lookup(w) else {
+                        return Plan::Never;
+                    };
+                    cost = cost.min(u64::from(self.ix.df(t)));
+                    ids.push(t);
+                }
+                Plan::Phrase { ids, cost }
+            }
+        }
+    }
+
+    /// Candidate documents of a plan, ascending.
+    pub(super) fn candidates(&self, plan: &Plan) -> Vec<u32> {
+        let mut lists: Vec<&[u32]> = Vec::new();
+        match plan {
+            Plan::Term {
+                exact,
+                prefix,
+                typos,
+                ..
+            } => {
+                if let Some((t, _)) = exact {
+                    lists.push(self.ix.postings(*t));
+                }
+                if let Some((lo, hi)) = prefix {
+                    for t in self.ix.top_terms_in_range(*lo, *hi, PREFIX_DRIVER_CAP) {
+                        if Some(t) != exact.map(|e| e.0) {
+                            lists.push(self.ix.postings(t));
+                        }
+                    }
+                }
+                for &(t, _, _) in typos {
+                    lists.push(self.ix.postings(t));
+                }
+            }
+            Plan::Phrase { ids, .. } => {
+                if let Some(&t) = ids.iter().min_by_key(|&&t| self.ix.df(t)) {
+                    lists.push(self.ix.postings(t));
+                }
+            }
+            Plan::Never => {}
+        }
+        union(&lists, self.len())
+    }
+
+    /// How document `d` matches a plan: the kind of the best match and its score.
+    pub(super) fn eval(&self, plan: &Plan, d: u32) -> Option<(Kind, f32)> {
+        let ents = self.ix.entries(d);
+        match plan {
+            Plan::Term {
+                exact,
+                prefix,
+                typos,
+                ..
+            } => {
+                let mut best: Option<(Kind, f32)> = None;
+                if let Some((t, idf)) = *exact {
+                    let s = rank::bm25f(&self.ix, d, ents.of_term(t), idf);
+                    if s > 0.0 {
+                        best = Some((Kind::Exact, s));
+                    }
+                }
+                if let Some((lo, hi)) = *prefix {
+                    // Entries come by term then field: sum each completion's fields.
+                    let skip = exact.map(|(x, _)| x);
+                    let mut cur = u32::MAX;
+                    let mut tf = 0.0f32;
+                    let finish = |t: u32, tf: f32, best: &mut Option<(Kind, f32)>| {
+                        if tf > 0.0 {
+                            let idf = rank::idf(self.len(), self.ix.df(t));
+                            let s = rank::saturate(tf, idf) * Kind::Prefix.weight();
+                            *best = match *best {
+                                None => Some((Kind::Prefix, s)),
+                                Some((k, b)) => Some((k, b.max(s))),
+                            };
+                        }
+                    };
+                    for e in ents.in_range(lo, hi) {
+                        if e.term != cur {
+                            finish(cur, tf, &mut best);
+                            cur = e.term;
+                            tf = 0.0;
+                        }
+                        if Some(cur) != skip {
+                            tf += rank::field_tf(&self.ix, d, &e);
+                        }
+                    }
+                    finish(cur, tf, &mut best);
+                }
+                if best.is_some() {
+                    return best;
+                }
+                for &(t, dist, idf) in typos {
+                    let kind = Kind::typo(dist);
+                    let s = rank::bm25f(&self.ix, d, ents.of_term(t), idf) * kind.weight();
+                    if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
+                        best = Some((kind, s));
+                    }
+                }
+                best
+            }
+            Plan::Phrase { ids, .. } => self.phrase_matches(d, ids).then(|| {
+                let n = self.len();
+                let s = ids
+                    .iter()
+                    .map(|&t| {
+                        rank::bm25f(&self.ix, d, ents.of_term(t), rank::idf(n, self.ix.df(t)))
+                    })
+                    .sum();
+                (Kind::Exact, s)
+            }),
+            Plan::Never => None,
+        }
+    }
+
+    pub(super) fn phrase_matches(&self, d: u32, ids: &[u32]) -> bool {
+        let ents = self.ix.entries(d);
+        let Some(&first) = ids.first() else {
+            return false;
+        };
+        'fields: for e0 in ents.of_term(first) {
+            let mut lists = Vec::with_capacity(ids.len());
+            for &t in &ids[1..] {
+                match ents.of_term(t).find(|e| e.field == e0.field) {
+                    Some(e) => lists.push(self.ix.positions(&e)),
+                    None => continue 'fields,
+                }
+            }
+            for &p in self.ix.positions(&e0) {
+                if lists.iter().enumerate().all(|(i, l)| {
+                    p.checked_add(1 + i as u16)
+                        .is_some_and(|q| l.binary_search(&q).is_ok())
+                }) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    pub(super) fn excluded(&self, exclude: &[Plan], d: u32) -> bool {
+        exclude.iter().any(|p| match p {
+            Plan::Term {
+                exact: Some((t, _)),
+                ..
+            } => self.ix.entries(d).has_in_range(*t, *t + 1),
+            Plan::Phrase { ids, .. } => self.phrase_matches(d, ids),
+            _ => false,
+        })
+    }
+
+    pub(super) fn match_all(
+        &self,
+        plans: &[Plan],
+        exclude: &[Plan],
+        filters: &Compiled,
+        matches: &mut Vec<Scored>,
+        facet_docs: &mut Vec<u32>,
+    ) {
+        // Cheapest first: it drives, and rare words reject candidates soonest.
+        let mut by_cost: Vec<&Plan> = plans.iter().collect();
+        for i in 1..by_cost.len() {
+            let mut j = i;
+            while j > 0 && by_cost[j - 1].cost() > by_cost[j].cost() {
+                by_cost.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        let Some(driver) = by_cost.first() else {
+            return;
+        };
+        'docs: for d in self.candidates(driver) {
+            let status = filters.status(d);
+            if status == Status::Fails || self.excluded(exclude, d) {
+                continue;
+            }
+            let mut score = 0.0;
+            let mut typos = 0u8;
+            for p in &by_cost {
+                match self.eval(p, d) {
+                    Some((k, s)) => {
+                        score += s;
+                        typos += u8::from(k.is_typo());
+                    }
+                    None => continue 'docs,
+                }
+            }
+            facet_docs.push(d);
+            if status == Status::Pass {
+                matches.push(Scored {
+                    doc: d,
+                    matched: plans.len() as u8,
+                    typos,
+                    score,
+                });
+            }
+        }
+    }
+
+    pub(super) fn match_any(
+        &self,
+        plans: &[Plan],
+        exclude: &[Plan],
+        filters: &Compiled,
+        matches: &mut Vec<Scored>,
+        facet_docs: &mut Vec<u32>,
+    ) {
+        // Very common words do not bring candidates of their own (they still score).
+        let usable: Vec<&Plan> = plans.iter().filter(|p| !matches!(p, Plan::Never)).collect();
+        let cheapest = usable.iter().map(|p| p.cost()).min().unwrap_or(0);
+        let limit = (self.len() as u64 / 4).max(cheapest);
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        for p in &usable {
+            if p.cost() <= limit {
+                lists.push(self.candidates(p));
+            }
+        }
+        let refs: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
+        for d in union(&refs, self.len()) {
+            let status = filters.status(d);
+            if status == Status::Fails || self.excluded(exclude, d) {
+                continue;
+            }
+            let mut score = 0.0;
+            let mut typos = 0u8;
+            let mut matched = 0u8;
+            for p in &usable {
+                if let Some((k, s)) = self.eval(p, d) {
+                    score += s;
+                    typos += u8::from(k.is_typo());
+                    matched += 1;
+                }
+            }
+            if matched == 0 {
+                continue;
+            }
+            facet_docs.push(d);
+            if status == Status::Pass {
+                matches.push(Scored {
+                    doc: d,
+                    matched,
+                    typos,
+                    score,
+                });
+            }
+        }
+    }
+
+    /// Calls `f` with each entry of document `d` that matches a word plan: its exact term and
+    /// completions, or, when it has none of those, its typo candidates.
+    pub(super) fn word_entries(&self, d: u32, plan: &Plan, mut f: impl FnMut(Entry)) {
+        let ents = self.ix.entries(d);
+        let Plan::Term {
+            exact,
+            prefix,
+            typos,
+            ..
+        } = plan
+        else {
+            return;
+        };
+        let mut strict = false;
+        if let Some((t, _)) = exact {
+            for e in ents.of_term(*t) {
+                strict = true;
+                f(e);
+            }
+        }
+        if let Some((lo, hi)) = prefix {
+            for e in ents.in_range(*lo, *hi) {
+                if exact.is_none_or(|(x, _)| x != e.term) {
+                    strict = true;
+                    f(e);
+                }
+            }
+        }
+        if !strict {
+            for (t, _, _) in typos {
+                ents.of_term(*t).for_each(&mut f);
+            }
+        }
+    }
+
+    /// Term ids of document `d` that the plans matched (for highlighting).
+    pub(super) fn matched_terms(&self, d: u32, plans: &[Plan]) -> Vec<u32> {
+        let mut out = Vec::new();
+        for p in plans {
+            match p {
+                Plan::Phrase { ids, .. } => out.extend(ids.iter().copied()),
+                _ => self.word_entries(d, p, |e| out.push(e.term)),
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// How many consecutive pairs of query groups (in query order) occur next to each other,
+    /// in order, in some field of document `d`.
+    pub(super) fn adjacent_pairs(&self, d: u32, plans: &[Plan]) -> usize {
+        let ents = self.ix.entries(d);
+        let key = |e: &Entry, p: u16| u32::from(e.field) << 16 | u32::from(p);
+        let mut prev_ends: Vec<u32> = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
+        let mut ends: Vec<u32> = Vec::new();
+        let mut pairs = 0;
+        for (i, p) in plans.iter().enumerate() {
+            starts.clear();
+            ends.clear();
+            match p {
+                Plan::Phrase { ids, .. } => {
+                    if let (Some(&a), Some(&b)) = (ids.first(), ids.last()) {
+                        for e in ents.of_term(a) {
+                            starts.extend(self.ix.positions(&e).iter().map(|&q| key(&e, q)));
+                        }
+                        for e in ents.of_term(b) {
+                            ends.extend(self.ix.positions(&e).iter().map(|&q| key(&e, q)));
+                        }
+                    }
+                }
+                _ => self.word_entries(d, p, |e| {
+                    for &q in self.ix.positions(&e) {
+                        starts.push(key(&e, q));
+                    }
+                }),
+            }
+            if !matches!(p, Plan::Phrase { .. }) {
+                ends.extend_from_slice(&starts);
+            }
+            starts.sort_unstable();
+            if i > 0
+                && prev_ends
+                    .iter()
+                    .any(|&k| k & 0xFFFF != 0xFFFF && starts.binary_search(&(k + 1)).is_ok())
+            {
+                pairs += 1;
+            }
+            std::mem::swap(&mut prev_ends, &mut ends);
+        }
+        pairs
+    }
+
+    /// Raises the scores of the first `top` results by how many query words are adjacent in
+    /// order (see [`rank::PROXIMITY`]).
+    pub(super) fn proximity_boost(&self, matches: &mut [Scored], plans: &[Plan]) {
+        if plans.len() < 2 {
+            return;
+        }
+        let n = (plans.len() - 1) as f32;
+        for m in matches {
+            let pairs = self.adjacent_pairs(m.doc, plans) as f32;
+            m.score *= 1.0 + rank::PROXIMITY * pairs / n;
+        }
+    }
+}
+
+/// Sorted union of sorted document lists (a bitset when they are large).
+pub(super) fn union(lists: &[&[u32]], ndocs: usize) -> Vec<u32> {
+    match lists {
+        [] => Vec::new(),
+        [one] => one.to_vec(),
+        _ => {
+            let total: usize = lists.iter().map(|l| l.len()).sum();
+            if total * 16 >= ndocs {
+                let mut bits = vec![0u64; ndocs.div_ceil(64)];
+                for l in lists {
+                    for &d in *l {
+                        bits[d as usize / 64] |= 1 << (d % 64);
+                    }
+                }
+                let mut out = Vec::with_capacity(total.min(ndocs));
+                for (w, &word) in bits.iter().enumerate() {
+                    let mut x = word;
+                    while x != 0 {
+                        out.push((w * 64) as u32 + x.trailing_zeros());
+                        x &= x - 1;
+                    }
+                }
+                out
+            } else {
+                let mut out: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+                out.sort_unstable();
+                out.dedup();
+                out
+            }
+        }
+    }
+}

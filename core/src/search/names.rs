@@ -1,0 +1,243 @@
+//! "Jump to": titles, short names and aliases matched as abbreviations ("vccr", "1951 conv",
+//! "stls conv") by [`crate::jump::jump_score`] (fuzzy-matcher), after a cheap structural test.
+//! Used as a fallback when no document matches every word, and to raise the best results
+//! whose name is the query or abbreviates it.
+
+use super::filters::{Compiled, Status};
+use super::matching::Plan;
+use super::rank::Scored;
+use super::{Index, JUMP_BLEND_TOP, text};
+
+/// Most titles scored by the jump matcher per query.
+const JUMP_MAX_EVALS: usize = 200;
+/// Score factor of a result whose title or short name is the query.
+const NAME_MATCH: f32 = 3.0;
+
+/// A title or short name of a document, folded, with letter sets for quick rejection.
+#[derive(Debug, Clone)]
+pub(super) struct JumpText {
+    pub(super) doc: u32,
+    /// Letters and digits of `text` (see `char_mask`), and those starting its words.
+    pub(super) mask: u64,
+    pub(super) starts: u64,
+    pub(super) text: String,
+}
+
+/// A folded string's letters and digits as a bit set (a–z, 0–9, and one bit for the rest).
+pub(super) fn char_mask(s: &str) -> u64 {
+    let mut m = 0u64;
+    for c in s.chars() {
+        m |= match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+            c if c.is_whitespace() => 0,
+            _ => 1 << 40,
+        };
+    }
+    m
+}
+
+/// [`char_mask`] of the first character of each word.
+pub(super) fn word_starts_mask(s: &str) -> u64 {
+    s.split(' ')
+        .filter_map(|w| w.chars().next())
+        .fold(0, |m, c| m | char_mask(c.encode_utf8(&mut [0; 4])))
+}
+
+/// The folded words of `s`, separated by single spaces.
+pub(super) fn fold_words(s: &str) -> String {
+    text::terms(s).join(" ")
+}
+
+impl Index {
+    pub(super) fn jump_scores(&self, query: &str, only: Option<&[u32]>) -> Vec<(u32, i64)> {
+        let q = fold_words(query);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let qmask = char_mask(&q);
+        let qstarts = word_starts_mask(&q);
+        let words: Vec<&str> = q.split(' ').collect();
+        let min = jump_threshold(&q);
+        let mut out: Vec<(u32, i64)> = Vec::new();
+        let mut evals = 0;
+        for j in &self.jump {
+            if j.mask & qmask != qmask
+                || j.starts & qstarts != qstarts
+                || only.is_some_and(|o| !o.contains(&j.doc))
+                || !words.iter().all(|w| abbreviates(&j.text, w))
+            {
+                continue;
+            }
+            evals += 1;
+            if evals > JUMP_MAX_EVALS {
+                break;
+            }
+            if let Some(s) = crate::jump::jump_score(&j.text, &q)
+                && s >= min
+            {
+                match out.last_mut() {
+                    Some(last) if last.0 == j.doc => last.1 = last.1.max(s),
+                    _ => out.push((j.doc, s)),
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn jump_fallback(
+        &self,
+        raw: &str,
+        exclude: &[Plan],
+        filters: &Compiled,
+        matches: &mut Vec<Scored>,
+        facet_docs: &mut Vec<u32>,
+    ) {
+        for (d, s) in self.jump_scores(raw, None) {
+            let status = filters.status(d);
+            if status == Status::Fails || self.excluded(exclude, d) {
+                continue;
+            }
+            facet_docs.push(d);
+            if status == Status::Pass {
+                matches.push(Scored {
+                    doc: d,
+                    matched: 1,
+                    typos: 0,
+                    score: s as f32 / 100.0,
+                });
+            }
+        }
+    }
+
+    /// Among the best results: triples the score of those whose title or short name is the
+    /// query ("vccr", "iccpr"), and, when `partial`, raises by up to half those whose title
+    /// or short name matches it as an abbreviation ("1951 conv").
+    pub(super) fn jump_blend(&self, raw: &str, partial: bool, matches: &mut [Scored]) {
+        let top = matches.len().min(JUMP_BLEND_TOP);
+        let q = fold_words(raw);
+        for m in &mut matches[..top] {
+            if self
+                .jump
+                .iter()
+                .skip(self.jump.partition_point(|j| j.doc < m.doc))
+                .take_while(|j| j.doc == m.doc)
+                .any(|j| j.text == q)
+            {
+                m.score *= NAME_MATCH;
+            }
+        }
+        if !partial {
+            return;
+        }
+        let docs: Vec<u32> = matches[..top]
+            .iter()
+            .map(|s| s.doc)
+            .filter(|&d| self.docs[d as usize].has_short)
+            .collect();
+        if docs.is_empty() {
+            return;
+        }
+        let scores = self.jump_scores(raw, Some(&docs));
+        let Some(best) = scores.iter().map(|s| s.1).max() else {
+            return;
+        };
+        for m in &mut matches[..top] {
+            if let Some(&(_, s)) = scores.iter().find(|x| x.0 == m.doc) {
+                m.score *= 1.0 + 0.5 * s as f32 / best as f32;
+            }
+        }
+    }
+}
+
+/// True when `word` (folded) abbreviates part of `text` (folded words separated by spaces):
+/// its characters can be taken in order from words of `text`, entering each word used at its
+/// first character ("vccr" in "vienna convention on consular relations", "stls" in
+/// "stateless", "1951 conv"), never from the middle of a word it did not start in. A cheap
+/// structural test before the fuzzy matcher scores the match.
+fn abbreviates(text: &str, word: &str) -> bool {
+    let q: Vec<char> = word.chars().take(63).collect();
+    if q.is_empty() {
+        return true;
+    }
+    let done = 1u64 << q.len();
+    // Bit p: the first p characters of the word are matched.
+    let mut reach = 1u64;
+    for w in text.split(' ') {
+        let chars: Vec<char> = w.chars().collect();
+        let Some(&first) = chars.first() else {
+            continue;
+        };
+        let mut next = reach;
+        for p in 0..q.len() {
+            if reach >> p & 1 == 0 || q[p] != first {
+                continue;
+            }
+            // Enter this word at q[p], then take as many following characters as it offers.
+            let mut at = p + 1;
+            next |= 1 << at;
+            for &c in &chars[1..] {
+                if at < q.len() && c == q[at] {
+                    at += 1;
+                    next |= 1 << at;
+                }
+            }
+        }
+        reach = next;
+        if reach & done != 0 {
+            return true;
+        }
+    }
+    false
+}
+
+/// The minimum jump score for a folded query: 14 points per character (the matcher gives
+/// ~16 per matched character plus word-start bonuses, minus gap penalties), so acronyms and
+/// word starts count ("vccr", "stls conv") and letters scattered over a long title do not.
+fn jump_threshold(q: &str) -> i64 {
+    let chars = q.chars().filter(|c| !c.is_whitespace()).count() as i64;
+    14 * chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::abbreviates;
+
+    #[test]
+    fn abbreviations_enter_each_word_at_its_first_letter() {
+        let table = [
+            ("vienna convention on consular relations", "vccr", true),
+            (
+                "convention relating to the status of stateless persons",
+                "stls",
+                true,
+            ),
+            (
+                "convention relating to the status of stateless persons",
+                "conv",
+                true,
+            ),
+            ("1951 refugee convention", "1951", true),
+            ("global compact for migration", "gcm", true),
+            (
+                "players of many parts the evolving role of smugglers",
+                "refug",
+                false,
+            ),
+            (
+                "convention relating to the status of stateless persons",
+                "consualr",
+                false,
+            ),
+            (
+                "international covenant on civil and political rights",
+                "iccpr",
+                true,
+            ),
+            ("paris agreement", "vccr", false),
+        ];
+        for (text, word, want) in table {
+            assert_eq!(abbreviates(text, word), want, "{word} in {text}");
+        }
+    }
+}
