@@ -65,7 +65,8 @@ fuzz-smoke:
 
 ## bench: treatykit vs MiniSearch, FlexSearch, Fuse.js and Orama on the UDHR corpus, the embedded
 ## corpus, the package size and the first answer in Chromium; writes BENCHMARKS.md. Reports, never
-## fails on a number; not part of `make test`. Takes several minutes (Fuse.js alone ~2-4 min).
+## fails on a number; not part of `make test`. Takes 7-14 min on the shared 2-core machine (Fuse.js
+## alone 3-6 min). BENCH_ARGS=--quick: a smoke run that prints without writing (options: bench/run.mjs).
 bench: setup-test pkg
 	node --test bench/
 	node --expose-gc bench/run.mjs $(BENCH_ARGS)

@@ -2,7 +2,7 @@
 // and queries, in one Node process; then the embedded corpus, the package size and the time to a
 // first answer in Chromium. Writes BENCHMARKS.md and prints the same. Reports, never asserts.
 //
-//   node --expose-gc bench/run.mjs [--quick] [--out FILE | --no-write] [--no-browser]
+//   node --expose-gc bench/run.mjs [--quick (smaller sets, prints only)] [--out FILE | --no-write] [--no-browser]
 //                                  [--engines treatykit,MiniSearch,...] [--per-class N]
 //                                  [--fuse-per-class N] [--pkg DIR (another wasm-pack build;
 //                                  Node parts only)]
@@ -27,7 +27,8 @@ const option = (name, fallback) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 };
 const QUICK = flag('--quick');
-const OUT = flag('--no-write') ? null : option('--out', `${ROOT}BENCHMARKS.md`);
+// a --quick run is a smoke test: it never overwrites BENCHMARKS.md unless --out says so
+const OUT = flag('--no-write') ? null : option('--out', QUICK ? null : `${ROOT}BENCHMARKS.md`);
 const PER_CLASS = Number(option('--per-class', QUICK ? 60 : 500));
 const FUSE_PER_CLASS = Number(option('--fuse-per-class', QUICK ? 3 : 20));
 const WARMUP = QUICK ? 50 : 300;
