@@ -69,7 +69,27 @@ pub fn compile_dir(dir: &Path) -> Result<Compiled, Vec<Problem>> {
         return Err(problems);
     }
     let corpus = validate(&parsed)?;
-    Ok(compile(corpus))
+    let compiled = compile(corpus);
+    check_searchable(&compiled)?;
+    Ok(compiled)
+}
+
+/// Refuses a corpus with an entry too long to be searched in full (more than
+/// [`crate::limits::MAX_RECORD_WORDS`] words), rather than leave its end unsearchable.
+pub fn check_searchable(compiled: &Compiled) -> Result<(), Vec<Problem>> {
+    let docs = crate::corpus_docs::documents(&compiled.corpus);
+    let index = crate::search::Index::new(docs, &crate::corpus_docs::FACET_FIELDS);
+    match index.over_long_document() {
+        None => Ok(()),
+        Some((_, id)) => Err(vec![Problem {
+            file: "-".into(),
+            id: id.to_string(),
+            message: format!(
+                "has more than {} words of searchable text; split it or shorten it",
+                crate::limits::MAX_RECORD_WORDS
+            ),
+        }]),
+    }
 }
 
 /// Precomputes what queries need from a validated corpus.

@@ -18,6 +18,9 @@ pub const MAX_RECORDS: usize = 100_000;
 pub const MAX_RECORDS_BYTES: usize = 32 * 1024 * 1024;
 /// Longest single text field of a record, in bytes (UTF-8).
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
+/// Most words (terms, as the search tokenizer counts them) across the searchable fields of one
+/// record: word positions are 16-bit. A longer record is refused, never partly indexed.
+pub const MAX_RECORD_WORDS: usize = 65_535;
 /// Longest record id, in bytes.
 pub const MAX_ID_BYTES: usize = 256;
 /// Largest `limit` of one search page.

@@ -21,13 +21,13 @@
 //! Limits (`INVALID_RECORDS`, `RangeError`; constants in [`crate::limits`]): at most
 //! [`MAX_RECORDS`] records, [`MAX_TEXT_BYTES`] bytes of text in all, [`MAX_VALUE_BYTES`] bytes in
 //! one value, [`MAX_ID_BYTES`] bytes in an id, [`MAX_LIST_VALUES`] values in one facet or
-//! stored list.
+//! stored list, [`MAX_RECORD_WORDS`] words across the searchable fields of one record.
 
 use crate::document::{Document, FacetEntry, TextField, Value};
 use crate::error::{Code, Error, JsClass};
 use std::collections::HashMap;
 
-pub use crate::limits::{MAX_ID_BYTES, MAX_RECORDS};
+pub use crate::limits::{MAX_ID_BYTES, MAX_RECORD_WORDS, MAX_RECORDS};
 /// Most bytes of text (all strings of all records) in one index.
 pub const MAX_TEXT_BYTES: usize = crate::limits::MAX_RECORDS_BYTES;
 /// Most bytes in one string value.
@@ -498,6 +498,16 @@ pub fn index(records: Vec<Json>, schema: &Json) -> Result<crate::search::Index, 
     let docs = documents(records, &schema)?;
     let facets: Vec<&str> = schema.facets.iter().map(String::as_str).collect();
     let index = crate::search::Index::new(docs, &facets);
+    if let Some((n, id)) = index.over_long_document() {
+        return Err(records_error(
+            JsClass::RangeError,
+            format!(
+                "record {n} (id `{id}`) has more than {} words across its searchable fields; \
+                 split it into smaller records",
+                MAX_RECORD_WORDS
+            ),
+        ));
+    }
     // A website's index is built once and queried many times: no query pays for it later.
     index.warm();
     Ok(index)

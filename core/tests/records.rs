@@ -438,3 +438,39 @@ fn records_over_the_limits_fail_with_invalid_records() {
         0
     );
 }
+
+#[test]
+fn a_record_with_more_words_than_can_be_indexed_is_refused_by_name_not_cut() {
+    use treatykit_core::records::MAX_RECORD_WORDS;
+    // Split over two fields: the limit counts the words of the whole record.
+    let half = "word ".repeat(MAX_RECORD_WORDS / 2 + 1);
+    let short = map(&[
+        ("id", s("short")),
+        ("title", s("a title")),
+        ("body", s(&half)),
+    ]);
+    let long = map(&[
+        ("id", s("long-one")),
+        ("title", s(&half)),
+        ("body", s(&half)),
+    ]);
+    let err = records::index(vec![short.clone(), long], &schema()).unwrap_err();
+    assert_eq!(
+        (err.code, err.class),
+        (Code::InvalidRecords, JsClass::RangeError)
+    );
+    assert!(
+        err.message.contains("record 1 (id `long-one`)") && err.message.contains("65535"),
+        "{}",
+        err.message
+    );
+    // Exactly at the limit is fine, and every word of it is searchable: the last one too.
+    let full = format!("{}last", "word ".repeat(MAX_RECORD_WORDS - 1));
+    let at_limit = map(&[("id", s("full")), ("body", s(&full))]);
+    let index = records::index(vec![short, at_limit], &schema()).unwrap();
+    let hits = index.search("last", &SearchOptions::default()).unwrap();
+    assert_eq!(
+        hits.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        ["full"]
+    );
+}

@@ -20,9 +20,11 @@ pub struct Field {
 /// At most this many text fields per index.
 pub const MAX_FIELDS: usize = 32;
 
-/// Words of one document that are indexed (across its fields); later words stay in the
-/// stored text (snippets) but are not searchable. Positions are then 16-bit.
-pub const MAX_DOC_TOKENS: usize = 65_535;
+/// Most words of one document that can be indexed (across its fields), so that positions fit
+/// 16 bits. A longer document is indexed up to this many words and reported by
+/// [`InvertedIndex::over_long_document`]: `Index.fromRecords` refuses such a record with a typed
+/// error, and corpus validation refuses such an entry, so no text is silently left unsearchable.
+pub const MAX_DOC_TOKENS: usize = crate::limits::MAX_RECORD_WORDS;
 
 /// The inverted index proper (see the module docs).
 #[derive(Debug, Clone, Default)]
@@ -50,6 +52,8 @@ pub struct InvertedIndex {
     field_len: Vec<u16>,
     avg_len: Vec<f32>,
     block_max_df: Vec<u32>,
+    /// The first document with more than [`MAX_DOC_TOKENS`] words, if any.
+    over_long: Option<u32>,
 }
 
 /// Terms per block of [`InvertedIndex::top_terms_in_range`]'s skip list.
@@ -171,6 +175,7 @@ impl InvertedIndex {
         // (term << 32 | field << 16 | position) of one document's tokens.
         let mut tokens: Vec<u64> = Vec::new();
         let mut buf = String::new();
+        let mut over_long = None;
 
         for (d, doc) in texts.iter().enumerate() {
             tokens.clear();
@@ -180,6 +185,7 @@ impl InvertedIndex {
                     let mut pos = 0u64;
                     text::tokenize(t, &mut buf, |term, tok| {
                         if tokens.len() >= MAX_DOC_TOKENS {
+                            over_long.get_or_insert(d as u32);
                             return false;
                         }
                         let id = interner.intern(term);
@@ -321,9 +327,16 @@ impl InvertedIndex {
             field_len,
             avg_len,
             block_max_df,
+            over_long,
         };
         index.shrink();
         index
+    }
+
+    /// The first document (by number) with more words than [`MAX_DOC_TOKENS`]: only its first
+    /// [`MAX_DOC_TOKENS`] words were indexed.
+    pub fn over_long_document(&self) -> Option<u32> {
+        self.over_long
     }
 
     fn shrink(&mut self) {

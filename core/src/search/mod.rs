@@ -270,6 +270,13 @@ impl Index {
         self.typo.get_or_init(|| TypoIndex::build(&self.ix))
     }
 
+    /// The number and id of the first document with more words than
+    /// [`index::MAX_DOC_TOKENS`] (of which only that many are searchable), if any.
+    pub fn over_long_document(&self) -> Option<(usize, &str)> {
+        let d = self.ix.over_long_document()? as usize;
+        Some((d, self.docs[d].id.as_str()))
+    }
+
     /// Number of documents.
     pub fn len(&self) -> usize {
         self.docs.len()
