@@ -32,6 +32,22 @@ pub fn string_arg(value: &JsValue, name: &str) -> JsResult<String> {
     })
 }
 
+/// Reads an id argument (record, category or right): a JS string of which at most
+/// [`treatykit_core::limits::MAX_ID_BYTES`]` + 1` UTF-16 units are copied into wasm memory. No
+/// id is longer than that limit (validation caps corpus ids, `Index.fromRecords` record ids), so
+/// a longer string is unknown either way: its prefix is looked up and reported as unknown, and a
+/// 100 MB "id" costs no more than a short one. A non-string is a `TypeError`.
+pub fn id_arg(value: &JsValue, name: &str) -> JsResult<String> {
+    const MAX_UNITS: u32 = treatykit_core::limits::MAX_ID_BYTES as u32 + 1;
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>()
+        && s.length() > MAX_UNITS
+    {
+        // One UTF-16 unit is at least one UTF-8 byte, so this prefix is already over the limit.
+        return string_arg(&s.slice(0, MAX_UNITS).into(), name);
+    }
+    string_arg(value, name)
+}
+
 /// Reads a search query: a JS string, refused by its length before it is copied into wasm
 /// memory when it cannot be within [`treatykit_core::limits::MAX_QUERY_CHARS`] (so a 500 MB
 /// string costs nothing and never grows the wasm memory). A non-string is a `TypeError`

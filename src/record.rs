@@ -1,7 +1,7 @@
 //! Record exports: `record(id)` → the full view of one record of any kind.
 
 use crate::catalog;
-use crate::convert::{string_arg, to_value};
+use crate::convert::{id_arg, to_value};
 use crate::errors::{JsResult, to_js};
 use wasm_bindgen::prelude::*;
 
@@ -11,6 +11,6 @@ use wasm_bindgen::prelude::*;
 /// non-string throws `TypeError` with `code: "INVALID_ARGUMENT"`.
 #[wasm_bindgen(js_name = record, unchecked_return_type = "RecordView")]
 pub fn record(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> JsResult<JsValue> {
-    let id = string_arg(&id, "id")?;
+    let id = id_arg(&id, "id")?;
     to_value(&catalog()?.record(&id).map_err(to_js)?)
 }

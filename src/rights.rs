@@ -3,7 +3,7 @@
 //! converted here; the answers come from [`treatykit_core::rights::Rights`].
 
 use crate::catalog;
-use crate::convert::{string_arg, to_value, type_name};
+use crate::convert::{id_arg, to_value, type_name};
 use crate::errors::{JsResult, to_js};
 use js_sys::Reflect;
 use treatykit_core::Error;
@@ -33,7 +33,7 @@ pub fn rights(
     )]
     options: Option<JsValue>,
 ) -> JsResult<JsValue> {
-    let id = string_arg(&category_id, "categoryId")?;
+    let id = id_arg(&category_id, "categoryId")?;
     let opts = rights_options(&options.unwrap_or(JsValue::UNDEFINED))?;
     to_value(&catalog()?.rights().rights(&id, &opts).map_err(to_js)?)
 }
@@ -45,8 +45,8 @@ pub fn compare_rights(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
 ) -> JsResult<JsValue> {
-    let a = string_arg(&a, "a")?;
-    let b = string_arg(&b, "b")?;
+    let a = id_arg(&a, "a")?;
+    let b = id_arg(&b, "b")?;
     to_value(&catalog()?.rights().compare(&a, &b).map_err(to_js)?)
 }
 
@@ -56,7 +56,7 @@ pub fn compare_rights(
 pub fn who_holds(
     #[wasm_bindgen(js_name = rightId, unchecked_param_type = "string")] right_id: JsValue,
 ) -> JsResult<JsValue> {
-    let id = string_arg(&right_id, "rightId")?;
+    let id = id_arg(&right_id, "rightId")?;
     to_value(&catalog()?.rights().who_holds(&id).map_err(to_js)?)
 }
 
@@ -67,7 +67,7 @@ pub fn who_holds(
 pub fn right(
     #[wasm_bindgen(js_name = rightId, unchecked_param_type = "string")] right_id: JsValue,
 ) -> JsResult<JsValue> {
-    let id = string_arg(&right_id, "rightId")?;
+    let id = id_arg(&right_id, "rightId")?;
     to_value(&catalog()?.rights().right(&id).map_err(to_js)?)
 }
 

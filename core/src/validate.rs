@@ -22,9 +22,11 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Is `s` a valid record id: a non-empty lowercase slug of `a-z`, `0-9` and inner `-`?
+/// Is `s` a valid record id: a non-empty lowercase slug of `a-z`, `0-9` and inner `-`, at most
+/// [`crate::limits::MAX_ID_BYTES`] long (the exports refuse longer ids before copying them)?
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
+        && s.len() <= crate::limits::MAX_ID_BYTES
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")

@@ -418,15 +418,16 @@ mod hostile {
         assert_eq!(Array::from(&prop(&browse, "hits")).length(), 100);
     }
 
+    fn memory_bytes() -> u32 {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    }
+
     #[wasm_bindgen_test]
     fn a_huge_query_is_refused_before_it_is_copied_into_wasm_memory() {
-        let memory_bytes = || {
-            wasm_bindgen::memory()
-                .unchecked_into::<js_sys::WebAssembly::Memory>()
-                .buffer()
-                .unchecked_into::<js_sys::ArrayBuffer>()
-                .byte_length()
-        };
         let before = memory_bytes();
         // 64 Mi two-byte characters: copied, this would need 128 MiB of wasm memory or more.
         let huge = huge_string(64 << 20);
@@ -496,6 +497,21 @@ mod hostile {
                 assert_still_searches(&what);
             }
         }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_huge_id_is_unknown_without_being_copied_into_wasm_memory() {
+        let before = memory_bytes();
+        // 64 Mi two-byte characters: copied, each call would need 128 MiB of wasm memory or more.
+        let huge = huge_string(64 << 20);
+        for (name, code, call) in id_exports() {
+            let what = format!("{name} with a 64 Mi-character id");
+            let err = call(huge.clone()).expect_err(&what);
+            assert_error(&err, "RangeError", code, &what);
+        }
+        let grown = memory_bytes() - before;
+        assert!(grown < 16 << 20, "wasm memory grew by {grown} bytes");
+        assert_still_searches("a huge id");
     }
 
     #[wasm_bindgen_test]
