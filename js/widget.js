@@ -12,11 +12,17 @@
 // --treatykit-mark, --treatykit-radius; parts: input, results, hit, link, snippet, status.
 // Choosing a hit fires `treatykit-select` ({ detail: { id, hit } }, cancelable).
 // Text from the corpus or the visitor only ever becomes DOM text nodes.
-import init, { search } from './treatykit.js';
+import * as raw from './treatykit.js';
+import { guard } from './safe.js';
+
+// Should the wasm ever trap, every later call throws TREATYKIT_UNUSABLE (shown in the status
+// line) instead of answering from a broken instance.
+const tk = guard(raw);
+const { search } = tk;
 
 let started = null;
 function start() {
-  started ??= init();
+  started ??= tk.default();
   return started;
 }
 

@@ -1,5 +1,6 @@
 // Finishes the npm package after `wasm-pack build --target web --out-dir pkg`:
-//  - copies the widget (js/widget.js, js/widget.d.ts) and the package README into pkg/;
+//  - copies the widget (js/widget.js, js/widget.d.ts), the trap guard (js/safe.js, js/safe.d.ts)
+//    and the package README into pkg/;
 //  - writes pkg/package.json from wasm-pack's (name, version, description, license, repository,
 //    keywords come from Cargo.toml) and js/package.template.json (ESM, `exports`, `types`, files);
 //  - types every export: js/types.d.ts's declarations go on top of pkg/treatykit.d.ts, and each
@@ -107,7 +108,7 @@ function main() {
   };
   const generated = JSON.parse(readFileSync(need(join(pkgDir, 'package.json')), 'utf8'));
   const template = JSON.parse(readFileSync(join(JS, 'package.template.json'), 'utf8'));
-  for (const f of ['widget.js', 'widget.d.ts', 'README.md']) copyFileSync(join(JS, f), join(pkgDir, f));
+  for (const f of ['widget.js', 'widget.d.ts', 'safe.js', 'safe.d.ts', 'README.md']) copyFileSync(join(JS, f), join(pkgDir, f));
   const dtsPath = need(join(pkgDir, 'treatykit.d.ts'));
   const generatedDts = readFileSync(dtsPath, 'utf8');
   // Idempotent: a second run starts again from wasm-bindgen's part.

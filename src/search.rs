@@ -29,6 +29,8 @@ fn parsed(text: Result<String, Error>) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = search)]
 pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
     let q = query_arg(&query)?;
+    #[cfg(feature = "test-hooks")]
+    crate::test_hooks::panic_on_test_query(&q);
     let opts = options(&options_arg)?;
     parsed(catalog()?.search_json(&q, &opts))
 }

@@ -1,7 +1,19 @@
 // The app's only door to the WebAssembly package. It starts the module, says which exports this
 // build has (so views degrade instead of crashing when one is missing), turns thrown errors into
 // values the views can show, and caches the answers that never change while the page lives.
-import init, * as tk from '../pkg/treatykit.js';
+// Every call goes through the package's trap guard (safe.js): should the wasm ever trap, the
+// listeners of `onUnusable` hear it once and every later call fails with TREATYKIT_UNUSABLE,
+// instead of answering wrongly from a broken instance.
+import * as raw from '../pkg/treatykit.js';
+import { guard } from '../pkg/safe.js';
+
+const unusableListeners = new Set();
+const tk = guard(raw, { onUnusable: (e) => unusableListeners.forEach((fn) => fn(e)) });
+
+/** Calls `fn(error)` once if the wasm instance traps and can no longer answer. */
+export function onUnusable(fn) {
+  unusableListeners.add(fn);
+}
 
 /** Which exports the loaded package has. */
 export const has = {
@@ -19,7 +31,7 @@ export const has = {
 let started = null;
 /** Fetches and instantiates the wasm (once). */
 export function start() {
-  started ??= init();
+  started ??= tk.default();
   return started;
 }
 

@@ -217,6 +217,10 @@ async function start() {
   }
   try {
     api = await import('./api.js');
+    api.onUnusable((e) => {
+      boot.hidden = false;
+      fatal('treatykit stopped working', `${e.message}.`);
+    });
     await api.start();
   } catch (e) {
     api = null;

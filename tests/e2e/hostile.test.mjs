@@ -22,12 +22,12 @@ let root;
 before(async () => {
   assert.ok(existsSync(join(TEST_PKG, 'treatykit.js')), 'run `make pkg-test` first (make e2e does)');
   // The repository's www/ and js/, with pkg/ swapped for the hostile test package (plus the
-  // widget, which the release build copies into pkg/).
+  // widget and the trap guard, which the release build copies into pkg/).
   root = mkdtempSync(join(tmpdir(), 'treatykit-hostile-'));
   for (const dir of ['www', 'js']) symlinkSync(join(REPO, dir), join(root, dir));
   mkdirSync(join(root, 'pkg'));
   for (const f of readdirSync(TEST_PKG)) symlinkSync(join(TEST_PKG, f), join(root, 'pkg', f));
-  symlinkSync(join(REPO, 'js/widget.js'), join(root, 'pkg/widget.js'));
+  for (const f of ['widget.js', 'safe.js']) symlinkSync(join(REPO, 'js', f), join(root, 'pkg', f));
   const server = await startServer({ port: 0, root });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   env = {
@@ -160,3 +160,45 @@ for (const bypassCSP of [true, false]) {
     await context.close();
   });
 }
+
+// A trap, made on purpose: the test package's search() panics on this query (src/test_hooks.rs).
+const PANIC_QUERY = 'treatykit-test-panic';
+
+/** The problems a deliberate panic leaves: exactly the panic message on the console. */
+function onlyThePanic(problems) {
+  assert.ok(problems.length >= 1 && problems.every((p) => p.startsWith('console:')), problems.join(' | '));
+  assert.ok(problems.some((p) => p.includes('treatykit test panic')), `the panic reached the console: ${problems.join(' | ')}`);
+}
+
+test('a trap in the app is reported as a stop, the search box is disabled, and nothing fails silently', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await searchApp(page, 'refugee');
+  await page.fill('#q', PANIC_QUERY);
+  const alert = page.locator('.fatal[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /stopped working.*reload the page/is);
+  assert.ok(await page.locator('#q').isDisabled(), 'the search box is disabled');
+  assert.equal(await page.evaluate(() => document.body.dataset.ready), 'error');
+  onlyThePanic(problems);
+  await context.close();
+});
+
+test('a trap in the widget is reported in its status line and later searches say so too', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  const input = page.locator('treatykit-search input');
+  const status = page.locator('treatykit-search .status');
+  await page.waitForFunction(() => {
+    const el = document.querySelector('treatykit-search')?.shadowRoot?.querySelector('input');
+    return el && !el.disabled;
+  });
+  await input.fill('refugee');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li').length > 0);
+  await input.fill(PANIC_QUERY);
+  await page.waitForFunction(() => /reload the page/.test(document.querySelector('treatykit-search').shadowRoot.querySelector('.status').textContent));
+  await input.fill('refugee');
+  await page.waitForTimeout(400);
+  assert.match(await status.textContent(), /stopped after an internal error.*reload the page/s, 'a broken instance never answers');
+  assert.equal(await page.locator('treatykit-search li').count(), 0);
+  onlyThePanic(problems);
+  await context.close();
+});

@@ -36,9 +36,10 @@ test('pkg/package.json is the published shape: ESM, exports map with ./widget, t
   assert.equal(pkg.name, 'treatykit');
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.types, './treatykit.d.ts');
-  assert.deepEqual(Object.keys(pkg.exports).sort(), ['.', './package.json', './treatykit_bg.wasm', './widget']);
+  assert.deepEqual(Object.keys(pkg.exports).sort(), ['.', './package.json', './safe', './treatykit_bg.wasm', './widget']);
   assert.equal(pkg.exports['./widget'].types, './widget.d.ts');
-  for (const f of ['treatykit.js', 'treatykit_bg.wasm', 'treatykit.d.ts', 'widget.js', 'widget.d.ts']) assert.ok(pkg.files.includes(f), f);
+  assert.equal(pkg.exports['./safe'].types, './safe.d.ts');
+  for (const f of ['treatykit.js', 'treatykit_bg.wasm', 'treatykit.d.ts', 'widget.js', 'widget.d.ts', 'safe.js', 'safe.d.ts']) assert.ok(pkg.files.includes(f), f);
   assert.ok(pkg.sideEffects.includes('./widget.js'), 'bundlers keep the element definition');
   const readme = readFileSync(join(PKG, 'README.md'), 'utf8');
   assert.match(readme, /import init, \{ search \} from 'treatykit';/);
@@ -62,7 +63,11 @@ test('a Vite project installs the packed package, type-checks strictly, builds, 
   writeFileSync(join(dir, 'consumer.ts'), `
 import init, { search, record, rights, categories, compareRights, corpusInfo, Index, type SearchResult, type RecordView, type TreatykitError } from 'treatykit';
 import type { TreatykitSearchElement } from 'treatykit/widget';
+import * as treatykit from 'treatykit';
+import { guard, type TreatykitUnusableError } from 'treatykit/safe';
 await init();
+const guarded = guard(treatykit, { onUnusable: (e: TreatykitUnusableError) => console.log(e.code) });
+const guardedTotal: number = guarded.search('refugee').total;
 const r: SearchResult = search('refugee', { limit: 3, filters: { kind: ['instrument'], yearFrom: 1950 } });
 const start: number = r.hits[0].highlights[0][0];
 const label: string | undefined = r.facets.type?.[0].label;
@@ -85,7 +90,7 @@ const own_index = Index.fromRecords([{ id: 'a', title: 'Hello', body: 'world', y
 const firstId: string = own_index.search('hello', { filters: { yearFrom: 2000 } }).hits[0].id;
 // @ts-expect-error a schema needs fields
 Index.fromRecords([], {});
-console.log(start, label, own, name, date, wrong, firstId);
+console.log(start, label, own, name, date, wrong, firstId, guardedTotal);
 `);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
