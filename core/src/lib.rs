@@ -37,6 +37,9 @@
 //! assert_eq!(found.hits[0].id, "statelessness-1954");
 //! assert_eq!(catalog.info().counts["instrument"], 1);
 //! ```
+// No unsafe code anywhere in the core: memory errors are ruled out by the compiler, which is
+// also why the fuzz targets run without a sanitizer (FUZZING.md).
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 #[cfg(feature = "authoring")]
