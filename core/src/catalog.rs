@@ -10,6 +10,7 @@ use crate::schema::Corpus;
 use crate::search::{Facets, Filters, Index, SearchOptions, SearchResults};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// What `corpusInfo()` returns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,10 +28,11 @@ pub struct CorpusInfo {
 #[derive(Debug, Clone)]
 pub struct Catalog {
     corpus: Corpus,
-    docs: Vec<Document>,
+    /// Rebuilt from `corpus` on first use: the index owns the documents it was built from.
+    docs: OnceLock<Vec<Document>>,
     facets: FacetIndex,
     index: Index,
-    rights: Rights,
+    rights: OnceLock<Rights>,
 }
 
 impl Catalog {
@@ -49,13 +51,13 @@ impl Catalog {
                 "facet index refers to a record that does not exist",
             ));
         }
-        let index = Index::new(docs.clone(), &crate::corpus_docs::FACET_FIELDS);
+        let index = Index::new(docs, &crate::corpus_docs::FACET_FIELDS);
         Ok(Catalog {
-            rights: Rights::new(&compiled.corpus),
             corpus: compiled.corpus,
-            docs,
+            docs: OnceLock::new(),
             facets: compiled.facets,
             index,
+            rights: OnceLock::new(),
         })
     }
 
@@ -66,7 +68,8 @@ impl Catalog {
 
     /// The searchable documents, in document order.
     pub fn documents(&self) -> &[Document] {
-        &self.docs
+        self.docs
+            .get_or_init(|| crate::corpus_docs::documents(&self.corpus))
     }
 
     /// The precomputed facet postings.
@@ -76,7 +79,7 @@ impl Catalog {
 
     /// The rights lookup (categories, cumulative rights, anchors) over this corpus.
     pub fn rights(&self) -> &Rights {
-        &self.rights
+        self.rights.get_or_init(|| Rights::new(&self.corpus))
     }
 
     /// The search index over the documents.
@@ -125,8 +128,8 @@ impl Catalog {
         ] {
             counts.insert(kind.to_string(), 0);
         }
-        for d in &self.docs {
-            *counts.entry(d.kind.clone()).or_insert(0) += 1;
+        for kind in self.index.kinds() {
+            *counts.entry(kind.to_string()).or_insert(0) += 1;
         }
         CorpusInfo {
             format_version: format::FORMAT_VERSION,

@@ -277,6 +277,11 @@ impl Index {
         Some((d, self.docs[d].id.as_str()))
     }
 
+    /// The kind of every document, in document order.
+    pub fn kinds(&self) -> impl Iterator<Item = &str> {
+        self.docs.iter().map(|d| d.kind.as_str())
+    }
+
     /// Number of documents.
     pub fn len(&self) -> usize {
         self.docs.len()
