@@ -59,6 +59,14 @@ struct Values {
     name: String,
     /// (value, label, documents ascending), sorted by value.
     values: Vec<(String, String, Vec<u32>)>,
+    /// Per value: its place in (label, value) order, so ranking by count then label compares
+    /// integers, not strings, on every query.
+    label_rank: Vec<u32>,
+    /// The values in (label, value) order (the inverse of `label_rank`).
+    by_label: Vec<u32>,
+    /// Per value: its JSON object up to the count, `{"value":…,"label":…,"count":`, so that
+    /// writing facets only appends numbers.
+    json: Vec<String>,
 }
 
 /// Facet postings of an index and the per-document view used for counting.
@@ -127,6 +135,9 @@ impl FacetTable {
             .map(|n| Values {
                 name: n.clone(),
                 values: Vec::new(),
+                label_rank: Vec::new(),
+                by_label: Vec::new(),
+                json: Vec::new(),
             })
             .collect();
         let mut pairs: Vec<(u8, &FacetEntry, u32)> = Vec::new();
@@ -153,6 +164,30 @@ impl FacetTable {
                 }
                 _ => vals.push((e.value.clone(), e.label.clone(), vec![d])),
             }
+        }
+        for f in &mut fields {
+            let vals = &f.values;
+            let mut order: Vec<u32> = (0..vals.len() as u32).collect();
+            sort_by(&mut order, &|a, b| {
+                let (x, y) = (&vals[a as usize], &vals[b as usize]);
+                x.1.cmp(&y.1).then_with(|| x.0.cmp(&y.0))
+            });
+            f.label_rank = vec![0; vals.len()];
+            for (r, &v) in order.iter().enumerate() {
+                f.label_rank[v as usize] = r as u32;
+            }
+            f.by_label = order;
+            f.json = vals
+                .iter()
+                .map(|(value, label, _)| {
+                    let mut o = String::from("{\"value\":");
+                    json::string(&mut o, value);
+                    o.push_str(",\"label\":");
+                    json::string(&mut o, label);
+                    o.push_str(",\"count\":");
+                    o
+                })
+                .collect();
         }
         let mut per_doc: Vec<Vec<(u8, u32)>> = vec![Vec::new(); docs.len()];
         for (f, vals) in fields.iter().enumerate() {
@@ -297,16 +332,18 @@ impl FacetTable {
 
     /// Values of field `f` with a count, by count (descending), label, value.
     fn ranked(&self, f: usize, c: &[u32]) -> Vec<u32> {
-        let values = &self.fields[f].values;
-        let mut order: Vec<u32> = (0..c.len() as u32).filter(|&v| c[v as usize] > 0).collect();
-        sort_by(&mut order, &|a, b| {
-            let (x, y) = (&values[a as usize], &values[b as usize]);
-            c[b as usize]
-                .cmp(&c[a as usize])
-                .then_with(|| x.1.cmp(&y.1))
-                .then_with(|| x.0.cmp(&y.0))
-        });
-        order
+        let Values {
+            label_rank: rank,
+            by_label,
+            ..
+        } = &self.fields[f];
+        // Count descending, then label (and value) ascending, as one integer key.
+        let mut keyed: Vec<u64> = (0..c.len())
+            .filter(|&v| c[v] > 0)
+            .map(|v| u64::from(u32::MAX - c[v]) << 32 | u64::from(rank[v]))
+            .collect();
+        keyed.sort_unstable();
+        keyed.iter().map(|k| by_label[*k as u32 as usize]).collect()
     }
 
     fn write_json(&self, counts: &[Vec<u32>], out: &mut String) {
@@ -318,16 +355,11 @@ impl FacetTable {
             json::string(out, &self.fields[f].name);
             out.push_str(":[");
             for (i, v) in self.ranked(f, c).into_iter().enumerate() {
-                let (value, label, _) = &self.fields[f].values[v as usize];
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str("{\"value\":");
-                json::string(out, value);
-                out.push_str(",\"label\":");
-                json::string(out, label);
-                out.push_str(",\"count\":");
-                json::number(out, f64::from(c[v as usize]));
+                out.push_str(&self.fields[f].json[v as usize]);
+                json::push_uint(out, u64::from(c[v as usize]));
                 out.push('}');
             }
             out.push(']');

@@ -84,7 +84,10 @@ pub fn push_number(out: &mut String, x: f64) {
         return;
     }
     if x.fract() == 0.0 && x.abs() < 1e15 {
-        let _ = write!(out, "{}", x as i64);
+        if x < 0.0 {
+            out.push('-');
+        }
+        push_uint(out, x.abs() as u64);
         return;
     }
     if x < 0.0 {
@@ -155,6 +158,24 @@ fn pow10(n: i32) -> f64 {
         r *= 10.0;
     }
     r
+}
+
+/// Appends the decimal digits of `n` (no `core::fmt`: this runs for every count and score of
+/// every answer).
+pub fn push_uint(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
 }
 
 /// The text of a number (see [`push_number`]), for messages.

@@ -373,7 +373,10 @@ impl Index {
     /// copies): what the wasm layer hands to `JSON.parse`.
     pub fn search_json(&self, raw: &str, opts: &SearchOptions) -> Result<String, Error> {
         let o = self.run(raw, opts)?;
-        let mut out = String::with_capacity(1024 + 1024 * o.page.len());
+        // Room for the hits and for facets as large as the unfiltered ones, so the text is
+        // rarely copied while it grows.
+        let mut out =
+            String::with_capacity(1024 + 1024 * o.page.len() + self.facets.all_json().len());
         out.push_str("{\"total\":");
         json::number(&mut out, o.total as f64);
         out.push_str(",\"hits\":[");
