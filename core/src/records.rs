@@ -63,6 +63,21 @@ pub enum Json {
 }
 
 impl Json {
+    /// A string value.
+    pub fn str(s: &str) -> Json {
+        Json::Str(s.to_string())
+    }
+
+    /// An object with these properties, in order.
+    pub fn object(pairs: &[(&str, Json)]) -> Json {
+        Json::Map(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        )
+    }
+
     /// A short description of the value's type for messages ("a string", "an array", ...).
     pub fn type_name(&self) -> &str {
         match self {
@@ -551,15 +566,10 @@ mod tests {
     use super::*;
 
     fn s(x: &str) -> Json {
-        Json::Str(x.into())
+        Json::str(x)
     }
     fn map(pairs: &[(&str, Json)]) -> Json {
-        Json::Map(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        )
+        Json::object(pairs)
     }
     fn schema() -> Schema {
         Schema::from_json(&map(&[

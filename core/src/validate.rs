@@ -312,6 +312,18 @@ pub fn validate(files: &[(String, Corpus)]) -> Result<Corpus, Vec<Problem>> {
             }
         }
     };
+    // A record's type, themes and categories must name known vocabulary terms.
+    let check_classification = |ck: &mut Checker,
+                                file: &str,
+                                id: &str,
+                                kind_of: &String,
+                                themes: &[String],
+                                categories: &[String]| {
+        let types = std::slice::from_ref(kind_of);
+        check_refs(ck, file, id, "type", &known.types, types);
+        check_refs(ck, file, id, "theme", &known.themes, themes);
+        check_refs(ck, file, id, "category", &known.categories, categories);
+    };
     let mut seeds: HashMap<u16, String> = HashMap::new();
     for (file, c) in files {
         for r in &c.resources {
@@ -337,23 +349,7 @@ pub fn validate(files: &[(String, Corpus)]) -> Result<Corpus, Vec<Problem>> {
             if let Some(y) = r.year.filter(|y| !(1000..=2100).contains(y)) {
                 ck.report(file, id, format!("year {y} is impossible"));
             }
-            check_refs(
-                &mut ck,
-                file,
-                id,
-                "type",
-                &known.types,
-                std::slice::from_ref(&r.kind_of),
-            );
-            check_refs(&mut ck, file, id, "theme", &known.themes, &r.themes);
-            check_refs(
-                &mut ck,
-                file,
-                id,
-                "category",
-                &known.categories,
-                &r.categories,
-            );
+            check_classification(&mut ck, file, id, &r.kind_of, &r.themes, &r.categories);
             if let Some(i) = &r.instrument {
                 check_refs(
                     &mut ck,
@@ -417,23 +413,7 @@ pub fn validate(files: &[(String, Corpus)]) -> Result<Corpus, Vec<Problem>> {
                     );
                 }
             }
-            check_refs(
-                &mut ck,
-                file,
-                id,
-                "type",
-                &known.types,
-                std::slice::from_ref(&i.kind_of),
-            );
-            check_refs(&mut ck, file, id, "theme", &known.themes, &i.themes);
-            check_refs(
-                &mut ck,
-                file,
-                id,
-                "category",
-                &known.categories,
-                &i.categories,
-            );
+            check_classification(&mut ck, file, id, &i.kind_of, &i.themes, &i.categories);
             check_objectives(&mut ck, file, id, &i.gcm_objectives);
             if let Some(p) = &i.parties {
                 ck.required(file, id, "parties.source", &p.source);

@@ -6,16 +6,11 @@ use treatykit_core::search::{Filters, Index, SearchOptions, text};
 use treatykit_core::{Code, JsClass};
 
 fn s(x: &str) -> Json {
-    Json::Str(x.into())
+    Json::str(x)
 }
 
 fn map(pairs: &[(&str, Json)]) -> Json {
-    Json::Map(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .collect(),
-    )
+    Json::object(pairs)
 }
 
 fn schema() -> Json {

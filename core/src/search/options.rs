@@ -162,12 +162,7 @@ mod tests {
     use crate::error::{Code, JsClass};
 
     fn map(pairs: &[(&str, Json)]) -> Json {
-        Json::Map(
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect(),
-        )
+        Json::object(pairs)
     }
 
     #[test]
