@@ -149,8 +149,10 @@ export interface Category {
   mimcChapterCertain: boolean;
   /** Categories whose rights this one also holds (direct links). */
   inherits: string[];
-  /** False when those links are an assumption, not sourced. */
+  /** False when some of those links are an assumption, not sourced. */
   inheritsEstablished: boolean;
+  /** The links of `inherits` that are assumptions (empty when all are established). */
+  inheritsAssumed: string[];
   /** Why the links are or are not established. */
   inheritsNote?: string;
 }
@@ -440,6 +442,8 @@ export interface CategoryRecord extends RecordBase {
   chapter?: RecordRef;
   inherits: RecordRef[];
   inheritsEstablished: boolean;
+  /** Ids of the `inherits` links that are assumptions (empty when all are established). */
+  inheritsAssumed: string[];
   inheritsNote?: string;
   inheritedBy: RecordRef[];
 }

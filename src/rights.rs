@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 /// Every category of mobile person, MIMC groups first, then cross-cutting groups:
 /// `[{ id, label, definition, definitionSource, group, mimcChapter, mimcChapterCertain,
-/// inherits, inheritsEstablished, inheritsNote? }]`.
+/// inherits, inheritsEstablished, inheritsAssumed, inheritsNote? }]`.
 #[wasm_bindgen(js_name = categories)]
 pub fn categories() -> JsResult<JsValue> {
     to_value(&catalog()?.rights().categories())

@@ -10,6 +10,9 @@
 //! | n | payload: [`Compiled`] in postcard encoding |
 //! | 4 | FNV-1a 32-bit checksum of the payload |
 //!
+//! Versions: 1, the first; 2, categories carry `inherits_assumed` (which inheritance links are
+//! assumptions).
+//!
 //! Decoding never panics: wrong magic, another version, truncation, trailing bytes, a bad
 //! checksum or a malformed payload each give a typed [`Error`] with code `CORPUS_INVALID`.
 
@@ -21,7 +24,7 @@ use serde::{Deserialize, Serialize};
 /// First eight bytes of every corpus binary.
 pub const MAGIC: [u8; 8] = *b"TKCORPUS";
 /// Version of the layout and of the payload's schema. Bump it on any change to either.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 const HEADER: usize = 8 + 2 + 4;
 const TRAILER: usize = 4;
 

@@ -374,8 +374,10 @@ pub struct CategoryView {
     pub chapter: Option<RecordRef>,
     /// Categories whose rights this one also holds (direct links).
     pub inherits: Vec<RecordRef>,
-    /// False when the inheritance links are our assumption.
+    /// False when some inheritance link is our assumption.
     pub inherits_established: bool,
+    /// Ids of the `inherits` links that are assumptions (empty when all are established).
+    pub inherits_assumed: Vec<String>,
     /// Why the links are or are not established.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherits_note: Option<String>,
@@ -1058,6 +1060,12 @@ impl Ctx<'_> {
                 .and_then(|n| self.chapter_ref(n)),
             inherits: self.category_refs(&cat.inherits),
             inherits_established: cat.inherits_established,
+            inherits_assumed: cat
+                .inherits
+                .iter()
+                .filter(|p| cat.link_assumed(p))
+                .cloned()
+                .collect(),
             inherits_note: cat.inherits_note.clone(),
             inherited_by,
         }

@@ -140,8 +140,10 @@ pub struct CategoryInfo {
     pub mimc_chapter_certain: bool,
     /// Direct inheritance links (category ids).
     pub inherits: Vec<String>,
-    /// False when the inheritance links are an assumption, not sourced.
+    /// False when some inheritance link is an assumption, not sourced.
     pub inherits_established: bool,
+    /// The links of `inherits` that are assumptions (empty when all are established).
+    pub inherits_assumed: Vec<String>,
     /// Why the links are or are not established; omitted when the data has no note.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inherits_note: Option<String>,
@@ -159,6 +161,12 @@ impl CategoryInfo {
             mimc_chapter_certain: c.mimc_chapter_certain,
             inherits: c.inherits.clone(),
             inherits_established: c.inherits_established,
+            inherits_assumed: c
+                .inherits
+                .iter()
+                .filter(|p| c.link_assumed(p))
+                .cloned()
+                .collect(),
             inherits_note: c.inherits_note.clone(),
         }
     }
@@ -800,11 +808,11 @@ fn chains_from(
             let Some(chain) = best[u].clone() else {
                 continue;
             };
-            let established = chain.established && categories[u].inherits_established;
             for parent in &categories[u].inherits {
                 let Some(&p) = index.get(parent) else {
                     continue;
                 };
+                let established = chain.established && !categories[u].link_assumed(parent);
                 let better = match &best[p] {
                     None => true,
                     // Same layer, reached first through an assumed link: prefer this one.

@@ -399,11 +399,25 @@ pub struct Category {
     /// Categories whose rights this one also holds (direct links only).
     #[serde(default)]
     pub inherits: Vec<String>,
-    /// False when the inheritance links are our assumption, not sourced.
+    /// False when some inheritance link is our assumption, not sourced.
     pub inherits_established: bool,
     /// Why the links are or are not established.
     #[serde(default)]
     pub inherits_note: Option<String>,
+    /// With `inherits_established = false`: the links of `inherits` that are assumptions (the
+    /// others are sourced). Empty means every link is assumed. Always empty when the links are
+    /// established.
+    #[serde(default)]
+    pub inherits_assumed: Vec<String>,
+}
+
+impl Category {
+    /// Is the link from this category to `parent` (one of its `inherits`) an assumption?
+    pub fn link_assumed(&self, parent: &str) -> bool {
+        !self.inherits_established
+            && (self.inherits_assumed.is_empty()
+                || self.inherits_assumed.iter().any(|p| p == parent))
+    }
 }
 
 /// Kind of right, as grouped in the catalogue.

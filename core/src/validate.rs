@@ -656,6 +656,27 @@ fn rights_rules(ck: &mut Checker, files: &[(String, Corpus)], merged: &Corpus) {
             if let Some(p) = first_repeat(&cat.inherits) {
                 ck.report(file, id, format!("`inherits` lists `{p}` twice"));
             }
+            if cat.inherits_established && !cat.inherits_assumed.is_empty() {
+                ck.report(
+                    file,
+                    id,
+                    "`inherits_assumed` lists links while `inherits_established = true`; set it to false or empty the list",
+                );
+            }
+            if let Some(p) = first_repeat(&cat.inherits_assumed) {
+                ck.report(file, id, format!("`inherits_assumed` lists `{p}` twice"));
+            }
+            for p in cat
+                .inherits_assumed
+                .iter()
+                .filter(|p| !cat.inherits.contains(p))
+            {
+                ck.report(
+                    file,
+                    id,
+                    format!("`inherits_assumed` lists `{p}`, which is not in `inherits`"),
+                );
+            }
             for (field, text) in [
                 ("label", cat.label.as_str()),
                 ("definition", &cat.definition),

@@ -373,11 +373,15 @@ fn assumed_inheritance_is_carried_to_categories_and_to_inherited_rights() {
             cat.inherits_established
         );
         for r in &answer.rights {
-            // A right is established only if no category on its chain (but the holder) is
-            // marked as an assumption.
-            let chain_assumed = r.inherited_via[..r.inherited_via.len() - 1]
-                .iter()
-                .any(|c| assumed.contains(c));
+            // A right is established only if no link of its chain is marked as an assumption.
+            let chain_assumed = r.inherited_via.windows(2).any(|link| {
+                let from = corpus()
+                    .categories
+                    .iter()
+                    .find(|c| c.id == link[0])
+                    .unwrap();
+                from.link_assumed(&link[1])
+            });
             assert_eq!(
                 r.inheritance_established, !chain_assumed,
                 "{} {}",
@@ -398,6 +402,18 @@ fn assumed_inheritance_is_carried_to_categories_and_to_inherited_rights() {
     assert!(!r.inheritance_established);
     let json = serde_json::to_value(&refugee.category).unwrap();
     assert_eq!(json["inheritsEstablished"], false);
+    assert_eq!(
+        json["inheritsAssumed"],
+        serde_json::json!(["forced-migrant"])
+    );
+    // Only that link is assumed: what a refugee holds as a visitor is established.
+    let floor = refugee
+        .rights
+        .iter()
+        .find(|r| r.id == "leave-any-country")
+        .unwrap();
+    assert_eq!(floor.inherited_via, ["refugee", "visitor"]);
+    assert!(floor.inheritance_established);
     assert!(json["inheritsNote"].as_str().is_some_and(|n| !n.is_empty()));
 }
 

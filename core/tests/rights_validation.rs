@@ -173,6 +173,51 @@ fn a_category_inheriting_the_same_parent_twice_fails() {
 }
 
 #[test]
+fn assumed_links_must_be_links_of_the_category_and_only_with_established_false() {
+    let with = |established: &str, assumed: &str| {
+        BASE.replace(
+            "inherits = [\"visitor\"]\ninherits_established = false",
+            &format!("inherits = [\"visitor\"]\ninherits_established = {established}\ninherits_assumed = {assumed}"),
+        )
+    };
+    let cases: [(&str, &str, Option<&str>); 5] = [
+        ("false", "[\"visitor\"]", None),
+        ("false", "[]", None),
+        (
+            "false",
+            "[\"tourist\"]",
+            Some("`inherits_assumed` lists `tourist`, which is not in `inherits`"),
+        ),
+        (
+            "false",
+            "[\"visitor\", \"visitor\"]",
+            Some("`inherits_assumed` lists `visitor` twice"),
+        ),
+        (
+            "true",
+            "[\"visitor\"]",
+            Some("while `inherits_established = true`"),
+        ),
+    ];
+    for (established, assumed, expected) in cases {
+        let text = with(established, assumed);
+        assert!(text.contains("inherits_assumed"), "the case edits the data");
+        let corpus = parse_file("t.toml", &text).unwrap();
+        let found: Vec<String> = match validate(&[("t.toml".into(), corpus)]) {
+            Ok(_) => Vec::new(),
+            Err(ps) => ps.iter().map(ToString::to_string).collect(),
+        };
+        match expected {
+            None => assert_eq!(found, Vec::<String>::new(), "{established} {assumed}"),
+            Some(e) => assert!(
+                found.iter().any(|p| p.contains("refugee") && p.contains(e)),
+                "{established} {assumed}: expected {e:?}, got {found:?}"
+            ),
+        }
+    }
+}
+
+#[test]
 fn an_inheritance_cycle_fails_the_build() {
     let text = BASE.replace("inherits = []", "inherits = [\"refugee\"]");
     let corpus = parse_file("t.toml", &text).unwrap();

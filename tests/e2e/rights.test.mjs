@@ -41,6 +41,37 @@ test('picking a category lists its cumulative rights by kind, each inherited one
   await context.close();
 });
 
+test('only the assumed inheritance links are flagged, on the ladder and on each inherited right', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=rights');
+  await ready(page);
+  // A category with both a sourced and an assumed direct link (refugee in the embedded corpus).
+  const found = await api(page, (tk) => {
+    const cat = tk.categories().find((c) => c.inheritsAssumed.length > 0 && c.inheritsAssumed.length < c.inherits.length);
+    return cat && { cat, rights: tk.rights(cat.id).rights };
+  });
+  assert.ok(found, 'some category has a sourced and an assumed link');
+  const { cat, rights } = found;
+  await page.goto(`${env.base}/www/?view=rights&cat=${cat.id}`);
+  await page.waitForFunction((l) => document.getElementById('rights-title')?.textContent === l, cat.label);
+  const steps = await page.locator('.ladder__step').evaluateAll((lis) => lis.map((li) => ({
+    label: li.querySelector('a').textContent, assumed: !!li.querySelector('.badge--flag'),
+  })));
+  const labels = await api(page, (tk) => Object.fromEntries(tk.categories().map((c) => [c.id, c.label])));
+  for (const parent of cat.inherits) {
+    const step = steps.find((st) => st.label === labels[parent]);
+    assert.ok(step, `the ladder shows ${parent}`);
+    assert.equal(step.assumed, cat.inheritsAssumed.includes(parent), `${parent} flagged only when assumed`);
+  }
+  const heads = await page.locator('.right__head').evaluateAll((hs) => hs.map((h) => h.querySelector('.badge')?.textContent ?? ''));
+  rights.forEach((r, i) => {
+    assert.equal(heads[i].includes('(link assumed)'), !r.own && !r.inheritanceEstablished, `${r.id}: ${heads[i]}`);
+  });
+  assert.ok(rights.some((r) => !r.own && r.inheritanceEstablished), 'some inherited right is established');
+  assert.ok(rights.some((r) => !r.own && !r.inheritanceEstablished), 'some inherited right is assumed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an anchor links to its instrument record, and the record lists the right back', async () => {
   const { page, context, problems } = await openPage(env, '/www/?view=rights&cat=visitor');
   await ready(page);

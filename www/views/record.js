@@ -293,7 +293,9 @@ const BUILDERS = {
         fact('Group', r.group === 'mimc' ? 'A group of the MIMC' : 'Cross-cutting: defined by other law'),
         fact('Legal basis', r.definitionSource),
         fact('MIMC chapter', r.mimcChapter ? (r.chapter ? recordLink(rc, r.chapter) : r.mimcChapter) : null, F.get('mimcChapter')),
-        fact('Also holds the rights of', r.inherits?.length ? inline(r.inherits.map((c) => recordLink(rc, c))) : 'No other category: this is a floor', F.get('inherits')),
+        fact('Also holds the rights of', r.inherits?.length
+          ? inline(r.inherits.map((c) => (r.inheritsAssumed?.includes(c.id) ? [recordLink(rc, c), ' (assumed)'] : recordLink(rc, c))))
+          : 'No other category: this is a floor', F.get('inherits')),
         fact('Why', r.inheritsNote),
         fact('Passed on to', inline((r.inheritedBy ?? []).map((c) => recordLink(rc, c)))),
       ],

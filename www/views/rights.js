@@ -91,9 +91,10 @@ function categoryRights(ctx, cat) {
       below.length ? h('div', { class: 'ladder' },
         h('span', { class: 'ladder__label', id: 'ladder-label' }, 'Builds on the rights of'),
         h('ol', { class: 'ladder__list', 'aria-labelledby': 'ladder-label' }, below.map((c) => h('li', { class: 'ladder__step' },
-          h('a', { href: ctx.href(withState(state, { cat: c.id })), 'data-nav': '' }, c.label)))),
+          h('a', { href: ctx.href(withState(state, { cat: c.id })), 'data-nav': '' }, c.label),
+          assumedLink(cat, c.id) ? flagBadge('assumed', `That ${cat.label} holds the rights of ${c.label} is our assumption, not sourced`) : null))),
         cat.inheritsEstablished === false
-          ? flagBadge('links assumed', cat.inheritsNote ?? 'Which layers this group builds on is our assumption, not sourced') : null)
+          ? flagBadge(someAssumed(cat) ? 'some links assumed' : 'links assumed', cat.inheritsNote ?? 'Which layers this group builds on is our assumption, not sourced') : null)
         : h('p', { class: 'ladder muted' }, 'Holds no other group’s rights by inheritance: its rights are all its own.'),
     ),
     h('div', { class: 'toolbar' },
@@ -118,6 +119,19 @@ function categoryRights(ctx, cat) {
 }
 
 /** Every category `cat` builds on (transitively), the floor first. */
+/** Is the direct link from `cat` to `parentId` an assumption? (Older data flags only the whole list.) */
+function assumedLink(cat, parentId) {
+  if (cat.inheritsEstablished !== false || !Array.isArray(cat.inherits) || !cat.inherits.includes(parentId)) return false;
+  const listed = Array.isArray(cat.inheritsAssumed) ? cat.inheritsAssumed : [];
+  return listed.length === 0 || listed.includes(parentId);
+}
+
+/** True when only some of the direct links of `cat` are assumptions. */
+function someAssumed(cat) {
+  const links = Array.isArray(cat.inherits) ? cat.inherits : [];
+  return links.some((p) => !assumedLink(cat, p)) && links.some((p) => assumedLink(cat, p));
+}
+
 function ancestors(api, cat) {
   const depth = new Map();
   const walk = (c, d) => {
