@@ -174,8 +174,8 @@ export interface RightAnchor {
   verified: boolean;
 }
 
-/** A right as held by the asked category (`rights()`). */
-export interface HeldRight {
+/** What every answer about one right says of it. */
+export interface RightSummary {
   id: string;
   name: string;
   description: string;
@@ -184,16 +184,24 @@ export interface HeldRight {
   /** What `holderRole` means, for people. */
   holderRoleLabel: string;
   note?: string;
-  /** The category that holds it directly. */
-  grantedTo: string;
-  /** `[asked]` for an own right, `[asked, parent, …, grantedTo]` for an inherited one. */
-  inheritedVia: string[];
-  /** True when the asked category holds it directly. */
-  own: boolean;
-  /** False when a link of `inheritedVia` is an assumption. */
-  inheritanceEstablished: boolean;
   /** True when at least one anchor is in a binding instrument. */
   binding: boolean;
+}
+
+/** How a category comes to hold a right. */
+export interface Inheritance {
+  /** True when the category holds it directly. */
+  own: boolean;
+  /** The category that holds it directly. */
+  grantedTo: string;
+  /** `[category]` for an own right, `[category, parent, …, grantedTo]` for an inherited one. */
+  inheritedVia: string[];
+  /** False when a link of `inheritedVia` is an assumption. */
+  inheritanceEstablished: boolean;
+}
+
+/** A right as held by the asked category (`rights()`). */
+export interface HeldRight extends RightSummary, Inheritance {
   anchors: RightAnchor[];
 }
 
@@ -231,14 +239,10 @@ export interface RightsComparison {
 }
 
 /** A category holding a right (`whoHolds()`). */
-export interface Holder {
+export interface Holder extends Inheritance {
   id: string;
   label: string;
   group: CategoryGroup;
-  own: boolean;
-  grantedTo: string;
-  inheritedVia: string[];
-  inheritanceEstablished: boolean;
 }
 
 /** A party count of an anchor's instrument: dated, and flagged unless checked. */
@@ -257,19 +261,11 @@ export interface AnchorDetail extends RightAnchor {
 }
 
 /** The answer to `right(id)`. */
-export interface RightDetail {
-  id: string;
-  name: string;
-  description: string;
-  group: RightGroup;
-  holderRole: HolderRole;
-  holderRoleLabel: string;
-  note?: string;
+export interface RightDetail extends RightSummary {
   /** Categories holding it directly. */
   holders: string[];
   /** Every category holding it, directly or by inheritance. */
   heldBy: string[];
-  binding: boolean;
   anchors: AnchorDetail[];
 }
 
