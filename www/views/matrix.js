@@ -2,7 +2,7 @@
 // a glance who holds what, and whether they hold it in their own layer or by inheritance.
 import { h, s, count } from '../dom.js';
 import { withState } from '../state.js';
-import { sortedCategories, origin, byGroup, groupLabel, unavailable, categoryLabel } from './rights-common.js';
+import { sortedCategories, origin, byGroup, groupLabel, unavailable, categoryLabel, bindingToggle } from './rights-common.js';
 
 const LABEL_W = 300;
 const LABEL_W_NARROW = 150;
@@ -116,11 +116,7 @@ export function renderMatrix(ctx) {
     h('p', { class: 'lead' }, `Every category of mobile person against every right in the catalogue: ${count(rows.size, 'right')}${state.bindingOnly ? ' backed by binding law' : ''}. `,
       'Select a column to explore a category, or a row to open a right.'),
     h('div', { class: 'toolbar' },
-      h('label', { class: 'toggle' },
-        h('input', {
-          type: 'checkbox', checked: state.bindingOnly, 'data-focus-key': 'binding-only',
-          onchange: (e) => ctx.go(withState(state, { bindingOnly: e.target.checked })),
-        }), ' Only rights backed by binding law'),
+      bindingToggle(ctx),
       legend),
     h('div', { class: 'matrix-wrap', tabindex: '0', role: 'region', 'aria-label': 'Rights matrix (scrolls)' }, inner));
 }

@@ -1,6 +1,7 @@
 // Shared by the rights explorer, the comparison and the matrix: reading the rights API's answers
 // into one shape, whatever optional fields this build fills in.
 import { h } from '../dom.js';
+import { withState } from '../state.js';
 import { GROUP_LABELS, GROUP_ORDER } from '../labels.js';
 
 /** The categories, MIMC groups first (in corpus order), then the cross-cutting ones. */
@@ -90,4 +91,14 @@ export function unavailable(title) {
   return h('section', { class: 'empty', 'aria-labelledby': 'unavailable-h' },
     h('h1', { id: 'unavailable-h', tabindex: '-1' }, title),
     h('p', {}, 'This build of treatykit does not include the rights lookup yet. Search still works.'));
+}
+
+/** The "only rights backed by binding law" switch of the rights and matrix views (kept in the URL). */
+export function bindingToggle(ctx) {
+  const { state } = ctx;
+  return h('label', { class: 'toggle' },
+    h('input', {
+      type: 'checkbox', checked: state.bindingOnly, 'data-focus-key': 'binding-only',
+      onchange: (e) => ctx.go(withState(state, { bindingOnly: e.target.checked })),
+    }), ' Only rights backed by binding law');
 }

@@ -3,9 +3,7 @@
 import { h, badge, count } from '../dom.js';
 import { withState } from '../state.js';
 import { flagBadge, articleRef } from '../labels.js';
-import {
-  sortedCategories, findCategory, categoryLabel, inheritedPath, inheritedText, origin, byGroup, groupLabel, unavailable,
-} from './rights-common.js';
+import { sortedCategories, findCategory, categoryLabel, inheritedPath, inheritedText, origin, byGroup, groupLabel, unavailable, bindingToggle } from './rights-common.js';
 
 /** Renders the rights explorer for `state.cat`. */
 export function renderRights(ctx) {
@@ -98,11 +96,7 @@ function categoryRights(ctx, cat) {
         : h('p', { class: 'ladder muted' }, 'Holds no other group’s rights by inheritance: its rights are all its own.'),
     ),
     h('div', { class: 'toolbar' },
-      h('label', { class: 'toggle' },
-        h('input', {
-          type: 'checkbox', checked: state.bindingOnly, 'data-focus-key': 'binding-only',
-          onchange: (e) => ctx.go(withState(state, { bindingOnly: e.target.checked })),
-        }), ' Only rights backed by binding law'),
+      bindingToggle(ctx),
       api.has.compare ? h('a', { class: 'button button--quiet', href: ctx.href({ ...state, view: 'compare', a: cat.id, b: null, record: null }), 'data-nav': '' }, 'Compare with another group') : null,
       api.has.record ? h('a', { class: 'button button--quiet', href: ctx.href(withState(state, { record: cat.id })), 'data-nav': '' }, 'Category record') : null,
     ),
