@@ -22,6 +22,11 @@ case "$mode" in
 esac
 targets=("$@"); ((${#targets[@]})) || targets=("${ALL[@]}")
 mkdir -p target/fuzz-logs
+# A fuzzer left over from an interrupted run would write into the same logs and share the CPU.
+if pgrep -f "release/($(IFS='|'; echo "${ALL[*]}")) " >/dev/null; then
+  echo "fuzz: a fuzz target is still running (pgrep -af release/); stop it first" >&2
+  exit 1
+fi
 SAN=${FUZZ_SANITIZER:-none}
 (cd fuzz && cargo +nightly fuzz build -O -s "$SAN")
 # Seed inputs (read-only extra corpus folders) that start a target deep in its input space.
@@ -41,5 +46,6 @@ for t in "${targets[@]}"; do
     tail -30 "$log" >&2
     exit 1
   fi
-  echo "fuzz: $t: $(grep -E '^Done [0-9]+ runs' "$log" | tail -1) (wall $(( $(date +%s) - start )) s)"
+  # -a: libFuzzer's log can hold bytes of the inputs it prints.
+  echo "fuzz: $t: $(grep -a -E '^Done [0-9]+ runs' "$log" | tail -1) (wall $(( $(date +%s) - start )) s)"
 done
