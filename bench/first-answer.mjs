@@ -43,6 +43,8 @@ export async function measureFirstAnswer({ runs = 9, query } = {}) {
       max: Math.max(...pick('firstAnswerMs')),
       instantiate: median(pick('instantiateMs')),
       firstSearch: median(pick('firstSearchMs')),
+      catalog: median(pick('catalogMs')),
+      query: median(pick('queryMs')),
       fetch: median(pick('fetchMs')),
       secondSearch: median(pick('secondSearchMs')),
     };
