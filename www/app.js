@@ -220,6 +220,10 @@ async function start() {
     api.onUnusable((e) => {
       boot.hidden = false;
       fatal('treatykit stopped working', `${e.message}.`);
+      // The search box is now disabled: keep keyboard and screen-reader users on the message.
+      const title = boot.querySelector('.fatal__title');
+      title?.setAttribute('tabindex', '-1');
+      title?.focus();
     });
     await api.start();
   } catch (e) {

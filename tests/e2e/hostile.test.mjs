@@ -178,6 +178,7 @@ test('a trap in the app is reported as a stop, the search box is disabled, and n
   await alert.waitFor();
   assert.match(await alert.textContent(), /stopped working.*reload the page/is);
   assert.ok(await page.locator('#q').isDisabled(), 'the search box is disabled');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'fatal__title', 'focus moves to the message');
   assert.equal(await page.evaluate(() => document.body.dataset.ready), 'error');
   onlyThePanic(problems);
   await context.close();
