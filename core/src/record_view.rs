@@ -1060,12 +1060,7 @@ impl Ctx<'_> {
                 .and_then(|n| self.chapter_ref(n)),
             inherits: self.category_refs(&cat.inherits),
             inherits_established: cat.inherits_established,
-            inherits_assumed: cat
-                .inherits
-                .iter()
-                .filter(|p| cat.link_assumed(p))
-                .cloned()
-                .collect(),
+            inherits_assumed: cat.assumed_links(),
             inherits_note: cat.inherits_note.clone(),
             inherited_by,
         }

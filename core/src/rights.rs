@@ -161,12 +161,7 @@ impl CategoryInfo {
             mimc_chapter_certain: c.mimc_chapter_certain,
             inherits: c.inherits.clone(),
             inherits_established: c.inherits_established,
-            inherits_assumed: c
-                .inherits
-                .iter()
-                .filter(|p| c.link_assumed(p))
-                .cloned()
-                .collect(),
+            inherits_assumed: c.assumed_links(),
             inherits_note: c.inherits_note.clone(),
         }
     }

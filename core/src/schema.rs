@@ -418,6 +418,16 @@ impl Category {
             && (self.inherits_assumed.is_empty()
                 || self.inherits_assumed.iter().any(|p| p == parent))
     }
+
+    /// The links of `inherits` that are assumptions, in `inherits` order (all of them when
+    /// `inherits_established = false` names none; none when the links are established).
+    pub fn assumed_links(&self) -> Vec<String> {
+        self.inherits
+            .iter()
+            .filter(|p| self.link_assumed(p))
+            .cloned()
+            .collect()
+    }
 }
 
 /// Kind of right, as grouped in the catalogue.

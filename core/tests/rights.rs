@@ -393,11 +393,8 @@ fn assumed_inheritance_is_carried_to_categories_and_to_inherited_rights() {
     let refugee = rights()
         .rights("refugee", &RightsOptions::default())
         .unwrap();
-    let r = refugee
-        .rights
-        .iter()
-        .find(|r| r.id == "humanitarian-admission")
-        .unwrap();
+    let held = |id: &str| refugee.rights.iter().find(|r| r.id == id).unwrap();
+    let r = held("humanitarian-admission");
     assert_eq!(r.inherited_via, ["refugee", "forced-migrant"]);
     assert!(!r.inheritance_established);
     let json = serde_json::to_value(&refugee.category).unwrap();
@@ -407,11 +404,7 @@ fn assumed_inheritance_is_carried_to_categories_and_to_inherited_rights() {
         serde_json::json!(["forced-migrant"])
     );
     // Only that link is assumed: what a refugee holds as a visitor is established.
-    let floor = refugee
-        .rights
-        .iter()
-        .find(|r| r.id == "leave-any-country")
-        .unwrap();
+    let floor = held("leave-any-country");
     assert_eq!(floor.inherited_via, ["refugee", "visitor"]);
     assert!(floor.inheritance_established);
     assert!(json["inheritsNote"].as_str().is_some_and(|n| !n.is_empty()));

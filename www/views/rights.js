@@ -113,11 +113,12 @@ function categoryRights(ctx, cat) {
 }
 
 /** Every category `cat` builds on (transitively), the floor first. */
-/** Is the direct link from `cat` to `parentId` an assumption? (Older data flags only the whole list.) */
+/**
+ * Is the direct link from `cat` to `parentId` an assumption? The API resolves `inheritsAssumed`
+ * to the exact links; a build without that field only flags the whole list.
+ */
 function assumedLink(cat, parentId) {
-  if (cat.inheritsEstablished !== false || !Array.isArray(cat.inherits) || !cat.inherits.includes(parentId)) return false;
-  const listed = Array.isArray(cat.inheritsAssumed) ? cat.inheritsAssumed : [];
-  return listed.length === 0 || listed.includes(parentId);
+  return Array.isArray(cat.inheritsAssumed) ? cat.inheritsAssumed.includes(parentId) : cat.inheritsEstablished === false;
 }
 
 /** True when only some of the direct links of `cat` are assumptions. */
