@@ -81,7 +81,10 @@ export interface SearchOptions {
 /** A `[start, end)` range in UTF-16 code units (JavaScript string indices). */
 export type Range = [start: number, end: number];
 
-/** One ranked hit, with the summary fields of its record. */
+/**
+ * One ranked hit, with the summary fields of its record. Embedded-corpus hits carry the
+ * `snippet`, not the record's full summary text: `record(id)` has it.
+ */
 export interface Hit {
   id: string;
   kind: RecordKind | 'record';
@@ -104,7 +107,6 @@ export interface Hit {
   titleIdentified?: boolean;
   shortName?: string;
   url?: string;
-  summary?: string;
   /** GCM objective numbers as strings, e.g. `["7", "15"]`. */
   gcmObjectives?: string[];
   /** Kind of right (right hits). */
