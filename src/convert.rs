@@ -19,6 +19,8 @@ const MAX_ITEMS: u32 = 2048;
 extern "C" {
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = hasOwn, catch)]
+    fn has_own(o: &JsValue, key: &str) -> Result<bool, JsValue>;
 }
 
 /// Requires `value` to be a JS string; anything else is a `TypeError` naming the argument.
@@ -137,7 +139,10 @@ fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
 }
 
 /// Reads only the properties `keys` of a record object (other values are returned as they
-/// are, for the core to reject).
+/// are, for the core to reject). A record's fields are its own properties, as
+/// `JSON.stringify` sees them: an object or function it only inherits (`constructor`,
+/// `__proto__`, `toString` from `Object.prototype`) is no field, so a schema may name fields
+/// `constructor` or `__proto__` and records without them are records without them.
 pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> {
     if !v.is_object() || v.is_function() || Array::is_array(v) {
         return to_json_at(v, what, MAX_DEPTH);
@@ -145,7 +150,11 @@ pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> 
     let mut map = Vec::with_capacity(keys.len());
     for &k in keys {
         let value = get(v, k, what)?;
-        if !value.is_undefined() {
+        // Only objects and functions need the second look: every inherited value of a plain
+        // object is one, and strings, numbers and booleans are the common case.
+        let inherited = (value.is_object() || value.is_function())
+            && !has_own(v, k).map_err(|e| read_error(what, &e))?;
+        if !value.is_undefined() && !inherited {
             map.push((k.to_string(), to_json_at(&value, what, 1)?));
         }
     }

@@ -39,4 +39,5 @@ pub fn catalog() -> JsResult<&'static Catalog> {
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
+    search::reset_answers();
 }

@@ -5,10 +5,45 @@ use crate::catalog;
 use crate::convert::{get, query_arg, record_to_json, to_json, type_name};
 use crate::errors::{JsResult, to_js};
 use js_sys::Array;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU32, Ordering};
 use treatykit_core::records::{self, Json, MAX_RECORDS, Schema};
+use treatykit_core::search::compact::{Compact, Delivered};
 use treatykit_core::search::{Filters, SearchOptions, json};
 use treatykit_core::{Code, Error, JsClass};
 use wasm_bindgen::prelude::*;
+
+// Answers are assembled by js/answer.js from compact answers (core `search/compact.rs`): it
+// keeps, per index number, the strings that never change, which this side sends once.
+#[wasm_bindgen(module = "/js/answer.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = buildAnswer)]
+    fn build_answer(index: u32, text: &str, facets: &[u32]) -> JsValue;
+    #[wasm_bindgen(js_name = forgetIndex)]
+    fn forget_index(index: u32);
+    #[wasm_bindgen(js_name = forgetAll)]
+    fn forget_all();
+}
+
+/// Index number of the embedded corpus in js/answer.js; `Index` objects take the next ones.
+const EMBEDDED: u32 = 0;
+static NEXT_INDEX: AtomicU32 = AtomicU32::new(EMBEDDED + 1);
+
+thread_local! {
+    /// What js/answer.js holds of the embedded corpus.
+    static EMBEDDED_DELIVERED: RefCell<Delivered> = RefCell::new(Delivered::new());
+}
+
+/// Forgets every answer cache: a new instance has sent nothing (called at start).
+pub fn reset_answers() {
+    forget_all();
+}
+
+/// The answer objects of a compact answer of index number `index`.
+fn answer(index: u32, compact: Result<Compact, Error>) -> JsResult<JsValue> {
+    let c = compact.map_err(to_js)?;
+    Ok(build_answer(index, &c.text, &c.facets))
+}
 
 fn options(v: &JsValue) -> JsResult<SearchOptions> {
     SearchOptions::from_json(&to_json(v, "options")?).map_err(to_js)
@@ -16,12 +51,6 @@ fn options(v: &JsValue) -> JsResult<SearchOptions> {
 
 fn filters(v: &JsValue) -> JsResult<Filters> {
     Filters::from_json(&to_json(v, "filters")?).map_err(to_js)
-}
-
-/// Results become JS objects through one `JSON.parse` of their JSON text (core
-/// `search/json.rs`): much faster than setting properties across the boundary.
-fn parsed(text: Result<String, Error>) -> JsResult<JsValue> {
-    js_sys::JSON::parse(&text.map_err(to_js)?)
 }
 
 /// Searches the embedded corpus: `search(query, { limit, offset, filters, fuzzy }?)` →
@@ -32,7 +61,8 @@ pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
     #[cfg(feature = "test-hooks")]
     crate::test_hooks::panic_on_test_query(&q);
     let opts = options(&options_arg)?;
-    parsed(catalog()?.search_json(&q, &opts))
+    let index = catalog()?.index();
+    EMBEDDED_DELIVERED.with_borrow_mut(|d| answer(EMBEDDED, index.search_compact(&q, &opts, d)))
 }
 
 /// Facet counts of the embedded corpus: `facets(filters?)` → `{ kind: [{ value, label,
@@ -40,13 +70,23 @@ pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
 #[wasm_bindgen(js_name = facets)]
 pub fn facets(filters_arg: JsValue) -> JsResult<JsValue> {
     let f = filters(&filters_arg)?;
-    parsed(catalog()?.facets_json(&f))
+    let index = catalog()?.index();
+    EMBEDDED_DELIVERED.with_borrow_mut(|d| answer(EMBEDDED, index.facets_compact(&f, d)))
 }
 
 /// A search index over records a website brings. Free it with `free()` when done.
 #[wasm_bindgen(js_name = Index)]
 pub struct JsIndex {
     inner: treatykit_core::search::Index,
+    /// This index's number in js/answer.js, and what it holds of it.
+    number: u32,
+    delivered: RefCell<Delivered>,
+}
+
+impl Drop for JsIndex {
+    fn drop(&mut self) {
+        forget_index(self.number);
+    }
 }
 
 #[wasm_bindgen(js_class = Index)]
@@ -88,20 +128,26 @@ impl JsIndex {
             list.push(record_to_json(&r, &keys, "a record")?);
         }
         let inner = records::index(list, &schema_json).map_err(to_js)?;
-        Ok(JsIndex { inner })
+        Ok(JsIndex {
+            inner,
+            number: NEXT_INDEX.fetch_add(1, Ordering::Relaxed),
+            delivered: RefCell::new(Delivered::new()),
+        })
     }
 
     /// Searches the records: same arguments and result as the top-level `search`.
     pub fn search(&self, query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
         let q = query_arg(&query)?;
         let opts = options(&options_arg)?;
-        parsed(self.inner.search_json(&q, &opts))
+        let mut d = self.delivered.borrow_mut();
+        answer(self.number, self.inner.search_compact(&q, &opts, &mut d))
     }
 
     /// Facet counts of the records under `filters?`.
     pub fn facets(&self, filters_arg: JsValue) -> JsResult<JsValue> {
         let f = filters(&filters_arg)?;
-        parsed(self.inner.facets_json(&f))
+        let mut d = self.delivered.borrow_mut();
+        answer(self.number, self.inner.facets_compact(&f, &mut d))
     }
 
     /// Number of records indexed.

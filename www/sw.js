@@ -3,7 +3,7 @@
 // and the .wasm must always come from the same build); the cache answers when the network fails.
 // Only same-origin GET requests are touched: the app never talks to another origin.
 
-const CACHE = 'treatykit-v2';
+const CACHE = 'treatykit-v3';
 const APP = [
   './', './index.html', './app.css', './app.js', './api.js', './dom.js', './state.js', './labels.js',
   './views/search.js', './views/record.js', './views/rights.js', './views/rights-common.js',
@@ -13,10 +13,22 @@ const APP = [
 // Cached when present: the widget page and the package's widget module.
 const OPTIONAL = ['./embed.html', './embed.css', '../pkg/widget.js'];
 
+/**
+ * The modules the wasm-bindgen glue imports (its snippets/…/*.js, whose folder name is a
+ * build hash), read from the glue itself so that the list never goes stale.
+ */
+async function gluesImports() {
+  const glue = new URL('../pkg/treatykit.js', self.location.href);
+  const text = await (await fetch(glue)).text();
+  const found = [...text.matchAll(/from\s+['"](\.\/snippets\/[^'"]+)['"]/g)].map((m) => new URL(m[1], glue).href);
+  return [...new Set(found)];
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(APP);
+    await cache.addAll(await gluesImports());
     await Promise.all(OPTIONAL.map((url) => cache.add(url).catch(() => undefined)));
     await self.skipWaiting();
   })());

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use treatykit_core::catalog::Catalog;
 use treatykit_core::document::Document;
+use treatykit_core::search::compact::Delivered;
 use treatykit_core::search::text;
 use treatykit_core::search::{Filters, Hit, SearchOptions, SearchResults};
 use treatykit_core::{Code, JsClass, authoring, format};
@@ -494,6 +495,35 @@ fn hits_carry_snippets_with_highlights_of_the_matched_words() {
 }
 
 #[test]
+fn hits_show_a_bounded_snippet_instead_of_the_records_full_summary() {
+    // Browsing too: every kind of record, with or without matched words.
+    for q in [
+        "refugee",
+        "gcm objective",
+        "torture",
+        "principle",
+        "mimc article",
+        "",
+    ] {
+        let r = with(q, |o| o.limit = 100);
+        assert!(!r.hits.is_empty(), "{q:?}");
+        for h in &r.hits {
+            assert!(
+                h.fields.iter().all(|(k, _)| k != "summary"),
+                "{q:?}: {} carries its full summary",
+                h.id
+            );
+            assert!(!h.snippet.is_empty(), "{q:?}: {} has no snippet", h.id);
+            assert!(
+                h.snippet.chars().count() <= treatykit_core::search::snippet::SNIPPET_CHARS + 2,
+                "{q:?}: {}",
+                h.id
+            );
+        }
+    }
+}
+
+#[test]
 fn queries_over_the_limits_are_rejected_and_hostile_queries_do_not_panic() {
     let long = "é".repeat(1025);
     let err = catalog()
@@ -547,4 +577,116 @@ fn results_serialise_to_the_same_json_by_both_paths() {
     let mut out = String::new();
     treatykit_core::search::json::facets(&mut out, &catalog().facets(&Filters::default()).unwrap());
     assert_eq!(catalog().facets_json(&Filters::default()).unwrap(), out);
+}
+
+/// The documents and members of a compact answer's JSON text.
+fn compact_parts(text: &str) -> (BTreeSet<u64>, bool, serde_json::Value) {
+    let v: serde_json::Value = serde_json::from_str(text).expect("compact answers are JSON");
+    let docs = v
+        .get("docs")
+        .and_then(|d| d.as_array())
+        .map(|list| list.iter().map(|e| e[0].as_u64().unwrap()).collect())
+        .unwrap_or_default();
+    (docs, v.get("table").is_some(), v)
+}
+
+#[test]
+fn compact_answers_send_the_facet_table_and_each_documents_fixed_fields_once() {
+    let index = catalog().index();
+    let mut sent = Delivered::new();
+    let opts = SearchOptions {
+        limit: 20,
+        ..SearchOptions::default()
+    };
+    let first = index.search_compact("refugee", &opts, &mut sent).unwrap();
+    let (docs, table, v) = compact_parts(&first.text);
+    let hits: BTreeSet<u64> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h[0].as_u64().unwrap())
+        .collect();
+    assert!(table, "the first answer carries the facet table");
+    assert_eq!(docs, hits, "every hit's fixed fields come with its first answer");
+    assert_eq!(sent.doc_count(), hits.len());
+    // Each sent document starts with its id, kind and title, in that order.
+    for entry in v["docs"].as_array().unwrap() {
+        let head = format!(
+            "[{},{{\"id\":{},\"kind\":{},\"title\":{}",
+            entry[0], entry[1]["id"], entry[1]["kind"], entry[1]["title"]
+        );
+        assert!(first.text.contains(&head), "{head}");
+    }
+    let again = index.search_compact("refugee", &opts, &mut sent).unwrap();
+    let (docs, table, _) = compact_parts(&again.text);
+    assert!(docs.is_empty() && !table, "{}", again.text);
+    assert_eq!(again.facets, first.facets);
+    // A wider query sends only the documents not sent yet.
+    let wider = SearchOptions {
+        limit: 100,
+        ..SearchOptions::default()
+    };
+    let more = index.search_compact("refugee", &wider, &mut sent).unwrap();
+    let (docs, _, _) = compact_parts(&more.text);
+    assert!(!docs.is_empty() && docs.is_disjoint(&hits));
+    let facets = index.facets_compact(&Filters::default(), &mut sent).unwrap();
+    assert_eq!(facets.text, "{}");
+}
+
+#[test]
+fn a_failed_compact_answer_records_nothing_as_sent() {
+    let index = catalog().index();
+    let mut sent = Delivered::new();
+    let bad = SearchOptions {
+        limit: 0,
+        ..SearchOptions::default()
+    };
+    assert!(index.search_compact("refugee", &bad, &mut sent).is_err());
+    let unknown = Filters {
+        fields: vec![("colour".into(), vec!["red".into()])],
+        ..Filters::default()
+    };
+    assert!(index.facets_compact(&unknown, &mut sent).is_err());
+    assert_eq!(sent.doc_count(), 0);
+    let ok = index
+        .search_compact("refugee", &SearchOptions::default(), &mut sent)
+        .unwrap();
+    assert!(compact_parts(&ok.text).1, "the table was not recorded as sent");
+}
+
+#[test]
+fn packed_facet_counts_are_the_facet_counts_by_value_number() {
+    let index = catalog().index();
+    let mut sent = Delivered::new();
+    let filters = Filters {
+        fields: vec![("kind".into(), vec!["instrument".into()])],
+        ..Filters::default()
+    };
+    let c = index.facets_compact(&filters, &mut sent).unwrap();
+    let (_, _, v) = compact_parts(&c.text);
+    let table = v["table"].as_array().unwrap();
+    let want = catalog().facets(&filters).unwrap();
+    let mut at = 0;
+    for (f, entry) in table.iter().enumerate() {
+        let (name, values) = (entry[0].as_str().unwrap(), entry[1].as_array().unwrap());
+        let n = c.facets[at] as usize;
+        at += 1;
+        let got: Vec<(String, String, u32)> = (0..n)
+            .map(|i| {
+                let (v, count) = (c.facets[at + 2 * i] as usize, c.facets[at + 2 * i + 1]);
+                let pair = values[v].as_array().unwrap();
+                let s = |x: &serde_json::Value| x.as_str().unwrap().to_string();
+                (s(&pair[0]), s(&pair[1]), count)
+            })
+            .collect();
+        at += 2 * n;
+        let (want_name, want_counts) = &want.0[f];
+        assert_eq!(name, want_name);
+        let want_counts: Vec<(String, String, u32)> = want_counts
+            .iter()
+            .map(|c| (c.value.clone(), c.label.clone(), c.count))
+            .collect();
+        assert_eq!(got, want_counts, "{name}");
+    }
+    assert_eq!(at, c.facets.len());
 }

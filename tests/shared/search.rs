@@ -6,6 +6,7 @@
 mod search_boundary {
     use js_sys::{Array, Function, JsString, Object, Reflect};
     use treatykit::JsIndex;
+    use treatykit_core::search::{Filters, SearchOptions};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -221,5 +222,116 @@ mod search_boundary {
             assert_eq!(code_of(&err), "INVALID_ARGUMENT", "{}", message_of(&err));
             assert!(message_of(&err).contains(mentions), "{}", message_of(&err));
         }
+    }
+
+    /// `JSON.stringify` of a value: compares whole answers, key order included.
+    fn stringify(v: &JsValue) -> String {
+        js_sys::JSON::stringify(v).expect("stringify").into()
+    }
+
+    fn core_options(opts: &JsValue) -> SearchOptions {
+        SearchOptions::from_json(&treatykit::convert::to_json(opts, "options").unwrap()).unwrap()
+    }
+
+    fn core_filters(filters: &JsValue) -> Filters {
+        Filters::from_json(&treatykit::convert::to_json(filters, "filters").unwrap()).unwrap()
+    }
+
+    fn parse(text: &str) -> JsValue {
+        js_sys::JSON::parse(text).expect("JSON")
+    }
+
+    fn embedded_cases() -> Vec<(&'static str, JsValue)> {
+        vec![
+            ("refugee", JsValue::UNDEFINED),
+            ("refoulment", object(&[("limit", n(100.0))])),
+            ("migrant workres", object(&[("offset", n(3.0)), ("limit", n(7.0))])),
+            ("", object(&[("filters", object(&[("kind", list(&[s("instrument"), s("resource")])), ("yearFrom", n(1950.0))]))])),
+            ("rights -education", object(&[("filters", object(&[("binding", s("binding"))])), ("limit", n(100.0))])),
+            ("\"non-refoulement\"", JsValue::UNDEFINED),
+            ("refugee qqqzzzxw", JsValue::UNDEFINED),
+            ("vccr", object(&[("fuzzy", JsValue::FALSE)])),
+            ("zzzzqqqxxw", JsValue::UNDEFINED),
+            ("", object(&[("limit", n(100.0)), ("offset", n(100.0))])),
+            ("mig", object(&[("filters", object(&[("gcmObjective", list(&[n(6.0), n(14.0)]))]))])),
+        ]
+    }
+
+    #[wasm_bindgen_test]
+    fn answers_are_exactly_the_cores_json_answers_for_queries_filters_and_pages() {
+        let catalog = treatykit::catalog().unwrap();
+        // Twice: documents' fixed fields are sent with their first answer and reused after.
+        for pass in 0..2 {
+            for (q, opts) in embedded_cases() {
+                let got = treatykit::search(s(q), opts.clone()).unwrap();
+                let want = parse(&catalog.search_json(q, &core_options(&opts)).unwrap());
+                assert_eq!(stringify(&got), stringify(&want), "pass {pass}: {q:?}");
+            }
+            let facet_cases = [
+                JsValue::UNDEFINED,
+                object(&[("theme", s("refugee-protection"))]),
+                object(&[("yearTo", n(1990.0)), ("kind", s("instrument"))]),
+            ];
+            for filters in facet_cases {
+                let got = treatykit::facets(filters.clone()).unwrap();
+                let want = parse(&catalog.facets_json(&core_filters(&filters)).unwrap());
+                assert_eq!(stringify(&got), stringify(&want), "pass {pass}: facets");
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn callers_may_change_an_answer_without_changing_later_answers() {
+        let opts = || object(&[("limit", n(30.0))]);
+        let first = treatykit::search(s("migrant workers"), opts()).unwrap();
+        let hits = array(&first, "hits");
+        let listed = hits.iter().find(|h| Array::is_array(&get(h, "gcmObjectives"))).expect("a hit with a list field");
+        array(&listed, "gcmObjectives").push(&s("changed"));
+        for h in hits.iter() {
+            Reflect::set(&h, &s("title"), &s("changed")).unwrap();
+            Reflect::set(&h, &s("kind"), &s("changed")).unwrap();
+        }
+        let kinds = array(&get(&first, "facets"), "kind");
+        Reflect::set(&kinds.get(0), &s("label"), &s("changed")).unwrap();
+        array(&get(&first, "facets"), "theme").push(&s("changed"));
+        let again = treatykit::search(s("migrant workers"), opts()).unwrap();
+        let want = parse(&treatykit::catalog().unwrap().search_json("migrant workers", &core_options(&opts())).unwrap());
+        assert_eq!(stringify(&again), stringify(&want));
+        assert!(!stringify(&again).contains("changed"));
+    }
+
+    #[wasm_bindgen_test]
+    fn index_answers_are_exactly_the_cores_json_answers_with_awkward_field_names() {
+        let recs = parse(r#"[
+            {"id": "a", "title": "Refugee law", "body": "non-refoulement of refugees", "lang": ["en", "fr"], "__proto__": "p", "constructor": ["x", "y"], "n": 1.5},
+            {"id": 7, "title": "Migrant workers", "body": "rights of migrant workers and refugees", "lang": "en", "constructor": "c", "n": true},
+            {"id": "z", "title": "Réfugiés", "body": "droits des réfugiés 🦀", "lang": "fr", "__proto__": "q"}
+        ]"#);
+        let schema = parse(r#"{"id": "id", "title": "title", "fields": {"title": {"boost": 2}, "body": {}}, "facets": ["lang", "__proto__"], "store": ["constructor", "n"]}"#);
+        let index = JsIndex::from_records(recs.clone(), schema.clone()).expect("valid records");
+        let list: Vec<_> = Array::from(&recs).iter().map(|r| treatykit::convert::to_json(&r, "record").unwrap()).collect();
+        let core = treatykit_core::records::index(list, &treatykit::convert::to_json(&schema, "schema").unwrap()).unwrap();
+        for pass in 0..2 {
+            for (q, opts) in [("refugees", JsValue::UNDEFINED), ("", object(&[("filters", object(&[("lang", s("fr"))]))])), ("migrant", JsValue::UNDEFINED), ("nothing", JsValue::UNDEFINED)] {
+                let got = index.search(s(q), opts.clone()).unwrap();
+                let want = parse(&core.search_json(q, &core_options(&opts)).unwrap());
+                assert_eq!(stringify(&got), stringify(&want), "pass {pass}: {q:?}");
+            }
+            let got = index.facets(JsValue::UNDEFINED).unwrap();
+            let want = parse(&core.facets_json(&Filters::default()).unwrap());
+            assert_eq!(stringify(&got), stringify(&want), "pass {pass}: facets");
+        }
+        // `__proto__` is an own property, as JSON.parse makes it, not the prototype.
+        let hit = array(&index.search(s("refugee law"), JsValue::UNDEFINED).unwrap(), "hits").get(0);
+        assert_eq!(get(&hit, "id").as_string().as_deref(), Some("a"));
+        assert!(Object::get_prototype_of(&hit) == Object::get_prototype_of(&Object::new()));
+        let facets = index.facets(JsValue::UNDEFINED).unwrap();
+        assert!(Object::keys(facets.unchecked_ref::<Object>()).iter().any(|k| k.as_string().as_deref() == Some("__proto__")));
+        // A second index has its own documents and facets.
+        let other = JsIndex::from_records(parse(r#"[{"id": "a", "title": "Other A", "body": "refugees elsewhere"}]"#), parse(r#"{"fields": {"title": {}, "body": {}}}"#)).unwrap();
+        let hit = array(&other.search(s("refugees"), JsValue::UNDEFINED).unwrap(), "hits").get(0);
+        assert_eq!(get(&hit, "title").as_string().as_deref(), Some("Other A"));
+        let hit = array(&index.search(s("refugee law"), JsValue::UNDEFINED).unwrap(), "hits").get(0);
+        assert_eq!(get(&hit, "title").as_string().as_deref(), Some("Refugee law"));
     }
 }

@@ -80,6 +80,7 @@ pub struct FacetTable {
     year_field: Option<usize>,
     all: Facets,
     all_json: String,
+    all_packed: Vec<u32>,
 }
 
 const NO_YEAR: i32 = i32::MIN;
@@ -217,6 +218,7 @@ impl FacetTable {
             year_field,
             all: Facets::default(),
             all_json: String::new(),
+            all_packed: Vec::new(),
         };
         let everyone: Vec<u32> = (0..docs.len() as u32).collect();
         let counts = table.tally(&everyone, &Compiled::default());
@@ -224,6 +226,9 @@ impl FacetTable {
         let mut all_json = String::new();
         table.write_json(&counts, &mut all_json);
         table.all_json = all_json;
+        let mut all_packed = Vec::new();
+        table.write_packed(&counts, &mut all_packed);
+        table.all_packed = all_packed;
         table
     }
 
@@ -297,6 +302,54 @@ impl FacetTable {
     /// Like [`FacetTable::count`], as JSON appended to `out`.
     pub fn count_json(&self, matched: &[u32], filters: &Compiled, out: &mut String) {
         self.write_json(&self.tally(matched, filters), out);
+    }
+
+    /// Like [`FacetTable::count`], packed for the JavaScript side (see
+    /// [`super::compact`]): per field in order, the number of values with a count, then
+    /// `(value number, count)` for each, ranked. Value numbers index [`FacetTable::table_json`].
+    pub fn count_packed(&self, matched: &[u32], filters: &Compiled, out: &mut Vec<u32>) {
+        self.write_packed(&self.tally(matched, filters), out);
+    }
+
+    /// [`FacetTable::count_packed`] of every document, unfiltered (cached at build time).
+    pub fn all_packed(&self) -> &[u32] {
+        &self.all_packed
+    }
+
+    fn write_packed(&self, counts: &[Vec<u32>], out: &mut Vec<u32>) {
+        for (f, c) in counts.iter().enumerate() {
+            let ranked = self.ranked(f, c);
+            out.push(ranked.len() as u32);
+            for v in ranked {
+                out.extend([v, c[v as usize]]);
+            }
+        }
+    }
+
+    /// Appends the facet fields with their values and labels, in value-number order, as JSON:
+    /// `[["field",[["value","label"],…]],…]`.
+    pub fn table_json(&self, out: &mut String) {
+        out.push('[');
+        for (f, vals) in self.fields.iter().enumerate() {
+            if f > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            json::string(out, &vals.name);
+            out.push_str(",[");
+            for (i, (value, label, _)) in vals.values.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('[');
+                json::string(out, value);
+                out.push(',');
+                json::string(out, label);
+                out.push(']');
+            }
+            out.push_str("]]");
+        }
+        out.push(']');
     }
 
     /// The JSON of every document's counts, unfiltered (cached at build time).

@@ -13,8 +13,11 @@
 //!    short names ([`crate::jump`]), then any-word ranking (`relaxed: true`).
 //!
 //! Planning, matching and scoring live in `matching.rs`, "jump to" in `names.rs`; this file
-//! holds the [`Index`] and the order of the steps.
+//! holds the [`Index`] and the order of the steps. Answers come as [`SearchResults`], as JSON
+//! text ([`Index::search_json`]) or, for the wasm layer, as [`compact`] answers that
+//! JavaScript assembles with cached strings.
 
+pub mod compact;
 pub mod filters;
 pub mod index;
 pub mod json;
@@ -138,6 +141,28 @@ struct StoredDoc {
     texts: Vec<(u8, String)>,
     summary: Vec<(String, Value)>,
     has_short: bool,
+}
+
+impl StoredDoc {
+    /// Appends `"id":…,"kind":…,"title":…`: the first members of a hit.
+    fn write_names(&self, out: &mut String) {
+        out.push_str("\"id\":");
+        json::string(out, &self.id);
+        out.push_str(",\"kind\":");
+        json::string(out, &self.kind);
+        out.push_str(",\"title\":");
+        json::string(out, &self.title);
+    }
+
+    /// Appends `,"field":value` for each summary field: the last members of a hit.
+    fn write_summary(&self, out: &mut String) {
+        for (k, v) in &self.summary {
+            out.push(',');
+            json::string(out, k);
+            out.push(':');
+            json::value(out, v);
+        }
+    }
 }
 
 /// A searchable index over documents.
@@ -532,24 +557,15 @@ impl Index {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
         let snip = snippet::build(&self.ix, d, &doc.texts, &matched, &self.no_snippet);
-        out.push_str("{\"id\":");
-        json::string(out, &doc.id);
-        out.push_str(",\"kind\":");
-        json::string(out, &doc.kind);
-        out.push_str(",\"title\":");
-        json::string(out, &doc.title);
+        out.push('{');
+        doc.write_names(out);
         out.push_str(",\"score\":");
-        json::number(out, rounded(score));
+        json::score(out, score);
         out.push_str(",\"snippet\":");
         json::string(out, &snip.text);
         out.push_str(",\"highlights\":");
         json::ranges(out, &snip.highlights);
-        for (k, v) in &doc.summary {
-            out.push(',');
-            json::string(out, k);
-            out.push(':');
-            json::value(out, v);
-        }
+        doc.write_summary(out);
         out.push('}');
     }
 
@@ -561,17 +577,12 @@ impl Index {
             id: doc.id.clone(),
             kind: doc.kind.clone(),
             title: doc.title.clone(),
-            score: rounded(score),
+            score: json::rounded_score(score),
             snippet: snip.text,
             highlights: snip.highlights,
             fields: doc.summary.clone(),
         }
     }
-}
-
-/// A score as shown: four decimals.
-fn rounded(score: f32) -> f64 {
-    (f64::from(score) * 10_000.0).round() / 10_000.0
 }
 
 /// A ranked answer whose page is not rendered yet.

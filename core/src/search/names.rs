@@ -57,7 +57,7 @@ impl Index {
         }
         let qmask = char_mask(&q);
         let qstarts = word_starts_mask(&q);
-        let words: Vec<&str> = q.split(' ').collect();
+        let words: Vec<Vec<char>> = q.split(' ').map(|w| w.chars().take(63).collect()).collect();
         let min = jump_threshold(&q);
         let mut out: Vec<(u32, i64)> = Vec::new();
         let mut evals = 0;
@@ -155,8 +155,9 @@ impl Index {
 /// first character ("vccr" in "vienna convention on consular relations", "stls" in
 /// "stateless", "1951 conv"), never from the middle of a word it did not start in. A cheap
 /// structural test before the fuzzy matcher scores the match.
-fn abbreviates(text: &str, word: &str) -> bool {
-    let q: Vec<char> = word.chars().take(63).collect();
+/// `q` holds the word's characters (at most 63 are considered).
+fn abbreviates(text: &str, q: &[char]) -> bool {
+    let q = &q[..q.len().min(63)];
     if q.is_empty() {
         return true;
     }
@@ -164,8 +165,7 @@ fn abbreviates(text: &str, word: &str) -> bool {
     // Bit p: the first p characters of the word are matched.
     let mut reach = 1u64;
     for w in text.split(' ') {
-        let chars: Vec<char> = w.chars().collect();
-        let Some(&first) = chars.first() else {
+        let Some(first) = w.chars().next() else {
             continue;
         };
         let mut next = reach;
@@ -176,7 +176,7 @@ fn abbreviates(text: &str, word: &str) -> bool {
             // Enter this word at q[p], then take as many following characters as it offers.
             let mut at = p + 1;
             next |= 1 << at;
-            for &c in &chars[1..] {
+            for c in w.chars().skip(1) {
                 if at < q.len() && c == q[at] {
                     at += 1;
                     next |= 1 << at;
@@ -237,7 +237,8 @@ mod tests {
             ("paris agreement", "vccr", false),
         ];
         for (text, word, want) in table {
-            assert_eq!(abbreviates(text, word), want, "{word} in {text}");
+            let chars: Vec<char> = word.chars().collect();
+            assert_eq!(abbreviates(text, &chars), want, "{word} in {text}");
         }
     }
 }

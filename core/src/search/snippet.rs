@@ -146,11 +146,13 @@ fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
         used += len;
         we += 1;
     }
+    // Scratch space of the tokenizer, which re-reads highlighted words to find their ends.
+    let mut buf = String::new();
     let end = if we >= ntok {
         text.len()
     } else {
         let last = starts[we - 1] as usize;
-        text::token_end(text, last).unwrap_or(starts[we] as usize)
+        text::token_end(text, last, &mut buf).unwrap_or(starts[we] as usize)
     };
     let core = text.get(start..end).unwrap_or("");
     let trimmed_start = start + (core.len() - core.trim_start().len());
@@ -169,7 +171,7 @@ fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
         if s < trimmed_start || s >= trimmed_start + core.len() {
             continue;
         }
-        let e = text::token_end(text, s)
+        let e = text::token_end(text, s, &mut buf)
             .unwrap_or(s)
             .min(trimmed_start + core.len());
         if e > s {

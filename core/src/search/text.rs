@@ -407,12 +407,11 @@ pub fn terms(text: &str) -> Vec<String> {
 }
 
 /// The byte offset where the token starting at `start` ends (the token is re-read from
-/// `start`); `None` when no token starts there.
-pub fn token_end(text: &str, start: usize) -> Option<usize> {
+/// `start`); `None` when no token starts there. `buf` is scratch space (see [`tokenize`]).
+pub fn token_end(text: &str, start: usize, buf: &mut String) -> Option<usize> {
     let rest = text.get(start..)?;
     let mut end = None;
-    let mut buf = String::new();
-    tokenize(rest, &mut buf, |_, tok| {
+    tokenize(rest, buf, |_, tok| {
         if tok.start == 0 {
             end = Some(start + tok.end);
         }
@@ -564,8 +563,15 @@ mod tests {
                 ("words".into(), "wörds")
             ]
         );
-        assert_eq!(token_end(text, 0), Some("Ünïcödé".len()));
-        assert_eq!(token_end(text, 1), None, "not a char boundary");
+        assert_eq!(
+            token_end(text, 0, &mut String::new()),
+            Some("Ünïcödé".len())
+        );
+        assert_eq!(
+            token_end(text, 1, &mut String::new()),
+            None,
+            "not a char boundary"
+        );
     }
 
     /// The derived table agrees with `unicode-normalization` on every character it covers:
