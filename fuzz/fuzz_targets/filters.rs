@@ -2,7 +2,8 @@
 //! `Filters::from_json` and a search: never a panic; malformed filters are typed
 //! `INVALID_ARGUMENT` errors; browsing with valid filters returns exactly the documents that
 //! pass them, and every facet count equals a brute-force disjunctive count (each field's counts
-//! ignore that field's own filter).
+//! ignore that field's own filter); compact answers assembled as JavaScript would equal the JSON
+//! answers.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -10,7 +11,9 @@ use libfuzzer_sys::fuzz_target;
 use treatykit_core::records::Json;
 use treatykit_core::search::{Filters, MAX_LIMIT, SearchOptions};
 use treatykit_core::{Code, JsClass};
-use treatykit_fuzz::{ArbJson, catalog, check_hits, docs_by_id, filter_words, passes};
+use treatykit_fuzz::{
+    ArbJson, assembler, catalog, check_hits, docs_by_id, filter_words, parse, passes,
+};
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -111,4 +114,10 @@ fuzz_target!(|input: Input| {
     }
     // The facets() call without a query agrees with browsing.
     assert_eq!(catalog.facets(&filters).unwrap(), found.facets);
+    // Compact answers (what JavaScript assembles) say what the JSON answers say.
+    let mut a = assembler();
+    let json = parse(&catalog.facets_json(&filters).unwrap());
+    assert_eq!(a.facets(catalog.index(), &filters).unwrap(), json);
+    let json = parse(&catalog.search_json("", &opts).unwrap());
+    assert_eq!(a.search(catalog.index(), "", &opts).unwrap(), json);
 });

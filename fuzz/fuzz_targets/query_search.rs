@@ -2,14 +2,15 @@
 //! over-long query is `QUERY_TOO_LONG` and a bad limit `INVALID_ARGUMENT`; a page holds
 //! `min(limit, total - offset)` hits, best first, with highlights inside their snippets on
 //! character boundaries; facet counts equal a brute-force count over the match set; the same
-//! call gives the same answer.
+//! call gives the same answer; the compact answer, assembled with what earlier runs sent, equals
+//! the JSON answer.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use treatykit_core::Code;
 use treatykit_core::search::{MAX_LIMIT, SearchOptions};
-use treatykit_fuzz::{catalog, check_hits, docs_by_id};
+use treatykit_fuzz::{assembler, catalog, check_hits, docs_by_id, parse};
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -50,6 +51,13 @@ fuzz_target!(|input: Input| {
         catalog.search(&input.query, &opts).unwrap(),
         "deterministic"
     );
+    // The compact answer (what JavaScript assembles, with everything sent so far) says what
+    // the JSON answer says.
+    let assembled = assembler()
+        .search(catalog.index(), &input.query, &opts)
+        .unwrap();
+    let json = parse(&catalog.search_json(&input.query, &opts).unwrap());
+    assert_eq!(assembled, json, "compact and JSON answers agree");
 
     // Facet counts against a brute-force count over the whole match set (no filters here).
     let all_opts = SearchOptions {

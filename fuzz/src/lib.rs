@@ -57,10 +57,12 @@ pub fn wrap_payload(payload: &[u8]) -> Vec<u8> {
 }
 
 use arbitrary::Arbitrary;
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use treatykit_core::document::Document;
 use treatykit_core::records::Json;
-use treatykit_core::search::{Filters, SearchResults};
+use treatykit_core::search::compact::Delivered;
+use treatykit_core::search::{Filters, Index, SearchOptions, SearchResults};
 
 /// A string the fuzzer picks: mostly one of a table of meaningful words (facet fields, values,
 /// schema keys), sometimes anything.
@@ -201,4 +203,131 @@ pub fn check_hits(found: &SearchResults) {
             last_end = e;
         }
     }
+}
+
+/// A model of `js/answer.js` over `serde_json` values: keeps what compact answers send (the
+/// facet table, documents' fixed fields) and assembles answers from them, so targets can check
+/// that a compact answer says exactly what [`Index::search_json`] says, over long sequences of
+/// answers sharing one cache.
+#[derive(Debug, Default)]
+pub struct Assembler {
+    sent: Delivered,
+    table: Vec<(String, Vec<(Value, Value)>)>,
+    docs: HashMap<u64, serde_json::Map<String, Value>>,
+}
+
+impl Assembler {
+    /// The search answer of `index` for `query`, assembled from its compact answer.
+    pub fn search(
+        &mut self,
+        index: &Index,
+        query: &str,
+        opts: &SearchOptions,
+    ) -> Result<Value, treatykit_core::Error> {
+        let c = index.search_compact(query, opts, &mut self.sent)?;
+        let msg = self.absorb(&c.text);
+        let hits: Vec<Value> = msg["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| {
+                let fixed = &self.docs[&h[0].as_u64().expect("document number")];
+                let mut hit = serde_json::Map::new();
+                for k in ["id", "kind", "title"] {
+                    hit.insert(k.into(), fixed[k].clone());
+                }
+                hit.insert("score".into(), h[1].clone());
+                hit.insert("snippet".into(), h[2].clone());
+                hit.insert("highlights".into(), h[3].clone());
+                // Maps compare without order here; the wasm tests check key order.
+                for (k, v) in fixed {
+                    if !["id", "kind", "title"].contains(&k.as_str()) {
+                        hit.insert(k.clone(), v.clone());
+                    }
+                }
+                Value::Object(hit)
+            })
+            .collect();
+        let mut out = serde_json::Map::new();
+        out.insert("total".into(), msg["total"].clone());
+        out.insert("hits".into(), Value::Array(hits));
+        out.insert("facets".into(), self.facets_of(&c.facets));
+        out.insert("relaxed".into(), msg["relaxed"].clone());
+        Ok(Value::Object(out))
+    }
+
+    /// The facet answer of `index` under `filters`, assembled from its compact answer.
+    pub fn facets(
+        &mut self,
+        index: &Index,
+        filters: &Filters,
+    ) -> Result<Value, treatykit_core::Error> {
+        let c = index.facets_compact(filters, &mut self.sent)?;
+        let msg = self.absorb(&c.text);
+        assert!(msg.get("hits").is_none(), "a facet answer has no hits");
+        Ok(self.facets_of(&c.facets))
+    }
+
+    fn absorb(&mut self, text: &str) -> Value {
+        let msg: Value = serde_json::from_str(text).expect("a compact answer is JSON");
+        if let Some(table) = msg.get("table") {
+            assert!(self.table.is_empty(), "the facet table is sent once");
+            for f in table.as_array().expect("table") {
+                let values = f[1].as_array().expect("values");
+                let pairs = values
+                    .iter()
+                    .map(|p| (p[0].clone(), p[1].clone()))
+                    .collect();
+                self.table
+                    .push((f[0].as_str().expect("field").into(), pairs));
+            }
+        }
+        for d in msg
+            .get("docs")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let n = d[0].as_u64().expect("document number");
+            let fixed = d[1].as_object().expect("fixed fields").clone();
+            assert!(
+                self.docs.insert(n, fixed).is_none(),
+                "document {n} sent twice"
+            );
+        }
+        msg
+    }
+
+    fn facets_of(&self, packed: &[u32]) -> Value {
+        let mut out = serde_json::Map::new();
+        let mut at = 0;
+        for (name, values) in &self.table {
+            let n = packed[at] as usize;
+            at += 1;
+            let list = (0..n)
+                .map(|i| {
+                    let (v, count) = (packed[at + 2 * i] as usize, packed[at + 2 * i + 1]);
+                    let (value, label) = &values[v];
+                    serde_json::json!({ "value": value, "label": label, "count": count })
+                })
+                .collect();
+            at += 2 * n;
+            out.insert(name.clone(), Value::Array(list));
+        }
+        assert_eq!(at, packed.len(), "every packed count is read");
+        Value::Object(out)
+    }
+}
+
+/// The process's assembler for the fixture catalog: one cache across every run of a target.
+pub fn assembler() -> std::sync::MutexGuard<'static, Assembler> {
+    static A: OnceLock<std::sync::Mutex<Assembler>> = OnceLock::new();
+    A.get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+}
+
+/// `text` parsed as JSON, as `JSON.parse` gives it.
+pub fn parse(text: &str) -> Value {
+    serde_json::from_str(text).expect("JSON")
 }
