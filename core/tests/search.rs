@@ -607,7 +607,10 @@ fn compact_answers_send_the_facet_table_and_each_documents_fixed_fields_once() {
         .map(|h| h[0].as_u64().unwrap())
         .collect();
     assert!(table, "the first answer carries the facet table");
-    assert_eq!(docs, hits, "every hit's fixed fields come with its first answer");
+    assert_eq!(
+        docs, hits,
+        "every hit's fixed fields come with its first answer"
+    );
     assert_eq!(sent.doc_count(), hits.len());
     // Each sent document starts with its id, kind and title, in that order.
     for entry in v["docs"].as_array().unwrap() {
@@ -629,7 +632,9 @@ fn compact_answers_send_the_facet_table_and_each_documents_fixed_fields_once() {
     let more = index.search_compact("refugee", &wider, &mut sent).unwrap();
     let (docs, _, _) = compact_parts(&more.text);
     assert!(!docs.is_empty() && docs.is_disjoint(&hits));
-    let facets = index.facets_compact(&Filters::default(), &mut sent).unwrap();
+    let facets = index
+        .facets_compact(&Filters::default(), &mut sent)
+        .unwrap();
     assert_eq!(facets.text, "{}");
 }
 
@@ -651,7 +656,10 @@ fn a_failed_compact_answer_records_nothing_as_sent() {
     let ok = index
         .search_compact("refugee", &SearchOptions::default(), &mut sent)
         .unwrap();
-    assert!(compact_parts(&ok.text).1, "the table was not recorded as sent");
+    assert!(
+        compact_parts(&ok.text).1,
+        "the table was not recorded as sent"
+    );
 }
 
 #[test]
