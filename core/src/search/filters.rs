@@ -78,6 +78,8 @@ pub struct FacetTable {
     doc_values: Vec<(u8, u32)>,
     years: Vec<i32>,
     year_field: Option<usize>,
+    /// Where each field's values start in flat per-value counts (one more entry than fields).
+    first: Vec<usize>,
     all: Facets,
     all_json: String,
     all_packed: Vec<u32>,
@@ -210,12 +212,19 @@ impl FacetTable {
             .map(|d| d.year.map_or(NO_YEAR, i32::from))
             .collect();
         let year_field = names.iter().position(|n| n == "year");
+        let first = std::iter::once(0)
+            .chain(fields.iter().scan(0, |at, f| {
+                *at += f.values.len();
+                Some(*at)
+            }))
+            .collect();
         let mut table = FacetTable {
             fields,
             doc_off,
             doc_values,
             years,
             year_field,
+            first,
             all: Facets::default(),
             all_json: String::new(),
             all_packed: Vec::new(),
@@ -316,13 +325,17 @@ impl FacetTable {
         &self.all_packed
     }
 
-    fn write_packed(&self, counts: &[Vec<u32>], out: &mut Vec<u32>) {
-        for (f, c) in counts.iter().enumerate() {
-            let ranked = self.ranked(f, c);
-            out.push(ranked.len() as u32);
-            for v in ranked {
+    fn write_packed(&self, counts: &[u32], out: &mut Vec<u32>) {
+        let mut keyed = Vec::new();
+        out.reserve(self.fields.len() + 2 * counts.iter().filter(|&&c| c > 0).count());
+        for f in 0..self.fields.len() {
+            let c = self.of_field(counts, f);
+            let at = out.len();
+            out.push(0);
+            for v in self.ranked(f, c, &mut keyed) {
                 out.extend([v, c[v as usize]]);
             }
+            out[at] = ((out.len() - at - 1) / 2) as u32;
         }
     }
 
@@ -357,12 +370,10 @@ impl FacetTable {
         &self.all_json
     }
 
-    fn tally(&self, matched: &[u32], filters: &Compiled) -> Vec<Vec<u32>> {
-        let mut counts: Vec<Vec<u32>> = self
-            .fields
-            .iter()
-            .map(|f| vec![0u32; f.values.len()])
-            .collect();
+    /// Counts of every value of every field, flat: field `f`'s values at
+    /// `counts[self.first[f]..self.first[f + 1]]`.
+    fn tally(&self, matched: &[u32], filters: &Compiled) -> Vec<u32> {
+        let mut counts = vec![0u32; self.first.last().copied().unwrap_or(0)];
         for &d in matched {
             let only = match filters.status(d) {
                 Status::Pass => None,
@@ -376,38 +387,53 @@ impl FacetTable {
                 [self.doc_off[d as usize] as usize..self.doc_off[d as usize + 1] as usize];
             for &(f, v) in vals {
                 if only.is_none_or(|o| o == f) {
-                    counts[usize::from(f)][v as usize] += 1;
+                    counts[self.first[usize::from(f)] + v as usize] += 1;
                 }
             }
         }
         counts
     }
 
-    /// Values of field `f` with a count, by count (descending), label, value.
-    fn ranked(&self, f: usize, c: &[u32]) -> Vec<u32> {
+    /// The counts of field `f` within [`FacetTable::tally`]'s flat counts.
+    fn of_field<'c>(&self, counts: &'c [u32], f: usize) -> &'c [u32] {
+        &counts[self.first[f]..self.first[f + 1]]
+    }
+
+    /// Values of field `f` with a count in `c`, by count (descending), label, value. `keyed` is
+    /// scratch space, reused across fields.
+    fn ranked<'k>(
+        &'k self,
+        f: usize,
+        c: &[u32],
+        keyed: &'k mut Vec<u64>,
+    ) -> impl Iterator<Item = u32> + 'k {
         let Values {
             label_rank: rank,
             by_label,
             ..
         } = &self.fields[f];
         // Count descending, then label (and value) ascending, as one integer key.
-        let mut keyed: Vec<u64> = (0..c.len())
-            .filter(|&v| c[v] > 0)
-            .map(|v| u64::from(u32::MAX - c[v]) << 32 | u64::from(rank[v]))
-            .collect();
+        keyed.clear();
+        keyed.extend(
+            (0..c.len())
+                .filter(|&v| c[v] > 0)
+                .map(|v| u64::from(u32::MAX - c[v]) << 32 | u64::from(rank[v])),
+        );
         keyed.sort_unstable();
-        keyed.iter().map(|k| by_label[*k as u32 as usize]).collect()
+        keyed.iter().map(move |k| by_label[*k as u32 as usize])
     }
 
-    fn write_json(&self, counts: &[Vec<u32>], out: &mut String) {
+    fn write_json(&self, counts: &[u32], out: &mut String) {
+        let mut keyed = Vec::new();
         out.push('{');
-        for (f, c) in counts.iter().enumerate() {
+        for f in 0..self.fields.len() {
+            let c = self.of_field(counts, f);
             if f > 0 {
                 out.push(',');
             }
             json::string(out, &self.fields[f].name);
             out.push_str(":[");
-            for (i, v) in self.ranked(f, c).into_iter().enumerate() {
+            for (i, v) in self.ranked(f, c, &mut keyed).enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
@@ -425,12 +451,13 @@ impl FacetTable {
         &self.all
     }
 
-    fn render(&self, counts: &[Vec<u32>]) -> Facets {
+    fn render(&self, counts: &[u32]) -> Facets {
+        let mut keyed = Vec::new();
         let mut out = Vec::with_capacity(self.fields.len());
-        for (f, c) in counts.iter().enumerate() {
+        for f in 0..self.fields.len() {
+            let c = self.of_field(counts, f);
             let list = self
-                .ranked(f, c)
-                .into_iter()
+                .ranked(f, c, &mut keyed)
                 .map(|v| {
                     let (value, label, _) = &self.fields[f].values[v as usize];
                     FacetCount {

@@ -26,6 +26,10 @@ pub const MAX_FIELDS: usize = 32;
 /// error, and corpus validation refuses such an entry, so no text is silently left unsearchable.
 pub const MAX_DOC_TOKENS: usize = crate::limits::MAX_RECORD_WORDS;
 
+/// The stored length of a token of this many bytes or more (its end is found by reading the
+/// text again): one byte per token keeps snippets from re-tokenizing every highlighted word.
+pub const TOKEN_LEN_UNKNOWN: u8 = u8::MAX;
+
 /// The inverted index proper (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub struct InvertedIndex {
@@ -49,6 +53,8 @@ pub struct InvertedIndex {
     positions: Vec<u16>,
     tok_off: Vec<u32>,
     tok_start: Vec<u32>,
+    /// Byte length of each token (parallel to `tok_start`); [`TOKEN_LEN_UNKNOWN`] when longer.
+    tok_len: Vec<u8>,
     field_len: Vec<u16>,
     avg_len: Vec<f32>,
     block_max_df: Vec<u32>,
@@ -171,6 +177,7 @@ impl InvertedIndex {
         let mut tok_off: Vec<u32> = Vec::with_capacity(ndocs * nfields + 1);
         tok_off.push(0);
         let mut tok_start: Vec<u32> = Vec::with_capacity(est_tokens);
+        let mut tok_len: Vec<u8> = Vec::with_capacity(est_tokens);
         let mut field_len = vec![0u16; ndocs * nfields];
         // (term << 32 | field << 16 | position) of one document's tokens.
         let mut tokens: Vec<u64> = Vec::new();
@@ -191,6 +198,7 @@ impl InvertedIndex {
                         let id = interner.intern(term);
                         tokens.push(u64::from(id) << 32 | (f as u64) << 16 | pos);
                         tok_start.push(tok.start as u32);
+                        tok_len.push((tok.end - tok.start).min(TOKEN_LEN_UNKNOWN.into()) as u8);
                         pos += 1;
                         true
                     });
@@ -324,6 +332,7 @@ impl InvertedIndex {
             positions,
             tok_off,
             tok_start,
+            tok_len,
             field_len,
             avg_len,
             block_max_df,
@@ -346,6 +355,7 @@ impl InvertedIndex {
         self.ent_end.shrink_to_fit();
         self.positions.shrink_to_fit();
         self.tok_start.shrink_to_fit();
+        self.tok_len.shrink_to_fit();
     }
 
     /// Number of documents.
@@ -469,6 +479,14 @@ impl InvertedIndex {
         &self.tok_start[self.tok_off[i] as usize..self.tok_off[i + 1] as usize]
     }
 
+    /// Byte length of every token of field `f` of document `d` (parallel to
+    /// [`InvertedIndex::token_starts`]); [`TOKEN_LEN_UNKNOWN`] for a token that long or longer,
+    /// whose end must be found by reading the text again ([`super::text::token_end`]).
+    pub fn token_lens(&self, d: u32, f: u8) -> &[u8] {
+        let i = d as usize * self.nfields + usize::from(f);
+        &self.tok_len[self.tok_off[i] as usize..self.tok_off[i + 1] as usize]
+    }
+
     /// Heap bytes of each part, for benchmarks: (name, bytes).
     pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
         vec![
@@ -489,7 +507,7 @@ impl InvertedIndex {
             ("positions", 2 * self.positions.capacity()),
             (
                 "token offsets",
-                4 * (self.tok_off.capacity() + self.tok_start.capacity()),
+                4 * (self.tok_off.capacity() + self.tok_start.capacity()) + self.tok_len.capacity(),
             ),
         ]
     }
@@ -646,6 +664,7 @@ mod tests {
             ix.token_starts(0, 1)[3],
             "Refugees and the refugee status".find("refugee s").unwrap() as u32
         );
+        assert_eq!(ix.token_lens(0, 1), [8, 3, 3, 7, 6]);
         assert!(
             ix.entries(1)
                 .has_in_range(ix.prefix_range("state").0, ix.prefix_range("state").1)

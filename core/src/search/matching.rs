@@ -413,6 +413,13 @@ impl Index {
     /// Term ids of document `d` that the plans matched (for highlighting).
     pub(super) fn matched_terms(&self, d: u32, plans: &[Plan]) -> Vec<u32> {
         let mut out = Vec::new();
+        self.matched_terms_into(d, plans, &mut out);
+        out
+    }
+
+    /// [`Index::matched_terms`] into `out` (cleared first).
+    pub(super) fn matched_terms_into(&self, d: u32, plans: &[Plan], out: &mut Vec<u32>) {
+        out.clear();
         for p in plans {
             match p {
                 Plan::Phrase { ids, .. } => out.extend(ids.iter().copied()),
@@ -421,7 +428,6 @@ impl Index {
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
 
     /// How many consecutive pairs of query groups (in query order) occur next to each other,

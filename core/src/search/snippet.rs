@@ -2,7 +2,7 @@
 //! words, with highlights as `[start, end)` offsets in UTF-16 code units of the snippet (what
 //! JavaScript's `String.prototype.slice` takes), so astral characters are counted as two.
 
-use super::index::InvertedIndex;
+use super::index::{InvertedIndex, TOKEN_LEN_UNKNOWN};
 use super::text;
 
 /// Longest snippet, in characters, before the ellipses.
@@ -23,9 +23,16 @@ pub struct Snippet {
     pub highlights: Vec<[u32; 2]>,
 }
 
-/// A field considered for the snippet: (distinct matched terms, matches, field, text,
-/// (position, term) of each match).
-type Candidate<'a> = (usize, usize, u8, &'a str, Vec<(u32, u32)>);
+/// Buffers snippets are built in, reused from one hit to the next (see [`build_with`]).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    keys: Vec<u64>,
+    best_keys: Vec<u64>,
+    hits: Vec<(u32, u32)>,
+    terms: Vec<u32>,
+    ranges: Vec<(usize, usize)>,
+    buf: String,
+}
 
 /// Builds the snippet of document `doc` whose field texts are `texts` (field number, text),
 /// highlighting the terms in `matched` (sorted term ids). Fields in `avoid` (the title, short
@@ -37,63 +44,111 @@ pub fn build(
     matched: &[u32],
     avoid: &[u8],
 ) -> Snippet {
-    let candidates: Vec<&(u8, String)> = {
-        let others: Vec<&(u8, String)> = texts
-            .iter()
-            .filter(|(f, t)| !avoid.contains(f) && !t.trim().is_empty())
-            .collect();
-        if others.is_empty() {
-            texts.iter().collect()
-        } else {
-            others
-        }
-    };
-    // (position, term) of matched words per candidate field; pick the field with the most
-    // distinct matched terms, then the most matches, then the first.
-    let mut best: Option<Candidate> = None;
+    build_with(ix, doc, texts, matched, avoid, &mut Scratch::default())
+}
+
+/// [`build`] in the buffers of `scratch`.
+pub fn build_with(
+    ix: &InvertedIndex,
+    doc: u32,
+    texts: &[(u8, String)],
+    matched: &[u32],
+    avoid: &[u8],
+    scratch: &mut Scratch,
+) -> Snippet {
+    let Scratch {
+        keys,
+        best_keys,
+        hits,
+        terms,
+        ranges,
+        buf,
+    } = scratch;
+    let usable = |(f, t): &&(u8, String)| !avoid.contains(f) && !t.trim().is_empty();
+    let only_avoided = !texts.iter().any(|t| usable(&t));
+    // (position << 32 | term) of matched words in the field being looked at, and in the best
+    // field so far: the one with the most distinct matched terms, then the most matches, then
+    // the first.
+    best_keys.clear();
+    let mut best: Option<(usize, usize, u8, &str)> = None;
     let entries = ix.entries(doc);
-    for &&(f, ref t) in &candidates {
-        let mut hits: Vec<(u32, u32)> = Vec::new();
+    for (f, t) in texts.iter().filter(|t| only_avoided || usable(t)) {
+        keys.clear();
         let mut distinct = 0;
         for &term in matched {
             let mut found = false;
-            for e in entries.of_term(term).filter(|e| e.field == f) {
-                hits.extend(ix.positions(&e).iter().map(|&p| (u32::from(p), term)));
+            for e in entries.of_term(term).filter(|e| e.field == *f) {
+                keys.extend(
+                    ix.positions(&e)
+                        .iter()
+                        .map(|&p| u64::from(p) << 32 | u64::from(term)),
+                );
                 found = true;
             }
             distinct += usize::from(found);
         }
         let better = match &best {
             None => true,
-            Some((bd, bn, ..)) => (distinct, hits.len()) > (*bd, *bn),
+            Some((bd, bn, ..)) => (distinct, keys.len()) > (*bd, *bn),
         };
         if better {
-            let mut keys: Vec<u64> = hits
-                .iter()
-                .map(|&(p, t)| u64::from(p) << 32 | u64::from(t))
-                .collect();
-            keys.sort_unstable();
-            let hits = keys.iter().map(|k| ((k >> 32) as u32, *k as u32)).collect();
-            best = Some((distinct, keys.len(), f, t.as_str(), hits));
+            best = Some((distinct, keys.len(), *f, t.as_str()));
+            std::mem::swap(keys, best_keys);
         }
     }
-    let Some((_, _, field, text, hits)) = best else {
+    let Some((_, _, field, text)) = best else {
         return Snippet::default();
     };
-    let starts = ix.token_starts(doc, field);
-    window(text, starts, &hits)
+    best_keys.sort_unstable();
+    hits.clear();
+    hits.extend(best_keys.iter().map(|k| ((k >> 32) as u32, *k as u32)));
+    let tokens = Tokens {
+        starts: ix.token_starts(doc, field),
+        lens: ix.token_lens(doc, field),
+    };
+    window(text, &tokens, hits, terms, ranges, buf)
 }
 
-fn char_count(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.chars().count()
+/// Where each token of a field text is: byte starts and lengths (see
+/// [`InvertedIndex::token_lens`]).
+struct Tokens<'a> {
+    starts: &'a [u32],
+    lens: &'a [u8],
+}
+
+impl Tokens<'_> {
+    /// Byte offset where the token starting at byte `start` (token number `i`) ends.
+    fn end(&self, text: &str, i: usize, start: usize, buf: &mut String) -> Option<usize> {
+        match self.lens.get(i) {
+            Some(&len) if len != TOKEN_LEN_UNKNOWN => Some(start + usize::from(len)),
+            _ => text::token_end(text, start, buf),
+        }
     }
+}
+
+/// Characters of `s`: its bytes that start one.
+fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| b & 0xC0 != 0x80).count()
+}
+
+/// UTF-16 code units of `s`: one per character, two for those of four bytes in UTF-8 (their
+/// first byte is 0xF0 or above).
+fn utf16_len(s: &str) -> u32 {
+    s.bytes()
+        .map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+        .sum()
 }
 
 /// Cuts the window with the most distinct matched terms out of `text`.
-fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
+fn window(
+    text: &str,
+    tokens: &Tokens,
+    hits: &[(u32, u32)],
+    terms: &mut Vec<u32>,
+    ranges: &mut Vec<(usize, usize)>,
+    buf: &mut String,
+) -> Snippet {
+    let starts = tokens.starts;
     let ntok = starts.len();
     // The densest window: for each of the first hits as the window's first, count the
     // distinct terms among the hits that follow within about three quarters of the budget
@@ -103,7 +158,6 @@ fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
     let at = |h: &(u32, u32)| starts.get(h.0 as usize).copied().unwrap_or(0) as usize;
     let mut first_hit = 0usize;
     let mut best_distinct = 0usize;
-    let mut terms: Vec<u32> = Vec::new();
     for i in 0..hits.len() {
         let from = at(&hits[i]);
         terms.clear();
@@ -146,13 +200,13 @@ fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
         used += len;
         we += 1;
     }
-    // Scratch space of the tokenizer, which re-reads highlighted words to find their ends.
-    let mut buf = String::new();
     let end = if we >= ntok {
         text.len()
     } else {
         let last = starts[we - 1] as usize;
-        text::token_end(text, last, &mut buf).unwrap_or(starts[we] as usize)
+        tokens
+            .end(text, we - 1, last, buf)
+            .unwrap_or(starts[we] as usize)
     };
     let core = text.get(start..end).unwrap_or("");
     let trimmed_start = start + (core.len() - core.trim_start().len());
@@ -162,7 +216,7 @@ fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
 
     // Highlight byte ranges relative to `core` (hits are in position order, so ranges are
     // ascending).
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    ranges.clear();
     for &(p, _) in hits {
         let Some(&s) = starts.get(p as usize) else {
             continue;
@@ -171,7 +225,8 @@ fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
         if s < trimmed_start || s >= trimmed_start + core.len() {
             continue;
         }
-        let e = text::token_end(text, s, &mut buf)
+        let e = tokens
+            .end(text, p as usize, s, buf)
             .unwrap_or(s)
             .min(trimmed_start + core.len());
         if e > s {
@@ -193,7 +248,7 @@ fn window(text: &str, starts: &[u32], hits: &[(u32, u32)]) -> Snippet {
     }
     Snippet {
         text: out,
-        highlights: utf16_ranges(core, &ranges, lead),
+        highlights: utf16_ranges(core, ranges, lead),
     }
 }
 
@@ -203,37 +258,20 @@ fn byte_range<'a>(text: &'a str, starts: &[u32], a: usize, b: usize) -> &'a str 
     text.get(s..e).unwrap_or("")
 }
 
-/// Converts sorted byte ranges of `s` to UTF-16 ranges shifted by `lead`, merging ranges that
-/// touch or overlap.
+/// Converts sorted byte ranges of `s` (on character boundaries) to UTF-16 ranges shifted by
+/// `lead`, merging ranges that touch or overlap.
 fn utf16_ranges(s: &str, ranges: &[(usize, usize)], lead: u32) -> Vec<[u32; 2]> {
-    let mut marks: Vec<u64> = ranges
-        .iter()
-        .flat_map(|&(a, b)| [a as u64, b as u64])
-        .collect();
-    marks.sort_unstable();
-    marks.dedup();
-    let marks: Vec<usize> = marks.into_iter().map(|m| m as usize).collect();
-    let mut map: Vec<(usize, u32)> = Vec::with_capacity(marks.len());
-    let mut u16_at = 0u32;
-    let mut m = 0;
-    for (i, c) in s.char_indices() {
-        while m < marks.len() && marks[m] <= i {
-            map.push((marks[m], u16_at));
-            m += 1;
-        }
-        u16_at += c.len_utf16() as u32;
-    }
-    while m < marks.len() {
-        map.push((marks[m], u16_at));
-        m += 1;
-    }
-    let at = |b: usize| map.iter().find(|(x, _)| *x == b).map_or(0, |(_, u)| *u);
+    // Ranges are sorted by start, so starts only move forward: count units from the last start.
+    let (mut at_byte, mut at_unit) = (0usize, lead);
     let mut out: Vec<[u32; 2]> = Vec::with_capacity(ranges.len());
     for &(a, b) in ranges {
-        let (a, b) = (at(a) + lead, at(b) + lead);
+        let (a, b) = (a.max(at_byte).min(s.len()), b.min(s.len()));
+        at_unit += utf16_len(s.get(at_byte..a).unwrap_or(""));
+        at_byte = a;
+        let end = at_unit + utf16_len(s.get(a..b.max(a)).unwrap_or(""));
         match out.last_mut() {
-            Some(last) if last[1] >= a => last[1] = last[1].max(b),
-            _ => out.push([a, b]),
+            Some(last) if last[1] >= at_unit => last[1] = last[1].max(end),
+            _ => out.push([at_unit, end]),
         }
     }
     out
@@ -276,6 +314,42 @@ mod tests {
             .map(|&r| utf16_slice(&s.text, r))
             .collect();
         assert_eq!(got, ["🦀", "Réfugiés", "难民"]);
+    }
+
+    #[test]
+    fn byte_ranges_become_the_utf16_ranges_javascript_slices_with() {
+        for s in [
+            "plain ascii words",
+            "é 𝒜 🦀 难民 — x",
+            "𝒜𝒷𝒸",
+            "a\u{2019}b 🦀🦀 c",
+        ] {
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            let units = |b: usize| s[..b].encode_utf16().count() as u32;
+            for (i, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[i + 1..] {
+                    for &(c, d) in [(a, b), (b, s.len())].iter().filter(|(c, d)| c < d) {
+                        let ranges = if (a, b) == (c, d) {
+                            vec![(a, b)]
+                        } else {
+                            vec![(a, b), (c, d)]
+                        };
+                        let got = utf16_ranges(s, &ranges, 1);
+                        let mut want: Vec<[u32; 2]> = Vec::new();
+                        for &(x, y) in &ranges {
+                            let r = [units(x) + 1, units(y) + 1];
+                            match want.last_mut() {
+                                Some(last) if last[1] >= r[0] => last[1] = last[1].max(r[1]),
+                                _ => want.push(r),
+                            }
+                        }
+                        assert_eq!(got, want, "{s:?} {ranges:?}");
+                    }
+                }
+            }
+            assert_eq!(char_count(s), s.chars().count());
+            assert_eq!(utf16_len(s) as usize, s.encode_utf16().count());
+        }
     }
 
     #[test]
