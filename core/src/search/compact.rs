@@ -19,7 +19,7 @@
 //! as the JavaScript side keeps that index's cache.
 
 use super::filters::Filters;
-use super::{Index, SearchOptions, json};
+use super::{Index, SearchOptions, json, snippet};
 use crate::error::Error;
 
 /// What the JavaScript side has been sent of one index: the facet table, and which documents'
@@ -77,13 +77,21 @@ impl Index {
         json::number(&mut text, o.total as f64);
         text.push_str(",\"hits\":[");
         let mut fresh = Vec::new();
+        let (mut matched, mut scratch) = (Vec::new(), snippet::Scratch::default());
         for (i, &(d, score)) in o.page.iter().enumerate() {
             if i > 0 {
                 text.push(',');
             }
             let doc = &self.docs[d as usize];
-            let matched = self.matched_terms(d, &o.plans);
-            let snip = super::snippet::build(&self.ix, d, &doc.texts, &matched, &self.no_snippet);
+            self.matched_terms_into(d, &o.plans, &mut matched);
+            let snip = snippet::build_with(
+                &self.ix,
+                d,
+                &doc.texts,
+                &matched,
+                &self.no_snippet,
+                &mut scratch,
+            );
             text.push('[');
             json::push_uint(&mut text, u64::from(d));
             text.push(',');

@@ -163,6 +163,10 @@ fn pow10(n: i32) -> f64 {
 /// Appends the decimal digits of `n` (no `core::fmt`: this runs for every count and score of
 /// every answer).
 pub fn push_uint(out: &mut String, mut n: u64) {
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -173,7 +177,9 @@ pub fn push_uint(out: &mut String, mut n: u64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or("0"));
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
 }
 
 /// A score as shown: rounded to four decimals.
