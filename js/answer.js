@@ -1,13 +1,17 @@
 // Assembles search and facet answers from the wasm's compact answers (core
 // `search/compact.rs`): the result objects are exactly what `JSON.parse` of the full JSON
 // answer would give, but the strings that never change — facet values and labels, each
-// document's id, kind, title and summary fields — are kept here per index and reused, so an
-// answer costs V8 a few small objects instead of parsing kilobytes of text.
+// document's id, kind, title and summary fields — are kept here per index and reused, and the
+// rest comes as numbers and one string of snippets, so an answer costs V8 a few small objects
+// instead of parsing kilobytes of text (JSON is parsed only for what is sent the first time).
 //
 // Imported by the wasm-bindgen glue (it ships in the package under snippets/); not a public
 // module. Every answer is made of new objects and arrays: nothing cached is ever handed out.
 
-/** Per index number: { fields: [{ name, values, labels }], docs: Map<doc, template> }. */
+/**
+ * Per index number: `fields` ([{ name, values, labels }], the facet table) and `docs`
+ * (document number → { id, kind, title, keys, values, plain } of its summary fields).
+ */
 const indexes = new Map();
 
 /** Sets own property `key` even when it is `__proto__`, as `JSON.parse` does. */
@@ -33,6 +37,28 @@ function cacheOf(index) {
   return c;
 }
 
+/** Takes in the JSON text of what was not sent before (empty when nothing). */
+function absorb(c, fixed) {
+  if (fixed === '') return;
+  const msg = JSON.parse(fixed);
+  if (msg.table) {
+    c.fields = msg.table.map(([name, values]) => ({
+      name, values: values.map((v) => v[0]), labels: values.map((v) => v[1]),
+    }));
+  }
+  if (msg.docs) {
+    for (const [doc, fields] of msg.docs) {
+      const [[, id], [, kind], [, title], ...rest] = Object.entries(fields);
+      const keys = rest.map((e) => e[0]);
+      const values = rest.map((e) => e[1]);
+      // Most documents have no list value and no `__proto__` key: plain assignment suffices.
+      const plain = !keys.includes('__proto__') && !values.some(Array.isArray);
+      c.docs.set(doc, { id, kind, title, keys, values, plain });
+    }
+  }
+}
+
+/** The facets object from packed counts: per field, a count n, then n (value, count) pairs. */
 function facetsOf(c, counts) {
   const out = {};
   let i = 0;
@@ -48,35 +74,48 @@ function facetsOf(c, counts) {
   return out;
 }
 
-function hitOf(c, [doc, score, snippet, highlights]) {
-  const t = c.docs.get(doc);
-  if (t === undefined) throw new Error(`treatykit: internal error: document ${doc} was never sent`);
-  const hit = { id: t.id, kind: t.kind, title: t.title, score, snippet, highlights };
-  for (const [key, value] of t.rest) put(hit, key, copy(value));
-  return hit;
+/**
+ * The search answer `{ total, hits, facets, relaxed }` of index number `index` from a compact
+ * answer: `fixed` (JSON text of what was not sent before, or empty), the hits' `snippets`
+ * one after the other, the numbers of the hits (`hits`: total, relaxed, count, then per hit
+ * document, score, snippet length in UTF-16 units, highlight count and pairs) and the packed
+ * facet counts.
+ */
+export function buildAnswer(index, fixed, snippets, hits, counts) {
+  const c = cacheOf(index);
+  absorb(c, fixed);
+  const n = hits[2];
+  const list = new Array(n);
+  let i = 3;
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    const doc = hits[i];
+    const score = hits[i + 1];
+    const length = hits[i + 2];
+    const count = hits[i + 3];
+    i += 4;
+    const t = c.docs.get(doc);
+    if (t === undefined) throw new Error(`treatykit: internal error: document ${doc} was never sent`);
+    const highlights = new Array(count);
+    for (let h = 0; h < count; h++, i += 2) highlights[h] = [hits[i], hits[i + 1]];
+    const hit = { id: t.id, kind: t.kind, title: t.title, score, snippet: snippets.slice(at, at + length), highlights };
+    const { keys, values } = t;
+    if (t.plain) {
+      for (let f = 0; f < keys.length; f++) hit[keys[f]] = values[f];
+    } else {
+      for (let f = 0; f < keys.length; f++) put(hit, keys[f], copy(values[f]));
+    }
+    list[k] = hit;
+    at += length;
+  }
+  return { total: hits[0], hits: list, facets: facetsOf(c, counts), relaxed: hits[1] === 1 };
 }
 
-/**
- * The answer of index number `index` from its compact JSON text and packed facet counts:
- * `{ total, hits, facets, relaxed }` for a search, the facets object for a facet request.
- */
-export function buildAnswer(index, text, counts) {
-  const msg = JSON.parse(text);
+/** The facet answer of index number `index` from its compact answer (see `buildAnswer`). */
+export function buildFacets(index, fixed, counts) {
   const c = cacheOf(index);
-  if (msg.table) {
-    c.fields = msg.table.map(([name, values]) => ({
-      name, values: values.map((v) => v[0]), labels: values.map((v) => v[1]),
-    }));
-  }
-  if (msg.docs) {
-    for (const [doc, fixed] of msg.docs) {
-      const [[, id], [, kind], [, title], ...rest] = Object.entries(fixed);
-      c.docs.set(doc, { id, kind, title, rest });
-    }
-  }
-  const facets = facetsOf(c, counts);
-  if (msg.hits === undefined) return facets;
-  return { total: msg.total, hits: msg.hits.map((h) => hitOf(c, h)), facets, relaxed: msg.relaxed };
+  absorb(c, fixed);
+  return facetsOf(c, counts);
 }
 
 /** Drops what is kept for index number `index` (its `Index` was freed). */

@@ -18,7 +18,15 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/js/answer.js")]
 extern "C" {
     #[wasm_bindgen(js_name = buildAnswer)]
-    fn build_answer(index: u32, text: &str, facets: &[u32]) -> JsValue;
+    fn build_answer(
+        index: u32,
+        fixed: &str,
+        snippets: &str,
+        hits: &[f64],
+        facets: &[u32],
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = buildFacets)]
+    fn build_facets(index: u32, fixed: &str, facets: &[u32]) -> JsValue;
     #[wasm_bindgen(js_name = forgetIndex)]
     fn forget_index(index: u32);
     #[wasm_bindgen(js_name = forgetAll)]
@@ -39,10 +47,22 @@ pub fn reset_answers() {
     forget_all();
 }
 
-/// The answer objects of a compact answer of index number `index`.
+/// The search answer objects of a compact answer of index number `index`.
 fn answer(index: u32, compact: Result<Compact, Error>) -> JsResult<JsValue> {
     let c = compact.map_err(to_js)?;
-    Ok(build_answer(index, &c.text, &c.facets))
+    Ok(build_answer(
+        index,
+        &c.fixed,
+        &c.snippets,
+        &c.hits,
+        &c.facets,
+    ))
+}
+
+/// The facet answer object of a compact facet answer of index number `index`.
+fn facet_answer(index: u32, compact: Result<Compact, Error>) -> JsResult<JsValue> {
+    let c = compact.map_err(to_js)?;
+    Ok(build_facets(index, &c.fixed, &c.facets))
 }
 
 fn options(v: &JsValue) -> JsResult<SearchOptions> {
@@ -71,7 +91,7 @@ pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
 pub fn facets(filters_arg: JsValue) -> JsResult<JsValue> {
     let f = filters(&filters_arg)?;
     let index = catalog()?.index();
-    EMBEDDED_DELIVERED.with_borrow_mut(|d| answer(EMBEDDED, index.facets_compact(&f, d)))
+    EMBEDDED_DELIVERED.with_borrow_mut(|d| facet_answer(EMBEDDED, index.facets_compact(&f, d)))
 }
 
 /// A search index over records a website brings. Free it with `free()` when done.
@@ -147,7 +167,7 @@ impl JsIndex {
     pub fn facets(&self, filters_arg: JsValue) -> JsResult<JsValue> {
         let f = filters(&filters_arg)?;
         let mut d = self.delivered.borrow_mut();
-        answer(self.number, self.inner.facets_compact(&f, &mut d))
+        facet_answer(self.number, self.inner.facets_compact(&f, &mut d))
     }
 
     /// Number of records indexed.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use treatykit_core::catalog::Catalog;
 use treatykit_core::document::Document;
-use treatykit_core::search::compact::Delivered;
+use treatykit_core::search::compact::{Compact, Delivered};
 use treatykit_core::search::text;
 use treatykit_core::search::{Filters, Hit, SearchOptions, SearchResults};
 use treatykit_core::{Code, JsClass, authoring, format};
@@ -579,15 +579,35 @@ fn results_serialise_to_the_same_json_by_both_paths() {
     assert_eq!(catalog().facets_json(&Filters::default()).unwrap(), out);
 }
 
-/// The documents and members of a compact answer's JSON text.
-fn compact_parts(text: &str) -> (BTreeSet<u64>, bool, serde_json::Value) {
-    let v: serde_json::Value = serde_json::from_str(text).expect("compact answers are JSON");
+/// The documents a compact answer sends, whether it sends the facet table, and its `fixed` JSON.
+fn compact_parts(fixed: &str) -> (BTreeSet<u64>, bool, serde_json::Value) {
+    if fixed.is_empty() {
+        return (BTreeSet::new(), false, serde_json::Value::Null);
+    }
+    let v: serde_json::Value = serde_json::from_str(fixed).expect("fixed parts are JSON");
     let docs = v
         .get("docs")
         .and_then(|d| d.as_array())
         .map(|list| list.iter().map(|e| e[0].as_u64().unwrap()).collect())
         .unwrap_or_default();
     (docs, v.get("table").is_some(), v)
+}
+
+/// The document numbers of a compact answer's hits, and their snippets.
+fn compact_hits(c: &Compact) -> Vec<(u64, String)> {
+    let h = &c.hits;
+    let (mut i, mut at) = (3, 0);
+    let units: Vec<u16> = c.snippets.encode_utf16().collect();
+    let mut out = Vec::new();
+    for _ in 0..h[2] as usize {
+        let (doc, len, n) = (h[i] as u64, h[i + 2] as usize, h[i + 3] as usize);
+        out.push((doc, String::from_utf16(&units[at..at + len]).unwrap()));
+        at += len;
+        i += 4 + 2 * n;
+    }
+    assert_eq!(i, h.len(), "every number is read");
+    assert_eq!(at, units.len(), "every snippet is read");
+    out
 }
 
 #[test]
@@ -599,13 +619,18 @@ fn compact_answers_send_the_facet_table_and_each_documents_fixed_fields_once() {
         ..SearchOptions::default()
     };
     let first = index.search_compact("refugee", &opts, &mut sent).unwrap();
-    let (docs, table, v) = compact_parts(&first.text);
-    let hits: BTreeSet<u64> = v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h[0].as_u64().unwrap())
-        .collect();
+    let (docs, table, v) = compact_parts(&first.fixed);
+    let full = catalog().search("refugee", &opts).unwrap();
+    let hits = compact_hits(&first);
+    assert_eq!(
+        hits.iter().map(|h| h.1.as_str()).collect::<Vec<_>>(),
+        full.hits
+            .iter()
+            .map(|h| h.snippet.as_str())
+            .collect::<Vec<_>>(),
+        "snippets in order"
+    );
+    let hits: BTreeSet<u64> = hits.iter().map(|h| h.0).collect();
     assert!(table, "the first answer carries the facet table");
     assert_eq!(
         docs, hits,
@@ -618,24 +643,24 @@ fn compact_answers_send_the_facet_table_and_each_documents_fixed_fields_once() {
             "[{},{{\"id\":{},\"kind\":{},\"title\":{}",
             entry[0], entry[1]["id"], entry[1]["kind"], entry[1]["title"]
         );
-        assert!(first.text.contains(&head), "{head}");
+        assert!(first.fixed.contains(&head), "{head}");
     }
     let again = index.search_compact("refugee", &opts, &mut sent).unwrap();
-    let (docs, table, _) = compact_parts(&again.text);
-    assert!(docs.is_empty() && !table, "{}", again.text);
-    assert_eq!(again.facets, first.facets);
+    assert_eq!(again.fixed, "", "nothing new to send");
+    assert_eq!((&again.hits, &again.facets), (&first.hits, &first.facets));
     // A wider query sends only the documents not sent yet.
     let wider = SearchOptions {
         limit: 100,
         ..SearchOptions::default()
     };
     let more = index.search_compact("refugee", &wider, &mut sent).unwrap();
-    let (docs, _, _) = compact_parts(&more.text);
-    assert!(!docs.is_empty() && docs.is_disjoint(&hits));
+    let (docs, table, _) = compact_parts(&more.fixed);
+    assert!(!docs.is_empty() && docs.is_disjoint(&hits) && !table);
     let facets = index
         .facets_compact(&Filters::default(), &mut sent)
         .unwrap();
-    assert_eq!(facets.text, "{}");
+    assert_eq!(facets.fixed, "");
+    assert!(facets.hits.is_empty() && facets.snippets.is_empty());
 }
 
 #[test]
@@ -657,7 +682,7 @@ fn a_failed_compact_answer_records_nothing_as_sent() {
         .search_compact("refugee", &SearchOptions::default(), &mut sent)
         .unwrap();
     assert!(
-        compact_parts(&ok.text).1,
+        compact_parts(&ok.fixed).1,
         "the table was not recorded as sent"
     );
 }
@@ -671,7 +696,7 @@ fn packed_facet_counts_are_the_facet_counts_by_value_number() {
         ..Filters::default()
     };
     let c = index.facets_compact(&filters, &mut sent).unwrap();
-    let (_, _, v) = compact_parts(&c.text);
+    let (_, _, v) = compact_parts(&c.fixed);
     let table = v["table"].as_array().unwrap();
     let want = catalog().facets(&filters).unwrap();
     let mut at = 0;

@@ -225,34 +225,54 @@ impl Assembler {
         opts: &SearchOptions,
     ) -> Result<Value, treatykit_core::Error> {
         let c = index.search_compact(query, opts, &mut self.sent)?;
-        let msg = self.absorb(&c.text);
-        let hits: Vec<Value> = msg["hits"]
-            .as_array()
-            .expect("hits")
-            .iter()
-            .map(|h| {
-                let fixed = &self.docs[&h[0].as_u64().expect("document number")];
-                let mut hit = serde_json::Map::new();
-                for k in ["id", "kind", "title"] {
-                    hit.insert(k.into(), fixed[k].clone());
+        self.absorb(&c.fixed);
+        let h = &c.hits;
+        let units: Vec<u16> = c.snippets.encode_utf16().collect();
+        let (mut i, mut at) = (3, 0);
+        let mut hits = Vec::new();
+        for _ in 0..h[2] as usize {
+            let (doc, score, len, n) =
+                (h[i] as u64, h[i + 1], h[i + 2] as usize, h[i + 3] as usize);
+            i += 4;
+            let fixed = &self.docs[&doc];
+            let mut hit = serde_json::Map::new();
+            for k in ["id", "kind", "title"] {
+                hit.insert(k.into(), fixed[k].clone());
+            }
+            // As JSON text has it: integral scores are integers.
+            let score = if score.fract() == 0.0 && score.abs() < 1e15 {
+                serde_json::json!(score as i64)
+            } else {
+                serde_json::json!(score)
+            };
+            hit.insert("score".into(), score);
+            let snippet =
+                String::from_utf16(&units[at..at + len]).expect("snippets split on characters");
+            hit.insert("snippet".into(), Value::String(snippet));
+            at += len;
+            let highlights: Vec<Value> = (0..n)
+                .map(|k| serde_json::json!([h[i + 2 * k] as u32, h[i + 2 * k + 1] as u32]))
+                .collect();
+            i += 2 * n;
+            hit.insert("highlights".into(), Value::Array(highlights));
+            // Maps compare without order here; the wasm tests check key order.
+            for (k, v) in fixed {
+                if !["id", "kind", "title"].contains(&k.as_str()) {
+                    hit.insert(k.clone(), v.clone());
                 }
-                hit.insert("score".into(), h[1].clone());
-                hit.insert("snippet".into(), h[2].clone());
-                hit.insert("highlights".into(), h[3].clone());
-                // Maps compare without order here; the wasm tests check key order.
-                for (k, v) in fixed {
-                    if !["id", "kind", "title"].contains(&k.as_str()) {
-                        hit.insert(k.clone(), v.clone());
-                    }
-                }
-                Value::Object(hit)
-            })
-            .collect();
+            }
+            hits.push(Value::Object(hit));
+        }
+        assert_eq!(
+            (i, at),
+            (h.len(), units.len()),
+            "every number and snippet is read"
+        );
         let mut out = serde_json::Map::new();
-        out.insert("total".into(), msg["total"].clone());
+        out.insert("total".into(), serde_json::json!(h[0] as u64));
         out.insert("hits".into(), Value::Array(hits));
         out.insert("facets".into(), self.facets_of(&c.facets));
-        out.insert("relaxed".into(), msg["relaxed"].clone());
+        out.insert("relaxed".into(), Value::Bool(h[1] == 1.0));
         Ok(Value::Object(out))
     }
 
@@ -263,13 +283,23 @@ impl Assembler {
         filters: &Filters,
     ) -> Result<Value, treatykit_core::Error> {
         let c = index.facets_compact(filters, &mut self.sent)?;
-        let msg = self.absorb(&c.text);
-        assert!(msg.get("hits").is_none(), "a facet answer has no hits");
+        assert!(
+            c.hits.is_empty() && c.snippets.is_empty(),
+            "a facet answer has no hits"
+        );
+        self.absorb(&c.fixed);
         Ok(self.facets_of(&c.facets))
     }
 
-    fn absorb(&mut self, text: &str) -> Value {
-        let msg: Value = serde_json::from_str(text).expect("a compact answer is JSON");
+    fn absorb(&mut self, fixed: &str) {
+        if fixed.is_empty() {
+            return;
+        }
+        let msg: Value = serde_json::from_str(fixed).expect("fixed parts are JSON");
+        assert!(
+            msg.get("docs").is_some() || msg.get("table").is_some(),
+            "{fixed}"
+        );
         if let Some(table) = msg.get("table") {
             assert!(self.table.is_empty(), "the facet table is sent once");
             for f in table.as_array().expect("table") {
@@ -295,7 +325,6 @@ impl Assembler {
                 "document {n} sent twice"
             );
         }
-        msg
     }
 
     fn facets_of(&self, packed: &[u32]) -> Value {

@@ -1,22 +1,25 @@
 //! Compact answers: what the wasm layer hands to JavaScript, where `js/answer.js` assembles
 //! the same result objects as `JSON.parse` of [`Index::search_json`] would give.
 //!
-//! Building an answer's objects costs V8 more than the search itself when every facet value,
-//! label and summary field arrives as new JSON text (about 20 µs for a typical answer of the
-//! embedded corpus, of which half is the facets). Most of that text never changes: the facet
+//! Building an answer's objects cost V8 more than the search itself when every facet value,
+//! label and summary field arrived as new JSON text (about 20 µs for a typical answer of the
+//! embedded corpus, of which half was the facets). Most of that text never changes: the facet
 //! values and labels of an index, and each document's id, kind, title and summary fields. So
 //! the JavaScript side keeps them, per index, and a compact answer carries only what is new:
 //!
-//! - the JSON text `{"total":N,"hits":[[doc,score,"snippet",[[start,end],…]],…],"relaxed":B,
-//!   "docs":[[doc,{"id":…,"kind":…,"title":…,…summary fields}],…],"table":[["field",[["value",
-//!   "label"],…]],…]}`, where `docs` lists the hit documents the JavaScript side has not been
-//!   sent yet, and `table` (the facet fields, values and labels) comes with the first answer
-//!   only; a facet answer has no `total`, `hits` or `relaxed`;
-//! - the facet counts as numbers: per facet field in order, how many values have a count, then
-//!   `(value number, count)` pairs, ranked (value numbers index that field's `table` list).
+//! - `fixed`: JSON text `{"docs":[[doc,{"id":…,"kind":…,"title":…,…summary fields}],…],
+//!   "table":[["field",[["value","label"],…]],…]}` with the hit documents the JavaScript side
+//!   has not been sent yet and, with the first answer only, the facet table (fields, values,
+//!   labels); either member may be missing, and the text is empty when both are;
+//! - `snippets`: the hits' snippets, one after the other;
+//! - `hits`: numbers: total, relaxed (0 or 1), the number of hits, then per hit its document
+//!   number, score (as shown), snippet length in UTF-16 code units (where its snippet ends in
+//!   `snippets`), number of highlights and their `[start, end)` pairs;
+//! - `facets`: per facet field in order, how many values have a count, then `(value number,
+//!   count)` pairs, ranked (value numbers index that field's `table` list).
 //!
-//! [`Delivered`] records what has been sent; the wasm layer keeps one per index, for as long
-//! as the JavaScript side keeps that index's cache.
+//! A facet answer has `fixed` and `facets` only. [`Delivered`] records what has been sent; the
+//! wasm layer keeps one per index, for as long as the JavaScript side keeps that index's cache.
 
 use super::filters::Filters;
 use super::{Index, SearchOptions, json, snippet};
@@ -53,11 +56,15 @@ impl Delivered {
     }
 }
 
-/// A compact answer: JSON text and packed facet counts (see the module docs).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A compact answer (see the module docs).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Compact {
-    /// The JSON text.
-    pub text: String,
+    /// JSON text of what the JavaScript side has not been sent yet; empty when nothing.
+    pub fixed: String,
+    /// The hits' snippets, concatenated.
+    pub snippets: String,
+    /// Total, relaxed, and per hit its numbers (empty for a facet answer).
+    pub hits: Vec<f64>,
     /// The facet counts, packed.
     pub facets: Vec<u32>,
 }
@@ -72,16 +79,16 @@ impl Index {
         delivered: &mut Delivered,
     ) -> Result<Compact, Error> {
         let o = self.run(raw, opts)?;
-        let mut text = String::with_capacity(64 + 256 * o.page.len());
-        text.push_str("{\"total\":");
-        json::number(&mut text, o.total as f64);
-        text.push_str(",\"hits\":[");
+        let mut snippets = String::with_capacity(200 * o.page.len());
+        let mut hits = Vec::with_capacity(3 + 8 * o.page.len());
+        hits.extend([
+            o.total as f64,
+            f64::from(u8::from(o.relaxed)),
+            o.page.len() as f64,
+        ]);
         let mut fresh = Vec::new();
         let (mut matched, mut scratch) = (Vec::new(), snippet::Scratch::default());
-        for (i, &(d, score)) in o.page.iter().enumerate() {
-            if i > 0 {
-                text.push(',');
-            }
+        for &(d, score) in &o.page {
             let doc = &self.docs[d as usize];
             self.matched_terms_into(d, &o.plans, &mut matched);
             let snip = snippet::build_with(
@@ -92,29 +99,30 @@ impl Index {
                 &self.no_snippet,
                 &mut scratch,
             );
-            text.push('[');
-            json::push_uint(&mut text, u64::from(d));
-            text.push(',');
-            json::score(&mut text, score);
-            text.push(',');
-            json::string(&mut text, &snip.text);
-            text.push(',');
-            json::ranges(&mut text, &snip.highlights);
-            text.push(']');
+            snippets.push_str(&snip.text);
+            hits.extend([
+                f64::from(d),
+                json::rounded_score(score),
+                f64::from(snippet::utf16_len(&snip.text)),
+                snip.highlights.len() as f64,
+            ]);
+            hits.extend(snip.highlights.iter().flatten().map(|&x| f64::from(x)));
             if delivered.mark(d) {
                 fresh.push(d);
             }
         }
-        text.push_str("],\"relaxed\":");
-        text.push_str(if o.relaxed { "true" } else { "false" });
-        self.deliver(&fresh, delivered, &mut text);
-        text.push('}');
+        let fixed = self.deliver(&fresh, delivered);
         let mut facets = Vec::new();
         match &o.facet_docs {
             None => facets.extend_from_slice(self.facets.all_packed()),
             Some(docs) => self.facets.count_packed(docs, &o.filters, &mut facets),
         }
-        Ok(Compact { text, facets })
+        Ok(Compact {
+            fixed,
+            snippets,
+            hits,
+            facets,
+        })
     }
 
     /// [`Index::facets`] as a compact answer (see [`Index::search_compact`]).
@@ -131,22 +139,22 @@ impl Index {
             let all: Vec<u32> = (0..self.len() as u32).collect();
             self.facets.count_packed(&all, &compiled, &mut facets);
         }
-        let mut text = String::from("{");
-        self.deliver(&[], delivered, &mut text);
-        text.push('}');
-        Ok(Compact { text, facets })
+        Ok(Compact {
+            fixed: self.deliver(&[], delivered),
+            facets,
+            ..Compact::default()
+        })
     }
 
-    /// Appends the members `"docs":[…]` for the documents `fresh` and, the first time,
-    /// `"table":[…]` to the JSON object being written in `text`.
-    fn deliver(&self, fresh: &[u32], delivered: &mut Delivered, text: &mut String) {
-        let next_member = |text: &mut String| {
-            if !text.ends_with('{') {
-                text.push(',');
-            }
-        };
+    /// The JSON text of the documents `fresh` and, the first time, the facet table (see the
+    /// module docs); empty when there is neither.
+    fn deliver(&self, fresh: &[u32], delivered: &mut Delivered) -> String {
+        let mut text = String::new();
+        if fresh.is_empty() && delivered.table {
+            return text;
+        }
+        text.push('{');
         if !fresh.is_empty() {
-            next_member(text);
             text.push_str("\"docs\":[");
             for (i, &d) in fresh.iter().enumerate() {
                 if i > 0 {
@@ -154,19 +162,23 @@ impl Index {
                 }
                 let doc = &self.docs[d as usize];
                 text.push('[');
-                json::push_uint(text, u64::from(d));
+                json::push_uint(&mut text, u64::from(d));
                 text.push_str(",{");
-                doc.write_names(text);
-                doc.write_summary(text);
+                doc.write_names(&mut text);
+                doc.write_summary(&mut text);
                 text.push_str("}]");
             }
             text.push(']');
         }
         if !delivered.table {
             delivered.table = true;
-            next_member(text);
+            if !fresh.is_empty() {
+                text.push(',');
+            }
             text.push_str("\"table\":");
-            self.facets.table_json(text);
+            self.facets.table_json(&mut text);
         }
+        text.push('}');
+        text
     }
 }

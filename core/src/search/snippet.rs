@@ -133,7 +133,7 @@ fn char_count(s: &str) -> usize {
 
 /// UTF-16 code units of `s`: one per character, two for those of four bytes in UTF-8 (their
 /// first byte is 0xF0 or above).
-fn utf16_len(s: &str) -> u32 {
+pub fn utf16_len(s: &str) -> u32 {
     s.bytes()
         .map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
         .sum()
