@@ -1,7 +1,8 @@
 //! Rust-side search benchmarks (`cargo bench -p treatykit-core --bench search`):
 //!
 //! - `embedded/*`: decoding the embedded corpus and building its index, and queries a
-//!   visitor types (names, abbreviations, topics, typos, prefixes) as JSON text;
+//!   visitor types (names, abbreviations, topics, typos, prefixes) as JSON text and as the
+//!   compact answers the wasm hands to JavaScript;
 //! - `records/*`: `Index.fromRecords` on 5,000 generated records (build, exact, typo and
 //!   prefix queries);
 //! - `udhr/*`: the same on a JSON array of `{ id, lang, title, body }` records when
@@ -16,6 +17,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use treatykit_core::catalog::Catalog;
 use treatykit_core::records::{self, Json};
+use treatykit_core::search::compact::Delivered;
 use treatykit_core::search::{Index, SearchOptions};
 use treatykit_core::{authoring, format};
 
@@ -54,6 +56,20 @@ fn embedded(c: &mut Criterion) {
         b.iter(|| {
             for q in EMBEDDED_QUERIES {
                 black_box(catalog.search_json(black_box(q), &opts).unwrap());
+            }
+        })
+    });
+    // What the wasm does: compact answers, with every document already sent.
+    let mut sent = Delivered::new();
+    c.bench_function("embedded/query compact (16 queries)", |b| {
+        b.iter(|| {
+            for q in EMBEDDED_QUERIES {
+                black_box(
+                    catalog
+                        .index()
+                        .search_compact(black_box(q), &opts, &mut sent)
+                        .unwrap(),
+                );
             }
         })
     });
