@@ -222,7 +222,7 @@ impl InvertedIndex {
         // Renumber terms in byte order so prefixes are id ranges.
         let nterms = interner.len();
         let mut order: Vec<u32> = (0..nterms as u32).collect();
-        sort_by(&mut order, &|a, b| interner.get(a).cmp(interner.get(b)));
+        sort_by_bytes(&mut order, &|t| interner.get(t));
         let mut rank = vec![0u32; nterms];
         let mut term_text = String::with_capacity(interner.bytes.len());
         let mut term_off = Vec::with_capacity(nterms + 1);
@@ -548,6 +548,41 @@ pub fn sort_by(v: &mut [u32], cmp: &dyn Fn(u32, u32) -> std::cmp::Ordering) {
     v.sort_unstable_by(|a, b| cmp(*a, *b));
 }
 
+/// Sorts ids by the byte strings `key` gives them (ties keep no particular order). Most
+/// comparisons are of one integer: ids are first sorted by their key's first four bytes, and
+/// only runs that share those are compared whole. Big vocabularies and id lists sort several
+/// times faster than with a comparison of slices throughout.
+pub fn sort_by_bytes<'a>(v: &mut [u32], key: &dyn Fn(u32) -> &'a [u8]) {
+    let prefix = |id: u32| {
+        let k = key(id);
+        let mut p = [0u8; 4];
+        let n = k.len().min(4);
+        p[..n].copy_from_slice(&k[..n]);
+        u32::from_be_bytes(p)
+    };
+    let mut keyed: Vec<u64> = v
+        .iter()
+        .map(|&id| u64::from(prefix(id)) << 32 | u64::from(id))
+        .collect();
+    keyed.sort_unstable();
+    for (slot, k) in v.iter_mut().zip(&keyed) {
+        *slot = *k as u32;
+    }
+    // Keys that share their first four bytes (or are shorter) are ordered in full.
+    let mut start = 0;
+    while start < keyed.len() {
+        let p = keyed[start] >> 32;
+        let mut end = start + 1;
+        while end < keyed.len() && keyed[end] >> 32 == p {
+            end += 1;
+        }
+        if end - start > 1 {
+            sort_by(&mut v[start..end], &|a, b| key(a).cmp(key(b)));
+        }
+        start = end;
+    }
+}
+
 /// Number of leading `i` in `0..n` for which `pred(i)` holds (pred must be monotone).
 fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
@@ -678,5 +713,42 @@ mod tests {
         let top = ix.top_terms_in_range(lo, hi, 2);
         let names: Vec<&str> = top.iter().map(|&t| ix.term(t)).collect();
         assert_eq!(names, ["and", "refugees"]);
+    }
+
+    #[test]
+    fn sorting_by_bytes_orders_like_a_comparison_of_whole_strings() {
+        let cases: &[&[&str]] = &[
+            &[],
+            &["b", "a"],
+            &[
+                "refugees",
+                "refuge",
+                "refugee",
+                "refu",
+                "ref",
+                "",
+                "refugie",
+                "réfugié",
+            ],
+            &[
+                "abcd1",
+                "abcd",
+                "abcd0",
+                "abc",
+                "abcd\u{7f}",
+                "abcc\u{ff}",
+                "z",
+                "abcdz",
+            ],
+            &["id-10", "id-9", "id-1", "id-100", "x", "ID-1", "id-01"],
+        ];
+        for &keys in cases {
+            let mut order: Vec<u32> = (0..keys.len() as u32).rev().collect();
+            sort_by_bytes(&mut order, &|i| keys[i as usize].as_bytes());
+            let got: Vec<&str> = order.iter().map(|&i| keys[i as usize]).collect();
+            let mut want = keys.to_vec();
+            want.sort_unstable();
+            assert_eq!(got, want, "{keys:?}");
+        }
     }
 }

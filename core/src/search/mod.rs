@@ -268,9 +268,7 @@ impl Index {
         };
         let typo = std::sync::OnceLock::new();
         let mut order: Vec<u32> = (0..stored.len() as u32).collect();
-        index::sort_by(&mut order, &|a, b| {
-            stored[a as usize].id.cmp(&stored[b as usize].id)
-        });
+        index::sort_by_bytes(&mut order, &|d| stored[d as usize].id.as_bytes());
         let mut id_rank = vec![0u32; stored.len()];
         for (r, &d) in order.iter().enumerate() {
             id_rank[d as usize] = r as u32;

@@ -40,13 +40,22 @@ pub(super) fn char_mask(s: &str) -> u64 {
 /// [`char_mask`] of the first character of each word.
 pub(super) fn word_starts_mask(s: &str) -> u64 {
     s.split(' ')
-        .filter_map(|w| w.chars().next())
-        .fold(0, |m, c| m | char_mask(c.encode_utf8(&mut [0; 4])))
+        .filter_map(|w| w.get(..w.chars().next()?.len_utf8()))
+        .fold(0, |m, first| m | char_mask(first))
 }
 
 /// The folded words of `s`, separated by single spaces.
 pub(super) fn fold_words(s: &str) -> String {
-    text::terms(s).join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut buf = String::new();
+    text::tokenize(s, &mut buf, |t, _| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t);
+        true
+    });
+    out
 }
 
 impl Index {

@@ -153,11 +153,9 @@ pub fn fold_into(word: &str, out: &mut String) {
     let start = out.len();
     if word.is_ascii() {
         let take = word.len().min(MAX_TERM_CHARS);
-        out.extend(
-            word.as_bytes()[..take]
-                .iter()
-                .map(|b| b.to_ascii_lowercase() as char),
-        );
+        // ASCII: any cut is at a character boundary.
+        out.push_str(&word[..take]);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
