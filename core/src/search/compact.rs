@@ -88,16 +88,18 @@ impl Index {
         ]);
         let mut fresh = Vec::new();
         let (mut matched, mut scratch) = (Vec::new(), snippet::Scratch::default());
+        let mut snip = snippet::Snippet::default();
         for &(d, score) in &o.page {
             let doc = &self.docs[d as usize];
             self.matched_terms_into(d, &o.plans, &mut matched);
-            let snip = snippet::build_with(
+            snippet::build_with(
                 &self.ix,
                 d,
                 &doc.texts,
                 &matched,
                 &self.no_snippet,
                 &mut scratch,
+                &mut snip,
             );
             snippets.push_str(&snip.text);
             hits.extend([

@@ -383,8 +383,9 @@ impl InvertedIndex {
 
     /// The id of `term` (folded), if it occurs in the index.
     pub fn lookup(&self, term: &str) -> Option<u32> {
-        let (lo, hi) = self.prefix_range(term);
-        (lo < hi && self.term_bytes_of(lo as usize) == term.as_bytes()).then_some(lo)
+        let t = term.as_bytes();
+        let lo = partition(self.term_count(), |i| self.term_bytes_of(i) < t);
+        (lo < self.term_count() && self.term_bytes_of(lo) == t).then_some(lo as u32)
     }
 
     /// The id range of all terms that start with `prefix` (the exact term included).

@@ -432,12 +432,12 @@ impl Index {
 
     /// How many consecutive pairs of query groups (in query order) occur next to each other,
     /// in order, in some field of document `d`.
-    pub(super) fn adjacent_pairs(&self, d: u32, plans: &[Plan]) -> usize {
+    /// `buf` holds the word positions looked at, reused from one document to the next.
+    pub(super) fn adjacent_pairs(&self, d: u32, plans: &[Plan], buf: &mut [Vec<u32>; 3]) -> usize {
         let ents = self.ix.entries(d);
         let key = |e: &Entry, p: u16| u32::from(e.field) << 16 | u32::from(p);
-        let mut prev_ends: Vec<u32> = Vec::new();
-        let mut starts: Vec<u32> = Vec::new();
-        let mut ends: Vec<u32> = Vec::new();
+        let [prev_ends, starts, ends] = buf;
+        prev_ends.clear();
         let mut pairs = 0;
         for (i, p) in plans.iter().enumerate() {
             starts.clear();
@@ -460,7 +460,7 @@ impl Index {
                 }),
             }
             if !matches!(p, Plan::Phrase { .. }) {
-                ends.extend_from_slice(&starts);
+                ends.extend_from_slice(starts);
             }
             starts.sort_unstable();
             if i > 0
@@ -470,7 +470,7 @@ impl Index {
             {
                 pairs += 1;
             }
-            std::mem::swap(&mut prev_ends, &mut ends);
+            std::mem::swap(prev_ends, ends);
         }
         pairs
     }
@@ -482,8 +482,9 @@ impl Index {
             return;
         }
         let n = (plans.len() - 1) as f32;
+        let mut buf = Default::default();
         for m in matches {
-            let pairs = self.adjacent_pairs(m.doc, plans) as f32;
+            let pairs = self.adjacent_pairs(m.doc, plans, &mut buf) as f32;
             m.score *= 1.0 + rank::PROXIMITY * pairs / n;
         }
     }

@@ -44,10 +44,21 @@ pub fn build(
     matched: &[u32],
     avoid: &[u8],
 ) -> Snippet {
-    build_with(ix, doc, texts, matched, avoid, &mut Scratch::default())
+    let mut out = Snippet::default();
+    build_with(
+        ix,
+        doc,
+        texts,
+        matched,
+        avoid,
+        &mut Scratch::default(),
+        &mut out,
+    );
+    out
 }
 
-/// [`build`] in the buffers of `scratch`.
+/// [`build`] in the buffers of `scratch`, into `out` (its text and highlights are replaced,
+/// their memory reused): what a page of hits uses, so no hit allocates.
 pub fn build_with(
     ix: &InvertedIndex,
     doc: u32,
@@ -55,7 +66,10 @@ pub fn build_with(
     matched: &[u32],
     avoid: &[u8],
     scratch: &mut Scratch,
-) -> Snippet {
+    out: &mut Snippet,
+) {
+    out.text.clear();
+    out.highlights.clear();
     let Scratch {
         keys,
         best_keys,
@@ -97,7 +111,7 @@ pub fn build_with(
         }
     }
     let Some((_, _, field, text)) = best else {
-        return Snippet::default();
+        return;
     };
     best_keys.sort_unstable();
     hits.clear();
@@ -106,7 +120,7 @@ pub fn build_with(
         starts: ix.token_starts(doc, field),
         lens: ix.token_lens(doc, field),
     };
-    window(text, &tokens, hits, terms, ranges, buf)
+    window(text, &tokens, hits, terms, ranges, buf, out);
 }
 
 /// Where each token of a field text is: byte starts and lengths (see
@@ -139,7 +153,7 @@ pub fn utf16_len(s: &str) -> u32 {
         .sum()
 }
 
-/// Cuts the window with the most distinct matched terms out of `text`.
+/// Cuts the window with the most distinct matched terms out of `text` into `out` (empty).
 fn window(
     text: &str,
     tokens: &Tokens,
@@ -147,7 +161,8 @@ fn window(
     terms: &mut Vec<u32>,
     ranges: &mut Vec<(usize, usize)>,
     buf: &mut String,
-) -> Snippet {
+    out: &mut Snippet,
+) {
     let starts = tokens.starts;
     let ntok = starts.len();
     // The densest window: for each of the first hits as the window's first, count the
@@ -235,21 +250,17 @@ fn window(
     }
     ranges.dedup();
 
-    let mut out = String::with_capacity(core.len() + 8);
     let lead = if cut_before {
-        out.push(ELLIPSIS);
+        out.text.push(ELLIPSIS);
         1
     } else {
         0
     };
-    out.push_str(core);
+    out.text.push_str(core);
     if cut_after {
-        out.push(ELLIPSIS);
+        out.text.push(ELLIPSIS);
     }
-    Snippet {
-        text: out,
-        highlights: utf16_ranges(core, ranges, lead),
-    }
+    utf16_ranges(core, ranges, lead, &mut out.highlights);
 }
 
 fn byte_range<'a>(text: &'a str, starts: &[u32], a: usize, b: usize) -> &'a str {
@@ -258,12 +269,11 @@ fn byte_range<'a>(text: &'a str, starts: &[u32], a: usize, b: usize) -> &'a str 
     text.get(s..e).unwrap_or("")
 }
 
-/// Converts sorted byte ranges of `s` (on character boundaries) to UTF-16 ranges shifted by
-/// `lead`, merging ranges that touch or overlap.
-fn utf16_ranges(s: &str, ranges: &[(usize, usize)], lead: u32) -> Vec<[u32; 2]> {
+/// Appends to `out` (empty) the sorted byte ranges of `s` (on character boundaries) as UTF-16
+/// ranges shifted by `lead`, merging ranges that touch or overlap.
+fn utf16_ranges(s: &str, ranges: &[(usize, usize)], lead: u32, out: &mut Vec<[u32; 2]>) {
     // Ranges are sorted by start, so starts only move forward: count units from the last start.
     let (mut at_byte, mut at_unit) = (0usize, lead);
-    let mut out: Vec<[u32; 2]> = Vec::with_capacity(ranges.len());
     for &(a, b) in ranges {
         let (a, b) = (a.max(at_byte).min(s.len()), b.min(s.len()));
         at_unit += utf16_len(s.get(at_byte..a).unwrap_or(""));
@@ -274,7 +284,6 @@ fn utf16_ranges(s: &str, ranges: &[(usize, usize)], lead: u32) -> Vec<[u32; 2]> 
             _ => out.push([at_unit, end]),
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -334,7 +343,8 @@ mod tests {
                         } else {
                             vec![(a, b), (c, d)]
                         };
-                        let got = utf16_ranges(s, &ranges, 1);
+                        let mut got = Vec::new();
+                        utf16_ranges(s, &ranges, 1, &mut got);
                         let mut want: Vec<[u32; 2]> = Vec::new();
                         for &(x, y) in &ranges {
                             let r = [units(x) + 1, units(y) + 1];
