@@ -84,18 +84,17 @@ impl SearchOptions {
     }
 }
 
+/// A filter value as the facet value it selects. Numbers are written as JavaScript's `String()`
+/// writes them, as `Index.fromRecords` writes a record's numeric facet values (`4.5` selects
+/// `"4.5"`), and booleans as `"true"`/`"false"`.
 fn filter_value(v: &Json, key: &str) -> Result<String, Error> {
     match v {
         Json::Str(s) => Ok(s.clone()),
-        Json::Num(x) => {
-            integer(
-                *x,
-                &format!("filters.{key}"),
-                -9_007_199_254_740_991.0,
-                9_007_199_254_740_991.0,
-            )?;
-            Ok(format!("{}", *x as i64))
-        }
+        Json::Num(x) if x.is_finite() => Ok(number_text(*x)),
+        Json::Num(x) => Err(Error::range_error(format!(
+            "filters.{key} must be a finite number, got {}",
+            number_text(*x)
+        ))),
         Json::Bool(b) => Ok(b.to_string()),
         other => Err(Error::type_error(format!(
             "filters.{key} must be a string, a number, a boolean or an array of them, got {}",
@@ -198,6 +197,30 @@ mod tests {
             ]
         );
         assert_eq!(o.filters.year_from, Some(1950));
+        let o = SearchOptions::from_json(&map(&[(
+            "filters",
+            map(&[(
+                "rating",
+                Json::List(vec![
+                    Json::Num(4.5),
+                    Json::Num(-0.0),
+                    Json::Num(1e21),
+                    Json::Bool(true),
+                ]),
+            )]),
+        )]))
+        .unwrap();
+        assert_eq!(
+            o.filters.fields,
+            [(
+                "rating".to_string(),
+                vec!["4.5", "0", "1e+21", "true"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            )],
+            "numbers select the facet values Index.fromRecords writes for them"
+        );
     }
 
     #[test]
@@ -294,10 +317,15 @@ mod tests {
             (
                 map(&[(
                     "filters",
-                    map(&[("theme", Json::List(vec![Json::Num(0.5)]))]),
+                    map(&[("theme", Json::List(vec![Json::Num(f64::NAN)]))]),
                 )]),
                 JsClass::RangeError,
-                "filters.theme",
+                "filters.theme must be a finite number, got NaN",
+            ),
+            (
+                map(&[("filters", map(&[("year", Json::Num(f64::INFINITY))]))]),
+                JsClass::RangeError,
+                "filters.year must be a finite number, got Infinity",
             ),
         ];
         for (v, class, want) in table {
