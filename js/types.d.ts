@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'UNKNOWN_RECORD' // RangeError: no record has this id
   | 'QUERY_TOO_LONG' // RangeError: over the query length or term limit
   | 'INVALID_RECORDS' // TypeError/RangeError: records for Index.fromRecords are malformed or over a limit
-  | 'CORPUS_INVALID'; // Error: a corpus binary is corrupt or of another format version
+  | 'CORPUS_INVALID' // Error: a corpus binary is corrupt or of another format version
+  | 'INDEX_FREED'; // Error: a method of an Index after its free() (a second free() does nothing)
 
 /** Alias of {@link ErrorCode} (the name README's "Errors and limits" uses). */
 export type TreatykitErrorCode = ErrorCode;

@@ -1,0 +1,73 @@
+// The lifetime of `Index` objects in the built package (pkg/, in Node): `free()` releases an
+// index once, a second `free()` does nothing, and a freed index answers every call with a typed
+// `INDEX_FREED` error while the instance keeps working (scripts/finish-pkg.mjs `guardFreed`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { guardFreed } from '../../scripts/finish-pkg.mjs';
+
+const PKG = new URL('../../pkg/', import.meta.url);
+
+async function instance() {
+  const mod = await import(new URL(`treatykit.js?instance=${Math.random()}`, PKG));
+  mod.initSync({ module: readFileSync(new URL('treatykit_bg.wasm', PKG)) });
+  return mod;
+}
+
+const RECORDS = [
+  { id: 'a', title: 'Refugee travel documents', body: 'Travel documents for refugees.', lang: 'en' },
+  { id: 'b', title: 'Documents de voyage', body: 'Titres de voyage pour les réfugiés.', lang: 'fr' },
+];
+const SCHEMA = { id: 'id', title: 'title', fields: { title: { boost: 2 }, body: {} }, facets: ['lang'] };
+
+const isFreed = (e) => e instanceof Error && e.code === 'INDEX_FREED' && /freed/.test(e.message);
+
+test('a freed Index throws INDEX_FREED from every method, and the instance keeps working', async () => {
+  const tk = await instance();
+  const index = tk.Index.fromRecords(RECORDS, SCHEMA);
+  assert.equal(index.search('refugee').hits[0].id, 'a');
+  index.free();
+  for (const [name, call] of [
+    ['search', () => index.search('refugee')],
+    ['facets', () => index.facets()],
+    ['size', () => index.size],
+  ]) {
+    assert.throws(call, isFreed, `${name} after free()`);
+  }
+  const again = tk.Index.fromRecords(RECORDS, SCHEMA);
+  assert.equal(again.size, 2, 'a new index works after the error');
+  assert.equal(again.search('voyage').hits[0].id, 'b');
+  assert.ok(tk.search('refugee').total > 0, 'the embedded corpus still answers');
+  again.free();
+});
+
+test('free() twice, or on an object that never held an index, does nothing', async () => {
+  const tk = await instance();
+  const index = tk.Index.fromRecords(RECORDS, SCHEMA);
+  index.free();
+  assert.doesNotThrow(() => index.free());
+  const hollow = Object.create(tk.Index.prototype);
+  assert.doesNotThrow(() => hollow.free());
+  assert.throws(() => hollow.search('refugee'), isFreed);
+});
+
+test('guardFreed patches the glue once and refuses glue of a shape it does not know', () => {
+  const glue = [
+    "import * as a from './a.js';",
+    'export class Index {',
+    '    free() {',
+    '        const ptr = this.__destroy_into_raw();',
+    '        wasm.__wbg_index_free(ptr, 0);',
+    '    }',
+    '    search(q) {',
+    '        const ret = wasm.index_search(this.__wbg_ptr, q);',
+    '    }',
+    '}',
+  ].join('\n');
+  const once = guardFreed(glue);
+  assert.match(once, /if \(!ptr\) return;\n\s+wasm\.__wbg_index_free\(ptr, 0\);/);
+  assert.match(once, /wasm\.index_search\(livePtr\(this\), q\)/);
+  assert.ok(once.indexOf('function livePtr(') > once.indexOf("import * as a"), 'the helper comes after the imports');
+  assert.equal(guardFreed(once), once, 'idempotent');
+  assert.throws(() => guardFreed('export class Index {}'), /unexpected shape/);
+});
