@@ -51,7 +51,8 @@ impl Catalog {
                 "facet index refers to a record that does not exist",
             ));
         }
-        let index = Index::new(docs, &crate::corpus_docs::FACET_FIELDS);
+        let index = Index::new(docs, &crate::corpus_docs::FACET_FIELDS)
+            .with_aliases(crate::corpus_docs::ALIASES);
         Ok(Catalog {
             corpus: compiled.corpus,
             docs: OnceLock::new(),

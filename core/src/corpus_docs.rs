@@ -18,6 +18,19 @@ pub const LABEL_BOOST: f32 = 2.0;
 /// Boost of body text: summaries, descriptions, definitions.
 pub const BODY_BOOST: f32 = 1.0;
 
+/// Words the embedded corpus's search treats as the same (see
+/// [`crate::search::Index::with_aliases`]): the abbreviations its citations and anchors use
+/// ("Art. 33", "para. 16", "A/RES/73/195") for the words visitors type, and the other spelling
+/// of a word central to migration law. Typos of a word are found anyway; these are not typos.
+pub const ALIASES: &[&[&str]] = &[
+    &["article", "art"],
+    &["articles", "arts"],
+    &["paragraph", "para"],
+    &["paragraphs", "paras"],
+    &["resolution", "res"],
+    &["labour", "labor"],
+];
+
 /// Facet fields of the embedded corpus, in display order.
 pub const FACET_FIELDS: [&str; 8] = [
     "kind",
@@ -284,8 +297,13 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
     }
     for ch in &c.chapters {
         let title = format!("MIMC Chapter {}: {}", ch.numeral, ch.title);
+        // Visitors type the chapter's number in digits ("chapter 4"), the title has it in Roman.
         let mut b = Builder::new(c, &ch.id, "chapter", &title)
             .text("body", BODY_BOOST, ch.summary.clone())
+            .short([
+                format!("Chapter {}", ch.number),
+                format!("MIMC Chapter {}", ch.number),
+            ])
             .categories(&ch.categories)
             .put("number", Value::Num(f64::from(ch.number)))
             .put("titleCertain", Value::Bool(ch.title_certain));
@@ -363,8 +381,11 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
     for o in &c.objectives {
         let id = objective_id(o.number);
         let title = format!("GCM Objective {}: {}", o.number, o.label);
+        // "objective 15" names it: put it before texts citing it. (Not "GCM …": every
+        // objective's name would then hold "gcm" as strongly as the compact's own.)
         let b = Builder::new(c, &id, "objective", &title)
             .text("labels", LABEL_BOOST, o.short_label.clone())
+            .short([format!("Objective {}", o.number)])
             .objectives(&[o.number])
             .put("number", Value::Num(f64::from(o.number)));
         out.push(b.done());

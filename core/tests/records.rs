@@ -469,3 +469,72 @@ fn a_record_with_more_words_than_can_be_indexed_is_refused_by_name_not_cut() {
         ["full"]
     );
 }
+
+fn body_index(bodies: &[(&str, &str)]) -> Index {
+    let recs = bodies
+        .iter()
+        .map(|&(id, body)| map(&[("id", s(id)), ("body", s(body))]))
+        .collect();
+    records::index(recs, &map(&[("fields", map(&[("body", map(&[]))]))])).unwrap()
+}
+
+#[test]
+fn aliases_match_each_other_below_the_word_itself_and_only_where_an_index_sets_them() {
+    let bodies = [
+        ("word", "Article 5 applies to everyone"),
+        ("abbrev", "Art. 5 applies to everyone"),
+        ("other", "the state of the art in 2024"),
+    ];
+    let plain = body_index(&bodies);
+    let aliased = body_index(&bodies).with_aliases(&[&["article", "art"], &["Résolution", "res"]]);
+    let hit_ids = |ix: &Index, q: &str, fuzzy: bool| {
+        let o = SearchOptions {
+            fuzzy,
+            ..SearchOptions::default()
+        };
+        let r = ix.search(q, &o).unwrap();
+        (
+            r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
+            r.relaxed,
+        )
+    };
+    // (query, fuzzy, ids without aliases, ids with them)
+    let table: [(&str, bool, &[&str], &[&str]); 5] = [
+        ("article 5", true, &["word"], &["word", "abbrev"]),
+        ("article 5", false, &["word"], &["word", "abbrev"]),
+        ("art 5 ", false, &["abbrev"], &["abbrev", "word"]),
+        ("5 article", true, &["word"], &["word", "abbrev"]),
+        ("article 2024", false, &[], &["other"]),
+    ];
+    for (q, fuzzy, without, with) in table {
+        let (got, relaxed) = hit_ids(&plain, q, fuzzy);
+        if without.is_empty() {
+            assert!(relaxed || got.is_empty(), "{q}: {got:?}");
+        } else {
+            assert_eq!(got, without, "{q} without aliases");
+            assert!(!relaxed, "{q} without aliases");
+        }
+        let (got, relaxed) = hit_ids(&aliased, q, fuzzy);
+        assert_eq!(got, with, "{q} with aliases");
+        assert!(!relaxed, "{q} with aliases");
+    }
+    // The alias is highlighted like the word.
+    let r = aliased
+        .search("article 5", &SearchOptions::default())
+        .unwrap();
+    let abbrev = r.hits.iter().find(|h| h.id == "abbrev").unwrap();
+    let marked: Vec<String> = abbrev
+        .highlights
+        .iter()
+        .map(|&[a, b]| {
+            String::from_utf16(
+                &abbrev.snippet.encode_utf16().collect::<Vec<_>>()[a as usize..b as usize],
+            )
+            .unwrap()
+        })
+        .collect();
+    assert_eq!(marked, ["Art", "5"]);
+    // A group whose words the index lacks, or a word of several tokens, changes nothing.
+    let odd = body_index(&bodies).with_aliases(&[&["résolution", "res"], &["a b", "art"]]);
+    assert_eq!(hit_ids(&odd, "article 5", false).0, ["word"]);
+}

@@ -193,6 +193,58 @@ fn names_and_abbreviations_jump_to_their_instrument() {
 }
 
 #[test]
+fn numbers_and_abbreviations_find_what_visitors_type() {
+    // (query, the first hit): chapter numbers in digits (titles have Roman numerals),
+    // objective numbers, and words that citations abbreviate ("Art. 33", "A/RES/73/195").
+    let first = [
+        ("chapter 4", "mimc-chapter-4"),
+        ("mimc chapter 7", "mimc-chapter-7"),
+        ("chapter iv", "mimc-chapter-4"),
+        ("objective 15", "objective-15"),
+        ("objective 23", "objective-23"),
+        ("gcm objective 23", "objective-23"),
+        ("resolution 73/195", "gcm"),
+        ("gcm", "gcm"),
+    ];
+    for (q, want) in first {
+        let r = search(q);
+        assert_eq!(
+            (r.hits.first().map(|h| h.id.as_str()), r.relaxed),
+            (Some(want), false),
+            "{q}: {:?}",
+            ids(&r.hits)
+        );
+    }
+    // Every word matches, through the abbreviation when the text has only that.
+    let r = search("refugee convention article 33");
+    assert!(!r.relaxed);
+    assert!(
+        ids(&r.hits).contains(&"non-refoulement-refugees"),
+        "{:?}",
+        ids(&r.hits)
+    );
+    for h in &all_hits("article 33", &Filters::default()) {
+        let d = doc(&h.id);
+        assert!(has_term(d, "article") || has_term(d, "art"), "{}", h.id);
+        assert!(has_term(d, "33"), "{}", h.id);
+    }
+    // A spelling and an abbreviation find the same records as the other form.
+    for (a, b) in [
+        ("paragraph 16", "para 16"),
+        ("labor migration", "labour migration"),
+    ] {
+        let set = |q: &str| -> BTreeSet<String> {
+            all_hits(q, &Filters::default())
+                .into_iter()
+                .map(|h| h.id)
+                .collect()
+        };
+        assert_eq!(set(a), set(b), "{a} / {b}");
+        assert!(!search(a).relaxed && !set(a).is_empty(), "{a}");
+    }
+}
+
+#[test]
 fn quoted_phrases_match_their_words_in_order() {
     let words = ["status", "of", "refugees"];
     let hits = all_hits("\"status of refugees\"", &Filters::default());

@@ -18,6 +18,8 @@ pub(super) enum Plan {
     Term {
         exact: Option<(u32, f32)>,
         prefix: Option<(u32, u32)>,
+        /// Other terms matched in place of the word, with their edit distance (0: an alias of
+        /// the word, see [`Index::with_aliases`]) and idf, ascending by term.
         typos: Vec<(u32, u8, f32)>,
         cost: u64,
         skipped_typos: bool,
@@ -89,7 +91,21 @@ impl Index {
                 } else {
                     None
                 };
-                let mut typos = Vec::new();
+                let mut typos: Vec<(u32, u8, f32)> = Vec::new();
+                // Aliases ("art" for "article") count as the word, typo tolerance or not, with
+                // the word's own idf when it occurs, so a document using the word itself ranks
+                // first, other things equal.
+                for &t in self.alias_terms(text) {
+                    let covered = exact.is_some_and(|(x, _)| x == t)
+                        || prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t));
+                    if !covered {
+                        let df = self.ix.df(t);
+                        cost += u64::from(df);
+                        let idf = exact.map_or_else(|| rank::idf(n, df), |(_, idf)| idf);
+                        let at = typos.partition_point(|x| x.0 < t);
+                        typos.insert(at, (t, 0, idf));
+                    }
+                }
                 // A known word, or a word being typed that has completions, is trusted first.
                 let known = exact.is_some() || prefix.is_some();
                 let skipped_typos = typos_mode == Typos::ForUnknown && known;
@@ -109,7 +125,10 @@ impl Index {
                     for (t, d) in found {
                         let df = self.ix.df(t);
                         cost += u64::from(df);
-                        typos.push((t, d, rank::idf(n, df)));
+                        match typos.binary_search_by_key(&t, |x| x.0) {
+                            Ok(_) => {} // an alias already
+                            Err(at) => typos.insert(at, (t, d, rank::idf(n, df))),
+                        }
                     }
                 }
                 if exact.is_none() && prefix.is_none() && typos.is_empty() {

@@ -176,6 +176,8 @@ pub struct Index {
     id_rank: Vec<u32>,
     jump: Vec<JumpText>,
     no_snippet: Vec<u8>,
+    /// Query words (folded) and the terms of the index they also match, sorted by word.
+    aliases: Vec<(String, Vec<u32>)>,
 }
 
 impl Index {
@@ -281,6 +283,54 @@ impl Index {
             id_rank,
             jump,
             no_snippet,
+            aliases: Vec::new(),
+        }
+    }
+
+    /// Makes the words of each group interchangeable in queries: a query word of a group also
+    /// matches the other words of its group that occur in the index, ranked a little below the
+    /// word itself ([`rank::Kind::Alias`]), with or without typo tolerance. For abbreviations
+    /// and spellings of one language ("article" and "art" for "Art. 33"), so the embedded
+    /// corpus sets them ([`crate::corpus_docs::ALIASES`]) and `Index.fromRecords` does not.
+    /// Words are folded like indexed text; a word of several tokens is ignored.
+    pub fn with_aliases(mut self, groups: &[&[&str]]) -> Index {
+        let single = |w: &str| {
+            let mut out = Vec::new();
+            text::tokenize(w, &mut String::new(), |t, _| {
+                out.push(t.to_string());
+                true
+            });
+            (out.len() == 1).then(|| out.remove(0))
+        };
+        for group in groups {
+            let words: Vec<String> = group.iter().filter_map(|w| single(w)).collect();
+            for w in &words {
+                let mut terms: Vec<u32> = words
+                    .iter()
+                    .filter(|o| *o != w)
+                    .filter_map(|o| self.ix.lookup(o))
+                    .collect();
+                if terms.is_empty() {
+                    continue;
+                }
+                match self.aliases.binary_search_by(|(k, _)| k.as_str().cmp(w)) {
+                    Ok(i) => self.aliases[i].1.append(&mut terms),
+                    Err(i) => self.aliases.insert(i, (w.clone(), terms)),
+                }
+            }
+        }
+        for (_, terms) in &mut self.aliases {
+            terms.sort_unstable();
+            terms.dedup();
+        }
+        self
+    }
+
+    /// The terms query word `word` (folded) also matches (see [`Index::with_aliases`]).
+    pub(super) fn alias_terms(&self, word: &str) -> &[u32] {
+        match self.aliases.binary_search_by(|(k, _)| k.as_str().cmp(word)) {
+            Ok(i) => &self.aliases[i].1,
+            Err(_) => &[],
         }
     }
 

@@ -14,6 +14,9 @@ pub const B: f32 = 0.75;
 pub enum Kind {
     /// The word itself (or a phrase).
     Exact,
+    /// A word the index treats as the same word ("art" for "article"; see
+    /// [`super::Index::with_aliases`]).
+    Alias,
     /// A completion of the word being typed.
     Prefix,
     /// A term one edit away.
@@ -27,17 +30,19 @@ impl Kind {
     pub fn weight(self) -> f32 {
         match self {
             Kind::Exact => 1.0,
+            Kind::Alias => 0.9,
             Kind::Prefix => 0.7,
             Kind::Typo1 => 0.45,
             Kind::Typo2 => 0.3,
         }
     }
-    /// The typo kind for an edit distance.
+    /// The kind of a match at an edit distance: 0 is an alias (see [`Kind::Alias`]), 1 or 2 a
+    /// typo.
     pub fn typo(distance: u8) -> Kind {
-        if distance <= 1 {
-            Kind::Typo1
-        } else {
-            Kind::Typo2
+        match distance {
+            0 => Kind::Alias,
+            1 => Kind::Typo1,
+            _ => Kind::Typo2,
         }
     }
     /// True for typo matches.
@@ -173,7 +178,9 @@ mod tests {
     fn idf_falls_as_terms_get_common() {
         assert!(idf(1000, 1) > idf(1000, 10));
         assert!(idf(1000, 1000) > 0.0);
-        assert!(Kind::Exact.weight() > Kind::Prefix.weight());
+        assert!(Kind::Exact.weight() > Kind::Alias.weight());
+        assert!(Kind::Alias.weight() > Kind::Prefix.weight());
+        assert!(!Kind::typo(0).is_typo() && Kind::typo(1).is_typo() && Kind::typo(2).is_typo());
         assert!(Kind::Prefix.weight() > Kind::Typo1.weight());
         assert!(Kind::Typo1.weight() > Kind::Typo2.weight());
     }
