@@ -37,6 +37,7 @@ test: setup-test lint unit wasm-node wasm-browser e2e
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 unit:
 	cargo test --workspace

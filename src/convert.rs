@@ -94,7 +94,7 @@ pub fn get(obj: &JsValue, key: &str, what: &str) -> JsResult<JsValue> {
 }
 
 /// Converts a JS value into [`Json`]: own enumerable string keys of objects, arrays item by
-/// item (at most [`MAX_ITEMS`] read), `undefined` as `null`, anything else described.
+/// item (at most `MAX_ITEMS` read), `undefined` as `null`, anything else described.
 pub fn to_json(v: &JsValue, what: &str) -> JsResult<Json> {
     to_json_at(v, what, 0)
 }

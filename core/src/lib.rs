@@ -1,7 +1,7 @@
 //! # treatykit-core
 //!
 //! All of treatykit's logic, in pure Rust: the corpus [`schema`], its [`validate`]-ion, the one
-//! binary [`format`] shared by `build.rs` and the runtime, the searchable [`document`] model,
+//! binary [`mod@format`] shared by `build.rs` and the runtime, the searchable [`document`] model,
 //! [`facets`], [`search`], the [`rights`] lookup and the runtime [`catalog::Catalog`]. The wasm
 //! crate at the repository root only converts arguments and results at the JavaScript boundary.
 //!

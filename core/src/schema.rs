@@ -17,7 +17,7 @@ pub const MIMC_ARTICLES: u16 = 213;
 pub const GCM_OBJECTIVES: u8 = 23;
 
 /// The whole corpus: every record of every kind, in the order the data files give them
-/// (resources are then put in seed order by [`Corpus::normalise`]).
+/// (validation then puts resources in seed order: [`crate::validate::validate`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Corpus {
