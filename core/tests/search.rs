@@ -182,14 +182,21 @@ fn names_and_abbreviations_jump_to_their_instrument() {
         ("gcm", "gcm"),
     ];
     for (q, want) in table {
-        let r = search(q);
         assert_eq!(
-            r.hits.first().map(|h| h.id.as_str()),
+            first_hit(q).0.as_deref(),
             Some(want),
             "{q}: {:?}",
-            ids(&r.hits)
+            first_hit(q).2
         );
     }
+}
+
+/// The id of the first hit of `q`, whether the answer is relaxed, and every hit's id (for
+/// failure messages).
+fn first_hit(q: &str) -> (Option<String>, bool, Vec<String>) {
+    let r = search(q);
+    let all: Vec<String> = r.hits.iter().map(|h| h.id.clone()).collect();
+    (all.first().cloned(), r.relaxed, all)
 }
 
 #[test]
@@ -207,12 +214,11 @@ fn numbers_and_abbreviations_find_what_visitors_type() {
         ("gcm", "gcm"),
     ];
     for (q, want) in first {
-        let r = search(q);
+        let (got, relaxed, all) = first_hit(q);
         assert_eq!(
-            (r.hits.first().map(|h| h.id.as_str()), r.relaxed),
+            (got.as_deref(), relaxed),
             (Some(want), false),
-            "{q}: {:?}",
-            ids(&r.hits)
+            "{q}: {all:?}"
         );
     }
     // Every word matches, through the abbreviation when the text has only that.

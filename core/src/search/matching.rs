@@ -239,7 +239,7 @@ impl Index {
                     return best;
                 }
                 for &(t, dist, idf) in typos {
-                    let kind = Kind::typo(dist);
+                    let kind = Kind::at_distance(dist);
                     let s = rank::bm25f(&self.ix, d, ents.of_term(t), idf) * kind.weight();
                     if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
                         best = Some((kind, s));

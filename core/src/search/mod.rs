@@ -295,12 +295,8 @@ impl Index {
     /// Words are folded like indexed text; a word of several tokens is ignored.
     pub fn with_aliases(mut self, groups: &[&[&str]]) -> Index {
         let single = |w: &str| {
-            let mut out = Vec::new();
-            text::tokenize(w, &mut String::new(), |t, _| {
-                out.push(t.to_string());
-                true
-            });
-            (out.len() == 1).then(|| out.remove(0))
+            let mut t = text::terms(w);
+            (t.len() == 1).then(|| t.remove(0))
         };
         for group in groups {
             let words: Vec<String> = group.iter().filter_map(|w| single(w)).collect();

@@ -38,7 +38,7 @@ impl Kind {
     }
     /// The kind of a match at an edit distance: 0 is an alias (see [`Kind::Alias`]), 1 or 2 a
     /// typo.
-    pub fn typo(distance: u8) -> Kind {
+    pub fn at_distance(distance: u8) -> Kind {
         match distance {
             0 => Kind::Alias,
             1 => Kind::Typo1,
@@ -180,7 +180,11 @@ mod tests {
         assert!(idf(1000, 1000) > 0.0);
         assert!(Kind::Exact.weight() > Kind::Alias.weight());
         assert!(Kind::Alias.weight() > Kind::Prefix.weight());
-        assert!(!Kind::typo(0).is_typo() && Kind::typo(1).is_typo() && Kind::typo(2).is_typo());
+        assert!(
+            !Kind::at_distance(0).is_typo()
+                && Kind::at_distance(1).is_typo()
+                && Kind::at_distance(2).is_typo()
+        );
         assert!(Kind::Prefix.weight() > Kind::Typo1.weight());
         assert!(Kind::Typo1.weight() > Kind::Typo2.weight());
     }
