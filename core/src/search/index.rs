@@ -585,7 +585,7 @@ pub fn sort_by_bytes<'a>(v: &mut [u32], key: &dyn Fn(u32) -> &'a [u8]) {
 }
 
 /// Number of leading `i` in `0..n` for which `pred(i)` holds (pred must be monotone).
-fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+pub(super) fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;

@@ -59,6 +59,9 @@ pub(super) fn fold_words(s: &str) -> String {
 }
 
 impl Index {
+    /// Jump scores of the titles and short names that `query` abbreviates well enough, per
+    /// document (its best name), in document order; of the documents `only` lists (sorted) when
+    /// given, whose names alone are then read.
     pub(super) fn jump_scores(&self, query: &str, only: Option<&[u32]>) -> Vec<(u32, i64)> {
         let q = fold_words(query);
         if q.is_empty() {
@@ -70,17 +73,16 @@ impl Index {
         let min = jump_threshold(&q);
         let mut out: Vec<(u32, i64)> = Vec::new();
         let mut evals = 0;
-        for j in &self.jump {
+        let mut score = |j: &JumpText| -> bool {
             if j.mask & qmask != qmask
                 || j.starts & qstarts != qstarts
-                || only.is_some_and(|o| !o.contains(&j.doc))
                 || !words.iter().all(|w| abbreviates(&j.text, w))
             {
-                continue;
+                return true;
             }
             evals += 1;
             if evals > JUMP_MAX_EVALS {
-                break;
+                return false;
             }
             if let Some(s) = crate::jump::jump_score(&j.text, &q)
                 && s >= min
@@ -88,6 +90,26 @@ impl Index {
                 match out.last_mut() {
                     Some(last) if last.0 == j.doc => last.1 = last.1.max(s),
                     _ => out.push((j.doc, s)),
+                }
+            }
+            true
+        };
+        match only {
+            None => {
+                for j in &self.jump {
+                    if !score(j) {
+                        break;
+                    }
+                }
+            }
+            Some(docs) => {
+                'docs: for &d in docs {
+                    let from = self.jump.partition_point(|j| j.doc < d);
+                    for j in self.jump[from..].iter().take_while(|j| j.doc == d) {
+                        if !score(j) {
+                            break 'docs;
+                        }
+                    }
                 }
             }
         }
@@ -139,11 +161,12 @@ impl Index {
         if !partial {
             return;
         }
-        let docs: Vec<u32> = matches[..top]
+        let mut docs: Vec<u32> = matches[..top]
             .iter()
             .map(|s| s.doc)
             .filter(|&d| self.docs[d as usize].has_short)
             .collect();
+        docs.sort_unstable();
         if docs.is_empty() {
             return;
         }

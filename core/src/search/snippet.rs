@@ -140,17 +140,65 @@ impl Tokens<'_> {
     }
 }
 
+/// Bytes of `s` that continue a character (`10xxxxxx`) and bytes that start a four-byte one
+/// (`11110xxx`), counted eight at a time: snippets are measured on every hit, so this is on
+/// the query path.
+fn continuation_and_four_byte_leads(s: &str) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut cont, mut four) = (0usize, 0usize);
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // Each byte's bit 7 tested with, moved there, its bits 6, 5 and 4 (shifts stay
+        // inside a byte once masked with HIGH: the bits carried in from the byte below land
+        // on bits 0–2 of this one, never on bit 7).
+        let (b6, b5, b4) = (w << 1, w << 2, w << 3);
+        cont += (w & !b6 & HIGH).count_ones() as usize;
+        four += (w & b6 & b5 & b4 & HIGH).count_ones() as usize;
+    }
+    for &b in chunks.remainder() {
+        cont += usize::from(b & 0xC0 == 0x80);
+        four += usize::from(b >= 0xF0);
+    }
+    (cont, four)
+}
+
+/// The byte offset in `text` after `n` characters from byte `from` (a character boundary), or
+/// the end of the text when it has fewer.
+fn byte_after_chars(text: &str, from: usize, n: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let (mut at, mut left) = (from.min(bytes.len()), n);
+    // Eight bytes at a time while they hold no more characters than are left, then by bytes.
+    while left >= 8 && at + 8 <= bytes.len() {
+        let c = &bytes[at..at + 8];
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        let chars = 8 - (w & !(w << 1) & HIGH).count_ones() as usize;
+        left -= chars;
+        at += 8;
+    }
+    while at < bytes.len() {
+        if bytes[at] & 0xC0 != 0x80 {
+            if left == 0 {
+                break;
+            }
+            left -= 1;
+        }
+        at += 1;
+    }
+    at
+}
+
 /// Characters of `s`: its bytes that start one.
 fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| b & 0xC0 != 0x80).count()
+    s.len() - continuation_and_four_byte_leads(s).0
 }
 
 /// UTF-16 code units of `s`: one per character, two for those of four bytes in UTF-8 (their
 /// first byte is 0xF0 or above).
 pub fn utf16_len(s: &str) -> u32 {
-    s.bytes()
-        .map(|b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
-        .sum()
+    let (cont, four) = continuation_and_four_byte_leads(s);
+    (s.len() - cont + four) as u32
 }
 
 /// Cuts the window with the most distinct matched terms out of `text` into `out` (empty).
@@ -198,22 +246,14 @@ fn window(
     } else {
         starts.get(ws).copied().unwrap_or(0) as usize
     };
-    // Extend over whole words while within the budget.
+    // Extend over whole words (each with what follows it, up to the next word) while within
+    // the budget, and over one word at least: the words that end by `limit`.
+    let base = starts.get(ws).map_or(text.len(), |&b| b as usize);
+    let limit = byte_after_chars(text, base, SNIPPET_CHARS);
+    let piece_end = |w: usize| starts.get(w + 1).map_or(text.len(), |&b| b as usize);
     let mut we = ws; // exclusive token index
-    let mut used = 0usize;
-    while we < ntok {
-        let next = if we + 1 < ntok {
-            starts[we + 1] as usize
-        } else {
-            text.len()
-        };
-        let piece = text.get(starts[we] as usize..next).unwrap_or("");
-        let len = char_count(piece);
-        if used + len > SNIPPET_CHARS && we > ws {
-            break;
-        }
-        used += len;
-        we += 1;
+    if we < ntok {
+        we += 1 + super::index::partition(ntok - we - 1, |k| piece_end(ws + 1 + k) <= limit);
     }
     let end = if we >= ntok {
         text.len()
@@ -325,6 +365,25 @@ mod tests {
         assert_eq!(got, ["🦀", "Réfugiés", "难民"]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn characters_and_utf16_units_are_counted_as_rust_and_javascript_count_them(
+            s in "\\PC{0,40}"
+        ) {
+            proptest::prop_assert_eq!(char_count(&s), s.chars().count());
+            proptest::prop_assert_eq!(utf16_len(&s) as usize, s.encode_utf16().count());
+        }
+
+        #[test]
+        fn the_byte_after_n_characters_is_where_rust_puts_it(
+            s in "\\PC{0,60}", skip in 0usize..8, n in 0usize..70
+        ) {
+            let from = s.char_indices().nth(skip).map_or(s.len(), |(i, _)| i);
+            let want = s[from..].char_indices().nth(n).map_or(s.len(), |(i, _)| from + i);
+            proptest::prop_assert_eq!(byte_after_chars(&s, from, n), want);
+        }
+    }
+
     #[test]
     fn byte_ranges_become_the_utf16_ranges_javascript_slices_with() {
         for s in [
@@ -332,6 +391,7 @@ mod tests {
             "é 𝒜 🦀 难民 — x",
             "𝒜𝒷𝒸",
             "a\u{2019}b 🦀🦀 c",
+            "ascii then é, then 🦀 at byte 17, 𐍈 and \u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}",
         ] {
             let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
             let units = |b: usize| s[..b].encode_utf16().count() as u32;
