@@ -79,8 +79,9 @@ impl Index {
         delivered: &mut Delivered,
     ) -> Result<Compact, Error> {
         let o = self.run(raw, opts)?;
-        let mut snippets = String::with_capacity(200 * o.page.len());
-        let mut hits = Vec::with_capacity(3 + 8 * o.page.len());
+        // Room for snippets of accented text and for a few highlights each.
+        let mut snippets = String::with_capacity(2 * snippet::SNIPPET_CHARS * o.page.len());
+        let mut hits = Vec::with_capacity(3 + 16 * o.page.len());
         hits.extend([
             o.total as f64,
             f64::from(u8::from(o.relaxed)),

@@ -326,7 +326,8 @@ impl FacetTable {
     }
 
     fn write_packed(&self, counts: &[u32], out: &mut Vec<u32>) {
-        let mut keyed = Vec::new();
+        let widest = self.first.windows(2).map(|w| w[1] - w[0]).max();
+        let mut keyed = Vec::with_capacity(widest.unwrap_or(0));
         out.reserve(self.fields.len() + 2 * counts.iter().filter(|&&c| c > 0).count());
         for f in 0..self.fields.len() {
             let c = self.of_field(counts, f);

@@ -317,7 +317,10 @@ impl Index {
         let Some(driver) = by_cost.first() else {
             return;
         };
-        'docs: for d in self.candidates(driver) {
+        let candidates = self.candidates(driver);
+        matches.reserve(candidates.len());
+        facet_docs.reserve(candidates.len());
+        'docs: for d in candidates {
             let status = filters.status(d);
             if status == Status::Fails || self.excluded(exclude, d) {
                 continue;
