@@ -282,9 +282,12 @@ export type IndexRecord = { readonly [key: string]: RecordValue };
 export interface IndexSchema {
   /** Key of the record id (default `"id"`): a non-empty string or a safe integer. */
   id?: string;
-  /** Key of the hit title (default `"title"`). */
+  /** Key of the hit title (default `"title"`): a string or a number in each record. */
   title?: string;
-  /** Searchable text fields, with optional boosts (default 1, at most 1000). */
+  /**
+   * Searchable text fields, with optional boosts (default 1, at most 1000). A record's value
+   * may be a string, a number or an array of them (one item per line, `null` items skipped).
+   */
   fields: { [name: string]: { boost?: number } };
   /** Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo). */
   facets?: string[];

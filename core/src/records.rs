@@ -11,9 +11,11 @@
 //!
 //! - `id`: key of the record id (default `"id"`); the value is a non-empty string or a safe
 //!   integer (hit ids are strings).
-//! - `title`: key of the hit title (default `"title"`; may be absent from a record).
+//! - `title`: key of the hit title (default `"title"`; a string or a number; may be absent
+//!   from a record).
 //! - `fields`: searchable text fields with optional boosts (default 1, at most 1000); values
-//!   are strings (or absent / `null`).
+//!   are strings, finite numbers (as JavaScript's `String()` writes them) or arrays of them
+//!   (one item per line; `null` items are skipped), or absent / `null`.
 //! - `facets`: fields to filter and count on; values are strings, numbers, booleans or arrays
 //!   of them. A facet named `year` with integer values also enables `yearFrom` / `yearTo`.
 //! - `store`: extra fields copied onto hits (strings, numbers, booleans, arrays of strings).
@@ -333,6 +335,49 @@ fn scalar_text(v: &Json) -> Option<String> {
 
 use crate::search::json::number_text;
 
+/// Why an array is not a field's text.
+enum ListProblem {
+    /// An item of this type (neither a string, a finite number nor `null`).
+    Item(String),
+    /// Longer than [`MAX_VALUE_BYTES`] (counting at least one byte per item).
+    TooLong,
+}
+
+/// What a value is, for messages: [`Json::type_name`], naming non-finite numbers.
+fn value_kind(v: &Json) -> &str {
+    match v {
+        Json::Num(x) if !x.is_finite() => "a number that is not finite",
+        other => other.type_name(),
+    }
+}
+
+/// The text of a field given as an array: its strings and numbers, one per line (`null`s are
+/// skipped). Every item counts at least one byte, so that no array goes unbounded.
+fn list_text(items: &[Json]) -> Result<String, ListProblem> {
+    let mut out = String::new();
+    let mut counted = 0usize;
+    for item in items {
+        let piece = match item {
+            Json::Null => "",
+            Json::Str(s) => s.as_str(),
+            Json::Num(x) if x.is_finite() => &number_text(*x),
+            other => return Err(ListProblem::Item(value_kind(other).to_string())),
+        };
+        counted += piece.len().max(1);
+        if counted > MAX_VALUE_BYTES {
+            return Err(ListProblem::TooLong);
+        }
+        if matches!(item, Json::Null) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(piece);
+    }
+    Ok(out)
+}
+
 /// Turns checked records into documents (kind `"record"`), in order. Each record must be a
 /// map holding (at least) the schema's keys; other keys are ignored. Text is moved, not
 /// copied, out of the records.
@@ -392,28 +437,45 @@ pub fn documents(records: Vec<Json>, schema: &Schema) -> Result<Vec<Document>, E
         ctx.id = Some(&id);
         let mut bytes = id.len();
         let mut text_of = |r: &mut Json, key: &str, what: &str| -> Result<Option<String>, Error> {
-            match r.get(key) {
-                None | Some(Json::Null) => Ok(None),
-                Some(Json::Str(s)) => {
-                    if s.len() > MAX_VALUE_BYTES {
-                        return Err(ctx.range_err(format!(
-                            "{what} `{key}` is {} bytes long; the limit is {MAX_VALUE_BYTES}",
-                            s.len()
+            let text = match r.get(key) {
+                None | Some(Json::Null) => return Ok(None),
+                // A key serving twice (e.g. title and a field) is copied, else moved.
+                Some(Json::Str(s)) if schema.uses(key) > 1 => s.clone(),
+                Some(Json::Str(_)) => r.take_str(key).unwrap_or_default(),
+                Some(Json::Num(x)) if x.is_finite() => number_text(*x),
+                Some(Json::List(items)) if what == "field" => match list_text(items) {
+                    Ok(text) => text,
+                    Err(ListProblem::Item(got)) => {
+                        return Err(ctx.type_err(format!(
+                            "field `{key}` must be a string, a number or an array of them, got an array holding {got}"
                         )));
                     }
-                    bytes += s.len();
-                    // A key serving twice (e.g. title and a field) is copied, else moved.
-                    Ok(if schema.uses(key) > 1 {
-                        Some(s.clone())
-                    } else {
-                        r.take_str(key)
-                    })
+                    Err(ListProblem::TooLong) => {
+                        return Err(ctx.range_err(format!(
+                            "field `{key}` holds more than {MAX_VALUE_BYTES} bytes of text, the limit"
+                        )));
+                    }
+                },
+                Some(other) => {
+                    return Err(ctx.type_err(format!(
+                        "{what} `{key}` must be {}, got {}",
+                        if what == "field" {
+                            "a string, a number or an array of them"
+                        } else {
+                            "a string or a number"
+                        },
+                        value_kind(other)
+                    )));
                 }
-                Some(other) => Err(ctx.type_err(format!(
-                    "{what} `{key}` must be a string, got {}",
-                    other.type_name()
-                ))),
+            };
+            if text.len() > MAX_VALUE_BYTES {
+                return Err(ctx.range_err(format!(
+                    "{what} `{key}` is {} bytes long; the limit is {MAX_VALUE_BYTES}",
+                    text.len()
+                )));
             }
+            bytes += text.len();
+            Ok(Some(text))
         };
         let title = text_of(&mut r, &schema.title, "title")?.unwrap_or_default();
         let mut fields = Vec::new();
@@ -615,6 +677,40 @@ mod tests {
     }
 
     #[test]
+    fn text_fields_take_numbers_and_arrays_of_strings_and_numbers_one_item_per_line() {
+        let table: Vec<(Json, Option<&str>)> = vec![
+            (s("plain"), Some("plain")),
+            (Json::Num(1951.0), Some("1951")),
+            (Json::Num(0.5), Some("0.5")),
+            (
+                Json::List(vec![s("first"), Json::Null, Json::Num(2.0), s("third")]),
+                Some("first\n2\nthird"),
+            ),
+            (Json::List(vec![]), Some("")),
+            (Json::Null, None),
+        ];
+        for (body, want) in table {
+            let rec = map(&[("id", s("a")), ("title", Json::Num(7.0)), ("body", body)]);
+            let docs = documents(vec![rec], &schema()).unwrap();
+            let got = docs[0].fields.iter().find(|f| f.name == "body");
+            assert_eq!(got.map(|f| f.text.as_str()), want);
+            assert_eq!(docs[0].title, "7");
+        }
+        // Items count at least a byte each, so a huge array of nulls is refused too.
+        let many = Json::List(vec![Json::Null; MAX_VALUE_BYTES + 1]);
+        let err = documents(vec![map(&[("id", s("a")), ("body", many)])], &schema()).unwrap_err();
+        assert_eq!(
+            (err.code, err.class),
+            (Code::InvalidRecords, JsClass::RangeError)
+        );
+        assert!(
+            err.message.contains("field `body` holds more than"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
     fn malformed_records_fail_with_invalid_records_naming_the_record() {
         let sch = schema();
         let table: Vec<(Vec<Json>, &str)> = vec![
@@ -624,8 +720,26 @@ mod tests {
                 "record 1 repeats the id \"a\" of record 0",
             ),
             (
-                vec![map(&[("id", s("a")), ("body", Json::Num(3.0))])],
-                "record 0 (id \"a\"): field `body` must be a string, got a number",
+                vec![map(&[("id", s("a")), ("body", Json::Bool(true))])],
+                "record 0 (id \"a\"): field `body` must be a string, a number or an array of them, got a boolean",
+            ),
+            (
+                vec![map(&[("id", s("a")), ("body", Json::Num(f64::NAN))])],
+                "field `body` must be a string, a number or an array of them, got a number that is not finite",
+            ),
+            (
+                vec![map(&[
+                    ("id", s("a")),
+                    ("body", Json::List(vec![s("ok"), map(&[])])),
+                ])],
+                "field `body` must be a string, a number or an array of them, got an array holding an object",
+            ),
+            (
+                vec![map(&[
+                    ("id", s("a")),
+                    ("title", Json::List(vec![s("a title")])),
+                ])],
+                "title `title` must be a string or a number, got an array",
             ),
             (
                 vec![map(&[("id", Json::Num(1.5))])],
@@ -645,7 +759,7 @@ mod tests {
                     ("id", s("a")),
                     ("title", Json::Other("a function".into())),
                 ])],
-                "title `title` must be a string, got a function",
+                "title `title` must be a string or a number, got a function",
             ),
         ];
         for (recs, want) in table {

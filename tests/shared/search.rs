@@ -193,6 +193,28 @@ mod search_boundary {
     }
 
     #[wasm_bindgen_test]
+    fn text_fields_given_as_numbers_or_arrays_are_searched_and_highlighted_item_by_item() {
+        let recs = list(&[
+            object(&[("id", s("k")), ("title", n(1951.0)), ("body", list(&[s("asylum 🦀"), JsValue::NULL, n(42.0), s("refugee camps")]))]),
+            object(&[("id", s("o")), ("title", s("Other")), ("body", s("nothing relevant"))]),
+        ]);
+        let index = JsIndex::from_records(recs, schema()).expect("numbers and arrays are text");
+        for (q, matched) in [("camps", "camps"), ("42", "42"), ("asylum", "asylum")] {
+            let r = index.search(s(q), JsValue::UNDEFINED).unwrap();
+            assert_eq!(get(&r, "total").as_f64(), Some(1.0), "{q}");
+            let hit = array(&r, "hits").get(0);
+            assert_eq!(get(&hit, "id").as_string().as_deref(), Some("k"), "{q}");
+            assert_eq!(get(&hit, "title").as_string().as_deref(), Some("1951"), "{q}");
+            let snippet: JsString = get(&hit, "snippet").dyn_into().unwrap();
+            let range: Array = array(&hit, "highlights").get(0).dyn_into().unwrap();
+            let (a, b) = (range.get(0).as_f64().unwrap() as u32, range.get(1).as_f64().unwrap() as u32);
+            assert_eq!(String::from(snippet.slice(a, b)), matched, "{q}: snippet.slice({a}, {b})");
+        }
+        let r = index.search(s("1951"), JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&array(&r, "hits").get(0), "id").as_string().as_deref(), Some("k"), "a numeric title is searchable");
+    }
+
+    #[wasm_bindgen_test]
     fn malformed_records_throw_invalid_records_naming_the_record() {
         let throwing = Object::new();
         let getter = Function::new_no_args("throw new Error('boom')");
@@ -202,7 +224,8 @@ mod search_boundary {
             (s("not records"), Class::Type, "INVALID_RECORDS", "array"),
             (list(&[object(&[("title", s("x"))])]), Class::Type, "INVALID_RECORDS", "record 0"),
             (list(&[object(&[("id", s("a"))]), object(&[("id", s("a"))])]), Class::Type, "INVALID_RECORDS", "record 1"),
-            (list(&[object(&[("id", s("a")), ("body", n(5.0))])]), Class::Type, "INVALID_RECORDS", "body"),
+            (list(&[object(&[("id", s("a")), ("body", JsValue::TRUE)])]), Class::Type, "INVALID_RECORDS", "body"),
+            (list(&[object(&[("id", s("a")), ("body", list(&[s("x"), object(&[])]))])]), Class::Type, "INVALID_RECORDS", "an array holding an object"),
             (list(&[n(1.0)]), Class::Type, "INVALID_RECORDS", "record 0"),
             (list(&[object(&[("id", n(1.5))])]), Class::Type, "INVALID_RECORDS", "record 0"),
             (list(&[throwing.into()]), Class::Type, "INVALID_ARGUMENT", "boom"),
