@@ -26,6 +26,24 @@ function start() {
   return started;
 }
 
+let warming = false;
+/**
+ * Decodes the embedded corpus and builds its index (tens of milliseconds on a slow machine)
+ * once the page is idle, so that the visitor's first keystroke does not pay for it.
+ */
+function warmWhenIdle() {
+  if (warming) return;
+  warming = true;
+  const idle = globalThis.requestIdleCallback ?? ((fn) => setTimeout(fn, 50));
+  idle(() => {
+    try {
+      tk.corpusInfo();
+    } catch {
+      // The first search reports any problem where the visitor sees it.
+    }
+  }, { timeout: 2000 });
+}
+
 const CSS = `
 :host { display: block; font-family: var(--treatykit-font, inherit); color: var(--treatykit-color, #15202b); }
 :host([hidden]) { display: none; }
@@ -160,6 +178,7 @@ export class TreatykitSearchElement extends HTMLElement {
       this.#ready = true;
       this.#input.disabled = false;
       this.#run();
+      warmWhenIdle();
       this.dispatchEvent(new CustomEvent('treatykit-ready', { bubbles: true, composed: true }));
     }, (e) => {
       this.#status.textContent = `Search is unavailable: ${e?.message ?? e}`;

@@ -36,6 +36,24 @@ test('the embed page holds only the widget, which searches inside its shadow roo
   await context.close();
 });
 
+test('the widget decodes the corpus while the page is idle, before the first keystroke', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 0), { timeout: 5000 })));
+  // Decoding the corpus and building its index take megabytes of wasm memory: had the widget
+  // not done it already, this first call would grow the memory.
+  const grew = await api(page, async (tk) => {
+    const { memory } = await tk.default();
+    const before = memory.buffer.byteLength;
+    tk.corpusInfo();
+    return memory.buffer.byteLength - before;
+  });
+  assert.equal(grew, 0, `the first call after idle grew the wasm memory by ${grew} bytes`);
+  assert.equal(await page.locator('treatykit-search [part=status]').textContent(), '', 'nothing was searched');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('limit, filters and placeholder attributes shape the widget; custom properties theme it', async () => {
   const { page, context, problems } = await openPage(env, '/www/embed.html');
   await widgetReady(page);
