@@ -12,8 +12,14 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Deepest nesting read from a JS value (deeper values become `Json::Other`).
 const MAX_DEPTH: u32 = 4;
-/// Most array items read from a nested JS array (the core rejects longer lists).
-const MAX_ITEMS: u32 = 2048;
+/// Most array items read from a nested JS array; one more is read, so that the core, whose list
+/// limits are all at most this, refuses a longer array instead of seeing it cut.
+const MAX_ITEMS: u32 = treatykit_core::limits::MAX_TEXT_ITEMS as u32;
+const _: () = {
+    assert!(treatykit_core::records::MAX_LIST_VALUES <= MAX_ITEMS as usize);
+    assert!(treatykit_core::search::options::MAX_FILTER_VALUES <= MAX_ITEMS as usize);
+    assert!(treatykit_core::limits::MAX_TEXT_ITEMS <= MAX_ITEMS as usize);
+};
 
 #[wasm_bindgen]
 extern "C" {

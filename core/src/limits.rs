@@ -21,6 +21,9 @@ pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 /// Most words (terms, as the search tokenizer counts them) across the searchable fields of one
 /// record: word positions are 16-bit. A longer record is refused, never partly indexed.
 pub const MAX_RECORD_WORDS: usize = 65_535;
+/// Most items of a record's text field given as an array (paragraphs, keywords). The wasm
+/// layer reads one item more of any array, so that a longer one is refused, never cut.
+pub const MAX_TEXT_ITEMS: usize = 2048;
 /// Longest record id, in bytes.
 pub const MAX_ID_BYTES: usize = 256;
 /// Largest `limit` of one search page.

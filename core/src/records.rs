@@ -14,8 +14,9 @@
 //! - `title`: key of the hit title (default `"title"`; a string or a number; may be absent
 //!   from a record).
 //! - `fields`: searchable text fields with optional boosts (default 1, at most 1000); values
-//!   are strings, finite numbers (as JavaScript's `String()` writes them) or arrays of them
-//!   (one item per line; `null` items are skipped), or absent / `null`.
+//!   are strings, finite numbers (as JavaScript's `String()` writes them) or arrays of at most
+//!   [`MAX_TEXT_ITEMS`] of them (one item per line; `null` items are skipped), or absent /
+//!   `null`.
 //! - `facets`: fields to filter and count on; values are strings, numbers, booleans or arrays
 //!   of them. A facet named `year` with integer values also enables `yearFrom` / `yearTo`.
 //! - `store`: extra fields copied onto hits (strings, numbers, booleans, arrays of strings).
@@ -29,7 +30,7 @@ use crate::document::{Document, FacetEntry, TextField, Value};
 use crate::error::{Code, Error, JsClass};
 use std::collections::HashMap;
 
-pub use crate::limits::{MAX_ID_BYTES, MAX_RECORD_WORDS, MAX_RECORDS};
+pub use crate::limits::{MAX_ID_BYTES, MAX_RECORD_WORDS, MAX_RECORDS, MAX_TEXT_ITEMS};
 /// Most bytes of text (all strings of all records) in one index.
 pub const MAX_TEXT_BYTES: usize = crate::limits::MAX_RECORDS_BYTES;
 /// Most bytes in one string value.
@@ -341,6 +342,8 @@ enum ListProblem {
     Item(String),
     /// Longer than [`MAX_VALUE_BYTES`] (counting at least one byte per item).
     TooLong,
+    /// More than [`MAX_TEXT_ITEMS`] items.
+    TooMany,
 }
 
 /// What a value is, for messages: [`Json::type_name`], naming non-finite numbers.
@@ -354,6 +357,9 @@ fn value_kind(v: &Json) -> &str {
 /// The text of a field given as an array: its strings and numbers, one per line (`null`s are
 /// skipped). Every item counts at least one byte, so that no array goes unbounded.
 fn list_text(items: &[Json]) -> Result<String, ListProblem> {
+    if items.len() > MAX_TEXT_ITEMS {
+        return Err(ListProblem::TooMany);
+    }
     let mut out = String::new();
     let mut counted = 0usize;
     for item in items {
@@ -448,6 +454,11 @@ pub fn documents(records: Vec<Json>, schema: &Schema) -> Result<Vec<Document>, E
                     Err(ListProblem::Item(got)) => {
                         return Err(ctx.type_err(format!(
                             "field `{key}` must be a string, a number or an array of them, got an array holding {got}"
+                        )));
+                    }
+                    Err(ListProblem::TooMany) => {
+                        return Err(ctx.range_err(format!(
+                            "field `{key}` has more than {MAX_TEXT_ITEMS} items, the limit"
                         )));
                     }
                     Err(ListProblem::TooLong) => {
@@ -696,17 +707,27 @@ mod tests {
             assert_eq!(got.map(|f| f.text.as_str()), want);
             assert_eq!(docs[0].title, "7");
         }
-        // Items count at least a byte each, so a huge array of nulls is refused too.
-        let many = Json::List(vec![Json::Null; MAX_VALUE_BYTES + 1]);
-        let err = documents(vec![map(&[("id", s("a")), ("body", many)])], &schema()).unwrap_err();
-        assert_eq!(
-            (err.code, err.class),
-            (Code::InvalidRecords, JsClass::RangeError)
+        let refused = |body: Json, says: &str| {
+            let rec = map(&[("id", s("a")), ("body", body)]);
+            let err = documents(vec![rec], &schema()).unwrap_err();
+            assert_eq!(
+                (err.code, err.class),
+                (Code::InvalidRecords, JsClass::RangeError)
+            );
+            assert!(err.message.contains(says), "{}", err.message);
+        };
+        // An array over the item limit is refused, never cut (the wasm layer reads one more).
+        refused(
+            Json::List(vec![s("w"); MAX_TEXT_ITEMS + 1]),
+            "has more than 2048 items",
         );
-        assert!(
-            err.message.contains("field `body` holds more than"),
-            "{}",
-            err.message
+        let full = Json::List(vec![s("w"); MAX_TEXT_ITEMS]);
+        assert!(documents(vec![map(&[("id", s("a")), ("body", full)])], &schema()).is_ok());
+        // Items count at least a byte each (here the null), so the text limit holds exactly.
+        let half = s(&"x".repeat(MAX_VALUE_BYTES / 2));
+        refused(
+            Json::List(vec![half.clone(), Json::Null, half]),
+            "field `body` holds more than",
         );
     }
 

@@ -212,6 +212,10 @@ mod search_boundary {
         }
         let r = index.search(s("1951"), JsValue::UNDEFINED).unwrap();
         assert_eq!(get(&array(&r, "hits").get(0), "id").as_string().as_deref(), Some("k"), "a numeric title is searchable");
+        // An array over the item limit is refused, not cut to the items read.
+        let words: Vec<JsValue> = (0..100_000).map(|i| s(&format!("w{i}"))).collect();
+        let err = JsIndex::from_records(list(&[object(&[("id", s("x")), ("body", list(&words))])]), schema()).err().expect("refused");
+        assert_error(&err, Class::Range, "INVALID_RECORDS", "more than 2048 items");
     }
 
     #[wasm_bindgen_test]
