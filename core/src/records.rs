@@ -364,18 +364,16 @@ fn list_text(items: &[Json]) -> Result<String, ListProblem> {
     let mut counted = 0usize;
     for item in items {
         let piece = match item {
-            Json::Null => "",
-            Json::Str(s) => s.as_str(),
-            Json::Num(x) if x.is_finite() => &number_text(*x),
+            Json::Null => None,
+            Json::Str(s) => Some(s.as_str()),
+            Json::Num(x) if x.is_finite() => Some(&*number_text(*x)),
             other => return Err(ListProblem::Item(value_kind(other).to_string())),
         };
-        counted += piece.len().max(1);
+        counted += piece.map_or(1, |p| p.len().max(1));
         if counted > MAX_VALUE_BYTES {
             return Err(ListProblem::TooLong);
         }
-        if matches!(item, Json::Null) {
-            continue;
-        }
+        let Some(piece) = piece else { continue };
         if !out.is_empty() {
             out.push('\n');
         }

@@ -140,25 +140,37 @@ impl Tokens<'_> {
     }
 }
 
-/// Bytes of `s` that continue a character (`10xxxxxx`) and bytes that start a four-byte one
-/// (`11110xxx`), counted eight at a time: snippets are measured on every hit, so this is on
-/// the query path.
+/// Bit 7 of every byte of a little-endian word of eight bytes.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `b` from `at` as one little-endian word.
+fn word_at(b: &[u8], at: usize) -> u64 {
+    let c = &b[at..at + 8];
+    u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
+}
+
+/// Bit 7 set in each byte of `w` that continues a character (`10xxxxxx`).
+fn continuations(w: u64) -> u64 {
+    // Bit 6 moved onto bit 7: once masked with HIGH, what a shift carries in from the byte
+    // below lands on bits 0–2 of this one, never on bit 7.
+    w & !(w << 1) & HIGH
+}
+
+/// Bytes of `s` that continue a character and bytes that start a four-byte one (`11110xxx`),
+/// counted eight at a time: snippets are measured on every hit, so this is on the query path.
 fn continuation_and_four_byte_leads(s: &str) -> (usize, usize) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
     let (mut cont, mut four) = (0usize, 0usize);
-    let mut chunks = s.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // Each byte's bit 7 tested with, moved there, its bits 6, 5 and 4 (shifts stay
-        // inside a byte once masked with HIGH: the bits carried in from the byte below land
-        // on bits 0–2 of this one, never on bit 7).
-        let (b6, b5, b4) = (w << 1, w << 2, w << 3);
-        cont += (w & !b6 & HIGH).count_ones() as usize;
-        four += (w & b6 & b5 & b4 & HIGH).count_ones() as usize;
+    let mut at = 0;
+    while at + 8 <= b.len() {
+        let w = word_at(b, at);
+        cont += continuations(w).count_ones() as usize;
+        four += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones() as usize;
+        at += 8;
     }
-    for &b in chunks.remainder() {
-        cont += usize::from(b & 0xC0 == 0x80);
-        four += usize::from(b >= 0xF0);
+    for &x in &b[at..] {
+        cont += usize::from(x & 0xC0 == 0x80);
+        four += usize::from(x >= 0xF0);
     }
     (cont, four)
 }
@@ -166,15 +178,11 @@ fn continuation_and_four_byte_leads(s: &str) -> (usize, usize) {
 /// The byte offset in `text` after `n` characters from byte `from` (a character boundary), or
 /// the end of the text when it has fewer.
 fn byte_after_chars(text: &str, from: usize, n: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let (mut at, mut left) = (from.min(bytes.len()), n);
     // Eight bytes at a time while they hold no more characters than are left, then by bytes.
     while left >= 8 && at + 8 <= bytes.len() {
-        let c = &bytes[at..at + 8];
-        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        let chars = 8 - (w & !(w << 1) & HIGH).count_ones() as usize;
-        left -= chars;
+        left -= 8 - continuations(word_at(bytes, at)).count_ones() as usize;
         at += 8;
     }
     while at < bytes.len() {
