@@ -7,7 +7,7 @@
 //! | 8 | magic `TKCORPUS` |
 //! | 2 | format version ([`FORMAT_VERSION`]) |
 //! | 4 | payload length `n` |
-//! | n | payload: [`Compiled`] in postcard encoding |
+//! | n | payload: [`Compiled`] in postcard encoding (read back by the hand-written `wire` module) |
 //! | 4 | FNV-1a 32-bit checksum of the payload |
 //!
 //! Versions: 1, the first; 2, categories carry `inherits_assumed` (which inheritance links are
@@ -15,6 +15,8 @@
 //!
 //! Decoding never panics: wrong magic, another version, truncation, trailing bytes, a bad
 //! checksum or a malformed payload each give a typed [`Error`] with code `CORPUS_INVALID`.
+
+mod wire;
 
 use crate::error::Error;
 use crate::facets::FacetIndex;
@@ -100,13 +102,5 @@ pub fn decode(bytes: &[u8]) -> Result<Compiled, Error> {
             "corpus checksum mismatch: the bytes are corrupted",
         ));
     }
-    let (compiled, rest) = postcard::take_from_bytes::<Compiled>(payload)
-        .map_err(|e| Error::corpus(format!("corpus payload is malformed: {e}")))?;
-    if !rest.is_empty() {
-        return Err(Error::corpus(format!(
-            "corpus payload has {} unread bytes",
-            rest.len()
-        )));
-    }
-    Ok(compiled)
+    wire::compiled(payload)
 }
