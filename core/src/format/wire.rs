@@ -609,10 +609,25 @@ mod tests {
             read(&mut r);
             r.error.expect("an error").message
         };
-        assert!(first_error(&[2], |r| drop(r.bool())).contains("neither 0 nor 1"));
-        assert!(first_error(&[3], |r| drop(r.variant(&[1, 2]))).contains("variant"));
+        assert!(
+            first_error(&[2], |r| {
+                r.bool();
+            })
+            .contains("neither 0 nor 1")
+        );
+        assert!(
+            first_error(&[3], |r| {
+                r.variant(&[1, 2]);
+            })
+            .contains("variant")
+        );
         // u16: 0x10000 does not fit.
-        assert!(first_error(&[0x80, 0x80, 0x04], |r| drop(r.u16())).contains("out of range"));
+        assert!(
+            first_error(&[0x80, 0x80, 0x04], |r| {
+                r.u16();
+            })
+            .contains("out of range")
+        );
         // The first error is kept; later reads read nothing.
         let mut r = Reader::new(&[2, 0, 0]);
         assert!(!r.bool());
