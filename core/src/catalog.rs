@@ -51,8 +51,9 @@ impl Catalog {
                 "facet index refers to a record that does not exist",
             ));
         }
-        let index = Index::new(docs, &crate::corpus_docs::FACET_FIELDS)
-            .with_aliases(crate::corpus_docs::ALIASES);
+        let index =
+            Index::with_facet_index(docs, &crate::corpus_docs::FACET_FIELDS, &compiled.facets)
+                .with_aliases(crate::corpus_docs::ALIASES);
         Ok(Catalog {
             corpus: compiled.corpus,
             docs: OnceLock::new(),

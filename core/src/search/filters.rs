@@ -6,7 +6,7 @@ use super::index::sort_by;
 use super::json;
 use crate::document::{Document, FacetEntry};
 use crate::error::Error;
-use crate::facets::FacetCount;
+use crate::facets::{FacetCount, FacetIndex};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// Filters of a search or of a facet request.
@@ -54,7 +54,7 @@ impl Serialize for Facets {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Values {
     name: String,
     /// (value, label, documents ascending), sorted by value.
@@ -70,7 +70,7 @@ struct Values {
 }
 
 /// Facet postings of an index and the per-document view used for counting.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FacetTable {
     fields: Vec<Values>,
     /// `doc_values[doc_off[d]..doc_off[d+1]]`: (field, value) pairs of document `d`.
@@ -133,16 +133,7 @@ impl FacetTable {
     /// Builds the facet postings of `docs` for the facet fields `names` (other facet fields
     /// of the documents are ignored). A field named `year` also takes the documents' years.
     pub fn build(docs: &[Document], names: &[String]) -> FacetTable {
-        let mut fields: Vec<Values> = names
-            .iter()
-            .map(|n| Values {
-                name: n.clone(),
-                values: Vec::new(),
-                label_rank: Vec::new(),
-                by_label: Vec::new(),
-                json: Vec::new(),
-            })
-            .collect();
+        let mut values: Vec<Vec<(String, String, Vec<u32>)>> = vec![Vec::new(); names.len()];
         let mut pairs: Vec<(u8, &FacetEntry, u32)> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for e in &doc.facets {
@@ -158,7 +149,7 @@ impl FacetTable {
         });
         for i in order {
             let (f, e, d) = pairs[i as usize];
-            let vals = &mut fields[usize::from(f)].values;
+            let vals = &mut values[usize::from(f)];
             match vals.last_mut() {
                 Some(last) if last.0 == e.value => {
                     if last.2.last() != Some(&d) {
@@ -168,6 +159,50 @@ impl FacetTable {
                 _ => vals.push((e.value.clone(), e.label.clone(), vec![d])),
             }
         }
+        FacetTable::from_values(docs, names, values)
+    }
+
+    /// The same table as [`FacetTable::build`] gives, from postings computed beforehand (the
+    /// embedded corpus's, built by `build.rs` from the same documents): no sorting of every
+    /// (document, value) pair while the first answer waits.
+    pub fn from_index(docs: &[Document], names: &[String], index: &FacetIndex) -> FacetTable {
+        let values = names
+            .iter()
+            .map(|n| {
+                index.field(n).map_or_else(Vec::new, |f| {
+                    f.values
+                        .iter()
+                        .map(|p| {
+                            // Documents that do not exist are dropped, never indexed into.
+                            let ds = p.docs.iter().copied();
+                            let ds = ds.filter(|&d| (d as usize) < docs.len()).collect();
+                            (p.value.clone(), p.label.clone(), ds)
+                        })
+                        .collect()
+                })
+            })
+            .collect();
+        FacetTable::from_values(docs, names, values)
+    }
+
+    /// The table over the postings `values` (per field of `names`: value, label, ascending
+    /// documents, sorted by value).
+    fn from_values(
+        docs: &[Document],
+        names: &[String],
+        values: Vec<Vec<(String, String, Vec<u32>)>>,
+    ) -> FacetTable {
+        let mut fields: Vec<Values> = names
+            .iter()
+            .zip(values)
+            .map(|(n, values)| Values {
+                name: n.clone(),
+                values,
+                label_rank: Vec::new(),
+                by_label: Vec::new(),
+                json: Vec::new(),
+            })
+            .collect();
         for f in &mut fields {
             let vals = &f.values;
             let mut order: Vec<u32> = (0..vals.len() as u32).collect();
@@ -485,5 +520,49 @@ impl FacetTable {
             + 4 * self.doc_off.capacity()
             + 8 * self.doc_values.capacity()
             + 4 * self.years.capacity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_from_precomputed_postings_equals_the_table_built_from_the_documents() {
+        for dir in ["../corpus", "tests/fixtures/mini"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let corpus = crate::authoring::compile_dir(&dir).unwrap().corpus;
+            let docs = crate::corpus_docs::documents(&corpus);
+            let names: Vec<String> = crate::corpus_docs::FACET_FIELDS
+                .iter()
+                .map(|s| s.to_string())
+                .chain(["no-such-field".to_string()])
+                .collect();
+            let built = FacetTable::build(&docs, &names);
+            let from_index = FacetTable::from_index(&docs, &names, &FacetIndex::build(&docs));
+            assert!(built == from_index, "{}", dir.display());
+            assert!(built.fields.iter().filter(|f| !f.values.is_empty()).count() >= 6);
+        }
+    }
+
+    #[test]
+    fn postings_naming_documents_that_do_not_exist_are_ignored() {
+        let corpus = crate::authoring::compile_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini"),
+        )
+        .unwrap()
+        .corpus;
+        let docs = crate::corpus_docs::documents(&corpus);
+        let names = vec!["kind".to_string()];
+        let mut postings = FacetIndex::build(&docs);
+        let kind = postings
+            .fields
+            .iter_mut()
+            .find(|f| f.name == "kind")
+            .unwrap();
+        kind.values[0].docs.push(docs.len() as u32);
+        kind.values[0].docs.push(u32::MAX);
+        let table = FacetTable::from_index(&docs, &names, &postings);
+        assert!(table == FacetTable::build(&docs, &names));
     }
 }

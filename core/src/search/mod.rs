@@ -32,6 +32,7 @@ pub mod typo;
 
 use crate::document::{Document, Value};
 use crate::error::Error;
+use crate::facets::FacetIndex;
 use filters::{Compiled, FacetTable, Status};
 pub use filters::{Facets, Filters};
 use index::{Field, InvertedIndex};
@@ -185,6 +186,22 @@ impl Index {
     /// facet fields `facet_fields`, in that order. Text fields, with their boosts, are taken
     /// from the documents in order of first appearance (at most [`index::MAX_FIELDS`]).
     pub fn new(docs: Vec<Document>, facet_fields: &[&str]) -> Index {
+        Index::build(docs, facet_fields, None)
+    }
+
+    /// [`Index::new`] with the facet postings of `docs` computed beforehand (as
+    /// [`FacetIndex::build`] gives them; `build.rs` stores the embedded corpus's), which saves
+    /// sorting every (document, facet value) pair at start. Documents the postings name that
+    /// are not in `docs` are ignored.
+    pub fn with_facet_index(
+        docs: Vec<Document>,
+        facet_fields: &[&str],
+        postings: &FacetIndex,
+    ) -> Index {
+        Index::build(docs, facet_fields, Some(postings))
+    }
+
+    fn build(docs: Vec<Document>, facet_fields: &[&str], postings: Option<&FacetIndex>) -> Index {
         let mut fields: Vec<Field> = Vec::new();
         for d in &docs {
             for f in &d.fields {
@@ -213,7 +230,10 @@ impl Index {
                 None
             };
         let names: Vec<String> = facet_fields.iter().map(|s| s.to_string()).collect();
-        let facets = FacetTable::build(&docs, &names);
+        let facets = match postings {
+            Some(p) => FacetTable::from_index(&docs, &names, p),
+            None => FacetTable::build(&docs, &names),
+        };
         let mut jump = Vec::new();
         let mut stored = Vec::with_capacity(docs.len());
         for (n, d) in docs.into_iter().enumerate() {
