@@ -8,10 +8,10 @@
 //! | 2 | format version ([`FORMAT_VERSION`]) |
 //! | 4 | payload length `n` |
 //! | n | payload: [`Compiled`] in postcard encoding (read back by the hand-written `wire` module) |
-//! | 4 | FNV-1a 32-bit checksum of the payload |
+//! | 4 | [`checksum`] of the payload |
 //!
 //! Versions: 1, the first; 2, categories carry `inherits_assumed` (which inheritance links are
-//! assumptions).
+//! assumptions); 3, the checksum reads eight bytes per step.
 //!
 //! Decoding never panics: wrong magic, another version, truncation, trailing bytes, a bad
 //! checksum or a malformed payload each give a typed [`Error`] with code `CORPUS_INVALID`.
@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 /// First eight bytes of every corpus binary.
 pub const MAGIC: [u8; 8] = *b"TKCORPUS";
 /// Version of the layout and of the payload's schema. Bump it on any change to either.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 const HEADER: usize = 8 + 2 + 4;
 const TRAILER: usize = 4;
 
@@ -39,11 +39,25 @@ pub struct Compiled {
     pub facets: FacetIndex,
 }
 
-/// FNV-1a, 32 bits: a cheap guard against corrupted bytes (not a security measure).
+/// A cheap guard against corrupted bytes (not a security measure): FNV-1a's xor-multiply
+/// step over the bytes read as little-endian 64-bit words (the last one zero-padded), with the
+/// length mixed in, folded to 32 bits. Eight bytes per step instead of one: the whole corpus is
+/// checked before the first answer, in code that the browser has not optimised yet.
 pub fn checksum(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        h = (h ^ w).wrapping_mul(PRIME);
+    }
+    let tail = words.remainder();
+    if !tail.is_empty() {
+        let mut w = [0u8; 8];
+        w[..tail.len()].copy_from_slice(tail);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(PRIME);
+    }
+    (h ^ h >> 32) as u32
 }
 
 /// Encodes `compiled` into the binary format.

@@ -62,3 +62,29 @@ fn every_corruption_is_a_typed_corpus_invalid_error() {
         assert!(err.message.contains(needle), "{what}: {}", err.message);
     }
 }
+
+#[test]
+fn the_checksum_changes_with_any_flipped_bit_and_with_the_length() {
+    let payload: Vec<u8> = (0..77u32).map(|i| (i * 37 % 251) as u8).collect();
+    let base = treatykit_core::format::checksum(&payload);
+    // Every bit of every byte, the zero-padded tail included.
+    for i in 0..payload.len() {
+        for bit in 0..8 {
+            let mut p = payload.clone();
+            p[i] ^= 1 << bit;
+            assert_ne!(
+                treatykit_core::format::checksum(&p),
+                base,
+                "byte {i} bit {bit}"
+            );
+        }
+    }
+    // Zero bytes appended to the tail would pad alike: the length tells them apart.
+    let mut longer = payload.clone();
+    longer.push(0);
+    assert_ne!(treatykit_core::format::checksum(&longer), base);
+    assert_ne!(
+        treatykit_core::format::checksum(&[]),
+        treatykit_core::format::checksum(&[0])
+    );
+}

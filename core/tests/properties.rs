@@ -359,7 +359,7 @@ proptest! {
             bytes.truncate(cut.index(bytes.len()));
         }
         if fix_checksum && bytes.len() >= 18 {
-            // Re-sign the corrupted payload so the postcard decoder itself sees the damage.
+            // Re-sign the corrupted payload so the payload reader itself sees the damage.
             let n = bytes.len();
             let len = (n - 18) as u32;
             bytes[10..14].copy_from_slice(&len.to_le_bytes());
