@@ -39,7 +39,8 @@ impl Catalog {
     /// Decodes a corpus binary (see [`crate::format`]).
     pub fn from_bytes(bytes: &[u8]) -> Result<Catalog, Error> {
         let compiled = format::decode(bytes)?;
-        let docs = crate::corpus_docs::documents(&compiled.corpus);
+        // The index takes its facet postings from the binary, so its documents need none.
+        let docs = crate::corpus_docs::searchable_documents(&compiled.corpus);
         let n = docs.len() as u32;
         if compiled
             .facets

@@ -67,11 +67,13 @@ pub fn objective_id(n: u8) -> String {
 struct Builder<'c> {
     corpus: &'c Corpus,
     doc: Document,
+    /// Whether facet entries are made (see [`searchable_documents`]).
+    facets: bool,
 }
 
 impl<'c> Builder<'c> {
-    fn new(corpus: &'c Corpus, id: &str, kind: &str, title: &str) -> Self {
-        let mut doc = Document {
+    fn new(corpus: &'c Corpus, facets: bool, id: &str, kind: &str, title: &str) -> Self {
+        let doc = Document {
             id: id.to_string(),
             kind: kind.to_string(),
             title: title.to_string(),
@@ -85,12 +87,12 @@ impl<'c> Builder<'c> {
             summary: Vec::new(),
             short: Vec::new(),
         };
-        doc.facets.push(FacetEntry {
-            field: "kind".into(),
-            value: kind.into(),
-            label: kind_label(kind).into(),
-        });
-        Builder { corpus, doc }
+        Builder {
+            corpus,
+            doc,
+            facets,
+        }
+        .facet("kind", kind, || kind_label(kind).into())
     }
     fn text(mut self, name: &str, boost: f32, text: impl Into<String>) -> Self {
         let text = text.into();
@@ -103,61 +105,50 @@ impl<'c> Builder<'c> {
         }
         self
     }
-    fn facet(mut self, field: &str, value: impl Into<String>, label: impl Into<String>) -> Self {
-        let value = value.into();
-        if !self.doc.has_facet(field, &value) {
+    /// Adds a facet entry (its label is only made when facets are).
+    fn facet(mut self, field: &str, value: &str, label: impl FnOnce() -> String) -> Self {
+        if self.facets && !self.doc.has_facet(field, value) {
             self.doc.facets.push(FacetEntry {
                 field: field.into(),
-                value,
-                label: label.into(),
+                value: value.into(),
+                label: label(),
             });
         }
         self
     }
     fn kind_of(self, type_id: &str) -> Self {
-        let label = self
-            .corpus
-            .types
-            .iter()
-            .find(|t| t.id == type_id)
-            .map_or(type_id, |t| t.label.as_str())
-            .to_string();
-        self.facet("type", type_id, label)
+        let types = &self.corpus.types;
+        self.facet("type", type_id, || term_label(types, type_id))
             .put("type", Value::Str(type_id.into()))
     }
     fn themes(mut self, themes: &[String]) -> Self {
         for t in themes {
-            let label = self
-                .corpus
-                .themes
-                .iter()
-                .find(|x| &x.id == t)
-                .map_or(t.as_str(), |x| x.label.as_str())
-                .to_string();
-            self = self.facet("theme", t.clone(), label);
+            let all = &self.corpus.themes;
+            self = self.facet("theme", t, || term_label(all, t));
         }
         self
     }
     fn categories(mut self, cats: &[String]) -> Self {
         for c in cats {
-            let label = self
-                .corpus
-                .categories
-                .iter()
-                .find(|x| &x.id == c)
-                .map_or(c.as_str(), |x| x.label.as_str())
-                .to_string();
-            self = self.facet("category", c.clone(), label);
+            let all = &self.corpus.categories;
+            self = self.facet("category", c, || {
+                all.iter()
+                    .find(|x| &x.id == c)
+                    .map_or(c.as_str(), |x| x.label.as_str())
+                    .to_string()
+            });
         }
         self
     }
     fn objectives(mut self, objs: &[u8]) -> Self {
         for &n in objs {
-            let label = match self.corpus.objectives.iter().find(|o| o.number == n) {
-                Some(o) => format!("{n} – {}", o.short_label),
-                None => format!("Objective {n}"),
-            };
-            self = self.facet("gcmObjective", n.to_string(), label);
+            let all = &self.corpus.objectives;
+            self = self.facet("gcmObjective", &n.to_string(), || {
+                match all.iter().find(|o| o.number == n) {
+                    Some(o) => format!("{n} – {}", o.short_label),
+                    None => format!("Objective {n}"),
+                }
+            });
         }
         if !objs.is_empty() {
             self = self.put(
@@ -168,16 +159,16 @@ impl<'c> Builder<'c> {
         self
     }
     fn publisher(self, p: &str) -> Self {
-        self.facet("publisher", p, p)
+        self.facet("publisher", p, || p.into())
             .put("publisher", Value::Str(p.into()))
     }
     fn status(self, s: LegalStatus) -> Self {
-        self.facet("binding", s.as_str(), s.label())
+        self.facet("binding", s.as_str(), || s.label().into())
             .put("legalStatus", Value::Str(s.as_str().into()))
     }
     fn year(mut self, y: u16) -> Self {
         self.doc.year = Some(y);
-        self.facet("year", y.to_string(), y.to_string())
+        self.facet("year", &y.to_string(), || y.to_string())
             .put("year", Value::Num(f64::from(y)))
     }
     fn put(mut self, key: &str, v: Value) -> Self {
@@ -193,15 +184,35 @@ impl<'c> Builder<'c> {
     }
 }
 
+/// The label of term `id` (the id itself when the vocabulary lacks it).
+fn term_label(terms: &[crate::schema::Term], id: &str) -> String {
+    terms
+        .iter()
+        .find(|t| t.id == id)
+        .map_or(id, |t| t.label.as_str())
+        .to_string()
+}
+
 fn year_of(date: &str) -> Option<u16> {
     date.get(..4)?.parse().ok()
 }
 
 /// All documents of the corpus, in document order.
 pub fn documents(c: &Corpus) -> Vec<Document> {
+    build(c, true)
+}
+
+/// [`documents`] without their facet entries (`facets` is empty): what the embedded corpus's
+/// index is built from at start, since `build.rs` stored the facet postings of [`documents`]
+/// in the binary. Everything else is identical.
+pub fn searchable_documents(c: &Corpus) -> Vec<Document> {
+    build(c, false)
+}
+
+fn build(c: &Corpus, facets: bool) -> Vec<Document> {
     let mut out = Vec::new();
     for r in &c.resources {
-        let mut b = Builder::new(c, &r.id, "resource", &r.title)
+        let mut b = Builder::new(c, facets, &r.id, "resource", &r.title)
             .text("body", BODY_BOOST, r.summary.clone())
             .text("labels", LABEL_BOOST, r.publisher.clone())
             .kind_of(&r.kind_of)
@@ -242,7 +253,7 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
         } else {
             LegalStatus::NonBinding
         };
-        let mut b = Builder::new(c, &i.id, "instrument", &i.title)
+        let mut b = Builder::new(c, facets, &i.id, "instrument", &i.title)
             .text("labels", LABEL_BOOST, labels)
             .text("labels", LABEL_BOOST, articles)
             .text("body", BODY_BOOST, format!("{} {}", i.summary, i.body))
@@ -267,7 +278,7 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
         out.push(b.done());
     }
     if let Some(m) = &c.convention {
-        let b = Builder::new(c, &m.id, "convention", &m.title)
+        let b = Builder::new(c, facets, &m.id, "convention", &m.title)
             .text(
                 "labels",
                 LABEL_BOOST,
@@ -298,7 +309,7 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
     for ch in &c.chapters {
         let title = format!("MIMC Chapter {}: {}", ch.numeral, ch.title);
         // Visitors type the chapter's number in digits ("chapter 4"), the title has it in Roman.
-        let mut b = Builder::new(c, &ch.id, "chapter", &title)
+        let mut b = Builder::new(c, facets, &ch.id, "chapter", &title)
             .text("body", BODY_BOOST, ch.summary.clone())
             .short([
                 format!("Chapter {}", ch.number),
@@ -314,13 +325,13 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
     }
     for a in &c.articles {
         let title = format!("MIMC Article {}: {}", a.number, a.heading);
-        let b = Builder::new(c, &a.id, "article", &title)
+        let b = Builder::new(c, facets, &a.id, "article", &title)
             .text("body", BODY_BOOST, a.summary.clone())
             .put("number", Value::Num(f64::from(a.number)));
         out.push(b.done());
     }
     for cat in &c.categories {
-        let mut b = Builder::new(c, &cat.id, "category", &cat.label)
+        let mut b = Builder::new(c, facets, &cat.id, "category", &cat.label)
             .text(
                 "body",
                 BODY_BOOST,
@@ -359,11 +370,11 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
                 .iter()
                 .any(|i| i.id == a.instrument && i.binding)
         });
-        let b = Builder::new(c, &r.id, "right", &r.name)
+        let b = Builder::new(c, facets, &r.id, "right", &r.name)
             .text("labels", LABEL_BOOST, anchors)
             .text("body", BODY_BOOST, r.description.clone())
             .categories(&held_by)
-            .facet("rightGroup", r.group.as_str(), r.group.as_str())
+            .facet("rightGroup", r.group.as_str(), || r.group.as_str().into())
             .status(if binding {
                 LegalStatus::Binding
             } else {
@@ -383,7 +394,7 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
         let title = format!("GCM Objective {}: {}", o.number, o.label);
         // "objective 15" names it: put it before texts citing it. (Not "GCM …": every
         // objective's name would then hold "gcm" as strongly as the compact's own.)
-        let b = Builder::new(c, &id, "objective", &title)
+        let b = Builder::new(c, facets, &id, "objective", &title)
             .text("labels", LABEL_BOOST, o.short_label.clone())
             .short([format!("Objective {}", o.number)])
             .objectives(&[o.number])
@@ -391,7 +402,7 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
         out.push(b.done());
     }
     for p in &c.principles {
-        let b = Builder::new(c, &p.id, "principle", &p.label).text(
+        let b = Builder::new(c, facets, &p.id, "principle", &p.label).text(
             "body",
             BODY_BOOST,
             p.description.clone(),
@@ -399,4 +410,23 @@ pub fn documents(c: &Corpus) -> Vec<Document> {
         out.push(b.done());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searchable_documents_are_the_documents_without_their_facet_entries() {
+        for dir in ["../corpus", "tests/fixtures/mini"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let corpus = crate::authoring::compile_dir(&dir).unwrap().corpus;
+            let mut full = documents(&corpus);
+            assert!(full.iter().all(|d| !d.facets.is_empty()));
+            for d in &mut full {
+                d.facets.clear();
+            }
+            assert_eq!(searchable_documents(&corpus), full, "{}", dir.display());
+        }
+    }
 }
