@@ -219,6 +219,19 @@ fn tokenize_dyn(text: &str, buf: &mut String, f: &mut dyn FnMut(&str, Token) -> 
 /// The UAX #29 word segments of an ASCII chunk without whitespace: letters, digits and `_`
 /// join; `:` `.` `'` join between letters (WB6/7), `,` `;` `.` `'` between digits (WB11/12);
 /// every other character stands alone.
+/// Bytes that make up ASCII words: letters, digits and `_` (UAX #29's ALetter, Numeric and
+/// ExtendNumLet among ASCII), looked up in one table load per byte.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
 fn ascii_chunk(
     chunk: &str,
     offset: usize,
@@ -226,7 +239,7 @@ fn ascii_chunk(
     f: &mut dyn FnMut(&str, Token) -> bool,
 ) -> bool {
     let b = chunk.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let word = |c: u8| WORD_BYTE[usize::from(c)];
     let mut i = 0;
     while i < b.len() {
         if !word(b[i]) {
@@ -253,20 +266,33 @@ fn ascii_chunk(
             }
             break;
         }
-        let segment = &chunk[start..i];
-        if !segment.bytes().any(|c| c.is_ascii_alphanumeric()) {
-            continue;
-        }
-        for (s, e) in ascii_pieces(segment) {
-            buf.clear();
-            fold_into(&segment[s..e], buf);
-            let tok = Token {
-                start: offset + start + s,
-                end: offset + start + e,
-                glued: false,
-            };
-            if !f(buf, tok) {
-                return false;
+        // The segment's pieces between apostrophes, folded as they are read: those with a
+        // letter or digit are tokens (a piece of only `_` is not).
+        let mut piece = start;
+        buf.clear();
+        let mut alnum = false;
+        for at in start..=i {
+            let c = if at < i { b[at] } else { b'\'' };
+            if c == b'\'' {
+                if alnum {
+                    let tok = Token {
+                        start: offset + piece,
+                        end: offset + at,
+                        glued: false,
+                    };
+                    if !f(buf, tok) {
+                        return false;
+                    }
+                }
+                piece = at + 1;
+                buf.clear();
+                alnum = false;
+            } else {
+                alnum |= c.is_ascii_alphanumeric();
+                // ASCII: bytes are characters, so the cut to MAX_TERM_CHARS counts bytes.
+                if at - piece < MAX_TERM_CHARS {
+                    buf.push(char::from(c.to_ascii_lowercase()));
+                }
             }
         }
     }
@@ -505,9 +531,12 @@ mod tests {
     fn ascii_segmentation_equals_uax29() {
         let alphabet = b"ab1_.,:;'- /\"\n(e)9Z";
         let mut seed = 99u32;
-        for _ in 0..5000 {
-            let len = (seed % 24) as usize;
-            let text: String = (0..len)
+        // Words longer than MAX_TERM_CHARS, whole and around apostrophes, then random text.
+        let long = format!("{0}'{1} _{0}_ 9{1}'b", "Ab".repeat(40), "c".repeat(49));
+        let fixed = [long.as_str(), "___ '_' a'_ _'a'_b u.s.a. 1,000.5 a:b:c"];
+        for i in 0..20_000 {
+            let len = (seed % 40) as usize;
+            let random: String = (0..len)
                 .map(|_| {
                     seed ^= seed << 13;
                     seed ^= seed >> 17;
@@ -515,6 +544,7 @@ mod tests {
                     alphabet[seed as usize % alphabet.len()] as char
                 })
                 .collect();
+            let text = fixed.get(i).map_or(random, |s| s.to_string());
             let mut fast = Vec::new();
             let mut buf = String::new();
             tokenize(&text, &mut buf, |t, tok| {
