@@ -271,7 +271,9 @@ fn ascii_chunk(
         let mut piece = start;
         buf.clear();
         let mut alnum = false;
-        for at in start..=i {
+        let mut at = start;
+        while at <= i {
+            // An apostrophe after the last byte ends the last piece.
             let c = if at < i { b[at] } else { b'\'' };
             if c == b'\'' {
                 if alnum {
@@ -294,6 +296,7 @@ fn ascii_chunk(
                     buf.push(char::from(c.to_ascii_lowercase()));
                 }
             }
+            at += 1;
         }
     }
     true
