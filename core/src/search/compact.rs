@@ -97,6 +97,7 @@ impl Index {
                 &self.ix,
                 d,
                 &doc.texts,
+                doc.ascii,
                 &matched,
                 &self.no_snippet,
                 &mut scratch,
@@ -106,7 +107,7 @@ impl Index {
             hits.extend([
                 f64::from(d),
                 json::rounded_score(score),
-                f64::from(snippet::utf16_len(&snip.text)),
+                f64::from(snip.units),
                 snip.highlights.len() as f64,
             ]);
             hits.extend(snip.highlights.iter().flatten().map(|&x| f64::from(x)));

@@ -140,6 +140,8 @@ struct StoredDoc {
     kind: String,
     title: String,
     texts: Vec<(u8, String)>,
+    /// Bit `f` set when the text of field `f` is all ASCII ([`snippet::ascii_fields`]).
+    ascii: u32,
     summary: Vec<(String, Value)>,
     has_short: bool,
 }
@@ -272,6 +274,7 @@ impl Index {
                 id: d.id,
                 kind: d.kind,
                 title: d.title,
+                ascii: snippet::ascii_fields(&texts),
                 texts,
                 summary: d.summary,
                 has_short: !d.short.is_empty(),
@@ -620,7 +623,14 @@ impl Index {
     fn hit_json(&self, d: u32, score: f32, plans: &[Plan], out: &mut String) {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
-        let snip = snippet::build(&self.ix, d, &doc.texts, &matched, &self.no_snippet);
+        let snip = snippet::build(
+            &self.ix,
+            d,
+            &doc.texts,
+            doc.ascii,
+            &matched,
+            &self.no_snippet,
+        );
         out.push('{');
         doc.write_names(out);
         out.push_str(",\"score\":");
@@ -636,7 +646,14 @@ impl Index {
     fn hit(&self, d: u32, score: f32, plans: &[Plan]) -> Hit {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
-        let snip = snippet::build(&self.ix, d, &doc.texts, &matched, &self.no_snippet);
+        let snip = snippet::build(
+            &self.ix,
+            d,
+            &doc.texts,
+            doc.ascii,
+            &matched,
+            &self.no_snippet,
+        );
         Hit {
             id: doc.id.clone(),
             kind: doc.kind.clone(),

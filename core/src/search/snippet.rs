@@ -21,6 +21,8 @@ pub struct Snippet {
     /// `[start, end)` of each highlighted word, in UTF-16 code units of `text`, ascending,
     /// adjacent words (e.g. consecutive Chinese characters) merged.
     pub highlights: Vec<[u32; 2]>,
+    /// Length of `text` in UTF-16 code units (JavaScript's `length`).
+    pub units: u32,
 }
 
 /// Buffers snippets are built in, reused from one hit to the next (see [`build_with`]).
@@ -36,11 +38,13 @@ pub struct Scratch {
 
 /// Builds the snippet of document `doc` whose field texts are `texts` (field number, text),
 /// highlighting the terms in `matched` (sorted term ids). Fields in `avoid` (the title, short
-/// names) are used only when the document has no other text.
+/// names) are used only when the document has no other text. Bit `f` of `ascii` says that the
+/// text of field `f` is all ASCII (see [`ascii_fields`]), where characters need no counting.
 pub fn build(
     ix: &InvertedIndex,
     doc: u32,
     texts: &[(u8, String)],
+    ascii: u32,
     matched: &[u32],
     avoid: &[u8],
 ) -> Snippet {
@@ -49,6 +53,7 @@ pub fn build(
         ix,
         doc,
         texts,
+        ascii,
         matched,
         avoid,
         &mut Scratch::default(),
@@ -63,6 +68,7 @@ pub fn build_with(
     ix: &InvertedIndex,
     doc: u32,
     texts: &[(u8, String)],
+    ascii: u32,
     matched: &[u32],
     avoid: &[u8],
     scratch: &mut Scratch,
@@ -70,6 +76,7 @@ pub fn build_with(
 ) {
     out.text.clear();
     out.highlights.clear();
+    out.units = 0;
     let Scratch {
         keys,
         best_keys,
@@ -120,7 +127,16 @@ pub fn build_with(
         starts: ix.token_starts(doc, field),
         lens: ix.token_lens(doc, field),
     };
-    window(text, &tokens, hits, terms, ranges, buf, out);
+    let ascii = field < 32 && ascii >> field & 1 == 1;
+    window(text, ascii, &tokens, hits, terms, ranges, buf, out);
+}
+
+/// The `ascii` mask of [`build`] for `texts`: bit `f` set when field `f`'s text is all ASCII.
+pub fn ascii_fields(texts: &[(u8, String)]) -> u32 {
+    texts
+        .iter()
+        .filter(|(f, t)| *f < 32 && t.is_ascii())
+        .fold(0, |m, (f, _)| m | 1 << f)
 }
 
 /// Where each token of a field text is: byte starts and lengths (see
@@ -210,8 +226,10 @@ pub fn utf16_len(s: &str) -> u32 {
 }
 
 /// Cuts the window with the most distinct matched terms out of `text` into `out` (empty).
+#[allow(clippy::too_many_arguments)]
 fn window(
     text: &str,
+    ascii: bool,
     tokens: &Tokens,
     hits: &[(u32, u32)],
     terms: &mut Vec<u32>,
@@ -245,8 +263,9 @@ fn window(
     let first_tok = hits.get(first_hit).map_or(0, |h| h.0 as usize);
     let mut ws = first_tok.saturating_sub(CONTEXT_WORDS);
     // Keep the context within a third of the budget.
-    while ws < first_tok && char_count(byte_range(text, starts, ws, first_tok)) > SNIPPET_CHARS / 3
-    {
+    // In ASCII text a character is a byte: nothing to count.
+    let chars = |s: &str| if ascii { s.len() } else { char_count(s) };
+    while ws < first_tok && chars(byte_range(text, starts, ws, first_tok)) > SNIPPET_CHARS / 3 {
         ws += 1;
     }
     let start = if ws == 0 {
@@ -257,7 +276,11 @@ fn window(
     // Extend over whole words (each with what follows it, up to the next word) while within
     // the budget, and over one word at least: the words that end by `limit`.
     let base = starts.get(ws).map_or(text.len(), |&b| b as usize);
-    let limit = byte_after_chars(text, base, SNIPPET_CHARS);
+    let limit = if ascii {
+        (base + SNIPPET_CHARS).min(text.len())
+    } else {
+        byte_after_chars(text, base, SNIPPET_CHARS)
+    };
     let piece_end = |w: usize| starts.get(w + 1).map_or(text.len(), |&b| b as usize);
     let mut we = ws; // exclusive token index
     if we < ntok {
@@ -308,7 +331,30 @@ fn window(
     if cut_after {
         out.text.push(ELLIPSIS);
     }
-    utf16_ranges(core, ranges, lead, &mut out.highlights);
+    // The ellipsis is one UTF-16 unit.
+    let core_units = if ascii {
+        core.len() as u32
+    } else {
+        utf16_len(core)
+    };
+    out.units = lead + core_units + u32::from(cut_after);
+    if ascii {
+        // Byte offsets are UTF-16 offsets.
+        ascii_ranges(ranges, lead, &mut out.highlights);
+    } else {
+        utf16_ranges(core, ranges, lead, &mut out.highlights);
+    }
+}
+
+/// [`utf16_ranges`] for ASCII text, where byte offsets are UTF-16 offsets.
+fn ascii_ranges(ranges: &[(usize, usize)], lead: u32, out: &mut Vec<[u32; 2]>) {
+    for &(a, b) in ranges {
+        let (a, b) = (a as u32 + lead, b.max(a) as u32 + lead);
+        match out.last_mut() {
+            Some(last) if last[1] >= a => last[1] = last[1].max(b),
+            _ => out.push([a, b]),
+        }
+    }
 }
 
 fn byte_range<'a>(text: &'a str, starts: &[u32], a: usize, b: usize) -> &'a str {
@@ -363,7 +409,8 @@ mod tests {
             .map(|t| ix.lookup(t).unwrap())
             .collect();
         matched.sort_unstable();
-        let s = build(&ix, 0, &[(0, text.to_string())], &matched, &[]);
+        let texts = [(0, text.to_string())];
+        let s = build(&ix, 0, &texts, ascii_fields(&texts), &matched, &[]);
         assert_eq!(s.text, text);
         let got: Vec<String> = s
             .highlights
@@ -371,6 +418,7 @@ mod tests {
             .map(|&r| utf16_slice(&s.text, r))
             .collect();
         assert_eq!(got, ["🦀", "Réfugiés", "难民"]);
+        assert_eq!(s.units as usize, s.text.encode_utf16().count());
     }
 
     proptest::proptest! {
@@ -413,6 +461,11 @@ mod tests {
                         };
                         let mut got = Vec::new();
                         utf16_ranges(s, &ranges, 1, &mut got);
+                        if s.is_ascii() {
+                            let mut fast = Vec::new();
+                            ascii_ranges(&ranges, 1, &mut fast);
+                            assert_eq!(fast, got, "{s:?} {ranges:?}");
+                        }
                         let mut want: Vec<[u32; 2]> = Vec::new();
                         for &(x, y) in &ranges {
                             let r = [units(x) + 1, units(y) + 1];
@@ -437,13 +490,15 @@ mod tests {
         text.push_str(&"more trailing words ".repeat(40));
         let ix = index(&text);
         let matched = vec![ix.lookup("refoulement").unwrap()];
-        let s = build(&ix, 0, &[(0, text.clone())], &matched, &[]);
+        let texts = [(0, text.clone())];
+        let s = build(&ix, 0, &texts, ascii_fields(&texts), &matched, &[]);
         assert!(
             s.text.starts_with('…') && s.text.ends_with('…'),
             "{}",
             s.text
         );
         assert!(s.text.chars().count() <= SNIPPET_CHARS + 2);
+        assert_eq!(s.units as usize, s.text.encode_utf16().count());
         assert_eq!(s.highlights.len(), 1);
         assert_eq!(utf16_slice(&s.text, s.highlights[0]), "refoulement");
     }
@@ -452,9 +507,49 @@ mod tests {
     fn without_matches_the_snippet_is_the_start_of_the_text() {
         let text = "First words of a body. ".repeat(30);
         let ix = index(&text);
-        let s = build(&ix, 0, &[(0, text.clone())], &[], &[]);
+        let texts = [(0, text.clone())];
+        let s = build(&ix, 0, &texts, ascii_fields(&texts), &[], &[]);
         assert!(s.text.starts_with("First words"));
         assert!(s.text.ends_with('…'));
         assert!(s.highlights.is_empty());
+    }
+
+    #[test]
+    fn ascii_texts_give_the_same_snippets_with_the_ascii_shortcut_as_without() {
+        let long = format!(
+            "  {} the principle of non-refoulement protects refugees {}  ",
+            "filler words here ".repeat(30),
+            "more trailing words, refugees again ".repeat(30)
+        );
+        let texts = [
+            long.as_str(),
+            "refugees",
+            "  refugees and  stateless persons  ",
+            "short text without the word",
+            "refugees' rights: a refugee, refugees; REFUGEES",
+        ];
+        for text in texts {
+            let ix = index(text);
+            for word in ["refugees", "refoulement", "persons", "absent"] {
+                let matched: Vec<u32> = ix.lookup(word).into_iter().collect();
+                let t = [(0u8, text.to_string())];
+                assert_eq!(ascii_fields(&t), 1);
+                let fast = build(&ix, 0, &t, 1, &matched, &[]);
+                let slow = build(&ix, 0, &t, 0, &matched, &[]);
+                assert_eq!(fast, slow, "{text:?} {word}");
+                assert_eq!(fast.units as usize, fast.text.encode_utf16().count());
+                assert_eq!(
+                    fast.highlights.is_empty(),
+                    matched.is_empty() || !text.contains(word),
+                    "{text:?} {word}"
+                );
+            }
+        }
+        let mixed = [
+            (0u8, "é".to_string()),
+            (1, "e".to_string()),
+            (40, "e".to_string()),
+        ];
+        assert_eq!(ascii_fields(&mixed), 0b10);
     }
 }
