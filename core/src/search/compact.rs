@@ -96,8 +96,7 @@ impl Index {
             snippet::build_with(
                 &self.ix,
                 d,
-                &doc.texts,
-                doc.ascii,
+                doc.field_texts(),
                 &matched,
                 &self.no_snippet,
                 &mut scratch,

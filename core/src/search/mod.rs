@@ -147,6 +147,13 @@ struct StoredDoc {
 }
 
 impl StoredDoc {
+    fn field_texts(&self) -> snippet::FieldTexts<'_> {
+        snippet::FieldTexts {
+            texts: &self.texts,
+            ascii: self.ascii,
+        }
+    }
+
     /// Appends `"id":…,"kind":…,"title":…`: the first members of a hit.
     fn write_names(&self, out: &mut String) {
         out.push_str("\"id\":");
@@ -623,14 +630,7 @@ impl Index {
     fn hit_json(&self, d: u32, score: f32, plans: &[Plan], out: &mut String) {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
-        let snip = snippet::build(
-            &self.ix,
-            d,
-            &doc.texts,
-            doc.ascii,
-            &matched,
-            &self.no_snippet,
-        );
+        let snip = snippet::build(&self.ix, d, doc.field_texts(), &matched, &self.no_snippet);
         out.push('{');
         doc.write_names(out);
         out.push_str(",\"score\":");
@@ -646,14 +646,7 @@ impl Index {
     fn hit(&self, d: u32, score: f32, plans: &[Plan]) -> Hit {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
-        let snip = snippet::build(
-            &self.ix,
-            d,
-            &doc.texts,
-            doc.ascii,
-            &matched,
-            &self.no_snippet,
-        );
+        let snip = snippet::build(&self.ix, d, doc.field_texts(), &matched, &self.no_snippet);
         Hit {
             id: doc.id.clone(),
             kind: doc.kind.clone(),

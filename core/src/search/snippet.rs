@@ -36,15 +36,33 @@ pub struct Scratch {
     buf: String,
 }
 
-/// Builds the snippet of document `doc` whose field texts are `texts` (field number, text),
-/// highlighting the terms in `matched` (sorted term ids). Fields in `avoid` (the title, short
-/// names) are used only when the document has no other text. Bit `f` of `ascii` says that the
-/// text of field `f` is all ASCII (see [`ascii_fields`]), where characters need no counting.
+/// The field texts of a document: (field number, text) pairs, and which are all ASCII.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldTexts<'a> {
+    /// (field number, text) pairs.
+    pub texts: &'a [(u8, String)],
+    /// Bit `f` set when the text of field `f` is all ASCII ([`ascii_fields`]): there a byte is
+    /// a character and a UTF-16 unit, so nothing needs counting.
+    pub ascii: u32,
+}
+
+impl<'a> FieldTexts<'a> {
+    /// `texts` with their ASCII bits computed (an index stores them instead).
+    pub fn new(texts: &'a [(u8, String)]) -> Self {
+        FieldTexts {
+            texts,
+            ascii: ascii_fields(texts),
+        }
+    }
+}
+
+/// Builds the snippet of document `doc` from its field texts `fields`, highlighting the terms
+/// in `matched` (sorted term ids). Fields in `avoid` (the title, short names) are used only
+/// when the document has no other text.
 pub fn build(
     ix: &InvertedIndex,
     doc: u32,
-    texts: &[(u8, String)],
-    ascii: u32,
+    fields: FieldTexts,
     matched: &[u32],
     avoid: &[u8],
 ) -> Snippet {
@@ -52,8 +70,7 @@ pub fn build(
     build_with(
         ix,
         doc,
-        texts,
-        ascii,
+        fields,
         matched,
         avoid,
         &mut Scratch::default(),
@@ -67,8 +84,7 @@ pub fn build(
 pub fn build_with(
     ix: &InvertedIndex,
     doc: u32,
-    texts: &[(u8, String)],
-    ascii: u32,
+    fields: FieldTexts,
     matched: &[u32],
     avoid: &[u8],
     scratch: &mut Scratch,
@@ -77,6 +93,7 @@ pub fn build_with(
     out.text.clear();
     out.highlights.clear();
     out.units = 0;
+    let texts = fields.texts;
     let Scratch {
         keys,
         best_keys,
@@ -127,7 +144,7 @@ pub fn build_with(
         starts: ix.token_starts(doc, field),
         lens: ix.token_lens(doc, field),
     };
-    let ascii = field < 32 && ascii >> field & 1 == 1;
+    let ascii = field < 32 && fields.ascii >> field & 1 == 1;
     window(text, ascii, &tokens, hits, terms, ranges, buf, out);
 }
 
@@ -410,7 +427,7 @@ mod tests {
             .collect();
         matched.sort_unstable();
         let texts = [(0, text.to_string())];
-        let s = build(&ix, 0, &texts, ascii_fields(&texts), &matched, &[]);
+        let s = build(&ix, 0, FieldTexts::new(&texts), &matched, &[]);
         assert_eq!(s.text, text);
         let got: Vec<String> = s
             .highlights
@@ -491,7 +508,7 @@ mod tests {
         let ix = index(&text);
         let matched = vec![ix.lookup("refoulement").unwrap()];
         let texts = [(0, text.clone())];
-        let s = build(&ix, 0, &texts, ascii_fields(&texts), &matched, &[]);
+        let s = build(&ix, 0, FieldTexts::new(&texts), &matched, &[]);
         assert!(
             s.text.starts_with('…') && s.text.ends_with('…'),
             "{}",
@@ -508,7 +525,7 @@ mod tests {
         let text = "First words of a body. ".repeat(30);
         let ix = index(&text);
         let texts = [(0, text.clone())];
-        let s = build(&ix, 0, &texts, ascii_fields(&texts), &[], &[]);
+        let s = build(&ix, 0, FieldTexts::new(&texts), &[], &[]);
         assert!(s.text.starts_with("First words"));
         assert!(s.text.ends_with('…'));
         assert!(s.highlights.is_empty());
@@ -534,8 +551,9 @@ mod tests {
                 let matched: Vec<u32> = ix.lookup(word).into_iter().collect();
                 let t = [(0u8, text.to_string())];
                 assert_eq!(ascii_fields(&t), 1);
-                let fast = build(&ix, 0, &t, 1, &matched, &[]);
-                let slow = build(&ix, 0, &t, 0, &matched, &[]);
+                let fields = |ascii| FieldTexts { texts: &t, ascii };
+                let fast = build(&ix, 0, fields(1), &matched, &[]);
+                let slow = build(&ix, 0, fields(0), &matched, &[]);
                 assert_eq!(fast, slow, "{text:?} {word}");
                 assert_eq!(fast.units as usize, fast.text.encode_utf16().count());
                 assert_eq!(
