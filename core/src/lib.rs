@@ -50,6 +50,7 @@ pub mod document;
 pub mod error;
 pub mod facets;
 pub mod format;
+pub mod json_text;
 pub mod jump;
 pub mod limits;
 pub mod record_view;
