@@ -266,17 +266,19 @@ fn ascii_chunk(
             }
             break;
         }
-        // The segment's pieces between apostrophes, folded as they are read: those with a
-        // letter or digit are tokens (a piece of only `_` is not).
+        // The segment's pieces between apostrophes: those with a letter or digit are tokens
+        // (a piece of only `_` is not), folded when emitted.
         let mut piece = start;
-        buf.clear();
         let mut alnum = false;
         let mut at = start;
-        while at <= i {
-            // An apostrophe after the last byte ends the last piece.
-            let c = if at < i { b[at] } else { b'\'' };
-            if c == b'\'' {
+        loop {
+            let last = at == i;
+            if last || b[at] == b'\'' {
                 if alnum {
+                    // ASCII: bytes are characters, so the cut to MAX_TERM_CHARS counts bytes.
+                    buf.clear();
+                    buf.push_str(&chunk[piece..at.min(piece + MAX_TERM_CHARS)]);
+                    buf.make_ascii_lowercase();
                     let tok = Token {
                         start: offset + piece,
                         end: offset + at,
@@ -286,15 +288,15 @@ fn ascii_chunk(
                         return false;
                     }
                 }
+                if last {
+                    break;
+                }
                 piece = at + 1;
-                buf.clear();
                 alnum = false;
             } else {
-                alnum |= c.is_ascii_alphanumeric();
-                // ASCII: bytes are characters, so the cut to MAX_TERM_CHARS counts bytes.
-                if at - piece < MAX_TERM_CHARS {
-                    buf.push(char::from(c.to_ascii_lowercase()));
-                }
+                // Inside a segment, `.`, `,`, `:` and `;` only ever stand between letters or
+                // digits: a piece with no byte other than `_` has no letter or digit.
+                alnum |= b[at] != b'_';
             }
             at += 1;
         }
