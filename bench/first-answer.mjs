@@ -1,7 +1,7 @@
 // Chromium part of `make bench`: opens bench/first-answer.html (served by scripts/serve.mjs with
 // its strict CSP) in headless Chromium several times and returns the median time from the wasm
 // bytes arriving to the first search() answer.
-//   node bench/first-answer.mjs [runs]     # prints the measurement as JSON
+//   node bench/first-answer.mjs [runs] [v8-flags]     # prints the measurement as JSON
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -12,11 +12,16 @@ const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-/** Loads the page `runs` times (a fresh page each time) and summarises the timings. */
-export async function measureFirstAnswer({ runs = 9, query } = {}) {
+/**
+ * Loads the page `runs` times (a fresh page each time) and summarises the timings. `jsFlags`
+ * are V8 flags for a diagnostic run (e.g. `--liftoff-only`: WebAssembly runs in V8's baseline
+ * code only, with no optimising compilation competing for the CPU).
+ */
+export async function measureFirstAnswer({ runs = 9, query, jsFlags } = {}) {
   const server = await startServer({ port: 0 });
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+  const args = jsFlags ? [...ARGS, `--js-flags=${jsFlags}`] : ARGS;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
   try {
     const context = await browser.newContext();
     const results = [];
@@ -55,6 +60,6 @@ export async function measureFirstAnswer({ runs = 9, query } = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const r = await measureFirstAnswer({ runs: Number(process.argv[2] ?? 9) });
+  const r = await measureFirstAnswer({ runs: Number(process.argv[2] ?? 9), jsFlags: process.argv[3] });
   console.log(JSON.stringify({ ...r, runs: r.runs.length }, null, 2));
 }

@@ -371,6 +371,19 @@ function report(ctx) {
       ['(then a second search(), for reference)', ms(browser.secondSearch), '', '', ''],
       ['(fetch of the wasm, for reference)', ms(browser.fetch), '', '', ''],
     ]));
+    const lo = browser.liftoffOnly;
+    if (lo && !lo.error) {
+      L.push('', `Diagnostic, not the measure: the same page loads with \`--js-flags=--liftoff-only\` (V8 runs WebAssembly in its`);
+      L.push(`baseline code only; no optimising compilation runs in the background). This machine has ${os.cpus().length} cores.`, '');
+      L.push(table(['measure (liftoff only)', 'median', 'min … max'], [
+        ['bytes arrived → first answer', ms(lo.firstAnswer), `${ms(lo.min)} … ${ms(lo.max)}`],
+        ['of which: instantiate', ms(lo.instantiate), ''],
+        ['… of which: decode the corpus and build the index', ms(lo.catalog), ''],
+        ['… of which: the query', ms(lo.query), ''],
+      ]));
+    } else if (lo) {
+      L.push('', `Diagnostic run with \`--liftoff-only\` failed: ${lo.error}`);
+    }
   }
   L.push('');
   return L.join('\n');
@@ -420,6 +433,13 @@ if (PKG) {
   try {
     const { measureFirstAnswer } = await import('./first-answer.mjs');
     browser = await measureFirstAnswer({ runs: QUICK ? 3 : 9 });
+    // Diagnostic: the same with V8's optimising tier off for WebAssembly. On a machine with few
+    // cores, optimising compilations of the hot functions compete with the page for the CPU.
+    try {
+      browser.liftoffOnly = await measureFirstAnswer({ runs: QUICK ? 3 : 9, jsFlags: '--liftoff-only' });
+    } catch (e) {
+      browser.liftoffOnly = { error: e?.message ?? String(e) };
+    }
   } catch (e) {
     browser = { error: e?.message ?? String(e) };
   }
