@@ -3,7 +3,7 @@
 //!
 //! The first byte picks how the rest is used, so that the fuzzer reaches past each guard:
 //! 0 → the bytes as they are (magic, version, length and checksum checks);
-//! 1 → the bytes as a payload inside a valid header and checksum (postcard decoding);
+//! 1 → the bytes as a payload inside a valid header and checksum (the payload reader);
 //! 2 → the fixture's real payload with the input's bytes XOR-ed in at chosen offsets, then
 //!     re-wrapped (deep, structure-aware corruption of a real corpus).
 #![no_main]
