@@ -100,3 +100,16 @@ pub fn compile(corpus: Corpus) -> Compiled {
         corpus,
     }
 }
+
+/// The real corpus (`corpus/`) and the test fixture (`core/tests/fixtures/mini`), compiled:
+/// what unit tests check a runtime shortcut against. The name is the folder, for messages.
+#[cfg(test)]
+pub(crate) fn test_corpora() -> Vec<(&'static str, Compiled)> {
+    ["../corpus", "tests/fixtures/mini"]
+        .into_iter()
+        .map(|dir| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            (dir, compile_dir(&path).expect("test corpora are valid"))
+        })
+        .collect()
+}

@@ -418,15 +418,14 @@ mod tests {
 
     #[test]
     fn searchable_documents_are_the_documents_without_their_facet_entries() {
-        for dir in ["../corpus", "tests/fixtures/mini"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            let corpus = crate::authoring::compile_dir(&dir).unwrap().corpus;
+        for (dir, compiled) in crate::authoring::test_corpora() {
+            let corpus = compiled.corpus;
             let mut full = documents(&corpus);
             assert!(full.iter().all(|d| !d.facets.is_empty()));
             for d in &mut full {
                 d.facets.clear();
             }
-            assert_eq!(searchable_documents(&corpus), full, "{}", dir.display());
+            assert_eq!(searchable_documents(&corpus), full, "{dir}");
         }
     }
 }

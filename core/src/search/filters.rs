@@ -529,10 +529,8 @@ mod tests {
 
     #[test]
     fn the_table_from_precomputed_postings_equals_the_table_built_from_the_documents() {
-        for dir in ["../corpus", "tests/fixtures/mini"] {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            let corpus = crate::authoring::compile_dir(&dir).unwrap().corpus;
-            let docs = crate::corpus_docs::documents(&corpus);
+        for (dir, compiled) in crate::authoring::test_corpora() {
+            let docs = crate::corpus_docs::documents(&compiled.corpus);
             let names: Vec<String> = crate::corpus_docs::FACET_FIELDS
                 .iter()
                 .map(|s| s.to_string())
@@ -540,7 +538,7 @@ mod tests {
                 .collect();
             let built = FacetTable::build(&docs, &names);
             let from_index = FacetTable::from_index(&docs, &names, &FacetIndex::build(&docs));
-            assert!(built == from_index, "{}", dir.display());
+            assert!(built == from_index, "{dir}");
             assert!(built.fields.iter().filter(|f| !f.values.is_empty()).count() >= 6);
         }
     }
