@@ -349,29 +349,13 @@ fn window(
         out.text.push(ELLIPSIS);
     }
     // The ellipsis is one UTF-16 unit.
-    let core_units = if ascii {
-        core.len() as u32
-    } else {
-        utf16_len(core)
-    };
-    out.units = lead + core_units + u32::from(cut_after);
-    if ascii {
-        // Byte offsets are UTF-16 offsets.
-        ascii_ranges(ranges, lead, &mut out.highlights);
-    } else {
-        utf16_ranges(core, ranges, lead, &mut out.highlights);
-    }
+    out.units = lead + utf16_units(core, ascii) + u32::from(cut_after);
+    utf16_ranges(core, ascii, ranges, lead, &mut out.highlights);
 }
 
-/// [`utf16_ranges`] for ASCII text, where byte offsets are UTF-16 offsets.
-fn ascii_ranges(ranges: &[(usize, usize)], lead: u32, out: &mut Vec<[u32; 2]>) {
-    for &(a, b) in ranges {
-        let (a, b) = (a as u32 + lead, b.max(a) as u32 + lead);
-        match out.last_mut() {
-            Some(last) if last[1] >= a => last[1] = last[1].max(b),
-            _ => out.push([a, b]),
-        }
-    }
+/// [`utf16_len`], or the byte length when `s` is known to be ASCII (nothing to count).
+fn utf16_units(s: &str, ascii: bool) -> u32 {
+    if ascii { s.len() as u32 } else { utf16_len(s) }
 }
 
 fn byte_range<'a>(text: &'a str, starts: &[u32], a: usize, b: usize) -> &'a str {
@@ -381,15 +365,22 @@ fn byte_range<'a>(text: &'a str, starts: &[u32], a: usize, b: usize) -> &'a str 
 }
 
 /// Appends to `out` (empty) the sorted byte ranges of `s` (on character boundaries) as UTF-16
-/// ranges shifted by `lead`, merging ranges that touch or overlap.
-fn utf16_ranges(s: &str, ranges: &[(usize, usize)], lead: u32, out: &mut Vec<[u32; 2]>) {
+/// ranges shifted by `lead`, merging ranges that touch or overlap. `ascii`: `s` is known to be
+/// ASCII.
+fn utf16_ranges(
+    s: &str,
+    ascii: bool,
+    ranges: &[(usize, usize)],
+    lead: u32,
+    out: &mut Vec<[u32; 2]>,
+) {
     // Ranges are sorted by start, so starts only move forward: count units from the last start.
     let (mut at_byte, mut at_unit) = (0usize, lead);
     for &(a, b) in ranges {
         let (a, b) = (a.max(at_byte).min(s.len()), b.min(s.len()));
-        at_unit += utf16_len(s.get(at_byte..a).unwrap_or(""));
+        at_unit += utf16_units(s.get(at_byte..a).unwrap_or(""), ascii);
         at_byte = a;
-        let end = at_unit + utf16_len(s.get(a..b.max(a)).unwrap_or(""));
+        let end = at_unit + utf16_units(s.get(a..b.max(a)).unwrap_or(""), ascii);
         match out.last_mut() {
             Some(last) if last[1] >= at_unit => last[1] = last[1].max(end),
             _ => out.push([at_unit, end]),
@@ -477,10 +468,10 @@ mod tests {
                             vec![(a, b), (c, d)]
                         };
                         let mut got = Vec::new();
-                        utf16_ranges(s, &ranges, 1, &mut got);
+                        utf16_ranges(s, false, &ranges, 1, &mut got);
                         if s.is_ascii() {
                             let mut fast = Vec::new();
-                            ascii_ranges(&ranges, 1, &mut fast);
+                            utf16_ranges(s, true, &ranges, 1, &mut fast);
                             assert_eq!(fast, got, "{s:?} {ranges:?}");
                         }
                         let mut want: Vec<[u32; 2]> = Vec::new();
