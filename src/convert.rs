@@ -167,13 +167,11 @@ pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> 
     Ok(Json::Map(map))
 }
 
-/// A result as plain JS objects: its JSON text (core `json_text`) through `JSON.parse`, which
-/// costs far less wasm than building the objects field by field from Rust.
+/// Serializes a result as plain JS objects with serde-wasm-bindgen's JSON-compatible mode:
+/// maps become objects (not `Map`s), `None` becomes `null`, integers become numbers.
 pub fn to_value<T: Serialize>(value: &T) -> JsResult<JsValue> {
-    let text = treatykit_core::json_text::to_string(value).map_err(to_js)?;
-    js_sys::JSON::parse(&text).map_err(|_| {
-        to_js(Error::corpus(
-            "could not convert a result: invalid JSON text",
-        ))
-    })
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&ser)
+        .map_err(|e| to_js(Error::corpus(format!("could not convert a result: {e}"))))
 }

@@ -50,7 +50,6 @@ pub mod document;
 pub mod error;
 pub mod facets;
 pub mod format;
-pub mod json_text;
 pub mod jump;
 pub mod limits;
 pub mod record_view;
