@@ -188,50 +188,89 @@ pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> 
 }
 
 fn tokenize_dyn(text: &str, buf: &mut String, f: &mut dyn FnMut(&str, Token) -> bool) {
-    // UAX #29 never joins across ASCII whitespace, so each whitespace-delimited chunk is
-    // segmented on its own: ASCII chunks by the equivalent rules below (the generic
-    // segmenter looks every character up in its tables), others by `unicode-segmentation`.
+    // UAX #29 never joins across ASCII whitespace, so the whitespace-delimited chunks holding a
+    // non-ASCII byte are segmented by `unicode-segmentation`, and the ASCII text between them
+    // by the equivalent rules of `ascii_chunk` in one go (whitespace is one more byte that
+    // never joins there; the generic segmenter would look every character up in its tables).
     let bytes = text.as_bytes();
     let mut last_unigram_end = usize::MAX;
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut ascii = true;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-            ascii &= bytes[i].is_ascii();
-            i += 1;
-        }
-        let more = if ascii {
-            ascii_chunk(&text[start..i], start, buf, f)
-        } else {
-            unicode_chunk(&text[start..i], start, buf, f, &mut last_unigram_end)
+        let Some(first) = first_non_ascii(bytes, i) else {
+            ascii_chunk(&text[i..], i, buf, f);
+            return;
         };
-        if !more {
+        let is_space = |b: &u8| b.is_ascii_whitespace();
+        let start = bytes[i..first]
+            .iter()
+            .rposition(is_space)
+            .map_or(i, |p| i + p + 1);
+        let end = bytes[first..]
+            .iter()
+            .position(is_space)
+            .map_or(bytes.len(), |p| first + p);
+        if !ascii_chunk(&text[i..start], i, buf, f)
+            || !unicode_chunk(&text[start..end], start, buf, f, &mut last_unigram_end)
+        {
             return;
         }
+        i = end;
     }
 }
 
-/// The UAX #29 word segments of an ASCII chunk without whitespace: letters, digits and `_`
-/// join; `:` `.` `'` join between letters (WB6/7), `,` `;` `.` `'` between digits (WB11/12);
-/// every other character stands alone.
-/// Bytes that make up ASCII words: letters, digits and `_` (UAX #29's ALetter, Numeric and
-/// ExtendNumLet among ASCII), looked up in one table load per byte.
-const WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
+/// The position of the first byte at or after `from` that is not ASCII, eight bytes at a time.
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while at + 8 <= bytes.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[at..at + 8]);
+        let high = u64::from_le_bytes(w) & HIGH;
+        if high != 0 {
+            return Some(at + high.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|k| at + k)
+}
+
+/// [`ASCII_CLASS`] bit: a byte of ASCII words (UAX #29's ALetter, Numeric and ExtendNumLet
+/// among ASCII: letters, digits and `_`).
+const WORD: u8 = 1;
+/// [`ASCII_CLASS`] bit: a letter or digit (a word byte other than `_`).
+const ALNUM: u8 = 2;
+/// [`ASCII_CLASS`] bit: an upper-case letter.
+const UPPER: u8 = 4;
+
+/// The class bits of each byte, looked up once per byte; OR-ed over a piece they say whether
+/// it has a letter or digit and whether it needs lower-casing.
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut c = 0;
     while c < 128 {
         let b = c as u8;
-        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        t[c] = if b.is_ascii_uppercase() {
+            WORD | ALNUM | UPPER
+        } else if b.is_ascii_alphanumeric() {
+            WORD | ALNUM
+        } else if b == b'_' {
+            WORD
+        } else {
+            0
+        };
         c += 1;
     }
     t
 };
 
+/// The UAX #29 word segments of ASCII text, split at apostrophes, in one pass: letters,
+/// digits and `_` join; `:` `.` `'` join between letters (WB6/7), `,` `;` `.` `'` between
+/// digits (WB11/12); every other byte (whitespace included) stands alone. A piece between
+/// apostrophes is a token when it has a letter or digit (a piece of only `_` is not); it is
+/// handed over as a slice of `chunk` when already lower case, else lower-cased in `buf`.
 fn ascii_chunk(
     chunk: &str,
     offset: usize,
@@ -239,16 +278,41 @@ fn ascii_chunk(
     f: &mut dyn FnMut(&str, Token) -> bool,
 ) -> bool {
     let b = chunk.as_bytes();
-    let word = |c: u8| WORD_BYTE[usize::from(c)];
+    let class = |c: u8| ASCII_CLASS[usize::from(c)];
+    let mut emit = |piece: usize, end: usize, bits: u8| -> bool {
+        if bits & ALNUM == 0 {
+            return true;
+        }
+        // ASCII: bytes are characters, so the cut to MAX_TERM_CHARS counts bytes.
+        let term = &chunk[piece..end.min(piece + MAX_TERM_CHARS)];
+        let tok = Token {
+            start: offset + piece,
+            end: offset + end,
+            glued: false,
+        };
+        if bits & UPPER == 0 {
+            return f(term, tok);
+        }
+        buf.clear();
+        buf.push_str(term);
+        buf.make_ascii_lowercase();
+        f(buf, tok)
+    };
     let mut i = 0;
     while i < b.len() {
-        if !word(b[i]) {
+        if class(b[i]) == 0 {
             i += 1;
             continue;
         }
-        let start = i;
+        let mut piece = i;
+        let mut bits = 0u8;
         loop {
-            while i < b.len() && word(b[i]) {
+            while i < b.len() {
+                let c = class(b[i]);
+                if c == 0 {
+                    break;
+                }
+                bits |= c;
                 i += 1;
             }
             if i + 1 < b.len() {
@@ -260,45 +324,21 @@ fn ascii_chunk(
                     && next.is_ascii_digit()
                     && matches!(mid, b',' | b';' | b'.' | b'\'');
                 if letters || digits {
+                    if mid == b'\'' {
+                        if !emit(piece, i, bits) {
+                            return false;
+                        }
+                        piece = i + 1;
+                        bits = 0;
+                    }
                     i += 1;
                     continue;
                 }
             }
             break;
         }
-        // The segment's pieces between apostrophes: those with a letter or digit are tokens
-        // (a piece of only `_` is not), folded when emitted.
-        let mut piece = start;
-        let mut alnum = false;
-        let mut at = start;
-        loop {
-            let last = at == i;
-            if last || b[at] == b'\'' {
-                if alnum {
-                    // ASCII: bytes are characters, so the cut to MAX_TERM_CHARS counts bytes.
-                    buf.clear();
-                    buf.push_str(&chunk[piece..at.min(piece + MAX_TERM_CHARS)]);
-                    buf.make_ascii_lowercase();
-                    let tok = Token {
-                        start: offset + piece,
-                        end: offset + at,
-                        glued: false,
-                    };
-                    if !f(buf, tok) {
-                        return false;
-                    }
-                }
-                if last {
-                    break;
-                }
-                piece = at + 1;
-                alnum = false;
-            } else {
-                // Inside a segment, `.`, `,`, `:` and `;` only ever stand between letters or
-                // digits: a piece with no byte other than `_` has no letter or digit.
-                alnum |= b[at] != b'_';
-            }
-            at += 1;
+        if !emit(piece, i, bits) {
+            return false;
         }
     }
     true
@@ -311,6 +351,11 @@ fn unicode_chunk(
     f: &mut dyn FnMut(&str, Token) -> bool,
     last_unigram_end: &mut usize,
 ) -> bool {
+    // Every token has a word character: a chunk without one (a "·" between list items, a
+    // dash) yields none, without asking the segmenter.
+    if !text.chars().any(is_word_char) {
+        return true;
+    }
     for (offset, segment) in text.split_word_bound_indices() {
         let offset = base + offset;
         if segment.is_ascii() {
@@ -568,6 +613,43 @@ mod tests {
                 },
                 &mut last,
             );
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
+
+    /// Mixed text: the ASCII stretches between non-ASCII chunks, tokenized in one go, give what
+    /// segmenting every whitespace-delimited chunk with `unicode-segmentation` gives.
+    #[test]
+    fn mixed_text_tokenizes_like_uax29_chunk_by_chunk() {
+        let alphabet: Vec<char> = "ab1_.,:' -\n\tZ·é’难民ك\u{301}🦀—ﬁ".chars().collect();
+        let mut seed = 7u32;
+        for _ in 0..20_000 {
+            let len = (seed % 48) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    alphabet[seed as usize % alphabet.len()]
+                })
+                .collect();
+            let mut buf = String::new();
+            let mut fast = Vec::new();
+            tokenize(&text, &mut buf, |t, tok| {
+                fast.push((t.to_string(), tok));
+                true
+            });
+            let mut slow = Vec::new();
+            let mut last = usize::MAX;
+            let mut at = 0;
+            for chunk in text.split(|c: char| c.is_ascii_whitespace()) {
+                let mut push = |t: &str, tok: Token| {
+                    slow.push((t.to_string(), tok));
+                    true
+                };
+                unicode_chunk(chunk, at, &mut buf, &mut push, &mut last);
+                at += chunk.len() + 1;
+            }
             assert_eq!(fast, slow, "{text:?}");
         }
     }
