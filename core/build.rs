@@ -1,9 +1,11 @@
-//! Generates the character folding table of `search::text` from `unicode-normalization`:
-//! for every character of the ranges below whose search form differs from what the runtime
-//! computes on its own (lower case, diacritics dropped), the table stores the compatibility
-//! decomposition (NFKD), lower-cased, with Latin/Greek/Cyrillic diacritics, Arabic harakat
-//! and Hebrew points removed. Linking the crate's full tables would add ~50 KB (gzipped) to
-//! the wasm; the derived table is a few KB.
+//! Generates the character folding table of `search::text`: the search form of every
+//! non-ASCII character that is not simply itself. In the ranges below that is the
+//! compatibility decomposition (NFKD, from `unicode-normalization`), lower-cased, with
+//! Latin/Greek/Cyrillic diacritics, Arabic harakat and Hebrew points removed; everywhere else
+//! it is the lower case (from the build machine's standard library, the same toolchain as the
+//! runtime's). Linking `unicode-normalization`'s full tables would add ~50 KB (gzipped) to
+//! the wasm, and the standard library's case tables another ~6 KB; the derived table is a few
+//! KB. Marks that are dropped are not in the table: the runtime drops them itself.
 //!
 //! The table is a sorted list of runs `(start << 11 | (len - 1), value)`: `value` is
 //! `0 << 30 | char` (every character of the run folds to that one), `1 << 30 | char` (the
@@ -91,12 +93,32 @@ fn main() {
             // What the runtime does without the table.
             let mut plain = String::new();
             lower_dropping(c, &mut plain);
-            // Spaces and controls from compatibility forms are not word characters: skip.
-            if folded != plain && !folded.is_empty() && !folded.chars().any(char::is_whitespace) {
-                entries.push((cp, folded));
+            // Spaces and controls from compatibility forms are not word characters: those
+            // characters keep their plain folding.
+            if !folded.is_empty() && !folded.chars().any(char::is_whitespace) {
+                plain = folded;
+            }
+            if !dropped(c) && plain != c.to_string() {
+                entries.push((cp, plain));
             }
         }
     }
+    // Everywhere else the search form is the lower case, marks dropped: the table holds it
+    // for every character whose lower case differs, so the runtime needs no case tables.
+    for cp in 0x80..=0x10_FFFFu32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        if RANGES.iter().any(|&(a, b)| (a..=b).contains(&cp)) || dropped(c) {
+            continue;
+        }
+        let mut plain = String::new();
+        lower_dropping(c, &mut plain);
+        if plain != c.to_string() {
+            entries.push((cp, plain));
+        }
+    }
+    entries.sort();
     // Runs: constant or incrementing single-character outputs; strings go to the pool.
     let mut runs: Vec<(u32, u32, u32)> = Vec::new(); // (start, len, value)
     let mut pool = String::new();

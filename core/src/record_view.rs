@@ -759,7 +759,7 @@ impl Ctx<'_> {
         // A title we wrote ourselves is bracketed, as a description, and says so once.
         let title = if r.title_identified {
             r.title.clone()
-        } else if r.title.to_lowercase().contains("not identified") {
+        } else if r.title.to_ascii_lowercase().contains("not identified") {
             format!("[{}]", r.title)
         } else {
             format!("[{}; title not identified]", r.title)

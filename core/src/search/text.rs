@@ -133,17 +133,13 @@ fn push_folded(out: &mut String, c: char) {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    if (c as u32) >= 0xA0 {
-        match table_fold(c) {
-            Some(Ok(f)) => return out.push(f),
-            Some(Err(s)) => return out.push_str(s),
-            None => {}
-        }
-    }
-    for l in c.to_lowercase() {
-        if !is_folded_mark(l) && !is_ignored(l) {
-            out.push(l);
-        }
+    // The table holds every character whose search form is not itself (core/build.rs), the
+    // lower case included: the standard library's case tables are not linked.
+    match table_fold(c) {
+        Some(Ok(f)) => out.push(f),
+        Some(Err(s)) => out.push_str(s),
+        None if is_folded_mark(c) || is_ignored(c) => {}
+        None => out.push(c),
     }
 }
 
@@ -497,6 +493,7 @@ pub fn token_end(text: &str, start: usize, buf: &mut String) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn folding_removes_case_accents_and_compatibility_forms() {
@@ -693,7 +690,6 @@ mod tests {
     /// NFKD, lower-cased, folded marks removed.
     #[test]
     fn folding_agrees_with_the_compatibility_decomposition_of_unicode_normalization() {
-        use unicode_normalization::UnicodeNormalization;
         let mut checked = 0;
         for cp in (0xA0u32..0x0530)
             .chain(0x1E00..0x1F00)
@@ -725,6 +721,32 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 1500, "{checked} characters checked");
+    }
+
+    /// Outside the compatibility ranges of core/build.rs the search form of every character is
+    /// its lower case without marks: the table gives exactly that, for all of Unicode.
+    #[test]
+    fn every_character_outside_the_folded_ranges_folds_to_its_lower_case() {
+        let mut lowered = 0;
+        for cp in 0x80..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let compat = cp >= 0xA0 && c.to_string().nfkd().collect::<String>() != c.to_string()
+                || "ßẞæÆœŒøØłŁŀĿđĐðÐħĦıþÞŧŦς".contains(c);
+            if compat {
+                continue;
+            }
+            let want: String = c
+                .to_lowercase()
+                .filter(|&l| !is_folded_mark(l) && !is_ignored(l))
+                .collect();
+            let mut got = String::new();
+            push_folded(&mut got, c);
+            assert_eq!(got, want, "U+{cp:04X} {c}");
+            lowered += usize::from(want != c.to_string() && !want.is_empty());
+        }
+        assert!(lowered > 900, "{lowered} characters lower-cased");
     }
 
     #[test]
