@@ -155,7 +155,8 @@ pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> 
     }
     let mut map = Vec::with_capacity(keys.len());
     for &k in keys {
-        let value = get(v, k, what)?;
+        let value = Reflect::get(v, &JsValue::from_str(k))
+            .map_err(|e| read_error(&format!("{what}'s `{k}`"), &e))?;
         // Only objects and functions need the second look: every inherited value of a plain
         // object is one, and strings, numbers and booleans are the common case.
         let inherited = (value.is_object() || value.is_function())

@@ -145,7 +145,7 @@ impl JsIndex {
         for i in 0..len as u32 {
             let r = js_sys::Reflect::get_u32(&records, i)
                 .map_err(|_| to_js(Error::type_error(format!("could not read record {i}"))))?;
-            list.push(record_to_json(&r, &keys, "a record")?);
+            list.push(record_to_json(&r, &keys, &format!("record {i}"))?);
         }
         let inner = records::index(list, &schema_json).map_err(to_js)?;
         Ok(JsIndex {

@@ -379,6 +379,8 @@ mod hostile {
                 .unwrap_or_else(|| panic!("{records} was accepted"));
             assert!(err.is_instance_of::<TypeError>(), "{records}: {err:?}");
             assert!(["INVALID_RECORDS", "INVALID_ARGUMENT"].contains(&code(&err).as_str()), "{records}");
+            let message = prop(&err, "message").as_string().unwrap_or_default();
+            assert!(message.contains("record 0"), "{records}: the message names the record: {message}");
             assert_still_searches(records);
         }
     }
