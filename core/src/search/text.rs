@@ -573,24 +573,29 @@ mod tests {
         assert!(thai.len() >= 3);
     }
 
+    /// A pseudo-random string of fewer than `max` characters of `alphabet` (xorshift on `seed`).
+    fn random_text(seed: &mut u32, alphabet: &[char], max: u32) -> String {
+        let len = *seed % max;
+        (0..len)
+            .map(|_| {
+                *seed ^= *seed << 13;
+                *seed ^= *seed >> 17;
+                *seed ^= *seed << 5;
+                alphabet[*seed as usize % alphabet.len()]
+            })
+            .collect()
+    }
+
     /// The ASCII fast path segments exactly like `unicode-segmentation` on random ASCII.
     #[test]
     fn ascii_segmentation_equals_uax29() {
-        let alphabet = b"ab1_.,:;'- /\"\n(e)9Z";
+        let alphabet: Vec<char> = "ab1_.,:;'- /\"\n(e)9Z".chars().collect();
         let mut seed = 99u32;
         // Words longer than MAX_TERM_CHARS, whole and around apostrophes, then random text.
         let long = format!("{0}'{1} _{0}_ 9{1}'b", "Ab".repeat(40), "c".repeat(49));
         let fixed = [long.as_str(), "___ '_' a'_ _'a'_b u.s.a. 1,000.5 a:b:c"];
         for i in 0..20_000 {
-            let len = (seed % 40) as usize;
-            let random: String = (0..len)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 17;
-                    seed ^= seed << 5;
-                    alphabet[seed as usize % alphabet.len()] as char
-                })
-                .collect();
+            let random = random_text(&mut seed, &alphabet, 40);
             let text = fixed.get(i).map_or(random, |s| s.to_string());
             let mut fast = Vec::new();
             let mut buf = String::new();
@@ -621,15 +626,7 @@ mod tests {
         let alphabet: Vec<char> = "ab1_.,:' -\n\tZ·é’难民ك\u{301}🦀—ﬁ".chars().collect();
         let mut seed = 7u32;
         for _ in 0..20_000 {
-            let len = (seed % 48) as usize;
-            let text: String = (0..len)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 17;
-                    seed ^= seed << 5;
-                    alphabet[seed as usize % alphabet.len()]
-                })
-                .collect();
+            let text = random_text(&mut seed, &alphabet, 48);
             let mut buf = String::new();
             let mut fast = Vec::new();
             tokenize(&text, &mut buf, |t, tok| {
