@@ -6,6 +6,7 @@ use crate::convert::{get, query_arg, record_to_json, to_json, type_name};
 use crate::errors::{JsResult, to_js};
 use js_sys::Array;
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU32, Ordering};
 use treatykit_core::records::{self, Json, MAX_RECORDS, Schema};
 use treatykit_core::search::compact::{Compact, Delivered};
@@ -142,10 +143,14 @@ impl JsIndex {
         }
         let keys = checked.keys();
         let mut list: Vec<Json> = Vec::with_capacity(len as usize);
+        // The record's name for errors, written into one buffer rather than allocated per record.
+        let mut name = String::new();
         for i in 0..len as u32 {
             let r = js_sys::Reflect::get_u32(&records, i)
                 .map_err(|_| to_js(Error::type_error(format!("could not read record {i}"))))?;
-            list.push(record_to_json(&r, &keys, &format!("record {i}"))?);
+            name.clear();
+            let _ = write!(name, "record {i}");
+            list.push(record_to_json(&r, &keys, &name)?);
         }
         let inner = records::index(list, &schema_json).map_err(to_js)?;
         Ok(JsIndex {

@@ -100,16 +100,21 @@ impl<'a> Reader<'a> {
         self.varint(32)
     }
 
+    /// A byte that must be 0 or 1; `what` names it in the error.
     #[inline(never)]
-    fn bool(&mut self) -> bool {
+    fn flag(&mut self, what: &str) -> bool {
         match self.byte() {
             0 => false,
             1 => true,
             _ => {
-                self.fail("bool that is neither 0 nor 1");
+                self.fail(what);
                 false
             }
         }
+    }
+
+    fn bool(&mut self) -> bool {
+        self.flag("bool that is neither 0 nor 1")
     }
 
     /// A length of items of at least one byte each: never more than the bytes left, so a
@@ -153,16 +158,8 @@ impl<'a> Reader<'a> {
     }
 
     /// `Option`'s tag: whether a value follows.
-    #[inline(never)]
     fn some(&mut self) -> bool {
-        match self.byte() {
-            0 => false,
-            1 => true,
-            _ => {
-                self.fail("option tag that is neither 0 nor 1");
-                false
-            }
-        }
+        self.flag("option tag that is neither 0 nor 1")
     }
 
     fn option<T>(&mut self, value: impl FnOnce(&mut Self) -> T) -> Option<T> {
@@ -225,6 +222,11 @@ fn corpus(r: &mut Reader) -> Corpus {
 }
 
 const CONFIDENCE: [Confidence; 3] = [Confidence::High, Confidence::Medium, Confidence::Low];
+const LEGAL_STATUS: [LegalStatus; 3] = [
+    LegalStatus::Binding,
+    LegalStatus::NonBinding,
+    LegalStatus::NonNormative,
+];
 
 #[inline(never)]
 fn term(r: &mut Reader) -> Term {
@@ -244,11 +246,7 @@ fn resource(r: &mut Reader) -> Resource {
         publisher: r.string(),
         year: r.option(Reader::u16),
         kind_of: r.string(),
-        legal_status: r.variant(&[
-            LegalStatus::Binding,
-            LegalStatus::NonBinding,
-            LegalStatus::NonNormative,
-        ]),
+        legal_status: r.variant(&LEGAL_STATUS),
         themes: r.strings(),
         gcm_objectives: r.seq(Reader::byte),
         categories: r.strings(),
@@ -430,14 +428,7 @@ mod tests {
         });
         c.corpus.types = vec![term_of("treaty"), term_of("report")];
         c.corpus.themes = vec![term_of("asylum")];
-        for (i, status) in [
-            LegalStatus::Binding,
-            LegalStatus::NonBinding,
-            LegalStatus::NonNormative,
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        for (i, status) in LEGAL_STATUS.into_iter().enumerate() {
             c.corpus.resources.push(Resource {
                 id: format!("r{i}"),
                 seed: u16::MAX - i as u16,

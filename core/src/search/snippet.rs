@@ -174,10 +174,10 @@ impl Tokens<'_> {
 }
 
 /// Bit 7 of every byte of a little-endian word of eight bytes.
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The eight bytes of `b` from `at` as one little-endian word.
-fn word_at(b: &[u8], at: usize) -> u64 {
+pub(super) fn word_at(b: &[u8], at: usize) -> u64 {
     let c = &b[at..at + 8];
     u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
 }

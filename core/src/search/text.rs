@@ -216,12 +216,10 @@ fn tokenize_dyn(text: &str, buf: &mut String, f: &mut dyn FnMut(&str, Token) -> 
 
 /// The position of the first byte at or after `from` that is not ASCII, eight bytes at a time.
 fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use super::snippet::{HIGH, word_at};
     let mut at = from;
     while at + 8 <= bytes.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&bytes[at..at + 8]);
-        let high = u64::from_le_bytes(w) & HIGH;
+        let high = word_at(bytes, at) & HIGH;
         if high != 0 {
             return Some(at + high.trailing_zeros() as usize / 8);
         }
