@@ -39,7 +39,7 @@ const EMBEDDED: u32 = 0;
 static NEXT_INDEX: AtomicU32 = AtomicU32::new(EMBEDDED + 1);
 
 thread_local! {
-    /// What js/answer.js holds of the embedded corpus.
+    /// What js/answer.js holds of the embedded corpus (and the buffers its answers are built in).
     static EMBEDDED_DELIVERED: RefCell<Delivered> = RefCell::new(Delivered::new());
 }
 
@@ -49,7 +49,7 @@ pub fn reset_answers() {
 }
 
 /// The search answer objects of a compact answer of index number `index`.
-fn answer(index: u32, compact: Result<Compact, Error>) -> JsResult<JsValue> {
+fn answer(index: u32, compact: Result<&Compact, Error>) -> JsResult<JsValue> {
     let c = compact.map_err(to_js)?;
     Ok(build_answer(
         index,
@@ -61,7 +61,7 @@ fn answer(index: u32, compact: Result<Compact, Error>) -> JsResult<JsValue> {
 }
 
 /// The facet answer object of a compact facet answer of index number `index`.
-fn facet_answer(index: u32, compact: Result<Compact, Error>) -> JsResult<JsValue> {
+fn facet_answer(index: u32, compact: Result<&Compact, Error>) -> JsResult<JsValue> {
     let c = compact.map_err(to_js)?;
     Ok(build_facets(index, &c.fixed, &c.facets))
 }
@@ -83,7 +83,7 @@ pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
     crate::test_hooks::panic_on_test_query(&q);
     let opts = options(&options_arg)?;
     let index = catalog()?.index();
-    EMBEDDED_DELIVERED.with_borrow_mut(|d| answer(EMBEDDED, index.search_compact(&q, &opts, d)))
+    EMBEDDED_DELIVERED.with_borrow_mut(|d| answer(EMBEDDED, index.search_compact_in(&q, &opts, d)))
 }
 
 /// Facet counts of the embedded corpus: `facets(filters?)` → `{ kind: [{ value, label,
@@ -92,7 +92,7 @@ pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
 pub fn facets(filters_arg: JsValue) -> JsResult<JsValue> {
     let f = filters(&filters_arg)?;
     let index = catalog()?.index();
-    EMBEDDED_DELIVERED.with_borrow_mut(|d| facet_answer(EMBEDDED, index.facets_compact(&f, d)))
+    EMBEDDED_DELIVERED.with_borrow_mut(|d| facet_answer(EMBEDDED, index.facets_compact_in(&f, d)))
 }
 
 /// A search index over records a website brings. Free it with `free()` when done.
@@ -165,14 +165,14 @@ impl JsIndex {
         let q = query_arg(&query)?;
         let opts = options(&options_arg)?;
         let mut d = self.delivered.borrow_mut();
-        answer(self.number, self.inner.search_compact(&q, &opts, &mut d))
+        answer(self.number, self.inner.search_compact_in(&q, &opts, &mut d))
     }
 
     /// Facet counts of the records under `filters?`.
     pub fn facets(&self, filters_arg: JsValue) -> JsResult<JsValue> {
         let f = filters(&filters_arg)?;
         let mut d = self.delivered.borrow_mut();
-        facet_answer(self.number, self.inner.facets_compact(&f, &mut d))
+        facet_answer(self.number, self.inner.facets_compact_in(&f, &mut d))
     }
 
     /// Number of records indexed.

@@ -722,6 +722,54 @@ fn compact_answers_send_the_facet_table_and_each_documents_fixed_fields_once() {
 }
 
 #[test]
+fn answers_built_in_reused_buffers_carry_nothing_over_from_the_answer_before() {
+    let index = catalog().index();
+    let wide = SearchOptions {
+        limit: 100,
+        ..SearchOptions::default()
+    };
+    let narrow = SearchOptions {
+        limit: 2,
+        ..SearchOptions::default()
+    };
+    let no = SearchOptions {
+        limit: 0,
+        ..SearchOptions::default()
+    };
+    // (query, options) answered in turn through one set of buffers: long answers then short
+    // ones, an error, a browse, an answer with no hit.
+    let steps: [(&str, &SearchOptions); 7] = [
+        ("refugee", &wide),
+        ("vccr", &narrow),
+        ("refugee", &no),
+        ("migrant workers", &wide),
+        ("", &narrow),
+        ("zzqxw", &wide),
+        ("stateless", &narrow),
+    ];
+    let mut reused = Delivered::new();
+    for (q, opts) in steps {
+        let got = index.search_compact_in(q, opts, &mut reused).cloned();
+        let want = index.search_compact(q, opts, &mut Delivered::new());
+        match (got, want) {
+            (Ok(got), Ok(want)) => {
+                assert_eq!(
+                    (&got.snippets, &got.hits, &got.facets),
+                    (&want.snippets, &want.hits, &want.facets),
+                    "{q:?}"
+                );
+            }
+            (Err(got), Err(want)) => assert_eq!(got.message, want.message, "{q:?}"),
+            (got, want) => panic!("{q:?}: {got:?} against {want:?}"),
+        }
+    }
+    let facets = index
+        .facets_compact_in(&Filters::default(), &mut reused)
+        .unwrap();
+    assert!(facets.hits.is_empty() && facets.snippets.is_empty() && facets.fixed.is_empty());
+}
+
+#[test]
 fn a_failed_compact_answer_records_nothing_as_sent() {
     let index = catalog().index();
     let mut sent = Delivered::new();

@@ -26,11 +26,23 @@ use super::{Index, SearchOptions, json, snippet};
 use crate::error::Error;
 
 /// What the JavaScript side has been sent of one index: the facet table, and which documents'
-/// fixed hit fields.
+/// fixed hit fields. It also holds the buffers that index's answers are built in, reused from
+/// one answer to the next (a query then allocates little: see [`Index::search_compact_in`]).
 #[derive(Debug, Clone, Default)]
 pub struct Delivered {
     table: bool,
     docs: Vec<u64>,
+    answer: Compact,
+    work: Work,
+}
+
+/// Scratch space of a compact answer.
+#[derive(Debug, Clone, Default)]
+struct Work {
+    fresh: Vec<u32>,
+    matched: Vec<u32>,
+    snippet: snippet::Scratch,
+    snip: snippet::Snippet,
 }
 
 impl Delivered {
@@ -39,21 +51,21 @@ impl Delivered {
         Delivered::default()
     }
 
-    /// Marks document `d` as sent; true when it was not before.
-    fn mark(&mut self, d: u32) -> bool {
-        let (word, bit) = (d as usize / 64, 1u64 << (d % 64));
-        if self.docs.len() <= word {
-            self.docs.resize(word + 1, 0);
-        }
-        let new = self.docs[word] & bit == 0;
-        self.docs[word] |= bit;
-        new
-    }
-
     /// Number of documents sent.
     pub fn doc_count(&self) -> usize {
         self.docs.iter().map(|w| w.count_ones() as usize).sum()
     }
+}
+
+/// Marks document `d` as sent in the bit set `docs`; true when it was not before.
+fn mark(docs: &mut Vec<u64>, d: u32) -> bool {
+    let (word, bit) = (d as usize / 64, 1u64 << (d % 64));
+    if docs.len() <= word {
+        docs.resize(word + 1, 0);
+    }
+    let new = docs[word] & bit == 0;
+    docs[word] |= bit;
+    new
 }
 
 /// A compact answer (see the module docs).
@@ -69,63 +81,94 @@ pub struct Compact {
     pub facets: Vec<u32>,
 }
 
+impl Compact {
+    /// Empties every part, keeping the buffers.
+    fn clear(&mut self) {
+        self.fixed.clear();
+        self.snippets.clear();
+        self.hits.clear();
+        self.facets.clear();
+    }
+}
+
 impl Index {
     /// [`Index::search`] as a compact answer, sending what `delivered` says the JavaScript
     /// side lacks and recording it. Errors as [`Index::search`]; on error nothing is recorded.
+    /// Builds a new answer each time; [`Index::search_compact_in`] reuses one.
     pub fn search_compact(
         &self,
         raw: &str,
         opts: &SearchOptions,
         delivered: &mut Delivered,
     ) -> Result<Compact, Error> {
+        self.search_compact_in(raw, opts, delivered).cloned()
+    }
+
+    /// [`Index::search_compact`] built in `delivered`'s buffers, which keep the answer until
+    /// the next one: what the wasm layer calls, so that a query reuses the memory of the last.
+    pub fn search_compact_in<'d>(
+        &self,
+        raw: &str,
+        opts: &SearchOptions,
+        delivered: &'d mut Delivered,
+    ) -> Result<&'d Compact, Error> {
+        let Delivered {
+            table,
+            docs,
+            answer,
+            work,
+        } = delivered;
+        answer.clear();
         let o = self.run(raw, opts)?;
         // Room for snippets of accented text and for a few highlights each.
-        let mut snippets = String::with_capacity(2 * snippet::SNIPPET_CHARS * o.page.len());
-        let mut hits = Vec::with_capacity(3 + 16 * o.page.len());
-        hits.extend([
+        answer
+            .snippets
+            .reserve(2 * snippet::SNIPPET_CHARS * o.page.len());
+        answer.hits.reserve(3 + 16 * o.page.len());
+        answer.hits.extend([
             o.total as f64,
             f64::from(u8::from(o.relaxed)),
             o.page.len() as f64,
         ]);
-        let mut fresh = Vec::new();
-        let (mut matched, mut scratch) = (Vec::new(), snippet::Scratch::default());
-        let mut snip = snippet::Snippet::default();
+        let Work {
+            fresh,
+            matched,
+            snippet: scratch,
+            snip,
+        } = work;
+        fresh.clear();
         for &(d, score) in &o.page {
             let doc = &self.docs[d as usize];
-            self.matched_terms_into(d, &o.plans, &mut matched);
+            self.matched_terms_into(d, &o.plans, matched);
             snippet::build_with(
                 &self.ix,
                 d,
                 doc.field_texts(),
-                &matched,
+                matched,
                 &self.no_snippet,
-                &mut scratch,
-                &mut snip,
+                scratch,
+                snip,
             );
-            snippets.push_str(&snip.text);
-            hits.extend([
+            answer.snippets.push_str(&snip.text);
+            answer.hits.extend([
                 f64::from(d),
                 json::rounded_score(score),
                 f64::from(snip.units),
                 snip.highlights.len() as f64,
             ]);
-            hits.extend(snip.highlights.iter().flatten().map(|&x| f64::from(x)));
-            if delivered.mark(d) {
+            answer
+                .hits
+                .extend(snip.highlights.iter().flatten().map(|&x| f64::from(x)));
+            if mark(docs, d) {
                 fresh.push(d);
             }
         }
-        let fixed = self.deliver(&fresh, delivered);
-        let mut facets = Vec::new();
+        self.deliver(fresh, table, &mut answer.fixed);
         match &o.facet_docs {
-            None => facets.extend_from_slice(self.facets.all_packed()),
-            Some(docs) => self.facets.count_packed(docs, &o.filters, &mut facets),
+            None => answer.facets.extend_from_slice(self.facets.all_packed()),
+            Some(ds) => self.facets.count_packed(ds, &o.filters, &mut answer.facets),
         }
-        Ok(Compact {
-            fixed,
-            snippets,
-            hits,
-            facets,
-        })
+        Ok(answer)
     }
 
     /// [`Index::facets`] as a compact answer (see [`Index::search_compact`]).
@@ -134,27 +177,35 @@ impl Index {
         filters: &Filters,
         delivered: &mut Delivered,
     ) -> Result<Compact, Error> {
-        let compiled = self.facets.compile(filters, self.len())?;
-        let mut facets = Vec::new();
-        if compiled.is_empty() {
-            facets.extend_from_slice(self.facets.all_packed());
-        } else {
-            let all: Vec<u32> = (0..self.len() as u32).collect();
-            self.facets.count_packed(&all, &compiled, &mut facets);
-        }
-        Ok(Compact {
-            fixed: self.deliver(&[], delivered),
-            facets,
-            ..Compact::default()
-        })
+        self.facets_compact_in(filters, delivered).cloned()
     }
 
-    /// The JSON text of the documents `fresh` and, the first time, the facet table (see the
-    /// module docs); empty when there is neither.
-    fn deliver(&self, fresh: &[u32], delivered: &mut Delivered) -> String {
-        let mut text = String::new();
-        if fresh.is_empty() && delivered.table {
-            return text;
+    /// [`Index::facets_compact`] built in `delivered`'s buffers (see
+    /// [`Index::search_compact_in`]).
+    pub fn facets_compact_in<'d>(
+        &self,
+        filters: &Filters,
+        delivered: &'d mut Delivered,
+    ) -> Result<&'d Compact, Error> {
+        let Delivered { table, answer, .. } = delivered;
+        answer.clear();
+        let compiled = self.facets.compile(filters, self.len())?;
+        if compiled.is_empty() {
+            answer.facets.extend_from_slice(self.facets.all_packed());
+        } else {
+            let all: Vec<u32> = (0..self.len() as u32).collect();
+            self.facets
+                .count_packed(&all, &compiled, &mut answer.facets);
+        }
+        self.deliver(&[], table, &mut answer.fixed);
+        Ok(answer)
+    }
+
+    /// Appends to `text` the JSON of the documents `fresh` and, unless `table` says it was
+    /// sent, the facet table (see the module docs); nothing when there is neither.
+    fn deliver(&self, fresh: &[u32], table: &mut bool, text: &mut String) {
+        if fresh.is_empty() && *table {
+            return;
         }
         text.push('{');
         if !fresh.is_empty() {
@@ -165,23 +216,22 @@ impl Index {
                 }
                 let doc = &self.docs[d as usize];
                 text.push('[');
-                json::push_uint(&mut text, u64::from(d));
+                json::push_uint(text, u64::from(d));
                 text.push_str(",{");
-                doc.write_names(&mut text);
-                doc.write_summary(&mut text);
+                doc.write_names(text);
+                doc.write_summary(text);
                 text.push_str("}]");
             }
             text.push(']');
         }
-        if !delivered.table {
-            delivered.table = true;
+        if !*table {
+            *table = true;
             if !fresh.is_empty() {
                 text.push(',');
             }
             text.push_str("\"table\":");
-            self.facets.table_json(&mut text);
+            self.facets.table_json(text);
         }
         text.push('}');
-        text
     }
 }

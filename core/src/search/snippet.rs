@@ -26,7 +26,7 @@ pub struct Snippet {
 }
 
 /// Buffers snippets are built in, reused from one hit to the next (see [`build_with`]).
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Scratch {
     keys: Vec<u64>,
     best_keys: Vec<u64>,
