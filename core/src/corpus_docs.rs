@@ -349,9 +349,8 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
     }
     // A right's `category` facet and `heldBy` list every category holding it, directly or by
     // inheritance, so that filtering on a category shows everything that category holds.
-    let lookup = crate::rights::Rights::new(c);
-    for r in &c.rights {
-        let held_by = lookup.held_by(&r.id).unwrap_or_default();
+    let holders = crate::rights::holders_of_each_right(c);
+    for (r, held_by) in c.rights.iter().zip(holders) {
         let anchors = r
             .anchors
             .iter()

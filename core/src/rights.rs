@@ -566,9 +566,10 @@ impl Rights {
                     .collect()
             })
             .collect();
+        let by_id = category_positions(&categories);
         let held = (0..categories.len())
             .map(|c| {
-                let chains = chains_from(&categories, &category_index, c);
+                let chains = chains_from(&categories, &by_id, c);
                 holders
                     .iter()
                     .enumerate()
@@ -783,12 +784,55 @@ impl Rights {
     }
 }
 
+/// Each category id's position in `categories` (the first, when ids repeat).
+fn category_positions<C: std::borrow::Borrow<Category>>(categories: &[C]) -> HashMap<&str, usize> {
+    let mut index = HashMap::new();
+    for (n, c) in categories.iter().enumerate() {
+        index.entry(c.borrow().id.as_str()).or_insert(n);
+    }
+    index
+}
+
+/// For each right of `corpus`, in corpus order, the ids of the categories holding it,
+/// directly or by inheritance, in category display order: [`Rights::held_by`] of every right,
+/// without building the lookup (its anchors and copies), which the searchable documents do
+/// not need at start.
+pub fn holders_of_each_right(corpus: &Corpus) -> Vec<Vec<String>> {
+    let categories: Vec<&Category> = [CategoryGroup::Mimc, CategoryGroup::CrossCutting]
+        .iter()
+        .flat_map(|&g| corpus.categories.iter().filter(move |c| c.group == g))
+        .collect();
+    let index = category_positions(&categories);
+    // reaches[c][h]: category c holds what category h holds.
+    let reaches: Vec<Vec<bool>> = (0..categories.len())
+        .map(|c| {
+            let chains = chains_from(&categories, &index, c);
+            chains.iter().map(Option::is_some).collect()
+        })
+        .collect();
+    corpus
+        .rights
+        .iter()
+        .map(|r| {
+            let holders: Vec<usize> = r
+                .holders
+                .iter()
+                .filter_map(|h| index.get(h.as_str()).copied())
+                .collect();
+            (0..categories.len())
+                .filter(|&c| holders.iter().any(|&h| reaches[c][h]))
+                .map(|c| categories[c].id.clone())
+                .collect()
+        })
+        .collect()
+}
+
 /// The shortest inheritance chain from category `from` to every category it reaches (itself
 /// included, with the chain `[from]`). Among chains of equal length an established one wins.
 /// Each category is entered once, so cycles cannot loop.
-fn chains_from(
-    categories: &[Category],
-    index: &HashMap<String, usize>,
+fn chains_from<C: std::borrow::Borrow<Category>>(
+    categories: &[C],
+    index: &HashMap<&str, usize>,
     from: usize,
 ) -> Vec<Option<Chain>> {
     let mut best: Vec<Option<Chain>> = vec![None; categories.len()];
@@ -803,11 +847,12 @@ fn chains_from(
             let Some(chain) = best[u].clone() else {
                 continue;
             };
-            for parent in &categories[u].inherits {
-                let Some(&p) = index.get(parent) else {
+            let cat: &Category = categories[u].borrow();
+            for parent in &cat.inherits {
+                let Some(&p) = index.get(parent.as_str()) else {
                     continue;
                 };
-                let established = chain.established && !categories[u].link_assumed(parent);
+                let established = chain.established && !cat.link_assumed(parent);
                 let better = match &best[p] {
                     None => true,
                     // Same layer, reached first through an assumed link: prefer this one.
@@ -826,4 +871,37 @@ fn chains_from(
         frontier = next;
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holders_of_each_right_are_what_the_lookup_says_holds_each_right() {
+        for (dir, compiled) in crate::authoring::test_corpora() {
+            let mut tangled = compiled.corpus.clone();
+            // A cycle, a parent that does not exist, and a holder that does not exist: the
+            // lookup tolerates them, and so must the shortcut.
+            let last = tangled.categories.last().unwrap().id.clone();
+            tangled.categories[0].inherits.push(last);
+            tangled.categories[0]
+                .inherits
+                .push("no-such-category".into());
+            tangled.rights[0].holders.push("no-such-holder".into());
+            for corpus in [&compiled.corpus, &tangled] {
+                let lookup = Rights::new(corpus);
+                let want: Vec<Vec<String>> = corpus
+                    .rights
+                    .iter()
+                    .map(|r| lookup.held_by(&r.id).unwrap())
+                    .collect();
+                assert_eq!(holders_of_each_right(corpus), want, "{dir}");
+                assert!(
+                    want.iter().any(|h| h.len() > 1),
+                    "{dir}: inheritance is exercised"
+                );
+            }
+        }
+    }
 }
