@@ -59,9 +59,17 @@ pub fn kind_label(kind: &str) -> &'static str {
     }
 }
 
+/// `n` in decimal digits. Start-up builds every document's texts, so they are joined with
+/// `concat` and numbers written with this rather than through `format!`'s machinery.
+fn decimal(n: impl Into<u64>) -> String {
+    let mut s = String::new();
+    crate::search::json::push_uint(&mut s, n.into());
+    s
+}
+
 /// The record id of GCM objective `n`.
 pub fn objective_id(n: u8) -> String {
-    format!("objective-{n}")
+    ["objective-", &decimal(n)].concat()
 }
 
 struct Builder<'c> {
@@ -143,7 +151,7 @@ impl<'c> Builder<'c> {
     fn objectives(mut self, objs: &[u8]) -> Self {
         for &n in objs {
             let all = &self.corpus.objectives;
-            self = self.facet("gcmObjective", &n.to_string(), || {
+            self = self.facet("gcmObjective", &decimal(n), || {
                 match all.iter().find(|o| o.number == n) {
                     Some(o) => format!("{n} – {}", o.short_label),
                     None => format!("Objective {n}"),
@@ -153,7 +161,7 @@ impl<'c> Builder<'c> {
         if !objs.is_empty() {
             self = self.put(
                 "gcmObjectives",
-                Value::List(objs.iter().map(u8::to_string).collect()),
+                Value::List(objs.iter().map(|&n| decimal(n)).collect()),
             );
         }
         self
@@ -168,7 +176,7 @@ impl<'c> Builder<'c> {
     }
     fn year(mut self, y: u16) -> Self {
         self.doc.year = Some(y);
-        self.facet("year", &y.to_string(), || y.to_string())
+        self.facet("year", &decimal(y), || decimal(y))
             .put("year", Value::Num(f64::from(y)))
     }
     fn put(mut self, key: &str, v: Value) -> Self {
@@ -245,7 +253,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         let articles = i
             .articles
             .iter()
-            .map(|a| format!("Art. {} {}", a.article, a.label))
+            .map(|a| ["Art. ", &a.article, " ", &a.label].concat())
             .collect::<Vec<_>>()
             .join(" · ");
         let status = if i.binding {
@@ -256,7 +264,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         let mut b = Builder::new(c, facets, &i.id, "instrument", &i.title)
             .text("labels", LABEL_BOOST, labels)
             .text("labels", LABEL_BOOST, articles)
-            .text("body", BODY_BOOST, format!("{} {}", i.summary, i.body))
+            .text("body", BODY_BOOST, [&i.summary, " ", &i.body].concat())
             .kind_of(&i.kind_of)
             .themes(&i.themes)
             .categories(&i.categories)
@@ -282,12 +290,12 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             .text(
                 "labels",
                 LABEL_BOOST,
-                format!("{} {}", m.short_name, m.version),
+                [&m.short_name, " ", &m.version].concat(),
             )
             .text(
                 "body",
                 BODY_BOOST,
-                format!("{} {} {}", m.summary, m.drafted_by, m.publication),
+                [&m.summary, " ", &m.drafted_by, " ", &m.publication].concat(),
             )
             .kind_of("model-convention")
             .status(LegalStatus::NonBinding)
@@ -307,13 +315,13 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         out.push(b.done());
     }
     for ch in &c.chapters {
-        let title = format!("MIMC Chapter {}: {}", ch.numeral, ch.title);
+        let title = ["MIMC Chapter ", &ch.numeral, ": ", &ch.title].concat();
         // Visitors type the chapter's number in digits ("chapter 4"), the title has it in Roman.
         let mut b = Builder::new(c, facets, &ch.id, "chapter", &title)
             .text("body", BODY_BOOST, ch.summary.clone())
             .short([
-                format!("Chapter {}", ch.number),
-                format!("MIMC Chapter {}", ch.number),
+                ["Chapter ", &decimal(ch.number)].concat(),
+                ["MIMC Chapter ", &decimal(ch.number)].concat(),
             ])
             .categories(&ch.categories)
             .put("number", Value::Num(f64::from(ch.number)))
@@ -324,7 +332,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         out.push(b.done());
     }
     for a in &c.articles {
-        let title = format!("MIMC Article {}: {}", a.number, a.heading);
+        let title = ["MIMC Article ", &decimal(a.number), ": ", &a.heading].concat();
         let b = Builder::new(c, facets, &a.id, "article", &title)
             .text("body", BODY_BOOST, a.summary.clone())
             .put("number", Value::Num(f64::from(a.number)));
@@ -335,7 +343,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             .text(
                 "body",
                 BODY_BOOST,
-                format!("{} {}", cat.definition, cat.definition_source),
+                [&cat.definition, " ", &cat.definition_source].concat(),
             )
             .categories(std::slice::from_ref(&cat.id))
             .put("group", Value::Str(cat.group.as_str().into()))
@@ -360,7 +368,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
                     .iter()
                     .find(|i| i.id == a.instrument)
                     .map_or(a.instrument.as_str(), |i| i.short_name.as_str());
-                format!("{name} art. {}", a.article)
+                [name, " art. ", &a.article].concat()
             })
             .collect::<Vec<_>>()
             .join(" · ");
@@ -390,12 +398,12 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
     }
     for o in &c.objectives {
         let id = objective_id(o.number);
-        let title = format!("GCM Objective {}: {}", o.number, o.label);
+        let title = ["GCM Objective ", &decimal(o.number), ": ", &o.label].concat();
         // "objective 15" names it: put it before texts citing it. (Not "GCM …": every
         // objective's name would then hold "gcm" as strongly as the compact's own.)
         let b = Builder::new(c, facets, &id, "objective", &title)
             .text("labels", LABEL_BOOST, o.short_label.clone())
-            .short([format!("Objective {}", o.number)])
+            .short([["Objective ", &decimal(o.number)].concat()])
             .objectives(&[o.number])
             .put("number", Value::Num(f64::from(o.number)));
         out.push(b.done());
