@@ -532,10 +532,8 @@ impl Rights {
                     .cloned(),
             );
         }
-        let mut category_index = HashMap::new();
-        for (n, c) in categories.iter().enumerate() {
-            category_index.entry(c.id.clone()).or_insert(n);
-        }
+        let refs: Vec<&Category> = categories.iter().collect();
+        let category_index = category_positions(&refs);
         let mut rights: Vec<Right> = corpus.rights.clone();
         rights.sort_by_key(|r| RightGroup::ALL.iter().position(|g| *g == r.group));
         let mut right_index = HashMap::new();
@@ -566,10 +564,9 @@ impl Rights {
                     .collect()
             })
             .collect();
-        let by_id = category_positions(&categories);
         let held = (0..categories.len())
             .map(|c| {
-                let chains = chains_from(&categories, &by_id, c);
+                let chains = chains_from(&refs, &category_index, c);
                 holders
                     .iter()
                     .enumerate()
@@ -785,10 +782,10 @@ impl Rights {
 }
 
 /// Each category id's position in `categories` (the first, when ids repeat).
-fn category_positions<C: std::borrow::Borrow<Category>>(categories: &[C]) -> HashMap<&str, usize> {
+fn category_positions(categories: &[&Category]) -> HashMap<String, usize> {
     let mut index = HashMap::new();
     for (n, c) in categories.iter().enumerate() {
-        index.entry(c.borrow().id.as_str()).or_insert(n);
+        index.entry(c.id.clone()).or_insert(n);
     }
     index
 }
@@ -817,7 +814,7 @@ pub fn holders_of_each_right(corpus: &Corpus) -> Vec<Vec<String>> {
             let holders: Vec<usize> = r
                 .holders
                 .iter()
-                .filter_map(|h| index.get(h.as_str()).copied())
+                .filter_map(|h| index.get(h).copied())
                 .collect();
             (0..categories.len())
                 .filter(|&c| holders.iter().any(|&h| reaches[c][h]))
@@ -830,9 +827,9 @@ pub fn holders_of_each_right(corpus: &Corpus) -> Vec<Vec<String>> {
 /// The shortest inheritance chain from category `from` to every category it reaches (itself
 /// included, with the chain `[from]`). Among chains of equal length an established one wins.
 /// Each category is entered once, so cycles cannot loop.
-fn chains_from<C: std::borrow::Borrow<Category>>(
-    categories: &[C],
-    index: &HashMap<&str, usize>,
+fn chains_from(
+    categories: &[&Category],
+    index: &HashMap<String, usize>,
     from: usize,
 ) -> Vec<Option<Chain>> {
     let mut best: Vec<Option<Chain>> = vec![None; categories.len()];
@@ -847,9 +844,9 @@ fn chains_from<C: std::borrow::Borrow<Category>>(
             let Some(chain) = best[u].clone() else {
                 continue;
             };
-            let cat: &Category = categories[u].borrow();
+            let cat = categories[u];
             for parent in &cat.inherits {
-                let Some(&p) = index.get(parent.as_str()) else {
+                let Some(&p) = index.get(parent) else {
                     continue;
                 };
                 let established = chain.established && !cat.link_assumed(parent);
