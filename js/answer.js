@@ -77,9 +77,10 @@ function facetsOf(c, counts) {
 /**
  * The search answer `{ total, hits, facets, relaxed }` of index number `index` from a compact
  * answer: `fixed` (JSON text of what was not sent before, or empty), the hits' `snippets`
- * one after the other, the numbers of the hits (`hits`: total, relaxed, count, then per hit
- * document, score, snippet length in UTF-16 units, highlight count and pairs) and the packed
- * facet counts.
+ * one after the other without their `…` cut marks, the numbers of the hits (`hits`: total,
+ * relaxed, count, then per hit document, score, length in UTF-16 units of its text in
+ * `snippets`, cut marks — bit 0 a `…` before, bit 1 after —, highlight count and pairs) and
+ * the packed facet counts.
  */
 export function buildAnswer(index, fixed, snippets, hits, counts) {
   const c = cacheOf(index);
@@ -92,13 +93,16 @@ export function buildAnswer(index, fixed, snippets, hits, counts) {
     const doc = hits[i];
     const score = hits[i + 1];
     const length = hits[i + 2];
-    const count = hits[i + 3];
-    i += 4;
+    const cuts = hits[i + 3];
+    const count = hits[i + 4];
+    i += 5;
     const t = c.docs.get(doc);
     if (t === undefined) throw new Error(`treatykit: internal error: document ${doc} was never sent`);
     const highlights = new Array(count);
     for (let h = 0; h < count; h++, i += 2) highlights[h] = [hits[i], hits[i + 1]];
-    const hit = { id: t.id, kind: t.kind, title: t.title, score, snippet: snippets.slice(at, at + length), highlights };
+    let snippet = snippets.slice(at, at + length);
+    if (cuts !== 0) snippet = (cuts & 1 ? '\u2026' : '') + snippet + (cuts & 2 ? '\u2026' : '');
+    const hit = { id: t.id, kind: t.kind, title: t.title, score, snippet, highlights };
     const { keys, values } = t;
     if (t.plain) {
       for (let f = 0; f < keys.length; f++) hit[keys[f]] = values[f];

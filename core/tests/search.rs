@@ -658,10 +658,17 @@ fn compact_hits(c: &Compact) -> Vec<(u64, String)> {
     let units: Vec<u16> = c.snippets.encode_utf16().collect();
     let mut out = Vec::new();
     for _ in 0..h[2] as usize {
-        let (doc, len, n) = (h[i] as u64, h[i + 2] as usize, h[i + 3] as usize);
-        out.push((doc, String::from_utf16(&units[at..at + len]).unwrap()));
+        let (doc, len, cuts, n) = (
+            h[i] as u64,
+            h[i + 2] as usize,
+            h[i + 3] as u8,
+            h[i + 4] as usize,
+        );
+        let inner = String::from_utf16(&units[at..at + len]).unwrap();
+        let mark = |bit: u8| if cuts & bit != 0 { "…" } else { "" };
+        out.push((doc, format!("{}{inner}{}", mark(1), mark(2))));
         at += len;
-        i += 4 + 2 * n;
+        i += 5 + 2 * n;
     }
     assert_eq!(i, h.len(), "every number is read");
     assert_eq!(at, units.len(), "every snippet is read");
@@ -687,6 +694,15 @@ fn compact_answers_send_the_facet_table_and_each_documents_fixed_fields_once() {
             .map(|h| h.snippet.as_str())
             .collect::<Vec<_>>(),
         "snippets in order"
+    );
+    assert!(
+        hits.iter()
+            .any(|h| h.1.starts_with('…') && h.1.ends_with('…')),
+        "some snippet is cut at both ends"
+    );
+    assert!(
+        !first.snippets.contains('…'),
+        "cut marks travel as numbers, not in the snippet text"
     );
     let hits: BTreeSet<u64> = hits.iter().map(|h| h.0).collect();
     assert!(table, "the first answer carries the facet table");

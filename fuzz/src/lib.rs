@@ -231,9 +231,15 @@ impl Assembler {
         let (mut i, mut at) = (3, 0);
         let mut hits = Vec::new();
         for _ in 0..h[2] as usize {
-            let (doc, score, len, n) =
-                (h[i] as u64, h[i + 1], h[i + 2] as usize, h[i + 3] as usize);
-            i += 4;
+            let (doc, score, len, cuts, n) = (
+                h[i] as u64,
+                h[i + 1],
+                h[i + 2] as usize,
+                h[i + 3] as u8,
+                h[i + 4] as usize,
+            );
+            assert!(cuts < 4, "cut marks are two bits");
+            i += 5;
             let fixed = &self.docs[&doc];
             let mut hit = serde_json::Map::new();
             for k in ["id", "kind", "title"] {
@@ -246,8 +252,10 @@ impl Assembler {
                 serde_json::json!(score)
             };
             hit.insert("score".into(), score);
-            let snippet =
+            let inner =
                 String::from_utf16(&units[at..at + len]).expect("snippets split on characters");
+            let mark = |bit: u8| if cuts & bit != 0 { "…" } else { "" };
+            let snippet = format!("{}{inner}{}", mark(1), mark(2));
             hit.insert("snippet".into(), Value::String(snippet));
             at += len;
             let highlights: Vec<Value> = (0..n)

@@ -11,10 +11,13 @@
 //!   "table":[["field",[["value","label"],…]],…]}` with the hit documents the JavaScript side
 //!   has not been sent yet and, with the first answer only, the facet table (fields, values,
 //!   labels); either member may be missing, and the text is empty when both are;
-//! - `snippets`: the hits' snippets, one after the other;
+//! - `snippets`: the hits' snippets, one after the other, without the `…` that marks text
+//!   cut at either end (so that a snippet with no other non-ASCII character is ASCII, which
+//!   JavaScript decodes several times faster: Node 20 takes ~10× longer over text with one);
 //! - `hits`: numbers: total, relaxed (0 or 1), the number of hits, then per hit its document
-//!   number, score (as shown), snippet length in UTF-16 code units (where its snippet ends in
-//!   `snippets`), number of highlights and their `[start, end)` pairs;
+//!   number, score (as shown), the length in UTF-16 code units of its text in `snippets`,
+//!   its cut marks (bit 0: a `…` goes before that text, bit 1: after), number of highlights
+//!   and their `[start, end)` pairs (in the snippet with its marks);
 //! - `facets`: per facet field in order, how many values have a count, then `(value number,
 //!   count)` pairs, ranked (value numbers index that field's `table` list).
 //!
@@ -149,11 +152,15 @@ impl Index {
                 scratch,
                 snip,
             );
-            answer.snippets.push_str(&snip.text);
+            // The `…` marks travel as a number: text with no other non-ASCII character then
+            // stays ASCII, which JavaScript engines decode several times faster.
+            let (inner, units) = snip.inner();
+            answer.snippets.push_str(inner);
             answer.hits.extend([
                 f64::from(d),
                 json::rounded_score(score),
-                f64::from(snip.units),
+                f64::from(units),
+                f64::from(u8::from(snip.cut_before) | u8::from(snip.cut_after) << 1),
                 snip.highlights.len() as f64,
             ]);
             answer

@@ -11,7 +11,8 @@ pub const SNIPPET_CHARS: usize = 160;
 const MAX_HITS: usize = 64;
 /// Words of context kept before the first highlighted word.
 const CONTEXT_WORDS: usize = 4;
-const ELLIPSIS: char = '\u{2026}';
+/// The mark of cut text at either end of a snippet.
+pub const ELLIPSIS: char = '\u{2026}';
 
 /// A snippet and its highlights.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,6 +24,21 @@ pub struct Snippet {
     pub highlights: Vec<[u32; 2]>,
     /// Length of `text` in UTF-16 code units (JavaScript's `length`).
     pub units: u32,
+    /// Text was cut before the excerpt (`text` starts with the `…` it adds).
+    pub cut_before: bool,
+    /// Text was cut after the excerpt (`text` ends with the `…` it adds).
+    pub cut_after: bool,
+}
+
+impl Snippet {
+    /// `text` without the `…` marks of cut text, and its length in UTF-16 code units.
+    pub fn inner(&self) -> (&str, u32) {
+        let mark = ELLIPSIS.len_utf8();
+        let start = if self.cut_before { mark } else { 0 };
+        let end = self.text.len() - if self.cut_after { mark } else { 0 };
+        let units = self.units - u32::from(self.cut_before) - u32::from(self.cut_after);
+        (&self.text[start..end], units)
+    }
 }
 
 /// Buffers snippets are built in, reused from one hit to the next (see [`build_with`]).
@@ -93,6 +109,8 @@ pub fn build_with(
     out.text.clear();
     out.highlights.clear();
     out.units = 0;
+    out.cut_before = false;
+    out.cut_after = false;
     let texts = fields.texts;
     let Scratch {
         keys,
@@ -350,6 +368,8 @@ fn window(
     }
     // The ellipsis is one UTF-16 unit.
     out.units = lead + utf16_units(core, ascii) + u32::from(cut_after);
+    out.cut_before = cut_before;
+    out.cut_after = cut_after;
     utf16_ranges(core, ascii, ranges, lead, &mut out.highlights);
 }
 
