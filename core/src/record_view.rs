@@ -919,8 +919,13 @@ impl Ctx<'_> {
                 .flags
                 .push(flag("version", FlagLevel::Uncertain, note.clone()));
         }
-        let mut chapters: Vec<_> = self.c.chapters.iter().collect();
-        chapters.sort_by_key(|ch| ch.number);
+        // By number, data order among equals: the shared sort, not one more instantiation.
+        let all = &self.c.chapters;
+        let mut order: Vec<u32> = (0..all.len() as u32).collect();
+        crate::search::index::sort_by(&mut order, &|a, b| {
+            (all[a as usize].number, a).cmp(&(all[b as usize].number, b))
+        });
+        let chapters: Vec<_> = order.iter().map(|&i| &all[i as usize]).collect();
         ConventionView {
             common,
             short_name: m.short_name.clone(),

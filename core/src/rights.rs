@@ -534,8 +534,12 @@ impl Rights {
         }
         let refs: Vec<&Category> = categories.iter().collect();
         let category_index = category_positions(&refs);
-        let mut rights: Vec<Right> = corpus.rights.clone();
-        rights.sort_by_key(|r| RightGroup::ALL.iter().position(|g| *g == r.group));
+        // By group, data order within a group (a stable sort, without instantiating one).
+        let rights: Vec<Right> = RightGroup::ALL
+            .iter()
+            .flat_map(|&g| corpus.rights.iter().filter(move |r| r.group == g))
+            .cloned()
+            .collect();
         let mut right_index = HashMap::new();
         for (n, r) in rights.iter().enumerate() {
             right_index.entry(r.id.clone()).or_insert(n);

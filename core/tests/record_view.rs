@@ -334,3 +334,27 @@ fn every_record_of_the_real_corpus_opens_with_a_citation_and_safe_links_only() {
         "the real corpus has uncertain facts, and they are flagged"
     );
 }
+
+#[test]
+fn the_convention_lists_its_chapters_by_number_whatever_the_data_order() {
+    // The real corpus: the fixture has no convention.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let mut compiled = authoring::compile_dir(&dir).expect("the corpus validates");
+    assert!(
+        compiled.corpus.chapters.len() >= 2,
+        "the corpus has chapters"
+    );
+    compiled.corpus.chapters.reverse();
+    let id = compiled.corpus.convention.as_ref().unwrap().id.clone();
+    let cat = Catalog::from_bytes(&format::encode(&compiled)).unwrap();
+    let RecordView::Convention(v) = cat.record(&id).unwrap() else {
+        panic!("{id} is the convention");
+    };
+    let number = |chapter: &str| {
+        let c = cat.corpus().chapters.iter().find(|c| c.id == chapter);
+        c.unwrap().number
+    };
+    let numbers: Vec<u8> = v.chapters.iter().map(|c| number(&c.id)).collect();
+    assert_eq!(numbers.len(), compiled.corpus.chapters.len());
+    assert!(numbers.is_sorted(), "{numbers:?}");
+}

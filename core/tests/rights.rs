@@ -845,3 +845,22 @@ fn broken_data_never_loops_or_panics_at_runtime() {
         Code::UnknownCategory
     );
 }
+
+#[test]
+fn rights_are_listed_by_group_then_in_data_order() {
+    let mut reversed = corpus().clone();
+    reversed.rights.reverse();
+    for c in [corpus(), &reversed] {
+        let lookup = Rights::new(c);
+        let want: Vec<&str> = RightGroup::ALL
+            .iter()
+            .flat_map(|&g| c.rights.iter().filter(move |r| r.group == g))
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(lookup.right_ids(), want);
+        assert!(
+            want.len() > RightGroup::ALL.len(),
+            "several rights per group"
+        );
+    }
+}
