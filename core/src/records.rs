@@ -28,7 +28,6 @@
 
 use crate::document::{Document, FacetEntry, TextField, Value};
 use crate::error::{Code, Error, JsClass};
-use std::collections::HashMap;
 
 pub use crate::limits::{MAX_ID_BYTES, MAX_RECORD_WORDS, MAX_RECORDS, MAX_TEXT_ITEMS};
 /// Most bytes of text (all strings of all records) in one index.
@@ -396,7 +395,10 @@ pub fn documents(records: Vec<Json>, schema: &Schema) -> Result<Vec<Document>, E
         ));
     }
     let mut docs = Vec::with_capacity(records.len());
-    let mut seen: HashMap<String, usize> = HashMap::with_capacity(records.len());
+    // The ids seen so far, numbered in order: records stop at the first repeated id, so an
+    // id's number is the record it came from. (The index's own interner: no hash map code
+    // in the wasm for this alone.)
+    let mut seen = crate::search::index::Interner::new();
     let mut total_bytes = 0usize;
     for (n, mut r) in records.into_iter().enumerate() {
         let mut ctx = Ctx { n, id: None };
@@ -431,13 +433,13 @@ pub fn documents(records: Vec<Json>, schema: &Schema) -> Result<Vec<Document>, E
                 id.len()
             )));
         }
-        if let Some(&first) = seen.get(&id) {
+        let first = seen.intern(&id) as usize;
+        if first < n {
             return Err(records_error(
                 JsClass::TypeError,
                 format!("record {n} repeats the id {id:?} of record {first}"),
             ));
         }
-        seen.insert(id.clone(), n);
         ctx.id = Some(&id);
         let mut bytes = id.len();
         let mut text_of = |r: &mut Json, key: &str, what: &str| -> Result<Option<String>, Error> {

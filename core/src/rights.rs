@@ -75,7 +75,9 @@
 use crate::error::{Code, Error, JsClass};
 use crate::schema::{Category, CategoryGroup, Confidence, Corpus, Instrument, Right, RightGroup};
 use serde::Serialize;
-use std::collections::HashMap;
+// Maps by id are BTreeMaps of one type: the wasm then holds one map implementation (the
+// catalog's record counts use it too) instead of hashbrown's and SipHash's as well.
+use std::collections::BTreeMap;
 
 /// Longest part of a caller-supplied value echoed back in an error message, in characters.
 const ECHO_MAX_CHARS: usize = 80;
@@ -507,9 +509,9 @@ struct Chain {
 #[derive(Debug, Clone, Default)]
 pub struct Rights {
     categories: Vec<Category>,
-    category_index: HashMap<String, usize>,
+    category_index: BTreeMap<String, usize>,
     rights: Vec<Right>,
-    right_index: HashMap<String, usize>,
+    right_index: BTreeMap<String, usize>,
     /// Anchors of each right (display order), enriched with their instrument.
     anchors: Vec<Vec<AnchorDetail>>,
     /// For each category (display order), the rights it holds, in right display order.
@@ -540,22 +542,26 @@ impl Rights {
             .flat_map(|&g| corpus.rights.iter().filter(move |r| r.group == g))
             .cloned()
             .collect();
-        let mut right_index = HashMap::new();
+        let mut right_index = BTreeMap::new();
         for (n, r) in rights.iter().enumerate() {
             right_index.entry(r.id.clone()).or_insert(n);
         }
-        let instruments: HashMap<&str, &Instrument> = corpus
-            .instruments
-            .iter()
-            .rev()
-            .map(|i| (i.id.as_str(), i))
-            .collect();
+        // Each instrument id's first position.
+        let mut instruments: BTreeMap<String, usize> = BTreeMap::new();
+        for (n, i) in corpus.instruments.iter().enumerate() {
+            instruments.entry(i.id.clone()).or_insert(n);
+        }
         let anchors = rights
             .iter()
             .map(|r| {
                 r.anchors
                     .iter()
-                    .map(|a| AnchorDetail::of(a, instruments.get(a.instrument.as_str()).copied()))
+                    .map(|a| {
+                        let i = instruments
+                            .get(&a.instrument)
+                            .map(|&n| &corpus.instruments[n]);
+                        AnchorDetail::of(a, i)
+                    })
                     .collect()
             })
             .collect();
@@ -786,8 +792,8 @@ impl Rights {
 }
 
 /// Each category id's position in `categories` (the first, when ids repeat).
-fn category_positions(categories: &[&Category]) -> HashMap<String, usize> {
-    let mut index = HashMap::new();
+fn category_positions(categories: &[&Category]) -> BTreeMap<String, usize> {
+    let mut index = BTreeMap::new();
     for (n, c) in categories.iter().enumerate() {
         index.entry(c.id.clone()).or_insert(n);
     }
@@ -833,7 +839,7 @@ pub fn holders_of_each_right(corpus: &Corpus) -> Vec<Vec<String>> {
 /// Each category is entered once, so cycles cannot loop.
 fn chains_from(
     categories: &[&Category],
-    index: &HashMap<String, usize>,
+    index: &BTreeMap<String, usize>,
     from: usize,
 ) -> Vec<Option<Chain>> {
     let mut best: Vec<Option<Chain>> = vec![None; categories.len()];

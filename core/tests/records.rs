@@ -418,6 +418,20 @@ fn records_over_the_limits_fail_with_invalid_records() {
         "{}",
         err.message
     );
+    // The first failing record is named, whatever later records hold; the first record
+    // with an id is named as its owner, however many come between.
+    let mut many: Vec<Json> = (0..3000)
+        .map(|i| map(&[("id", s(&format!("r{i}")))]))
+        .collect();
+    many.push(map(&[("id", s("r1234"))]));
+    many.push(map(&[("title", s("no id"))]));
+    let err = records::index(many, &schema()).unwrap_err();
+    assert!(
+        err.message
+            .contains("record 3000 repeats the id \"r1234\" of record 1234"),
+        "{}",
+        err.message
+    );
     let bad_schema = map(&[("fields", Json::List(vec![]))]);
     assert_eq!(
         records::index(vec![], &bad_schema).unwrap_err().code,

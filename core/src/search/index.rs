@@ -83,8 +83,9 @@ impl Entry {
     }
 }
 
-/// A compact open-addressing map from term bytes to temporary term ids, used while building.
-struct Interner {
+/// A compact open-addressing map from strings to numbers given in order of first sight (term
+/// ids while building; record ids in [`crate::records`]).
+pub(crate) struct Interner {
     bytes: Vec<u8>,
     off: Vec<u32>,
     table: Vec<u32>,
@@ -104,7 +105,8 @@ fn hash_bytes(b: &[u8]) -> u64 {
 }
 
 impl Interner {
-    fn new() -> Self {
+    /// An empty interner.
+    pub(crate) fn new() -> Self {
         Interner {
             bytes: Vec::new(),
             off: vec![0],
@@ -117,7 +119,8 @@ impl Interner {
     fn get(&self, id: u32) -> &[u8] {
         &self.bytes[self.off[id as usize] as usize..self.off[id as usize + 1] as usize]
     }
-    fn intern(&mut self, term: &str) -> u32 {
+    /// The number of `term`: the one it was given before, else the next.
+    pub(crate) fn intern(&mut self, term: &str) -> u32 {
         if self.len() * 2 >= self.table.len() {
             self.grow();
         }
