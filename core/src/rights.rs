@@ -524,33 +524,17 @@ impl Rights {
     /// order. Dangling references and cycles (which validation rejects at build time) are
     /// tolerated here: a missing category is skipped and each category is visited once.
     pub fn new(corpus: &Corpus) -> Rights {
-        let mut categories: Vec<Category> = Vec::with_capacity(corpus.categories.len());
-        for group in [CategoryGroup::Mimc, CategoryGroup::CrossCutting] {
-            categories.extend(
-                corpus
-                    .categories
-                    .iter()
-                    .filter(|c| c.group == group)
-                    .cloned(),
-            );
-        }
-        let refs: Vec<&Category> = categories.iter().collect();
-        let category_index = category_positions(&refs);
+        let refs = categories_in_display_order(corpus);
+        let categories: Vec<Category> = refs.iter().map(|&c| c.clone()).collect();
+        let category_index = first_positions(&mut refs.iter().map(|c| &c.id));
         // By group, data order within a group (a stable sort, without instantiating one).
         let rights: Vec<Right> = RightGroup::ALL
             .iter()
             .flat_map(|&g| corpus.rights.iter().filter(move |r| r.group == g))
             .cloned()
             .collect();
-        let mut right_index = BTreeMap::new();
-        for (n, r) in rights.iter().enumerate() {
-            right_index.entry(r.id.clone()).or_insert(n);
-        }
-        // Each instrument id's first position.
-        let mut instruments: BTreeMap<String, usize> = BTreeMap::new();
-        for (n, i) in corpus.instruments.iter().enumerate() {
-            instruments.entry(i.id.clone()).or_insert(n);
-        }
+        let right_index = first_positions(&mut rights.iter().map(|r| &r.id));
+        let instruments = first_positions(&mut corpus.instruments.iter().map(|i| &i.id));
         let anchors = rights
             .iter()
             .map(|r| {
@@ -791,13 +775,23 @@ impl Rights {
     }
 }
 
-/// Each category id's position in `categories` (the first, when ids repeat).
-fn category_positions(categories: &[&Category]) -> BTreeMap<String, usize> {
+/// Each id's position in `ids` (the first, when ids repeat). A `dyn` iterator: one copy of
+/// this code in the wasm for every kind of record.
+fn first_positions(ids: &mut dyn Iterator<Item = &String>) -> BTreeMap<String, usize> {
     let mut index = BTreeMap::new();
-    for (n, c) in categories.iter().enumerate() {
-        index.entry(c.id.clone()).or_insert(n);
+    for (n, id) in ids.enumerate() {
+        index.entry(id.clone()).or_insert(n);
     }
     index
+}
+
+/// The categories of `corpus` in display order: MIMC groups first, then cross-cutting ones,
+/// each in data order.
+fn categories_in_display_order(corpus: &Corpus) -> Vec<&Category> {
+    [CategoryGroup::Mimc, CategoryGroup::CrossCutting]
+        .iter()
+        .flat_map(|&g| corpus.categories.iter().filter(move |c| c.group == g))
+        .collect()
 }
 
 /// For each right of `corpus`, in corpus order, the ids of the categories holding it,
@@ -805,11 +799,8 @@ fn category_positions(categories: &[&Category]) -> BTreeMap<String, usize> {
 /// without building the lookup (its anchors and copies), which the searchable documents do
 /// not need at start.
 pub fn holders_of_each_right(corpus: &Corpus) -> Vec<Vec<String>> {
-    let categories: Vec<&Category> = [CategoryGroup::Mimc, CategoryGroup::CrossCutting]
-        .iter()
-        .flat_map(|&g| corpus.categories.iter().filter(move |c| c.group == g))
-        .collect();
-    let index = category_positions(&categories);
+    let categories = categories_in_display_order(corpus);
+    let index = first_positions(&mut categories.iter().map(|c| &c.id));
     // reaches[c][h]: category c holds what category h holds.
     let reaches: Vec<Vec<bool>> = (0..categories.len())
         .map(|c| {

@@ -12,7 +12,7 @@ const MAX_HITS: usize = 64;
 /// Words of context kept before the first highlighted word.
 const CONTEXT_WORDS: usize = 4;
 /// The mark of cut text at either end of a snippet.
-pub const ELLIPSIS: char = '\u{2026}';
+const ELLIPSIS: char = '\u{2026}';
 
 /// A snippet and its highlights.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
