@@ -77,20 +77,18 @@ impl Index {
         let n = self.len();
         match g {
             Group::Term { text, prefix } => {
-                let exact = self
-                    .ix
-                    .lookup(text)
-                    .map(|t| (t, rank::idf(n, self.ix.df(t))));
+                // A word being typed: its completions' range starts with the word itself.
+                let range = (*prefix && allow_prefix).then(|| self.ix.prefix_range(text));
+                let exact = match range {
+                    Some((lo, hi)) => (lo < hi && self.ix.term(lo) == text).then_some(lo),
+                    None => self.ix.lookup(text),
+                }
+                .map(|t| (t, rank::idf(n, self.ix.df(t))));
                 let mut cost = exact.map_or(0, |(t, _)| u64::from(self.ix.df(t)));
-                let prefix = if *prefix && allow_prefix {
-                    let (lo, hi) = self.ix.prefix_range(text);
-                    (hi - lo > u32::from(exact.is_some())).then(|| {
-                        cost += self.ix.df_sum(lo, hi);
-                        (lo, hi)
-                    })
-                } else {
-                    None
-                };
+                let prefix = range.filter(|(lo, hi)| hi - lo > u32::from(exact.is_some()));
+                if let Some((lo, hi)) = prefix {
+                    cost += self.ix.df_sum(lo, hi);
+                }
                 let mut typos: Vec<(u32, u8, f32)> = Vec::new();
                 // Aliases ("art" for "article") count as the word, typo tolerance or not, with
                 // the word's own idf when it occurs, so a document using the word itself ranks
