@@ -36,20 +36,41 @@ pub fn max_edits(chars: usize) -> u8 {
     }
 }
 
+/// A hash table of term pieces: bucket `hash & mask` holds `off[b]..off[b + 1]` of `ids`.
+///
+/// Each entry is a term id in its low `id_bits` bits and, above them, a fingerprint of its
+/// piece's hash (the hash's high bits): a probe skips the other pieces that share its bucket
+/// by comparing fingerprints, without touching the terms' lengths and signatures elsewhere in
+/// memory.
 #[derive(Debug, Clone, Default)]
 struct Buckets {
     mask: usize,
     off: Vec<u32>,
     ids: Vec<u32>,
+    id_bits: u32,
 }
 
 impl Buckets {
-    fn get(&self, hash: u64) -> &[u32] {
+    /// The entries of the bucket of `hash`, and the fingerprint its own pieces carry.
+    fn get(&self, hash: u64) -> (&[u32], u32) {
         if self.off.is_empty() {
-            return &[];
+            return (&[], 0);
         }
         let b = hash as usize & self.mask;
-        &self.ids[self.off[b] as usize..self.off[b + 1] as usize]
+        (
+            &self.ids[self.off[b] as usize..self.off[b + 1] as usize],
+            self.fingerprint(hash),
+        )
+    }
+
+    /// The bits of `hash` stored above a term id (the high ones: the bucket takes the low).
+    fn fingerprint(&self, hash: u64) -> u32 {
+        // With 32-bit ids no bit is left: every fingerprint is 0 and every entry passes.
+        ((hash >> 32) as u32).checked_shl(self.id_bits).unwrap_or(0)
+    }
+
+    fn id_mask(&self) -> u32 {
+        u32::MAX.checked_shr(32 - self.id_bits).unwrap_or(0)
     }
 }
 
@@ -163,8 +184,9 @@ impl TypoIndex {
                 }
             }
         }
-        let mut whole = Buckets::with_buckets(whole_n);
-        let mut halves = Buckets::with_buckets(half_n);
+        let id_bits = u32::BITS - (n as u32).leading_zeros();
+        let mut whole = Buckets::with_buckets(whole_n, id_bits);
+        let mut halves = Buckets::with_buckets(half_n, id_bits);
         for pass in 0..2 {
             for t in 0..n as u32 {
                 chars.clear();
@@ -207,8 +229,14 @@ impl TypoIndex {
         let lq = q.len();
         let qsig = signature(q);
         scratch.clear();
-        let mut take = |ids: &[u32]| {
-            for &t in ids {
+        // Both tables hold ids of the same width (an empty table has none, and a zero mask).
+        let id_mask = self.whole.id_mask().max(self.halves.id_mask());
+        let mut take = |(ids, fingerprint): (&[u32], u32)| {
+            for &e in ids {
+                if e & !id_mask != fingerprint {
+                    continue;
+                }
+                let t = e & id_mask;
                 let (len, sig) = (usize::from(self.lens[t as usize]), self.sigs[t as usize]);
                 if len.abs_diff(lq) <= k
                     && (qsig & !sig).count_ones() as usize <= k
@@ -287,7 +315,8 @@ impl TypoIndex {
 
 impl Buckets {
     /// Buckets for about `entries` entries (the id array is sized after counting).
-    fn with_buckets(entries: usize) -> Buckets {
+    /// Buckets for about `entries` entries of term ids below `2^id_bits`.
+    fn with_buckets(entries: usize, id_bits: u32) -> Buckets {
         if entries == 0 {
             return Buckets::default();
         }
@@ -296,6 +325,7 @@ impl Buckets {
             mask: nb - 1,
             off: vec![0; nb + 1],
             ids: Vec::new(),
+            id_bits,
         }
     }
     fn count(&mut self, h: u64) {
@@ -316,7 +346,7 @@ impl Buckets {
         // `off[b]` is used as the fill cursor of bucket b, then restored by `finish`.
         let b = h as usize & self.mask;
         let at = self.off[b] as usize;
-        self.ids[at] = t;
+        self.ids[at] = t | self.fingerprint(h);
         self.off[b] += 1;
     }
     fn finish(&mut self) {
