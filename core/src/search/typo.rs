@@ -115,12 +115,18 @@ fn hash_skip2(tag: u64, s: &[char], a: usize, b: usize) -> u64 {
     h ^ (h >> 33)
 }
 
-/// Calls `f` with the hash of `s`, of each one-deletion variant and of each two-deletion
-/// variant of it.
-fn variants2(tag: u64, s: &[char], mut f: impl FnMut(u64)) {
-    variants(tag, s, &mut f);
+/// Calls `f` with the hash of each two-deletion variant of `s` (once per distinct variant
+/// when the deleted letters are doubled ones).
+fn two_deletion_variants(tag: u64, s: &[char], mut f: impl FnMut(u64)) {
     for i in 0..s.len() {
+        // Deleting either letter of a double gives the same strings: hash them once.
+        if i > 0 && s[i] == s[i - 1] {
+            continue;
+        }
         for j in i + 1..s.len() {
+            if j > i + 1 && s[j] == s[j - 1] {
+                continue;
+            }
             f(hash_skip2(tag, s, i, j));
         }
     }
@@ -248,13 +254,14 @@ impl TypoIndex {
         };
         // Targets of up to 7 characters are in `whole`: within one edit, one-deletion variants
         // of both sides meet; within two edits of a longer query, two-deletion variants of
-        // the query meet one-deletion variants of the target (the query is the longer side,
-        // so at most one deletion from the target is ever needed).
+        // the query meet the target or a one-deletion variant of it. (The query is the longer
+        // side, so the target loses one letter fewer: with no edit but one deletion from the
+        // query, both sides also lose one letter they share.)
         if lq <= WHOLE_MAX + k {
             if k == 1 {
                 variants(TAG_WHOLE, q, |h| take(self.whole.get(h)));
             } else if lq > WHOLE_MAX {
-                variants2(TAG_WHOLE, q, |h| take(self.whole.get(h)));
+                two_deletion_variants(TAG_WHOLE, q, |h| take(self.whole.get(h)));
             }
         }
         // Longer targets are in `halves`.
