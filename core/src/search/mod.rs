@@ -142,6 +142,8 @@ struct StoredDoc {
     texts: Vec<(u8, String)>,
     /// Bit `f` set when the text of field `f` is all ASCII ([`snippet::ascii_fields`]).
     ascii: u32,
+    /// Bit `f` set when the text of field `f` is not blank ([`snippet::filled_fields`]).
+    filled: u32,
     summary: Vec<(String, Value)>,
     has_short: bool,
 }
@@ -151,6 +153,7 @@ impl StoredDoc {
         snippet::FieldTexts {
             texts: &self.texts,
             ascii: self.ascii,
+            filled: self.filled,
         }
     }
 
@@ -282,6 +285,7 @@ impl Index {
                 kind: d.kind,
                 title: d.title,
                 ascii: snippet::ascii_fields(&texts),
+                filled: snippet::filled_fields(&texts),
                 texts,
                 summary: d.summary,
                 has_short: !d.short.is_empty(),

@@ -52,7 +52,8 @@ pub struct Scratch {
     buf: String,
 }
 
-/// The field texts of a document: (field number, text) pairs, and which are all ASCII.
+/// The field texts of a document: (field number, text) pairs, which are all ASCII and which
+/// are not blank.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldTexts<'a> {
     /// (field number, text) pairs.
@@ -60,14 +61,27 @@ pub struct FieldTexts<'a> {
     /// Bit `f` set when the text of field `f` is all ASCII ([`ascii_fields`]): there a byte is
     /// a character and a UTF-16 unit, so nothing needs counting.
     pub ascii: u32,
+    /// Bit `f` set when the text of field `f` is not only whitespace ([`filled_fields`]);
+    /// fields from 32 on are looked at when needed.
+    pub filled: u32,
 }
 
 impl<'a> FieldTexts<'a> {
-    /// `texts` with their ASCII bits computed (an index stores them instead).
+    /// `texts` with their bits computed (an index stores them instead).
     pub fn new(texts: &'a [(u8, String)]) -> Self {
         FieldTexts {
             texts,
             ascii: ascii_fields(texts),
+            filled: filled_fields(texts),
+        }
+    }
+
+    /// True when field `f`, whose text is `text`, has more than whitespace.
+    fn is_filled(&self, f: u8, text: &str) -> bool {
+        if f < 32 {
+            self.filled >> f & 1 == 1
+        } else {
+            !text.trim().is_empty()
         }
     }
 }
@@ -120,7 +134,7 @@ pub fn build_with(
         ranges,
         buf,
     } = scratch;
-    let usable = |(f, t): &&(u8, String)| !avoid.contains(f) && !t.trim().is_empty();
+    let usable = |(f, t): &&(u8, String)| !avoid.contains(f) && fields.is_filled(*f, t);
     let only_avoided = !texts.iter().any(|t| usable(&t));
     // (position << 32 | term) of matched words in the field being looked at, and in the best
     // field so far: the one with the most distinct matched terms, then the most matches, then
@@ -171,6 +185,15 @@ pub fn ascii_fields(texts: &[(u8, String)]) -> u32 {
     texts
         .iter()
         .filter(|(f, t)| *f < 32 && t.is_ascii())
+        .fold(0, |m, (f, _)| m | 1 << f)
+}
+
+/// The `filled` mask of [`build`] for `texts`: bit `f` set when field `f`'s text is not only
+/// whitespace.
+pub fn filled_fields(texts: &[(u8, String)]) -> u32 {
+    texts
+        .iter()
+        .filter(|(f, t)| *f < 32 && !t.trim().is_empty())
         .fold(0, |m, (f, _)| m | 1 << f)
 }
 
@@ -562,7 +585,11 @@ mod tests {
                 let matched: Vec<u32> = ix.lookup(word).into_iter().collect();
                 let t = [(0u8, text.to_string())];
                 assert_eq!(ascii_fields(&t), 1);
-                let fields = |ascii| FieldTexts { texts: &t, ascii };
+                let fields = |ascii| FieldTexts {
+                    texts: &t,
+                    ascii,
+                    filled: filled_fields(&t),
+                };
                 let fast = build(&ix, 0, fields(1), &matched, &[]);
                 let slow = build(&ix, 0, fields(0), &matched, &[]);
                 assert_eq!(fast, slow, "{text:?} {word}");
@@ -580,5 +607,27 @@ mod tests {
             (40, "e".to_string()),
         ];
         assert_eq!(ascii_fields(&mixed), 0b10);
+    }
+
+    #[test]
+    fn blank_fields_give_no_snippet_when_another_field_has_text() {
+        for (blank, other) in [(0u8, 1u8), (1, 0), (40, 41), (3, 40), (40, 3)] {
+            let texts = vec![
+                (blank, " \t\n ".to_string()),
+                (other, "the text shown".to_string()),
+            ];
+            let fields: Vec<Field> = (0..42)
+                .map(|f| Field {
+                    name: format!("f{f}"),
+                    boost: 1.0,
+                })
+                .collect();
+            let ix = InvertedIndex::build(fields, &[texts.clone()]);
+            let s = build(&ix, 0, FieldTexts::new(&texts), &[], &[]);
+            assert_eq!(
+                s.text, "the text shown",
+                "blank field {blank}, text in {other}"
+            );
+        }
     }
 }
