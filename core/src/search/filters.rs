@@ -361,9 +361,9 @@ impl FacetTable {
     }
 
     fn write_packed(&self, counts: &[u32], out: &mut Vec<u32>) {
-        let widest = self.first.windows(2).map(|w| w[1] - w[0]).max();
-        let mut keyed = Vec::with_capacity(widest.unwrap_or(0));
-        out.reserve(self.fields.len() + 2 * counts.iter().filter(|&&c| c > 0).count());
+        // As many as the values with a count; `out` is reused from answer to answer, so it
+        // grows only at first.
+        let mut keyed = Vec::with_capacity(counts.len());
         for f in 0..self.fields.len() {
             let c = self.of_field(counts, f);
             let at = out.len();
