@@ -12,8 +12,8 @@
 //!   the right halves are equal — or a swap straddles the middle, which undoing at the split
 //!   brings back to the first case. Probing those few pieces finds every term within two edits.
 //!
-//! Buckets store term ids only; every candidate is verified with the true optimal string
-//! alignment distance (Damerau–Levenshtein where a swap of adjacent letters is one edit), so
+//! Buckets store term ids, with a few bits of each term and piece to filter them by; every
+//! candidate is verified with the true optimal string alignment distance (Damerau–Levenshtein where a swap of adjacent letters is one edit), so
 //! hash collisions cost time, never correctness.
 
 use super::index::InvertedIndex;
@@ -36,29 +36,32 @@ pub fn max_edits(chars: usize) -> u8 {
     }
 }
 
-/// A hash table of term pieces: bucket `hash & mask` holds `off[b]..off[b + 1]` of `ids`.
+/// A hash table of term pieces: bucket `hash & mask` holds `off[b]..off[b + 1]` of
+/// `entries`.
 ///
-/// Each entry is a term id in its low `id_bits` bits and, above them, a fingerprint of its
-/// piece's hash (the hash's high bits): a probe skips the other pieces that share its bucket
-/// by comparing fingerprints, without touching the terms' lengths and signatures elsewhere in
-/// memory.
+/// An entry's low 32 bits are a term id in the low `id_bits` and, above it, a fingerprint of
+/// its piece's hash (the hash's high bits); its high 32 bits are the term's length in
+/// characters (6 bits) and character signature (26 bits, [`signature`]). A probe skips the
+/// other pieces that share its bucket by their fingerprint and the terms too far from the
+/// query by length and characters, all in place: nothing of a term is read elsewhere in
+/// memory before its distance is computed.
 #[derive(Debug, Clone, Default)]
 struct Buckets {
     mask: usize,
     off: Vec<u32>,
-    ids: Vec<u32>,
+    entries: Vec<u64>,
     id_bits: u32,
 }
 
 impl Buckets {
     /// The entries of the bucket of `hash`, and the fingerprint its own pieces carry.
-    fn get(&self, hash: u64) -> (&[u32], u32) {
+    fn get(&self, hash: u64) -> (&[u64], u32) {
         if self.off.is_empty() {
             return (&[], 0);
         }
         let b = hash as usize & self.mask;
         (
-            &self.ids[self.off[b] as usize..self.off[b + 1] as usize],
+            &self.entries[self.off[b] as usize..self.off[b + 1] as usize],
             self.fingerprint(hash),
         )
     }
@@ -79,21 +82,26 @@ impl Buckets {
 pub struct TypoIndex {
     whole: Buckets,
     halves: Buckets,
-    /// Per term: its length in characters (saturated) and a 64-bit set of its characters, a
-    /// cheap necessary condition checked before the distance: within k edits, at most k
-    /// characters of either string are missing from the other.
-    lens: Vec<u8>,
-    sigs: Vec<u32>,
 }
 
 /// Entries per bucket on average: buckets cost 4 bytes each, and the length and character
 /// filters make a few extra entries per probe cheap.
 const LOAD: usize = 4;
 
+/// A 26-bit set of the characters of `chars` (each hashed to one bit): a cheap necessary
+/// condition checked before the distance, as within k edits at most k characters of either
+/// string are missing from the other.
 fn signature(chars: &[char]) -> u32 {
     chars.iter().fold(0u32, |m, &c| {
-        m | 1 << ((u64::from(c as u32).wrapping_mul(0x9e37_79b9_7f4a_7c15)) >> 59)
+        let h = u64::from(c as u32).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32;
+        m | 1 << ((h * 26) >> 32)
     })
+}
+
+/// The high half of a term's entries: its length (typo terms have at most 32 characters, so
+/// 6 bits hold it) and signature.
+fn term_bits(chars: &[char]) -> u64 {
+    (chars.len().min(63) as u64 | u64::from(signature(chars)) << 6) << 32
 }
 
 fn hash_skip(tag: u64, s: &[char], skip: usize) -> u64 {
@@ -171,15 +179,11 @@ impl TypoIndex {
     pub fn build(ix: &InvertedIndex) -> TypoIndex {
         let n = ix.term_count();
         let mut chars: Vec<char> = Vec::with_capacity(64);
-        let mut lens = Vec::with_capacity(n);
-        let mut sigs = Vec::with_capacity(n);
         // Upper bounds of the entry counts (doubled letters make them smaller).
         let (mut whole_n, mut half_n) = (0usize, 0usize);
         for t in 0..n as u32 {
             chars.clear();
             chars.extend(ix.term(t).chars());
-            lens.push(chars.len().min(255) as u8);
-            sigs.push(signature(&chars));
             let l = chars.len();
             if typo_eligible(&chars) {
                 if l <= WHOLE_MAX {
@@ -197,9 +201,14 @@ impl TypoIndex {
             for t in 0..n as u32 {
                 chars.clear();
                 chars.extend(ix.term(t).chars());
+                let bits = term_bits(&chars);
                 term_entries(&chars, |half, h| {
                     let b = if half { &mut halves } else { &mut whole };
-                    if pass == 0 { b.count(h) } else { b.put(h, t) }
+                    if pass == 0 {
+                        b.count(h)
+                    } else {
+                        b.put(h, t, bits)
+                    }
                 });
             }
             if pass == 0 {
@@ -209,12 +218,7 @@ impl TypoIndex {
         }
         whole.finish();
         halves.finish();
-        TypoIndex {
-            whole,
-            halves,
-            lens,
-            sigs,
-        }
+        TypoIndex { whole, halves }
     }
 
     /// Appends to `out` every term of `ix` within `k` edits of `q` (but not `q` itself), with
@@ -237,13 +241,13 @@ impl TypoIndex {
         scratch.clear();
         // Both tables hold ids of the same width (an empty table has none, and a zero mask).
         let id_mask = self.whole.id_mask().max(self.halves.id_mask());
-        let mut take = |(ids, fingerprint): (&[u32], u32)| {
-            for &e in ids {
-                if e & !id_mask != fingerprint {
+        let mut take = |(entries, fingerprint): (&[u64], u32)| {
+            for &e in entries {
+                if e as u32 & !id_mask != fingerprint {
                     continue;
                 }
-                let t = e & id_mask;
-                let (len, sig) = (usize::from(self.lens[t as usize]), self.sigs[t as usize]);
+                let t = e as u32 & id_mask;
+                let (len, sig) = ((e >> 32 & 63) as usize, (e >> 38) as u32);
                 if len.abs_diff(lq) <= k
                     && (qsig & !sig).count_ones() as usize <= k
                     && (sig & !qsig).count_ones() as usize <= k
@@ -311,17 +315,12 @@ impl TypoIndex {
 
     /// Approximate heap bytes held.
     pub fn heap_bytes(&self) -> usize {
-        4 * (self.whole.off.capacity()
-            + self.whole.ids.capacity()
-            + self.halves.off.capacity()
-            + self.halves.ids.capacity())
-            + self.lens.capacity()
-            + 4 * self.sigs.capacity()
+        4 * (self.whole.off.capacity() + self.halves.off.capacity())
+            + 8 * (self.whole.entries.capacity() + self.halves.entries.capacity())
     }
 }
 
 impl Buckets {
-    /// Buckets for about `entries` entries (the id array is sized after counting).
     /// Buckets for about `entries` entries of term ids below `2^id_bits`.
     fn with_buckets(entries: usize, id_bits: u32) -> Buckets {
         if entries == 0 {
@@ -331,7 +330,7 @@ impl Buckets {
         Buckets {
             mask: nb - 1,
             off: vec![0; nb + 1],
-            ids: Vec::new(),
+            entries: Vec::new(),
             id_bits,
         }
     }
@@ -344,16 +343,17 @@ impl Buckets {
         for i in 1..self.off.len() {
             self.off[i] += self.off[i - 1];
         }
-        self.ids = vec![0; self.off.last().copied().unwrap_or(0) as usize];
+        self.entries = vec![0; self.off.last().copied().unwrap_or(0) as usize];
     }
-    fn put(&mut self, h: u64, t: u32) {
+    /// Adds term `t`, whose [`term_bits`] are `bits`, under the piece hash `h`.
+    fn put(&mut self, h: u64, t: u32, bits: u64) {
         if self.off.is_empty() {
             return;
         }
         // `off[b]` is used as the fill cursor of bucket b, then restored by `finish`.
         let b = h as usize & self.mask;
         let at = self.off[b] as usize;
-        self.ids[at] = t | self.fingerprint(h);
+        self.entries[at] = bits | u64::from(t | self.fingerprint(h));
         self.off[b] += 1;
     }
     fn finish(&mut self) {
