@@ -622,7 +622,7 @@ mod tests {
                     boost: 1.0,
                 })
                 .collect();
-            let ix = InvertedIndex::build(fields, &[texts.clone()]);
+            let ix = InvertedIndex::build(fields, std::slice::from_ref(&texts));
             let s = build(&ix, 0, FieldTexts::new(&texts), &[], &[]);
             assert_eq!(
                 s.text, "the text shown",
