@@ -22,6 +22,12 @@ pub use record::record;
 pub use rights::{categories, compare_rights, right, rights, who_holds};
 pub use search::{JsIndex, facets, search};
 
+/// The heap allocator on wasm: talc rather than Rust's default dlmalloc, for queries make a
+/// dozen small allocations each and talc serves them in fewer instructions, from less code.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The corpus binary compiled from `corpus/` by `build.rs`.
 pub static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
