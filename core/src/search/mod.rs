@@ -187,7 +187,10 @@ pub struct Index {
     facets: FacetTable,
     docs: Vec<StoredDoc>,
     id_rank: Vec<u32>,
+    /// Titles and short names of the documents, by document: document `d`'s are
+    /// `jump[jump_off[d]..jump_off[d + 1]]`.
     jump: Vec<JumpText>,
+    jump_off: Vec<u32>,
     no_snippet: Vec<u8>,
     /// Query words (folded) and the terms of the index they also match, sorted by word.
     aliases: Vec<(String, Vec<u32>)>,
@@ -247,6 +250,8 @@ impl Index {
             None => FacetTable::build(&docs, &names),
         };
         let mut jump = Vec::new();
+        let mut jump_off = Vec::with_capacity(docs.len() + 1);
+        jump_off.push(0);
         let mut stored = Vec::with_capacity(docs.len());
         for (n, d) in docs.into_iter().enumerate() {
             let mut texts: Vec<(u8, String)> = Vec::new();
@@ -280,6 +285,7 @@ impl Index {
                     });
                 }
             }
+            jump_off.push(jump.len() as u32);
             stored.push(StoredDoc {
                 id: d.id,
                 kind: d.kind,
@@ -316,6 +322,7 @@ impl Index {
             docs: stored,
             id_rank,
             jump,
+            jump_off,
             no_snippet,
             aliases: Vec::new(),
         }

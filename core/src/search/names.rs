@@ -59,6 +59,12 @@ pub(super) fn fold_words(s: &str) -> String {
 }
 
 impl Index {
+    /// The title and short names of document `d`, folded.
+    fn jump_texts(&self, d: u32) -> &[JumpText] {
+        let (a, b) = (self.jump_off[d as usize], self.jump_off[d as usize + 1]);
+        &self.jump[a as usize..b as usize]
+    }
+
     /// Jump scores of the titles and short names that `query` abbreviates well enough, per
     /// document (its best name), in document order; of the documents `only` lists (sorted) when
     /// given, whose names alone are then read.
@@ -104,8 +110,7 @@ impl Index {
             }
             Some(docs) => {
                 'docs: for &d in docs {
-                    let from = self.jump.partition_point(|j| j.doc < d);
-                    for j in self.jump[from..].iter().take_while(|j| j.doc == d) {
+                    for j in self.jump_texts(d) {
                         if !score(j) {
                             break 'docs;
                         }
@@ -148,13 +153,7 @@ impl Index {
         let top = matches.len().min(JUMP_BLEND_TOP);
         let q = fold_words(raw);
         for m in &mut matches[..top] {
-            if self
-                .jump
-                .iter()
-                .skip(self.jump.partition_point(|j| j.doc < m.doc))
-                .take_while(|j| j.doc == m.doc)
-                .any(|j| j.text == q)
-            {
+            if self.jump_texts(m.doc).iter().any(|j| j.text == q) {
                 m.score *= NAME_MATCH;
             }
         }
