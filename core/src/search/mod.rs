@@ -546,8 +546,14 @@ impl Index {
             }
         }
         let short = self.is_short(raw, &q);
+        // A short query's words, folded, for "jump to" matching (once for all its uses).
+        let folded = if short {
+            fold_words(raw)
+        } else {
+            String::new()
+        };
         if matches.is_empty() && short {
-            self.jump_fallback(raw, &exclude, &filters, &mut matches, &mut facet_docs);
+            self.jump_fallback(&folded, &exclude, &filters, &mut matches, &mut facet_docs);
         }
         // Any-word ranking: only for several groups, at least one of which matches something.
         if matches.is_empty() && plans.len() > 1 && plans.iter().any(|p| !matches!(p, Plan::Never))
@@ -570,7 +576,7 @@ impl Index {
                 .iter()
                 .any(|p| matches!(p, Plan::Term { exact: None, .. }));
             let n = top.len().min(JUMP_BLEND_TOP);
-            self.jump_blend(raw, partial, &mut top[..n]);
+            self.jump_blend(&folded, partial, &mut top[..n]);
         }
         self.proximity_boost(&mut top, &plans);
         rank::sort(&mut top, &self.id_rank);

@@ -65,18 +65,17 @@ impl Index {
         &self.jump[a as usize..b as usize]
     }
 
-    /// Jump scores of the titles and short names that `query` abbreviates well enough, per
+    /// Jump scores of the titles and short names that the query abbreviates well enough, per
     /// document (its best name), in document order; of the documents `only` lists (sorted) when
-    /// given, whose names alone are then read.
-    pub(super) fn jump_scores(&self, query: &str, only: Option<&[u32]>) -> Vec<(u32, i64)> {
-        let q = fold_words(query);
+    /// given, whose names alone are then read. `q` is the query's [`fold_words`].
+    pub(super) fn jump_scores(&self, q: &str, only: Option<&[u32]>) -> Vec<(u32, i64)> {
         if q.is_empty() {
             return Vec::new();
         }
-        let qmask = char_mask(&q);
-        let qstarts = word_starts_mask(&q);
+        let qmask = char_mask(q);
+        let qstarts = word_starts_mask(q);
         let words: Vec<Vec<char>> = q.split(' ').map(|w| w.chars().take(63).collect()).collect();
-        let min = jump_threshold(&q);
+        let min = jump_threshold(q);
         let mut out: Vec<(u32, i64)> = Vec::new();
         let mut evals = 0;
         let mut score = |j: &JumpText| -> bool {
@@ -90,7 +89,7 @@ impl Index {
             if evals > JUMP_MAX_EVALS {
                 return false;
             }
-            if let Some(s) = crate::jump::jump_score(&j.text, &q)
+            if let Some(s) = crate::jump::jump_score(&j.text, q)
                 && s >= min
             {
                 match out.last_mut() {
@@ -121,15 +120,16 @@ impl Index {
         out
     }
 
+    /// Matches by "jump to" alone (`q`: the query's [`fold_words`]), when nothing else did.
     pub(super) fn jump_fallback(
         &self,
-        raw: &str,
+        q: &str,
         exclude: &[Plan],
         filters: &Compiled,
         matches: &mut Vec<Scored>,
         facet_docs: &mut Vec<u32>,
     ) {
-        for (d, s) in self.jump_scores(raw, None) {
+        for (d, s) in self.jump_scores(q, None) {
             let status = filters.status(d);
             if status == Status::Fails || self.excluded(exclude, d) {
                 continue;
@@ -148,10 +148,10 @@ impl Index {
 
     /// Among the best results: triples the score of those whose title or short name is the
     /// query ("vccr", "iccpr"), and, when `partial`, raises by up to half those whose title
-    /// or short name matches it as an abbreviation ("1951 conv").
-    pub(super) fn jump_blend(&self, raw: &str, partial: bool, matches: &mut [Scored]) {
+    /// or short name matches it as an abbreviation ("1951 conv"). `q` is the query's
+    /// [`fold_words`].
+    pub(super) fn jump_blend(&self, q: &str, partial: bool, matches: &mut [Scored]) {
         let top = matches.len().min(JUMP_BLEND_TOP);
-        let q = fold_words(raw);
         for m in &mut matches[..top] {
             if self.jump_texts(m.doc).iter().any(|j| j.text == q) {
                 m.score *= NAME_MATCH;
@@ -169,7 +169,7 @@ impl Index {
         if docs.is_empty() {
             return;
         }
-        let scores = self.jump_scores(raw, Some(&docs));
+        let scores = self.jump_scores(q, Some(&docs));
         let Some(best) = scores.iter().map(|s| s.1).max() else {
             return;
         };
