@@ -37,9 +37,9 @@ function cacheOf(index) {
   return c;
 }
 
-/** Takes in the JSON text of what was not sent before (empty when nothing). */
+/** Takes in the JSON text of what was not sent before (undefined when nothing). */
 function absorb(c, fixed) {
-  if (fixed === '') return;
+  if (fixed === undefined) return;
   const msg = JSON.parse(fixed);
   if (msg.table) {
     c.fields = msg.table.map(([name, values]) => ({
@@ -76,7 +76,7 @@ function facetsOf(c, counts) {
 
 /**
  * The search answer `{ total, hits, facets, relaxed }` of index number `index` from a compact
- * answer: `fixed` (JSON text of what was not sent before, or empty), the hits' `snippets`
+ * answer: `fixed` (JSON text of what was not sent before, or undefined), the hits' `snippets`
  * one after the other without their `…` cut marks, the numbers of the hits (`hits`: total,
  * relaxed, count, then per hit document, score, length in UTF-16 units of its text in
  * `snippets`, cut marks — bit 0 a `…` before, bit 1 after —, highlight count and pairs) and

@@ -21,13 +21,13 @@ extern "C" {
     #[wasm_bindgen(js_name = buildAnswer)]
     fn build_answer(
         index: u32,
-        fixed: &str,
+        fixed: Option<&str>,
         snippets: &str,
         hits: &[f64],
         facets: &[u32],
     ) -> JsValue;
     #[wasm_bindgen(js_name = buildFacets)]
-    fn build_facets(index: u32, fixed: &str, facets: &[u32]) -> JsValue;
+    fn build_facets(index: u32, fixed: Option<&str>, facets: &[u32]) -> JsValue;
     #[wasm_bindgen(js_name = forgetIndex)]
     fn forget_index(index: u32);
     #[wasm_bindgen(js_name = forgetAll)]
@@ -48,12 +48,18 @@ pub fn reset_answers() {
     forget_all();
 }
 
+/// The JSON text of what an answer sends for the first time, or `None` when there is none
+/// (nearly always, once an index has answered a few queries): JavaScript then decodes nothing.
+fn sent_text(fixed: &str) -> Option<&str> {
+    (!fixed.is_empty()).then_some(fixed)
+}
+
 /// The search answer objects of a compact answer of index number `index`.
 fn answer(index: u32, compact: Result<&Compact, Error>) -> JsResult<JsValue> {
     let c = compact.map_err(to_js)?;
     Ok(build_answer(
         index,
-        &c.fixed,
+        sent_text(&c.fixed),
         &c.snippets,
         &c.hits,
         &c.facets,
@@ -63,7 +69,7 @@ fn answer(index: u32, compact: Result<&Compact, Error>) -> JsResult<JsValue> {
 /// The facet answer object of a compact facet answer of index number `index`.
 fn facet_answer(index: u32, compact: Result<&Compact, Error>) -> JsResult<JsValue> {
     let c = compact.map_err(to_js)?;
-    Ok(build_facets(index, &c.fixed, &c.facets))
+    Ok(build_facets(index, sent_text(&c.fixed), &c.facets))
 }
 
 fn options(v: &JsValue) -> JsResult<SearchOptions> {
