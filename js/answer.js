@@ -10,7 +10,9 @@
 
 /**
  * Per index number: `fields` ([{ name, values, labels }], the facet table) and `docs`
- * (document number → { id, kind, title, keys, values, plain } of its summary fields).
+ * (document number → { id, kind, title, keys, values, summary, lists } of its summary fields:
+ * `summary` an object of them to copy, or null when a key is `__proto__`; `lists` the
+ * positions of the list values, which every hit gets copies of).
  */
 const indexes = new Map();
 
@@ -51,9 +53,18 @@ function absorb(c, fixed) {
       const [[, id], [, kind], [, title], ...rest] = Object.entries(fields);
       const keys = rest.map((e) => e[0]);
       const values = rest.map((e) => e[1]);
-      // Most documents have no list value and no `__proto__` key: plain assignment suffices.
-      const plain = !keys.includes('__proto__') && !values.some(Array.isArray);
-      c.docs.set(doc, { id, kind, title, keys, values, plain });
+      // Without a `__proto__` key, the summary fields are copied in one Object.assign from
+      // an object kept for the document (its lists then replaced by copies).
+      let summary = null;
+      const lists = [];
+      if (!keys.includes('__proto__')) {
+        summary = {};
+        keys.forEach((k, f) => {
+          summary[k] = values[f];
+          if (Array.isArray(values[f])) lists.push(f);
+        });
+      }
+      c.docs.set(doc, { id, kind, title, keys, values, summary, lists });
     }
   }
 }
@@ -103,9 +114,10 @@ export function buildAnswer(index, fixed, snippets, hits, counts) {
     let snippet = snippets.slice(at, at + length);
     if (cuts !== 0) snippet = (cuts & 1 ? '\u2026' : '') + snippet + (cuts & 2 ? '\u2026' : '');
     const hit = { id: t.id, kind: t.kind, title: t.title, score, snippet, highlights };
-    const { keys, values } = t;
-    if (t.plain) {
-      for (let f = 0; f < keys.length; f++) hit[keys[f]] = values[f];
+    const { keys, values, summary, lists } = t;
+    if (summary !== null) {
+      Object.assign(hit, summary);
+      for (let j = 0; j < lists.length; j++) hit[keys[lists[j]]] = values[lists[j]].slice();
     } else {
       for (let f = 0; f < keys.length; f++) put(hit, keys[f], copy(values[f]));
     }
