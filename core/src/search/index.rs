@@ -672,17 +672,17 @@ impl<'a> EntrySlice<'a> {
     }
 
     /// Entries of term `t` (one per field it occurs in).
-    pub fn of_term(&self, t: u32) -> impl Iterator<Item = Entry> + 'a {
+    pub fn of_term(&self, t: u32) -> Entries<'a> {
         self.in_range(t, t + 1)
     }
 
     /// Entries of every term in `lo..hi`, by term then field.
-    pub fn in_range(&self, lo: u32, hi: u32) -> impl Iterator<Item = Entry> + 'a {
-        let start = self.terms.partition_point(|&x| x < lo);
-        let this = *self;
-        (start..self.terms.len())
-            .take_while(move |&i| this.terms[i] < hi)
-            .map(move |i| this.entry(i))
+    pub fn in_range(&self, lo: u32, hi: u32) -> Entries<'a> {
+        Entries {
+            slice: *self,
+            at: self.terms.partition_point(|&x| x < lo),
+            hi,
+        }
     }
 
     /// True when the document contains a term in `lo..hi`.
@@ -692,8 +692,30 @@ impl<'a> EntrySlice<'a> {
     }
 
     /// All entries.
-    pub fn iter(&self) -> impl Iterator<Item = Entry> + 'a {
+    pub fn iter(&self) -> Entries<'a> {
         self.in_range(0, u32::MAX)
+    }
+}
+
+/// The entries of a document from one position on, while their term is below a bound (see
+/// [`EntrySlice::in_range`]).
+#[derive(Debug, Clone)]
+pub struct Entries<'a> {
+    slice: EntrySlice<'a>,
+    at: usize,
+    hi: u32,
+}
+
+impl Iterator for Entries<'_> {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        let i = self.at;
+        if *self.slice.terms.get(i)? >= self.hi {
+            return None;
+        }
+        self.at += 1;
+        Some(self.slice.entry(i))
     }
 }
 
