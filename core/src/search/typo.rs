@@ -13,8 +13,9 @@
 //!   brings back to the first case. Probing those few pieces finds every term within two edits.
 //!
 //! Buckets store term ids, with a few bits of each term and piece to filter them by; every
-//! candidate is verified with the true optimal string alignment distance (Damerau–Levenshtein where a swap of adjacent letters is one edit), so
-//! hash collisions cost time, never correctness.
+//! candidate is verified with the true optimal string alignment distance (Damerau–Levenshtein
+//! where a swap of adjacent letters is one edit), so hash collisions cost time, never
+//! correctness.
 
 use super::index::InvertedIndex;
 
