@@ -39,10 +39,13 @@ pub struct InvertedIndex {
     ndocs: usize,
     term_text: String,
     term_off: Vec<u32>,
-    /// `by_lead[k]..by_lead[k + 1]` are the ids of the terms whose first two bytes are `k`
-    /// ([`lead`]): the vocabulary is sorted, so a lookup searches only there (a few steps
-    /// instead of ~20 over a large vocabulary). Empty when there is no term.
+    /// `by_lead[k]..by_lead[k + 1]` are the ids of the terms whose first two bytes `l`
+    /// ([`lead`]) have `l >> lead_shift == k`: the vocabulary is sorted, so a lookup searches
+    /// only there (a few steps instead of ~20 over a large vocabulary). The shift keeps the
+    /// table at about one entry per term (up to the 65,537 entries of whole two-byte leads);
+    /// empty when there is no term.
     by_lead: Vec<u32>,
+    lead_shift: u32,
     /// `post_off[t]..post_off[t+1]` is term `t`'s postings range; also a prefix sum of
     /// document frequencies.
     post_off: Vec<u32>,
@@ -242,7 +245,7 @@ impl InvertedIndex {
         }
         drop(order);
         drop(interner);
-        let by_lead = lead_table(&term_text, &term_off);
+        let (by_lead, lead_shift) = lead_table(&term_text, &term_off);
 
         // Re-sort each document's entries by the new ids, moving their positions along.
         let mut keys: Vec<u64> = Vec::new();
@@ -331,6 +334,7 @@ impl InvertedIndex {
             term_text,
             term_off,
             by_lead,
+            lead_shift,
             post_off,
             post_docs,
             doc_off,
@@ -393,15 +397,20 @@ impl InvertedIndex {
     /// The id range of the terms that share the first two bytes of `p` (its one byte, or
     /// every term, when it is shorter): every term starting with `p` is in it.
     fn lead_range(&self, p: &[u8]) -> (usize, usize) {
-        let at = |k: usize| self.by_lead[k] as usize;
         if self.by_lead.is_empty() {
             return (0, 0);
         }
-        match p {
-            [] => (0, self.term_count()),
-            [b] => (at(usize::from(*b) << 8), at((usize::from(*b) + 1) << 8)),
-            _ => (at(lead(p)), at(lead(p) + 1)),
-        }
+        let at = |k: usize| self.by_lead[k] as usize;
+        let (first, last) = match p {
+            [] => return (0, self.term_count()),
+            // Any second byte.
+            [b] => (usize::from(*b) << 8, usize::from(*b) << 8 | 0xff),
+            _ => (lead(p), lead(p)),
+        };
+        (
+            at(first >> self.lead_shift),
+            at((last >> self.lead_shift) + 1),
+        )
     }
 
     /// The id of `term` (folded), if it occurs in the index.
@@ -557,19 +566,22 @@ fn lead(term: &[u8]) -> usize {
     }
 }
 
-/// [`InvertedIndex::by_lead`] of a sorted vocabulary.
-fn lead_table(term_text: &str, term_off: &[u32]) -> Vec<u32> {
-    if term_off.len() < 2 {
-        return Vec::new();
+/// [`InvertedIndex::by_lead`] and [`InvertedIndex::lead_shift`] of a sorted vocabulary.
+fn lead_table(term_text: &str, term_off: &[u32]) -> (Vec<u32>, u32) {
+    let n = term_off.len().saturating_sub(1);
+    if n == 0 {
+        return (Vec::new(), 0);
     }
-    let mut by_lead = vec![0u32; (1 << 16) + 1];
+    // About one entry per term: 2^(16 - shift) <= n, at most 2^16.
+    let shift = 16 - (usize::BITS - 1 - n.leading_zeros()).min(16);
+    let mut by_lead = vec![0u32; (1 << (16 - shift)) + 1];
     for w in term_off.windows(2) {
-        by_lead[lead(&term_text.as_bytes()[w[0] as usize..w[1] as usize]) + 1] += 1;
+        by_lead[(lead(&term_text.as_bytes()[w[0] as usize..w[1] as usize]) >> shift) + 1] += 1;
     }
     for k in 1..by_lead.len() {
         by_lead[k] += by_lead[k - 1];
     }
-    by_lead
+    (by_lead, shift)
 }
 
 /// Appends one document's entries from its sorted `(term, field, position)` keys.
@@ -761,36 +773,59 @@ mod tests {
 
     #[test]
     fn lookups_and_prefix_ranges_equal_a_scan_of_the_vocabulary() {
-        let text =
+        let words =
             "a ab abc abd b ba z zz zzz 7 70 7a я яб ящик ж жж ω ωμ ئ ئا 中 中国 中文 😀 😀😀";
-        let ix = InvertedIndex::build(
-            vec![Field {
-                name: "body".into(),
-                boost: 1.0,
-            }],
-            &[vec![(0, text.to_string())]],
-        );
-        let terms: Vec<&str> = (0..ix.term_count() as u32).map(|t| ix.term(t)).collect();
-        assert!(
-            terms.contains(&"ящик") && terms.contains(&"😀"),
-            "{terms:?}"
-        );
-        let mut probes: Vec<String> = vec![String::new(), "c".into(), "aa".into(), "\u{1}".into()];
-        for t in &terms {
-            for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
-                probes.push(t[..i].to_string());
-                probes.push(format!("{}\u{10ffff}", &t[..i]));
+        // Every three-letter word too: a vocabulary with a finer lead table.
+        let letters = || b'a'..=b'z';
+        let mut many = String::from(words);
+        for x in letters() {
+            for y in letters() {
+                for z in letters() {
+                    many.extend([' ', x.into(), y.into(), z.into()]);
+                }
             }
         }
-        for p in &probes {
-            let want = terms.iter().position(|t| t == p).map(|i| i as u32);
-            assert_eq!(ix.lookup(p), want, "lookup {p:?}");
-            let first = terms.iter().position(|t| t.starts_with(p.as_str()));
-            let count = terms.iter().filter(|t| t.starts_with(p.as_str())).count();
-            let (lo, hi) = ix.prefix_range(p);
-            assert_eq!((hi - lo) as usize, count, "prefix {p:?}");
-            if let Some(first) = first {
-                assert_eq!(lo as usize, first, "prefix {p:?}");
+        for (text, shift) in [(words.to_string(), 12), (many, 2)] {
+            let ix = InvertedIndex::build(
+                vec![Field {
+                    name: "body".into(),
+                    boost: 1.0,
+                }],
+                &[vec![(0, text)]],
+            );
+            // About one table entry per term.
+            assert_eq!(ix.lead_shift, shift);
+            assert!(ix.by_lead.len() <= ix.term_count() + 1);
+            let terms: Vec<&str> = (0..ix.term_count() as u32).map(|t| ix.term(t)).collect();
+            assert!(terms.contains(&"ящик") && terms.contains(&"😀"));
+            let mut probes: Vec<String> = vec![
+                String::new(),
+                "c".into(),
+                "aa".into(),
+                "\u{1}".into(),
+                "zzzz".into(),
+            ];
+            // The short words, and every 97th of the generated ones.
+            for t in terms
+                .iter()
+                .filter(|t| words.contains(**t))
+                .chain(terms.iter().step_by(97))
+            {
+                for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                    probes.push(t[..i].to_string());
+                    probes.push(format!("{}\u{10ffff}", &t[..i]));
+                }
+            }
+            for p in &probes {
+                let want = terms.iter().position(|t| t == p).map(|i| i as u32);
+                assert_eq!(ix.lookup(p), want, "lookup {p:?}");
+                let first = terms.iter().position(|t| t.starts_with(p.as_str()));
+                let count = terms.iter().filter(|t| t.starts_with(p.as_str())).count();
+                let (lo, hi) = ix.prefix_range(p);
+                assert_eq!((hi - lo) as usize, count, "prefix {p:?}");
+                if let Some(first) = first {
+                    assert_eq!(lo as usize, first, "prefix {p:?}");
+                }
             }
         }
         let empty = InvertedIndex::build(Vec::new(), &[] as &[Vec<(u8, String)>]);
