@@ -253,7 +253,7 @@ impl Index {
         let mut jump_off = Vec::with_capacity(docs.len() + 1);
         jump_off.push(0);
         let mut stored = Vec::with_capacity(docs.len());
-        for (n, d) in docs.into_iter().enumerate() {
+        for d in docs {
             let mut texts: Vec<(u8, String)> = Vec::new();
             for f in d.fields {
                 let Some(i) = fields.iter().position(|x| x.name == f.name) else {
@@ -278,7 +278,6 @@ impl Index {
                 let text = fold_words(s);
                 if !text.is_empty() {
                     jump.push(JumpText {
-                        doc: n as u32,
                         mask: char_mask(&text),
                         starts: word_starts_mask(&text),
                         text,

@@ -13,10 +13,10 @@ const JUMP_MAX_EVALS: usize = 200;
 /// Score factor of a result whose title or short name is the query.
 const NAME_MATCH: f32 = 3.0;
 
-/// A title or short name of a document, folded, with letter sets for quick rejection.
+/// A title or short name of a document, folded, with letter sets for quick rejection (its
+/// document is where [`Index`]'s offsets put it).
 #[derive(Debug, Clone)]
 pub(super) struct JumpText {
-    pub(super) doc: u32,
     /// Letters and digits of `text` (see `char_mask`), and those starting its words.
     pub(super) mask: u64,
     pub(super) starts: u64,
@@ -78,7 +78,7 @@ impl Index {
         let min = jump_threshold(q);
         let mut out: Vec<(u32, i64)> = Vec::new();
         let mut evals = 0;
-        let mut score = |j: &JumpText| -> bool {
+        let mut score = |d: u32, j: &JumpText| -> bool {
             if j.mask & qmask != qmask
                 || j.starts & qstarts != qstarts
                 || !words.iter().all(|w| abbreviates(&j.text, w))
@@ -93,27 +93,21 @@ impl Index {
                 && s >= min
             {
                 match out.last_mut() {
-                    Some(last) if last.0 == j.doc => last.1 = last.1.max(s),
-                    _ => out.push((j.doc, s)),
+                    Some(last) if last.0 == d => last.1 = last.1.max(s),
+                    _ => out.push((d, s)),
                 }
             }
             true
         };
-        match only {
-            None => {
-                for j in &self.jump {
-                    if !score(j) {
-                        break;
-                    }
-                }
-            }
-            Some(docs) => {
-                'docs: for &d in docs {
-                    for j in self.jump_texts(d) {
-                        if !score(j) {
-                            break 'docs;
-                        }
-                    }
+        let every = 0..self.len() as u32;
+        let docs: &mut dyn Iterator<Item = u32> = match only {
+            None => &mut every.into_iter(),
+            Some(docs) => &mut docs.iter().copied(),
+        };
+        'docs: for d in docs {
+            for j in self.jump_texts(d) {
+                if !score(d, j) {
+                    break 'docs;
                 }
             }
         }

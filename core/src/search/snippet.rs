@@ -182,18 +182,20 @@ pub fn build_with(
 
 /// The `ascii` mask of [`build`] for `texts`: bit `f` set when field `f`'s text is all ASCII.
 pub fn ascii_fields(texts: &[(u8, String)]) -> u32 {
-    texts
-        .iter()
-        .filter(|(f, t)| *f < 32 && t.is_ascii())
-        .fold(0, |m, (f, _)| m | 1 << f)
+    field_mask(texts, &|t| t.is_ascii())
 }
 
 /// The `filled` mask of [`build`] for `texts`: bit `f` set when field `f`'s text is not only
 /// whitespace.
 pub fn filled_fields(texts: &[(u8, String)]) -> u32 {
+    field_mask(texts, &|t| !t.trim().is_empty())
+}
+
+/// Bit `f` set for each field `f` below 32 whose text passes `test`.
+fn field_mask(texts: &[(u8, String)], test: &dyn Fn(&str) -> bool) -> u32 {
     texts
         .iter()
-        .filter(|(f, t)| *f < 32 && !t.trim().is_empty())
+        .filter(|(f, t)| *f < 32 && test(t))
         .fold(0, |m, (f, _)| m | 1 << f)
 }
 

@@ -40,8 +40,8 @@ pub fn max_edits(chars: usize) -> u8 {
 /// A hash table of term pieces: bucket `hash & mask` holds `off[b]..off[b + 1]` of
 /// `entries`.
 ///
-/// An entry's low 32 bits are a term id in the low `id_bits` and, above it, a fingerprint of
-/// its piece's hash (the hash's high bits); its high 32 bits are the term's length in
+/// An entry's low 32 bits are a term id in the low [`TypoIndex::id_bits`] and, above it, a
+/// fingerprint of its piece's hash ([`fingerprint`]); its high 32 bits are the term's length in
 /// characters (6 bits) and character signature (26 bits, [`signature`]). A probe skips the
 /// other pieces that share its bucket by their fingerprint and the terms too far from the
 /// query by length and characters, all in place: nothing of a term is read elsewhere in
@@ -51,31 +51,24 @@ struct Buckets {
     mask: usize,
     off: Vec<u32>,
     entries: Vec<u64>,
-    id_bits: u32,
 }
 
 impl Buckets {
-    /// The entries of the bucket of `hash`, and the fingerprint its own pieces carry.
-    fn get(&self, hash: u64) -> (&[u64], u32) {
+    /// The entries of the bucket of `hash`.
+    fn get(&self, hash: u64) -> &[u64] {
         if self.off.is_empty() {
-            return (&[], 0);
+            return &[];
         }
         let b = hash as usize & self.mask;
-        (
-            &self.entries[self.off[b] as usize..self.off[b + 1] as usize],
-            self.fingerprint(hash),
-        )
+        &self.entries[self.off[b] as usize..self.off[b + 1] as usize]
     }
+}
 
-    /// The bits of `hash` stored above a term id (the high ones: the bucket takes the low).
-    fn fingerprint(&self, hash: u64) -> u32 {
-        // With 32-bit ids no bit is left: every fingerprint is 0 and every entry passes.
-        ((hash >> 32) as u32).checked_shl(self.id_bits).unwrap_or(0)
-    }
-
-    fn id_mask(&self) -> u32 {
-        u32::MAX.checked_shr(32 - self.id_bits).unwrap_or(0)
-    }
+/// The bits of a piece's `hash` stored above term ids of `id_bits` bits (the hash's high
+/// bits: the bucket takes the low). With 32-bit ids no bit is left: every fingerprint is 0
+/// and every entry passes.
+fn fingerprint(hash: u64, id_bits: u32) -> u32 {
+    ((hash >> 32) as u32).checked_shl(id_bits).unwrap_or(0)
 }
 
 /// The typo index of one vocabulary.
@@ -83,6 +76,8 @@ impl Buckets {
 pub struct TypoIndex {
     whole: Buckets,
     halves: Buckets,
+    /// Bits of a term id in the entries: enough for every term of the vocabulary.
+    id_bits: u32,
 }
 
 /// Entries per bucket on average: buckets cost 4 bytes each, and the length and character
@@ -196,20 +191,22 @@ impl TypoIndex {
             }
         }
         let id_bits = u32::BITS - (n as u32).leading_zeros();
-        let mut whole = Buckets::with_buckets(whole_n, id_bits);
-        let mut halves = Buckets::with_buckets(half_n, id_bits);
+        let mut whole = Buckets::with_buckets(whole_n);
+        let mut halves = Buckets::with_buckets(half_n);
         for pass in 0..2 {
             for t in 0..n as u32 {
                 chars.clear();
                 chars.extend(ix.term(t).chars());
-                let bits = term_bits(&chars);
+                if pass == 0 {
+                    term_entries(&chars, |half, h| {
+                        if half { &mut halves } else { &mut whole }.count(h)
+                    });
+                    continue;
+                }
+                let bits = term_bits(&chars) | u64::from(t);
                 term_entries(&chars, |half, h| {
-                    let b = if half { &mut halves } else { &mut whole };
-                    if pass == 0 {
-                        b.count(h)
-                    } else {
-                        b.put(h, t, bits)
-                    }
+                    let entry = bits | u64::from(fingerprint(h, id_bits));
+                    if half { &mut halves } else { &mut whole }.put(h, entry)
                 });
             }
             if pass == 0 {
@@ -219,7 +216,11 @@ impl TypoIndex {
         }
         whole.finish();
         halves.finish();
-        TypoIndex { whole, halves }
+        TypoIndex {
+            whole,
+            halves,
+            id_bits,
+        }
     }
 
     /// Appends to `out` every term of `ix` within `k` edits of `q` (but not `q` itself), with
@@ -240,11 +241,11 @@ impl TypoIndex {
         let lq = q.len();
         let qsig = signature(q);
         scratch.clear();
-        // Both tables hold ids of the same width (an empty table has none, and a zero mask).
-        let id_mask = self.whole.id_mask().max(self.halves.id_mask());
-        let mut take = |(entries, fingerprint): (&[u64], u32)| {
+        let id_mask = u32::MAX.checked_shr(32 - self.id_bits).unwrap_or(0);
+        let mut take = |entries: &[u64], h: u64| {
+            let piece = fingerprint(h, self.id_bits);
             for &e in entries {
-                if e as u32 & !id_mask != fingerprint {
+                if e as u32 & !id_mask != piece {
                     continue;
                 }
                 let t = e as u32 & id_mask;
@@ -264,9 +265,9 @@ impl TypoIndex {
         // query, both sides also lose one letter they share.)
         if lq <= WHOLE_MAX + k {
             if k == 1 {
-                variants(TAG_WHOLE, q, |h| take(self.whole.get(h)));
+                variants(TAG_WHOLE, q, |h| take(self.whole.get(h), h));
             } else if lq > WHOLE_MAX {
-                two_deletion_variants(TAG_WHOLE, q, |h| take(self.whole.get(h)));
+                two_deletion_variants(TAG_WHOLE, q, |h| take(self.whole.get(h), h));
             }
         }
         // Longer targets are in `halves`.
@@ -290,17 +291,18 @@ impl TypoIndex {
             }
             let mut piece: Vec<char> = Vec::with_capacity(lq);
             for &s in &lefts {
-                variants(TAG_LEFT, &q[..s], |h| take(self.halves.get(h)));
+                variants(TAG_LEFT, &q[..s], |h| take(self.halves.get(h), h));
                 // A swap straddling the split: undo it in the left piece.
                 if s < lq && q[s] != q[s - 1] {
                     piece.clear();
                     piece.extend_from_slice(&q[..s - 1]);
                     piece.push(q[s]);
-                    variants(TAG_LEFT, &piece, |h| take(self.halves.get(h)));
+                    variants(TAG_LEFT, &piece, |h| take(self.halves.get(h), h));
                 }
             }
             for &s in &rights {
-                take(self.halves.get(hash_skip(TAG_RIGHT, &q[s..], usize::MAX)));
+                let h = hash_skip(TAG_RIGHT, &q[s..], usize::MAX);
+                take(self.halves.get(h), h);
             }
         }
         scratch.sort_unstable();
@@ -322,8 +324,8 @@ impl TypoIndex {
 }
 
 impl Buckets {
-    /// Buckets for about `entries` entries of term ids below `2^id_bits`.
-    fn with_buckets(entries: usize, id_bits: u32) -> Buckets {
+    /// Buckets for about `entries` entries (the entry array is sized after counting).
+    fn with_buckets(entries: usize) -> Buckets {
         if entries == 0 {
             return Buckets::default();
         }
@@ -332,7 +334,6 @@ impl Buckets {
             mask: nb - 1,
             off: vec![0; nb + 1],
             entries: Vec::new(),
-            id_bits,
         }
     }
     fn count(&mut self, h: u64) {
@@ -346,15 +347,15 @@ impl Buckets {
         }
         self.entries = vec![0; self.off.last().copied().unwrap_or(0) as usize];
     }
-    /// Adds term `t`, whose [`term_bits`] are `bits`, under the piece hash `h`.
-    fn put(&mut self, h: u64, t: u32, bits: u64) {
+    /// Adds `entry` under the piece hash `h`.
+    fn put(&mut self, h: u64, entry: u64) {
         if self.off.is_empty() {
             return;
         }
         // `off[b]` is used as the fill cursor of bucket b, then restored by `finish`.
         let b = h as usize & self.mask;
         let at = self.off[b] as usize;
-        self.entries[at] = bits | u64::from(t | self.fingerprint(h));
+        self.entries[at] = entry;
         self.off[b] += 1;
     }
     fn finish(&mut self) {
