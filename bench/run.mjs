@@ -18,6 +18,7 @@ import {
   loadTreatykit, treatykitAdapter, minisearchAdapter, flexsearchAdapter, fuseAdapter, oramaAdapter,
 } from './engines.mjs';
 import { EMBEDDED_QUERIES } from './embedded-queries.mjs';
+import { wasmParts } from './wasm-parts.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -235,7 +236,7 @@ function packageSize() {
   const js = Buffer.concat([glue, ...imported.map((f) => readFileSync(`${PKG_DIR}${f}`))]);
   const gz = (b) => gzipSync(b, { level: 9 }).length;
   const jsGz = gz(glue) + imported.reduce((a, f) => a + gz(readFileSync(`${PKG_DIR}${f}`)), 0);
-  return { wasmRaw: wasm.length, jsRaw: js.length, wasmGz: gz(wasm), jsGz, totalGz: gz(wasm) + jsGz, imported };
+  return { wasmRaw: wasm.length, jsRaw: js.length, wasmGz: gz(wasm), jsGz, totalGz: gz(wasm) + jsGz, imported, parts: wasmParts(wasm) };
 }
 
 // ---------------------------------------------------------------------------------- report
@@ -348,6 +349,9 @@ function report(ctx) {
     ['treatykit_bg.wasm', `${(size.wasmRaw / 1e3).toFixed(1)} KB`, `${(size.wasmGz / 1e3).toFixed(1)} KB`],
     ['treatykit.js + imported modules', `${(size.jsRaw / 1e3).toFixed(1)} KB`, `${(size.jsGz / 1e3).toFixed(1)} KB`],
   ]));
+  L.push('', 'Where the bytes of the wasm go (`bench/wasm-parts.mjs`; each part gzipped alone, so the parts add up to a little more than the whole):', '');
+  L.push(table(['part of treatykit_bg.wasm', 'raw', 'gzipped alone'], size.parts.map((p) =>
+    [p.part, `${(p.raw / 1e3).toFixed(1)} KB`, `${(p.gz / 1e3).toFixed(1)} KB`])));
   L.push('');
   L.push(table(['measure', 'value', 'target', ''], [
     ['wasm + JS glue, gzipped', `${(size.totalGz / 1e3).toFixed(1)} KB`, `≤ ${TARGETS.gzipKB} KB`, ok(size.totalGz / 1e3, TARGETS.gzipKB)],
