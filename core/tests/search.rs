@@ -191,6 +191,33 @@ fn names_and_abbreviations_jump_to_their_instrument() {
     }
 }
 
+#[test]
+fn every_short_name_alias_and_title_of_an_instrument_puts_that_instrument_first() {
+    // However many records cite the name ("ICRMW" is cited by 65 rights, more strongly than
+    // the instrument's own text uses it) and however many words it has.
+    let mut checked = 0;
+    for i in &catalog().corpus().instruments {
+        let names = std::iter::once(&i.short_name)
+            .chain(&i.aliases)
+            .chain(std::iter::once(&i.title));
+        for name in names {
+            let Ok(r) = catalog().search(name, &SearchOptions::default()) else {
+                // A title over the query limits cannot be searched whole.
+                assert!(text::terms(name).len() > 32, "{name} refused");
+                continue;
+            };
+            assert_eq!(
+                r.hits.first().map(|h| h.id.as_str()),
+                Some(i.id.as_str()),
+                "{name}: {:?}",
+                ids(&r.hits)
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "{checked} names");
+}
+
 /// The id of the first hit of `q`, whether the answer is relaxed, and every hit's id (for
 /// failure messages).
 fn first_hit(q: &str) -> (Option<String>, bool, Vec<String>) {

@@ -191,6 +191,9 @@ pub struct Index {
     /// `jump[jump_off[d]..jump_off[d + 1]]`.
     jump: Vec<JumpText>,
     jump_off: Vec<u32>,
+    /// Indices of `jump` in the byte order of their texts, to find the documents a whole query
+    /// names ([`Index::named`]).
+    jump_sorted: Vec<u32>,
     no_snippet: Vec<u8>,
     /// Query words (folded) and the terms of the index they also match, sorted by word.
     aliases: Vec<(String, Vec<u32>)>,
@@ -308,6 +311,8 @@ impl Index {
             InvertedIndex::build(fields, &texts)
         };
         let typo = std::sync::OnceLock::new();
+        let mut jump_sorted: Vec<u32> = (0..jump.len() as u32).collect();
+        index::sort_by_bytes(&mut jump_sorted, &|j| jump[j as usize].text.as_bytes());
         let mut order: Vec<u32> = (0..stored.len() as u32).collect();
         index::sort_by_bytes(&mut order, &|d| stored[d as usize].id.as_bytes());
         let mut id_rank = vec![0u32; stored.len()];
@@ -322,6 +327,7 @@ impl Index {
             id_rank,
             jump,
             jump_off,
+            jump_sorted,
             no_snippet,
             aliases: Vec::new(),
         }
@@ -545,12 +551,8 @@ impl Index {
             }
         }
         let short = self.is_short(raw, &q);
-        // A short query's words, folded, for "jump to" matching (once for all its uses).
-        let folded = if short {
-            fold_words(raw)
-        } else {
-            String::new()
-        };
+        // The query's words, folded, for names and "jump to" matching (once for all uses).
+        let folded = fold_words(raw);
         if matches.is_empty() && short {
             self.jump_fallback(&folded, &exclude, &filters, &mut matches, &mut facet_docs);
         }
@@ -563,19 +565,25 @@ impl Index {
         }
         let total = matches.len();
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
-        // The best results, re-ranked: "jump to" (a query that is a title or short name puts
-        // that record first; when a word is not a known word — an abbreviation, a word being
-        // typed — titles and short names it abbreviates rise too), then the adjacency of the
-        // query's words. The window covers every page up to the one asked for, so pages stay
-        // consistent.
+        // A query that is a title or short name puts that record first, however many records
+        // merely mention the name ("ICRMW" is cited by 65 rights).
+        if !relaxed {
+            self.name_boost(&folded, &mut matches);
+        }
+        // The best results, re-ranked: "jump to" (when a word is not a known word — an
+        // abbreviation, a word being typed — titles and short names it abbreviates rise), then
+        // the adjacency of the query's words. The window covers every page up to the one asked
+        // for, so pages stay consistent.
         let window = want.max(PROXIMITY_TOP).min(total);
         let mut top = rank::best(&matches, window, &self.id_rank);
-        if short && !relaxed {
-            let partial = plans
+        if short
+            && !relaxed
+            && plans
                 .iter()
-                .any(|p| matches!(p, Plan::Term { exact: None, .. }));
+                .any(|p| matches!(p, Plan::Term { exact: None, .. }))
+        {
             let n = top.len().min(JUMP_BLEND_TOP);
-            self.jump_blend(&folded, partial, &mut top[..n]);
+            self.jump_blend(&folded, &mut top[..n]);
         }
         self.proximity_boost(&mut top, &plans);
         rank::sort(&mut top, &self.id_rank);

@@ -140,20 +140,43 @@ impl Index {
         }
     }
 
-    /// Among the best results: triples the score of those whose title or short name is the
-    /// query ("vccr", "iccpr"), and, when `partial`, raises by up to half those whose title
-    /// or short name matches it as an abbreviation ("1951 conv"). `q` is the query's
-    /// [`fold_words`].
-    pub(super) fn jump_blend(&self, q: &str, partial: bool, matches: &mut [Scored]) {
-        let top = matches.len().min(JUMP_BLEND_TOP);
-        for m in &mut matches[..top] {
-            if self.jump_texts(m.doc).iter().any(|j| j.text == q) {
+    /// The documents whose title or a short name, folded, is `q` (a query's [`fold_words`]),
+    /// ascending.
+    pub(super) fn named(&self, q: &str) -> Vec<u32> {
+        let s = &self.jump_sorted;
+        let text = |j: u32| self.jump[j as usize].text.as_str();
+        let from = s.partition_point(|&j| text(j) < q);
+        let mut docs: Vec<u32> = s[from..]
+            .iter()
+            .take_while(|&&j| text(j) == q)
+            // The document whose names hold jump text `j`.
+            .map(|&j| (self.jump_off.partition_point(|&o| o <= j) - 1) as u32)
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+
+    /// Triples the score of the matches whose title or a short name is the query ("vccr",
+    /// "iccpr", "CoE Anti-Trafficking Convention"), so that they rank first among the
+    /// records matching as many words. `q` is the query's [`fold_words`].
+    pub(super) fn name_boost(&self, q: &str, matches: &mut [Scored]) {
+        let named = self.named(q);
+        if named.is_empty() {
+            return;
+        }
+        for m in matches {
+            if named.binary_search(&m.doc).is_ok() {
                 m.score *= NAME_MATCH;
             }
         }
-        if !partial {
-            return;
-        }
+    }
+
+    /// Among the best results of a query with a word that is not a known word (an
+    /// abbreviation, a word being typed): raises by up to half those whose title or short
+    /// name the query abbreviates ("1951 conv"). `q` is the query's [`fold_words`].
+    pub(super) fn jump_blend(&self, q: &str, matches: &mut [Scored]) {
+        let top = matches.len().min(JUMP_BLEND_TOP);
         let mut docs: Vec<u32> = matches[..top]
             .iter()
             .map(|s| s.doc)
@@ -227,6 +250,72 @@ fn jump_threshold(q: &str) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::abbreviates;
+    use crate::document::{Document, TextField};
+    use crate::search::{Index, SearchOptions};
+
+    fn doc(id: &str, title: &str, body: &str, short: &[&str]) -> Document {
+        let field = |name: &str, boost, text: &str| TextField {
+            name: name.into(),
+            boost,
+            text: text.into(),
+        };
+        Document {
+            id: id.into(),
+            kind: "record".into(),
+            title: title.into(),
+            fields: vec![field("title", 2.0, title), field("body", 1.0, body)],
+            facets: Vec::new(),
+            year: None,
+            summary: Vec::new(),
+            short: short.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_query_that_is_a_name_ranks_that_record_first_however_many_records_cite_it_more() {
+        // 60 records cite "XQZ" and the words of the long title more often than the named
+        // records do, so they outscore them on text alone: beyond the top 20 that "jump to"
+        // re-ranks, and with a title of more words than "jump to" considers.
+        let mut docs: Vec<Document> = (0..60)
+            .map(|i| {
+                doc(
+                    &format!("cite-{i:02}"),
+                    &format!("Commentary {i} on XQZ"),
+                    "XQZ XQZ XQZ: the treaty on orbital debris and lunar mining rights, \
+                     orbital debris again, lunar mining again, rights again",
+                    &[],
+                )
+            })
+            .collect();
+        docs.push(doc(
+            "zz-named",
+            "Treaty on Orbital Debris and Lunar Mining Rights",
+            "A model text about space.",
+            &["XQZ"],
+        ));
+        docs.push(doc(
+            "zz-other",
+            "Unrelated",
+            "Nothing about space here.",
+            &[],
+        ));
+        let ix = Index::new(docs, &[]);
+        for q in [
+            "XQZ",
+            "xqz",
+            "Treaty on Orbital Debris and Lunar Mining Rights",
+            "treaty on orbital debris and lunar mining rights",
+        ] {
+            let r = ix.search(q, &SearchOptions::default()).unwrap();
+            assert!(r.total > 20, "{q}: {} matches", r.total);
+            assert_eq!(r.hits[0].id, "zz-named", "{q}");
+        }
+        // A query that merely contains the name, or a part of the title, is not the name.
+        for q in ["xqz commentary", "orbital debris"] {
+            let r = ix.search(q, &SearchOptions::default()).unwrap();
+            assert_ne!(r.hits[0].id, "zz-named", "{q}");
+        }
+    }
 
     #[test]
     fn abbreviations_enter_each_word_at_its_first_letter() {
