@@ -218,6 +218,90 @@ fn every_short_name_alias_and_title_of_an_instrument_puts_that_instrument_first(
     assert!(checked > 200, "{checked} names");
 }
 
+#[test]
+fn two_words_typed_without_the_space_between_them_find_what_the_phrase_finds() {
+    for (joined, phrase) in [
+        ("healthcare", "\"health care\""),
+        ("humanrights", "\"human rights\""),
+        ("familyreunification", "\"family reunification\""),
+        ("forcedlabour", "\"forced labour\""),
+        ("healthcare migrants", "\"health care\" migrants"),
+    ] {
+        let (a, b) = (search(joined), search(phrase));
+        assert!(!b.hits.is_empty(), "{phrase} finds something");
+        assert!(!a.relaxed, "{joined}");
+        assert_eq!((a.total, ids(&a.hits)), (b.total, ids(&b.hits)), "{joined}");
+    }
+}
+
+/// An index over `(id, text)` records, for behaviour the embedded corpus cannot show.
+fn index_of(records: &[(&str, &str)]) -> treatykit_core::search::Index {
+    let docs = records
+        .iter()
+        .map(|(id, text)| Document {
+            id: id.to_string(),
+            kind: "record".into(),
+            title: id.to_string(),
+            fields: vec![treatykit_core::document::TextField {
+                name: "body".into(),
+                boost: 1.0,
+                text: text.to_string(),
+            }],
+            facets: Vec::new(),
+            year: None,
+            summary: Vec::new(),
+            short: Vec::new(),
+        })
+        .collect();
+    treatykit_core::search::Index::new(docs, &[])
+}
+
+#[test]
+fn a_word_is_split_in_two_only_when_nothing_matches_it_and_then_where_the_two_are_adjacent() {
+    let hits = |ix: &treatykit_core::search::Index, q: &str| {
+        let r = ix.search(q, &SearchOptions::default()).unwrap();
+        (
+            r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
+            r.relaxed,
+        )
+    };
+    let apart = [
+        ("adjacent", "primary health care for all"),
+        ("apart", "health and care"),
+    ];
+    let ix = index_of(&apart);
+    assert_eq!(
+        hits(&ix, "healthcare"),
+        (vec!["adjacent".to_string()], false)
+    );
+    assert_eq!(
+        hits(&ix, "healthcare "),
+        (vec!["adjacent".to_string()], false)
+    );
+    // With fuzzy matching off, a word is taken as typed.
+    let strict = ix
+        .search(
+            "healthcare",
+            &SearchOptions {
+                fuzzy: false,
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(strict.total, 0);
+    // A word of the index, a word being typed that has completions, and a misspelling with
+    // typo matches are not split.
+    let mut with_word = apart.to_vec();
+    with_word.push(("joined", "healthcare as one word"));
+    let ix = index_of(&with_word);
+    assert_eq!(hits(&ix, "healthcare"), (vec!["joined".to_string()], false));
+    assert_eq!(hits(&ix, "healthca"), (vec!["joined".to_string()], false));
+    assert_eq!(hits(&ix, "healthcsre"), (vec!["joined".to_string()], false));
+    // Of two ways to split a word, the more even one is taken: "res etup", not "re setup".
+    let ix = index_of(&[("even", "res etup"), ("uneven", "re setup")]);
+    assert_eq!(hits(&ix, "resetup"), (vec!["even".to_string()], false));
+}
+
 /// The id of the first hit of `q`, whether the answer is relaxed, and every hit's id (for
 /// failure messages).
 fn first_hit(q: &str) -> (Option<String>, bool, Vec<String>) {

@@ -12,6 +12,9 @@ use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, typo};
 /// (the most frequent ones); as a filter on other words' candidates it accepts them all.
 const PREFIX_DRIVER_CAP: usize = 128;
 
+/// Fewest characters of each of the two words a run-together word is split into.
+const SPLIT_MIN_CHARS: usize = 2;
+
 /// How one query group is matched (see the module docs).
 #[derive(Debug, Clone)]
 pub(super) enum Plan {
@@ -65,6 +68,47 @@ impl Index {
             .iter()
             .map(|g| self.plan(g, typos, true))
             .collect()
+    }
+
+    /// `q` with each word that is neither a word of the index nor a word being typed with
+    /// completions, but is two words of the index run together ("healthcare",
+    /// "humanrights"), replaced by the phrase of those two words; `None` when no word splits.
+    /// Of several ways to split a word, the most even is taken.
+    pub(super) fn split_run_together(&self, q: &Query) -> Option<Query> {
+        let mut out = q.clone();
+        let mut any = false;
+        for g in &mut out.include {
+            let Group::Term { text, prefix } = g else {
+                continue;
+            };
+            if self.ix.lookup(text).is_some() {
+                continue;
+            }
+            if *prefix {
+                let (lo, hi) = self.ix.prefix_range(text);
+                if lo < hi {
+                    continue;
+                }
+            }
+            let chars = text.chars().count();
+            // (characters of the shorter part, byte offset of the split)
+            let mut best: Option<(usize, usize)> = None;
+            for (k, (at, _)) in text.char_indices().enumerate() {
+                let even = k.min(chars - k);
+                if even < SPLIT_MIN_CHARS || best.is_some_and(|(e, _)| e >= even) {
+                    continue;
+                }
+                let (a, b) = text.split_at(at);
+                if self.ix.lookup(a).is_some() && self.ix.lookup(b).is_some() {
+                    best = Some((even, at));
+                }
+            }
+            if let Some((_, at)) = best {
+                *g = Group::Phrase(vec![text[..at].to_string(), text[at..].to_string()]);
+                any = true;
+            }
+        }
+        any.then_some(out)
     }
 
     pub(super) fn is_short(&self, raw: &str, q: &Query) -> bool {

@@ -9,8 +9,11 @@
 //! 3. The cheapest group drives: its postings are the candidates; every other group is checked
 //!    against each candidate's own sorted term list (a binary search, no posting merges), and
 //!    BM25F ([`rank`]) scores what matches. Filters ([`filters`]) are bitsets.
-//! 4. If nothing matches every word, a short query tries "jump to" matching on titles and
-//!    short names ([`crate::jump`]), then any-word ranking (`relaxed: true`).
+//! 4. If nothing matches every word: typo candidates of known words too, then unknown words
+//!    that are two words run together ("healthcare") as phrases, then, for a short query,
+//!    "jump to" matching on titles and short names ([`crate::jump`]), then any-word ranking
+//!    (`relaxed: true`). A query that is a record's title or short name puts that record
+//!    first.
 //!
 //! Planning, matching and scoring live in `matching.rs`, "jump to" in `names.rs`; this file
 //! holds the [`Index`] and the order of the steps. Answers come as [`SearchResults`], as JSON
@@ -548,6 +551,34 @@ impl Index {
             facet_docs.clear();
             if !plans.iter().any(|p| matches!(p, Plan::Never)) {
                 self.match_all(&plans, &exclude, &filters, &mut matches, &mut facet_docs);
+            }
+        }
+        // Still nothing: a word may be two words run together ("healthcare").
+        if matches.is_empty()
+            && opts.fuzzy
+            && let Some(split) = self.split_run_together(&q)
+        {
+            // As for the query as typed: known words first, then typos of every word.
+            for typos in [Typos::ForUnknown, Typos::All] {
+                let split_plans = self.plans(&split, typos);
+                if !split_plans.iter().any(|p| matches!(p, Plan::Never)) {
+                    facet_docs.clear();
+                    self.match_all(
+                        &split_plans,
+                        &exclude,
+                        &filters,
+                        &mut matches,
+                        &mut facet_docs,
+                    );
+                }
+                let skipped = split_plans.iter().any(Plan::skipped_typos);
+                if !matches.is_empty() {
+                    plans = split_plans;
+                    break;
+                }
+                if !skipped {
+                    break;
+                }
             }
         }
         let short = self.is_short(raw, &q);
