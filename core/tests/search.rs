@@ -302,6 +302,49 @@ fn a_word_is_split_in_two_only_when_nothing_matches_it_and_then_where_the_two_ar
     assert_eq!(hits(&ix, "resetup"), (vec!["even".to_string()], false));
 }
 
+#[test]
+fn two_words_also_match_the_one_word_they_make_together() {
+    let hits = |ix: &treatykit_core::search::Index, q: &str| {
+        let r = ix.search(q, &SearchOptions::default()).unwrap();
+        (
+            r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
+            r.relaxed,
+        )
+    };
+    let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let ix = index_of(&[
+        ("together", "primary healthcare for all"),
+        ("apart", "health care at home"),
+        ("health", "health only"),
+        ("care", "care only"),
+    ]);
+    // Written apart first (the words themselves), then written together (like an alias).
+    assert_eq!(
+        hits(&ix, "health care"),
+        (owned(&["apart", "together"]), false)
+    );
+    assert_eq!(
+        hits(&ix, "health care "),
+        (owned(&["apart", "together"]), false)
+    );
+    // One word is one word, and a quoted phrase matches its words exactly.
+    assert_eq!(hits(&ix, "healthcare"), (owned(&["together"]), false));
+    assert_eq!(hits(&ix, "\"health care\""), (owned(&["apart"]), false));
+    // Neither word need occur in the index.
+    let ix = index_of(&[
+        ("together", "primary healthcare for all"),
+        ("other", "a cat"),
+    ]);
+    assert_eq!(hits(&ix, "health care"), (owned(&["together"]), false));
+    // On the embedded corpus: "every one" finds every record "everyone" finds, and more.
+    let (joined, apart) = (search("everyone"), search("every one"));
+    assert!(!joined.hits.is_empty() && !apart.relaxed);
+    let apart_ids = ids(&apart.hits);
+    for id in ids(&joined.hits) {
+        assert!(apart_ids.contains(&id), "{id} in {apart_ids:?}");
+    }
+}
+
 /// The id of the first hit of `q`, whether the answer is relaxed, and every hit's id (for
 /// failure messages).
 fn first_hit(q: &str) -> (Option<String>, bool, Vec<String>) {

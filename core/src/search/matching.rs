@@ -64,10 +64,71 @@ impl Plan {
 impl Index {
     /// Plans of the query's groups, in query order.
     pub(super) fn plans(&self, q: &Query, typos: Typos) -> Vec<Plan> {
-        q.include
+        let mut plans: Vec<Plan> = q
+            .include
             .iter()
             .map(|g| self.plan(g, typos, true))
-            .collect()
+            .collect();
+        self.add_joined_words(q, &mut plans);
+        plans
+    }
+
+    /// Two neighbouring query words that the index also holds as one word ("health care",
+    /// "healthcare") each match that word too, like an alias of the word (see
+    /// [`Index::with_aliases`]): records that write them together are found along with those
+    /// that write them apart, which rank first, other things equal.
+    fn add_joined_words(&self, q: &Query, plans: &mut [Plan]) {
+        let mut joined = String::new();
+        for i in 1..q.include.len() {
+            let (Group::Term { text: a, .. }, Group::Term { text: b, .. }) =
+                (&q.include[i - 1], &q.include[i])
+            else {
+                continue;
+            };
+            joined.clear();
+            joined.push_str(a);
+            joined.push_str(b);
+            let Some(t) = self.ix.lookup(&joined) else {
+                continue;
+            };
+            let df = self.ix.df(t);
+            // One word of the record matches both query words: each counts half of it.
+            let idf = rank::idf(self.len(), df) / 2.0;
+            for p in &mut plans[i - 1..=i] {
+                match p {
+                    Plan::Term {
+                        exact,
+                        prefix,
+                        typos,
+                        cost,
+                        ..
+                    } => {
+                        let covered = exact.is_some_and(|(x, _)| x == t)
+                            || prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t));
+                        if covered {
+                            continue;
+                        }
+                        match typos.binary_search_by_key(&t, |x| x.0) {
+                            Ok(at) => typos[at] = (t, 0, idf),
+                            Err(at) => {
+                                typos.insert(at, (t, 0, idf));
+                                *cost += u64::from(df);
+                            }
+                        }
+                    }
+                    Plan::Never => {
+                        *p = Plan::Term {
+                            exact: None,
+                            prefix: None,
+                            typos: vec![(t, 0, idf)],
+                            cost: u64::from(df),
+                            skipped_typos: false,
+                        }
+                    }
+                    Plan::Phrase { .. } => {}
+                }
+            }
+        }
     }
 
     /// `q` with each word that is neither a word of the index nor a word being typed with
