@@ -256,28 +256,25 @@ fn index_of(records: &[(&str, &str)]) -> treatykit_core::search::Index {
     treatykit_core::search::Index::new(docs, &[])
 }
 
+/// The ids of the hits of `q` on `ix` (default options), and whether the answer is relaxed.
+fn hits(ix: &treatykit_core::search::Index, q: &str) -> (Vec<String>, bool) {
+    let r = ix.search(q, &SearchOptions::default()).unwrap();
+    (r.hits.iter().map(|h| h.id.clone()).collect(), r.relaxed)
+}
+
+fn owned(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+
 #[test]
 fn a_word_is_split_in_two_only_when_nothing_matches_it_and_then_where_the_two_are_adjacent() {
-    let hits = |ix: &treatykit_core::search::Index, q: &str| {
-        let r = ix.search(q, &SearchOptions::default()).unwrap();
-        (
-            r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
-            r.relaxed,
-        )
-    };
     let apart = [
         ("adjacent", "primary health care for all"),
         ("apart", "health and care"),
     ];
     let ix = index_of(&apart);
-    assert_eq!(
-        hits(&ix, "healthcare"),
-        (vec!["adjacent".to_string()], false)
-    );
-    assert_eq!(
-        hits(&ix, "healthcare "),
-        (vec!["adjacent".to_string()], false)
-    );
+    assert_eq!(hits(&ix, "healthcare"), (owned(&["adjacent"]), false));
+    assert_eq!(hits(&ix, "healthcare "), (owned(&["adjacent"]), false));
     // With fuzzy matching off, a word is taken as typed.
     let strict = ix
         .search(
@@ -294,24 +291,16 @@ fn a_word_is_split_in_two_only_when_nothing_matches_it_and_then_where_the_two_ar
     let mut with_word = apart.to_vec();
     with_word.push(("joined", "healthcare as one word"));
     let ix = index_of(&with_word);
-    assert_eq!(hits(&ix, "healthcare"), (vec!["joined".to_string()], false));
-    assert_eq!(hits(&ix, "healthca"), (vec!["joined".to_string()], false));
-    assert_eq!(hits(&ix, "healthcsre"), (vec!["joined".to_string()], false));
+    assert_eq!(hits(&ix, "healthcare"), (owned(&["joined"]), false));
+    assert_eq!(hits(&ix, "healthca"), (owned(&["joined"]), false));
+    assert_eq!(hits(&ix, "healthcsre"), (owned(&["joined"]), false));
     // Of two ways to split a word, the more even one is taken: "res etup", not "re setup".
     let ix = index_of(&[("even", "res etup"), ("uneven", "re setup")]);
-    assert_eq!(hits(&ix, "resetup"), (vec!["even".to_string()], false));
+    assert_eq!(hits(&ix, "resetup"), (owned(&["even"]), false));
 }
 
 #[test]
 fn two_words_also_match_the_one_word_they_make_together() {
-    let hits = |ix: &treatykit_core::search::Index, q: &str| {
-        let r = ix.search(q, &SearchOptions::default()).unwrap();
-        (
-            r.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(),
-            r.relaxed,
-        )
-    };
-    let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let ix = index_of(&[
         ("together", "primary healthcare for all"),
         ("apart", "health care at home"),
