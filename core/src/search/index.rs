@@ -98,7 +98,9 @@ pub(crate) struct Interner {
     table: Vec<u32>,
 }
 
-fn hash_bytes(b: &[u8]) -> u64 {
+/// A fast, non-cryptographic hash of a byte string (term interning, the names of
+/// `Index::named`).
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {

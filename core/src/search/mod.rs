@@ -194,9 +194,10 @@ pub struct Index {
     /// `jump[jump_off[d]..jump_off[d + 1]]`.
     jump: Vec<JumpText>,
     jump_off: Vec<u32>,
-    /// Indices of `jump` in the byte order of their texts, to find the documents a whole query
-    /// names ([`Index::named`]).
-    jump_sorted: Vec<u32>,
+    /// `hash << 32 | j` for each text `j` of `jump` (the upper half of [`index::hash_bytes`]),
+    /// ascending: the documents a whole query names are found by one integer search
+    /// ([`Index::named`]).
+    jump_keys: Vec<u64>,
     no_snippet: Vec<u8>,
     /// Query words (folded) and the terms of the index they also match, sorted by word.
     aliases: Vec<(String, Vec<u32>)>,
@@ -314,8 +315,12 @@ impl Index {
             InvertedIndex::build(fields, &texts)
         };
         let typo = std::sync::OnceLock::new();
-        let mut jump_sorted: Vec<u32> = (0..jump.len() as u32).collect();
-        index::sort_by_bytes(&mut jump_sorted, &|j| jump[j as usize].text.as_bytes());
+        let mut jump_keys: Vec<u64> = jump
+            .iter()
+            .enumerate()
+            .map(|(j, t)| names::name_key(&t.text) | j as u64)
+            .collect();
+        jump_keys.sort_unstable();
         let mut order: Vec<u32> = (0..stored.len() as u32).collect();
         index::sort_by_bytes(&mut order, &|d| stored[d as usize].id.as_bytes());
         let mut id_rank = vec![0u32; stored.len()];
@@ -330,7 +335,7 @@ impl Index {
             id_rank,
             jump,
             jump_off,
-            jump_sorted,
+            jump_keys,
             no_snippet,
             aliases: Vec::new(),
         }

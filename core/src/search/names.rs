@@ -44,6 +44,12 @@ pub(super) fn word_starts_mask(s: &str) -> u64 {
         .fold(0, |m, first| m | char_mask(first))
 }
 
+/// The upper half of the hash of a folded name, in the upper half of a key of
+/// [`Index`]'s `jump_keys` (whose lower half is the name's number).
+pub(super) fn name_key(text: &str) -> u64 {
+    super::index::hash_bytes(text.as_bytes()) & !u64::from(u32::MAX)
+}
+
 /// The folded words of `s`, separated by single spaces.
 pub(super) fn fold_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -143,14 +149,16 @@ impl Index {
     /// The documents whose title or a short name, folded, is `q` (a query's [`fold_words`]),
     /// ascending.
     pub(super) fn named(&self, q: &str) -> Vec<u32> {
-        let s = &self.jump_sorted;
-        let text = |j: u32| self.jump[j as usize].text.as_str();
-        let from = s.partition_point(|&j| text(j) < q);
-        let mut docs: Vec<u32> = s[from..]
+        let key = name_key(q);
+        let keys = &self.jump_keys;
+        let from = keys.partition_point(|&k| k < key);
+        let mut docs: Vec<u32> = keys[from..]
             .iter()
-            .take_while(|&&j| text(j) == q)
+            .take_while(|&&k| k & !u64::from(u32::MAX) == key)
+            .map(|&k| k as u32)
+            .filter(|&j| self.jump[j as usize].text == q)
             // The document whose names hold jump text `j`.
-            .map(|&j| (self.jump_off.partition_point(|&o| o <= j) - 1) as u32)
+            .map(|j| (self.jump_off.partition_point(|&o| o <= j) - 1) as u32)
             .collect();
         docs.sort_unstable();
         docs.dedup();
