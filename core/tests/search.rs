@@ -334,6 +334,49 @@ fn two_words_also_match_the_one_word_they_make_together() {
     }
 }
 
+#[test]
+fn a_misspelt_short_name_puts_its_instrument_first() {
+    // Every one-word short name or alias of four or more letters ("ICCPR", "CEDAW"), with two
+    // neighbouring letters swapped ("ICCRP"): one edit, so its typo candidates hold the name.
+    let exact_only = SearchOptions {
+        fuzzy: false,
+        ..SearchOptions::default()
+    };
+    let mut checked = 0;
+    for i in &catalog().corpus().instruments {
+        for name in std::iter::once(&i.short_name).chain(&i.aliases) {
+            let terms = text::terms(name);
+            let [word] = terms.as_slice() else {
+                continue;
+            };
+            let chars: Vec<char> = word.chars().collect();
+            if chars.len() < 4 || !chars.iter().all(|c| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let mut typo = chars.clone();
+            let k = chars.len() - 2;
+            if typo[k] == typo[k + 1] {
+                continue;
+            }
+            typo.swap(k, k + 1);
+            let typo: String = typo.into_iter().collect();
+            // A misspelling that is itself a word of the corpus is that word.
+            if catalog().search(&typo, &exact_only).unwrap().total > 0 {
+                continue;
+            }
+            let r = search(&typo);
+            assert_eq!(
+                r.hits.first().map(|h| h.id.as_str()),
+                Some(i.id.as_str()),
+                "{typo} (for {name}): {:?}",
+                ids(&r.hits)
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "{checked} names");
+}
+
 /// The id of the first hit of `q`, whether the answer is relaxed, and every hit's id (for
 /// failure messages).
 fn first_hit(q: &str) -> (Option<String>, bool, Vec<String>) {

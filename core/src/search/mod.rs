@@ -601,10 +601,10 @@ impl Index {
         }
         let total = matches.len();
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
-        // A query that is a title or short name puts that record first, however many records
-        // merely mention the name ("ICRMW" is cited by 65 rights).
+        // A query that is a title or short name (or a misspelt short name) puts that record
+        // first, however many records merely mention the name ("ICRMW" is cited by 65 rights).
         if !relaxed {
-            self.name_boost(&folded, &mut matches);
+            self.name_boost(&folded, &plans, &mut matches);
         }
         // The best results, re-ranked: "jump to" (when a word is not a known word — an
         // abbreviation, a word being typed — titles and short names it abbreviates rise), then

@@ -167,9 +167,28 @@ impl Index {
 
     /// Triples the score of the matches whose title or a short name is the query ("vccr",
     /// "iccpr", "CoE Anti-Trafficking Convention"), so that they rank first among the
-    /// records matching as many words. `q` is the query's [`fold_words`].
-    pub(super) fn name_boost(&self, q: &str, matches: &mut [Scored]) {
-        let named = self.named(q);
+    /// records matching as many words; for a query of one unknown word, of those whose short
+    /// name is one of its typo candidates ("iccrp" for "ICCPR"). `q` is the query's
+    /// [`fold_words`], `plans` its words' plans.
+    pub(super) fn name_boost(&self, q: &str, plans: &[Plan], matches: &mut [Scored]) {
+        let mut named = self.named(q);
+        if let (
+            [
+                Plan::Term {
+                    exact: None, typos, ..
+                },
+            ],
+            true,
+        ) = (plans, named.is_empty())
+        {
+            for &(t, dist, _) in typos {
+                if dist > 0 {
+                    named.extend(self.named(self.ix.term(t)));
+                }
+            }
+            named.sort_unstable();
+            named.dedup();
+        }
         if named.is_empty() {
             return;
         }
