@@ -191,6 +191,12 @@ fn names_and_abbreviations_jump_to_their_instrument() {
     }
 }
 
+/// Fails, naming the query `what` and every hit, unless `id` is the first hit of `r`.
+fn assert_first(r: &SearchResults, id: &str, what: &str) {
+    let first = r.hits.first().map(|h| h.id.as_str());
+    assert_eq!(first, Some(id), "{what}: {:?}", ids(&r.hits));
+}
+
 #[test]
 fn every_short_name_alias_and_title_of_an_instrument_puts_that_instrument_first() {
     // However many records cite the name ("ICRMW" is cited by 65 rights, more strongly than
@@ -206,12 +212,7 @@ fn every_short_name_alias_and_title_of_an_instrument_puts_that_instrument_first(
                 assert!(text::terms(name).len() > 32, "{name} refused");
                 continue;
             };
-            assert_eq!(
-                r.hits.first().map(|h| h.id.as_str()),
-                Some(i.id.as_str()),
-                "{name}: {:?}",
-                ids(&r.hits)
-            );
+            assert_first(&r, &i.id, name);
             checked += 1;
         }
     }
@@ -365,12 +366,7 @@ fn a_misspelt_short_name_puts_its_instrument_first() {
                 continue;
             }
             let r = search(&typo);
-            assert_eq!(
-                r.hits.first().map(|h| h.id.as_str()),
-                Some(i.id.as_str()),
-                "{typo} (for {name}): {:?}",
-                ids(&r.hits)
-            );
+            assert_first(&r, &i.id, &format!("{typo} (for {name})"));
             checked += 1;
         }
     }
