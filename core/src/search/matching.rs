@@ -136,9 +136,8 @@ impl Index {
     /// "humanrights"), replaced by the phrase of those two words; `None` when no word splits.
     /// Of several ways to split a word, the most even is taken.
     pub(super) fn split_run_together(&self, q: &Query) -> Option<Query> {
-        let mut out = q.clone();
-        let mut any = false;
-        for g in &mut out.include {
+        let mut out: Option<Query> = None;
+        for (i, g) in q.include.iter().enumerate() {
             let Group::Term { text, prefix } = g else {
                 continue;
             };
@@ -165,11 +164,11 @@ impl Index {
                 }
             }
             if let Some((_, at)) = best {
-                *g = Group::Phrase(vec![text[..at].to_string(), text[at..].to_string()]);
-                any = true;
+                let phrase = Group::Phrase(vec![text[..at].to_string(), text[at..].to_string()]);
+                out.get_or_insert_with(|| q.clone()).include[i] = phrase;
             }
         }
-        any.then_some(out)
+        out
     }
 
     pub(super) fn is_short(&self, raw: &str, q: &Query) -> bool {

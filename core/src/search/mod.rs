@@ -537,53 +537,32 @@ impl Index {
         if q.is_browse() {
             return Ok(self.browse(&exclude, filters, opts));
         }
-        // Words that exist are trusted first; typo candidates are looked up for unknown words,
-        // and for every word when that finds nothing.
-        let typos = if opts.fuzzy {
-            Typos::ForUnknown
-        } else {
-            Typos::Off
-        };
-        let mut plans = self.plans(&q, typos);
         let mut facet_docs = Vec::new();
         let mut matches = Vec::new();
         let mut relaxed = false;
-        if !plans.iter().any(|p| matches!(p, Plan::Never)) {
-            self.match_all(&plans, &exclude, &filters, &mut matches, &mut facet_docs);
-        }
-        if matches.is_empty() && opts.fuzzy && plans.iter().any(Plan::skipped_typos) {
-            plans = self.plans(&q, Typos::All);
-            facet_docs.clear();
-            if !plans.iter().any(|p| matches!(p, Plan::Never)) {
-                self.match_all(&plans, &exclude, &filters, &mut matches, &mut facet_docs);
-            }
-        }
+        let mut plans = self.match_words(
+            &q,
+            opts.fuzzy,
+            &exclude,
+            &filters,
+            &mut matches,
+            &mut facet_docs,
+        );
         // Still nothing: a word may be two words run together ("healthcare").
         if matches.is_empty()
             && opts.fuzzy
             && let Some(split) = self.split_run_together(&q)
         {
-            // As for the query as typed: known words first, then typos of every word.
-            for typos in [Typos::ForUnknown, Typos::All] {
-                let split_plans = self.plans(&split, typos);
-                if !split_plans.iter().any(|p| matches!(p, Plan::Never)) {
-                    facet_docs.clear();
-                    self.match_all(
-                        &split_plans,
-                        &exclude,
-                        &filters,
-                        &mut matches,
-                        &mut facet_docs,
-                    );
-                }
-                let skipped = split_plans.iter().any(Plan::skipped_typos);
-                if !matches.is_empty() {
-                    plans = split_plans;
-                    break;
-                }
-                if !skipped {
-                    break;
-                }
+            let split_plans = self.match_words(
+                &split,
+                true,
+                &exclude,
+                &filters,
+                &mut matches,
+                &mut facet_docs,
+            );
+            if !matches.is_empty() {
+                plans = split_plans;
             }
         }
         let short = self.is_short(raw, &q);
@@ -646,6 +625,36 @@ impl Index {
             filters,
             relaxed,
         })
+    }
+
+    /// Plans the words of `q` and matches them into `matches` and `facet_docs` (cleared
+    /// first): words that exist are trusted first, typo candidates looked up for unknown words
+    /// only; when that finds nothing and `fuzzy`, typo candidates of every word. Returns the
+    /// plans of the last pass.
+    fn match_words(
+        &self,
+        q: &query::Query,
+        fuzzy: bool,
+        exclude: &[Plan],
+        filters: &Compiled,
+        matches: &mut Vec<rank::Scored>,
+        facet_docs: &mut Vec<u32>,
+    ) -> Vec<Plan> {
+        let mut typos = if fuzzy { Typos::ForUnknown } else { Typos::Off };
+        loop {
+            let plans = self.plans(q, typos);
+            facet_docs.clear();
+            if !plans.iter().any(|p| matches!(p, Plan::Never)) {
+                self.match_all(&plans, exclude, filters, matches, facet_docs);
+            }
+            if !matches.is_empty()
+                || typos != Typos::ForUnknown
+                || !plans.iter().any(Plan::skipped_typos)
+            {
+                return plans;
+            }
+            typos = Typos::All;
+        }
     }
 
     fn browse(&self, exclude: &[Plan], filters: Compiled, opts: &SearchOptions) -> Outcome {

@@ -172,14 +172,12 @@ impl Index {
     /// [`fold_words`], `plans` its words' plans.
     pub(super) fn name_boost(&self, q: &str, plans: &[Plan], matches: &mut [Scored]) {
         let mut named = self.named(q);
-        if let (
-            [
+        if named.is_empty()
+            && let [
                 Plan::Term {
                     exact: None, typos, ..
                 },
-            ],
-            true,
-        ) = (plans, named.is_empty())
+            ] = plans
         {
             for &(t, dist, _) in typos {
                 if dist > 0 {
