@@ -116,11 +116,7 @@ fn to_json(recs: &[(String, String, String, String)]) -> Vec<Json> {
 /// The reference: BM25F (k1 = 1.2, b = 0.75, title boost 2, length averages over documents
 /// having the field) summed over the query words, every word required; then the best 50
 /// re-ranked by adjacency of consecutive query words (x (1 + 0.5 * adjacent pairs / (n-1))).
-fn reference(
-    recs: &[(String, String, String, String)],
-    words: &[&str],
-    want: usize,
-) -> Vec<(String, f64)> {
+fn reference(recs: &[(String, String, String, String)], words: &[&str]) -> Vec<(String, f64)> {
     let docs: Vec<[Vec<String>; 2]> = recs
         .iter()
         .map(|(_, t, b, _)| [text::terms(t), text::terms(b)])
@@ -162,7 +158,8 @@ fn reference(
         v.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap().then_with(|| a.0.cmp(&b.0)))
     };
     order(&mut scored);
-    let window = want.max(50).min(scored.len());
+    // Word adjacency re-ranks the best 50, whatever page is asked for.
+    let window = 50.min(scored.len());
     if words.len() > 1 {
         for (_, score, i) in scored[..window].iter_mut() {
             let d = &docs[*i];
@@ -200,7 +197,7 @@ fn exact_queries_rank_generated_records_like_the_brute_force_reference() {
         }
         // A trailing space: whole words only (no completions).
         let q = format!("{} ", words.join(" "));
-        let want = reference(&recs, &words, 100);
+        let want = reference(&recs, &words);
         let got = index
             .search(
                 &q,
@@ -548,4 +545,132 @@ fn aliases_match_each_other_below_the_word_itself_and_only_where_an_index_sets_t
     // A group whose words the index lacks, or a word of several tokens, changes nothing.
     let odd = body_index(&bodies).with_aliases(&[&["résolution", "res"], &["a b", "art"]]);
     assert_eq!(hit_ids(&odd, "article 5", false).0, ["word"]);
+}
+
+/// An index of `(id, body, colour)` records with a `colour` facet.
+fn coloured_index(recs: &[(&str, &str, &str)]) -> Index {
+    let recs = recs
+        .iter()
+        .map(|&(id, body, colour)| map(&[("id", s(id)), ("body", s(body)), ("colour", s(colour))]))
+        .collect();
+    let schema = map(&[
+        ("fields", map(&[("body", map(&[]))])),
+        ("facets", Json::List(vec![s("colour")])),
+    ]);
+    records::index(recs, &schema).unwrap()
+}
+
+fn colour_filter(values: &[&str]) -> Filters {
+    Filters {
+        fields: vec![(
+            "colour".into(),
+            values.iter().map(|v| v.to_string()).collect(),
+        )],
+        ..Filters::default()
+    }
+}
+
+#[test]
+fn every_page_shows_the_hits_of_the_whole_ranking_in_place_whatever_its_size() {
+    // Word adjacency re-ranks the best results; records far down the ranking (adjacent or
+    // not) must keep one place however the pages are cut.
+    let mut rng = Rng(0x9a9e_5eed);
+    let mut recs: Vec<(String, String)> = Vec::new();
+    for i in 0..130 {
+        let filler = " w".repeat(rng.next(12));
+        let body = match rng.next(3) {
+            0 => format!("uncle yacht{filler}"),
+            1 => format!("yacht{filler} uncle"),
+            _ => format!("uncle{filler} yacht uncle"),
+        };
+        recs.push((format!("r{i:03}"), body));
+    }
+    let bodies: Vec<(&str, &str)> = recs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let ix = body_index(&bodies);
+    let page = |offset: usize, limit: usize| -> Vec<String> {
+        let o = SearchOptions {
+            offset,
+            limit,
+            ..SearchOptions::default()
+        };
+        let r = ix.search("uncle yacht", &o).unwrap();
+        r.hits.into_iter().map(|h| h.id).collect()
+    };
+    let whole: Vec<String> = [page(0, 100), page(100, 100)].concat();
+    assert_eq!(whole.len(), 130);
+    let distinct: std::collections::BTreeSet<&String> = whole.iter().collect();
+    assert_eq!(distinct.len(), 130, "no hit twice");
+    for size in [1, 7, 10, 49, 50, 51, 100] {
+        let mut paged = Vec::new();
+        let mut offset = 0;
+        while offset < 130 {
+            paged.extend(page(offset, size));
+            offset += size;
+        }
+        assert_eq!(paged, whole, "pages of {size}");
+    }
+}
+
+#[test]
+fn facet_counts_under_filters_that_leave_no_match_count_each_matching_record_once() {
+    let ix = coloured_index(&[
+        ("a", "piano lesson", "yellow"),
+        ("b", "piano tuning", "yellow"),
+        ("c", "violin lesson", "red"),
+    ]);
+    for (q, yellow) in [("piano", 2), ("pia", 2), ("piano lesson", 1), ("lesson", 1)] {
+        let r = ix
+            .search(
+                q,
+                &SearchOptions {
+                    filters: colour_filter(&["blue"]),
+                    ..SearchOptions::default()
+                },
+            )
+            .unwrap();
+        assert_eq!(r.total, 0, "{q}");
+        let counts = r.facets.get("colour").unwrap();
+        let got = counts.iter().find(|c| c.value == "yellow").map(|c| c.count);
+        assert_eq!(got, Some(yellow), "{q}: {counts:?}");
+    }
+}
+
+#[test]
+fn a_word_that_matches_outside_the_filters_is_not_replaced_by_a_near_spelling_inside_them() {
+    let ix = coloured_index(&[
+        ("a", "horse riding", "red"),
+        ("b", "house building", "blue"),
+        ("c", "horse house", "green"),
+    ]);
+    let search = |q: &str, colours: &[&str]| {
+        ix.search(
+            q,
+            &SearchOptions {
+                filters: colour_filter(colours),
+                ..SearchOptions::default()
+            },
+        )
+        .unwrap()
+    };
+    // "horse" exists (in red and green): under a blue filter there is nothing to show, and the
+    // counts say where it is; "house" is not offered instead.
+    let r = search("horse", &["blue"]);
+    assert_eq!((r.total, r.relaxed), (0, false));
+    let colours: Vec<(&str, u32)> = r
+        .facets
+        .get("colour")
+        .unwrap()
+        .iter()
+        .map(|c| (c.value.as_str(), c.count))
+        .collect();
+    assert_eq!(colours, [("green", 1), ("red", 1)]);
+    // Nor does the any-word fallback loosen "horse riding" under the filter.
+    let r = search("horse riding", &["blue", "green"]);
+    assert_eq!((r.total, r.relaxed), (0, false));
+    // A word the index lacks still finds its near spelling under the filter.
+    let r = search("housse", &["blue"]);
+    assert_eq!(
+        r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        ["b"]
+    );
 }

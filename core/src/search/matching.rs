@@ -399,6 +399,10 @@ impl Index {
         })
     }
 
+    /// Matches the documents holding every group of `plans` into `matches` (those passing the
+    /// filters) and `facet_docs` (those the disjunctive facet counts see). Returns true when
+    /// some document not excluded holds every group, whatever the filters: a query whose words
+    /// match, but not under these filters, has an empty answer, not a looser one.
     pub(super) fn match_all(
         &self,
         plans: &[Plan],
@@ -406,7 +410,7 @@ impl Index {
         filters: &Compiled,
         matches: &mut Vec<Scored>,
         facet_docs: &mut Vec<u32>,
-    ) {
+    ) -> bool {
         // Cheapest first: it drives, and rare words reject candidates soonest.
         let mut by_cost: Vec<&Plan> = plans.iter().collect();
         for i in 1..by_cost.len() {
@@ -417,14 +421,23 @@ impl Index {
             }
         }
         let Some(driver) = by_cost.first() else {
-            return;
+            return false;
         };
         let candidates = self.candidates(driver);
         matches.reserve(candidates.len());
         facet_docs.reserve(candidates.len());
+        // A document the filters reject still tells whether the words match at all, until one
+        // does (documents counted in the facets hold every word).
+        let mut words_match = false;
         'docs: for d in candidates {
             let status = filters.status(d);
-            if status == Status::Fails || self.excluded(exclude, d) {
+            if status == Status::Fails {
+                words_match = words_match
+                    || !self.excluded(exclude, d)
+                        && by_cost.iter().all(|p| self.eval(p, d).is_some());
+                continue;
+            }
+            if self.excluded(exclude, d) {
                 continue;
             }
             let mut score = 0.0;
@@ -448,6 +461,7 @@ impl Index {
                 });
             }
         }
+        words_match || !facet_docs.is_empty()
     }
 
     pub(super) fn match_any(

@@ -9,7 +9,8 @@
 //! 3. The cheapest group drives: its postings are the candidates; every other group is checked
 //!    against each candidate's own sorted term list (a binary search, no posting merges), and
 //!    BM25F ([`rank`]) scores what matches. Filters ([`filters`]) are bitsets.
-//! 4. If nothing matches every word: typo candidates of known words too, then unknown words
+//! 4. If no document has every word (filters aside: words that match only documents the
+//!    filters leave out give an empty answer): typo candidates of known words too, then unknown words
 //!    that are two words run together ("healthcare") as phrases, then, for a short query,
 //!    "jump to" matching on titles and short names ([`crate::jump`]), then any-word ranking
 //!    (`relaxed: true`). A query that is a record's title or short name puts that record
@@ -540,7 +541,7 @@ impl Index {
         let mut facet_docs = Vec::new();
         let mut matches = Vec::new();
         let mut relaxed = false;
-        let mut plans = self.match_words(
+        let (mut plans, words_match) = self.match_words(
             &q,
             opts.fuzzy,
             &exclude,
@@ -548,35 +549,58 @@ impl Index {
             &mut matches,
             &mut facet_docs,
         );
+        // The fallbacks below are for words that match nothing together. When they do match,
+        // but not under the filters, the answer is empty and its facet counts say where the
+        // matches are.
+        let fall_back = !words_match;
+        // A fallback's facet documents replace the query's only when it finds something.
+        let mut fallback_docs = Vec::new();
         // Still nothing: a word may be two words run together ("healthcare").
-        if matches.is_empty()
+        if fall_back
             && opts.fuzzy
             && let Some(split) = self.split_run_together(&q)
         {
-            let split_plans = self.match_words(
+            let (split_plans, _) = self.match_words(
                 &split,
                 true,
                 &exclude,
                 &filters,
                 &mut matches,
-                &mut facet_docs,
+                &mut fallback_docs,
             );
-            if !matches.is_empty() {
+            if !fallback_docs.is_empty() {
                 plans = split_plans;
+                std::mem::swap(&mut facet_docs, &mut fallback_docs);
             }
         }
         let short = self.is_short(raw, &q);
         // The query's words, folded, for names and "jump to" matching (once for all uses).
         let folded = fold_words(raw);
-        if matches.is_empty() && short {
-            self.jump_fallback(&folded, &exclude, &filters, &mut matches, &mut facet_docs);
+        if fall_back && matches.is_empty() && short {
+            fallback_docs.clear();
+            self.jump_fallback(
+                &folded,
+                &exclude,
+                &filters,
+                &mut matches,
+                &mut fallback_docs,
+            );
+            if !matches.is_empty() {
+                std::mem::swap(&mut facet_docs, &mut fallback_docs);
+            }
         }
         // Any-word ranking: only for several groups, at least one of which matches something.
-        if matches.is_empty() && plans.len() > 1 && plans.iter().any(|p| !matches!(p, Plan::Never))
+        if fall_back
+            && matches.is_empty()
+            && plans.len() > 1
+            && plans.iter().any(|p| !matches!(p, Plan::Never))
         {
-            facet_docs.clear();
-            self.match_any(&plans, &exclude, &filters, &mut matches, &mut facet_docs);
+            fallback_docs.clear();
+            self.match_any(&plans, &exclude, &filters, &mut matches, &mut fallback_docs);
             relaxed = !matches.is_empty();
+            if relaxed {
+                std::mem::swap(&mut facet_docs, &mut fallback_docs);
+            }
         }
         let total = matches.len();
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
@@ -600,7 +624,10 @@ impl Index {
             let n = top.len().min(JUMP_BLEND_TOP);
             self.jump_blend(&folded, &mut top[..n]);
         }
-        self.proximity_boost(&mut top, &plans);
+        // Only the first PROXIMITY_TOP, whatever page is asked for: the same records re-ranked
+        // the same way on every page, so paging never repeats or skips a hit.
+        let near = top.len().min(PROXIMITY_TOP);
+        self.proximity_boost(&mut top[..near], &plans);
         rank::sort(&mut top, &self.id_rank);
         // Ranking is tiered (words matched, then typos, then score), so a hit may rank below
         // one with a lower score. The score shown never rises down the ranking, so that hits
@@ -629,8 +656,9 @@ impl Index {
 
     /// Plans the words of `q` and matches them into `matches` and `facet_docs` (cleared
     /// first): words that exist are trusted first, typo candidates looked up for unknown words
-    /// only; when that finds nothing and `fuzzy`, typo candidates of every word. Returns the
-    /// plans of the last pass.
+    /// only; when that matches no record, filters aside, and `fuzzy`, typo candidates of every
+    /// word. Returns the plans of the last pass and whether its words match some record that
+    /// is not excluded, filters aside.
     fn match_words(
         &self,
         q: &query::Query,
@@ -639,19 +667,15 @@ impl Index {
         filters: &Compiled,
         matches: &mut Vec<rank::Scored>,
         facet_docs: &mut Vec<u32>,
-    ) -> Vec<Plan> {
+    ) -> (Vec<Plan>, bool) {
         let mut typos = if fuzzy { Typos::ForUnknown } else { Typos::Off };
         loop {
             let plans = self.plans(q, typos);
             facet_docs.clear();
-            if !plans.iter().any(|p| matches!(p, Plan::Never)) {
-                self.match_all(&plans, exclude, filters, matches, facet_docs);
-            }
-            if !matches.is_empty()
-                || typos != Typos::ForUnknown
-                || !plans.iter().any(Plan::skipped_typos)
-            {
-                return plans;
+            let words_match = !plans.iter().any(|p| matches!(p, Plan::Never))
+                && self.match_all(&plans, exclude, filters, matches, facet_docs);
+            if words_match || typos != Typos::ForUnknown || !plans.iter().any(Plan::skipped_typos) {
+                return (plans, words_match);
             }
             typos = Typos::All;
         }
