@@ -54,7 +54,8 @@ impl Catalog {
         }
         let index =
             Index::with_facet_index(docs, &crate::corpus_docs::FACET_FIELDS, &compiled.facets)
-                .with_aliases(crate::corpus_docs::ALIASES);
+                .with_aliases(crate::corpus_docs::ALIASES)
+                .with_word_forms();
         Ok(Catalog {
             corpus: compiled.corpus,
             docs: OnceLock::new(),

@@ -455,7 +455,10 @@ fn excluded_words_remove_documents_and_the_rest_is_exactly_the_brute_force_set()
     let want: BTreeSet<&str> = catalog()
         .documents()
         .iter()
-        .filter(|d| has_term(d, "refugee") && !has_term(d, "convention"))
+        // The embedded corpus matches a word's plural too (see `forms`).
+        .filter(|d| {
+            (has_term(d, "refugee") || has_term(d, "refugees")) && !has_term(d, "convention")
+        })
         .map(|d| d.id.as_str())
         .collect();
     assert!(!want.is_empty());
@@ -1026,4 +1029,105 @@ fn packed_facet_counts_are_the_facet_counts_by_value_number() {
         assert_eq!(got, want_counts, "{name}");
     }
     assert_eq!(at, c.facets.len());
+}
+
+#[test]
+fn a_category_typed_in_the_plural_puts_that_category_first() {
+    // "Asylum-seekers", "migrant workers", "tourists": every category whose label ends in a
+    // regular English noun, with that noun made plural.
+    let mut checked = 0;
+    for c in &catalog().corpus().categories {
+        let label = c.label.trim_end();
+        let Some(last) = label.chars().last() else {
+            continue;
+        };
+        if !last.is_ascii_lowercase() || "syxh".contains(last) {
+            continue;
+        }
+        let plural = format!("{label}s");
+        assert_first(&search(&plural), &c.id, &plural);
+        checked += 1;
+    }
+    assert!(checked >= 8, "{checked} categories");
+    for (q, first) in [
+        ("refugee conventions", "refugee-convention"),
+        ("smuggled migrants", "smuggled-migrant"),
+    ] {
+        assert_first(&search(q), first, q);
+    }
+}
+
+#[test]
+fn a_misspelt_word_of_a_longer_name_still_puts_the_named_record_first() {
+    // Every short name or alias of two to four words, its longest word of five or more
+    // letters with two neighbouring letters swapped ("refugee convnetion").
+    let exact_only = SearchOptions {
+        fuzzy: false,
+        ..SearchOptions::default()
+    };
+    let mut checked = 0;
+    for i in &catalog().corpus().instruments {
+        for name in std::iter::once(&i.short_name).chain(&i.aliases) {
+            let terms = text::terms(name);
+            if !(2..=4).contains(&terms.len()) {
+                continue;
+            }
+            let Some((at, word)) = terms
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.len() >= 5 && w.chars().all(|c| c.is_ascii_lowercase()))
+                .max_by_key(|(_, w)| w.len())
+            else {
+                continue;
+            };
+            let mut chars: Vec<char> = word.chars().collect();
+            let k = chars.len() / 2;
+            if chars[k] == chars[k + 1] {
+                continue;
+            }
+            chars.swap(k, k + 1);
+            let typo: String = chars.into_iter().collect();
+            if catalog().search(&typo, &exact_only).unwrap().total > 0 {
+                continue;
+            }
+            let mut words = terms.clone();
+            words[at] = typo;
+            let q = words.join(" ");
+            assert_first(&search(&q), &i.id, &format!("{q} (for {name})"));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked} names");
+}
+
+#[test]
+fn word_forms_match_singular_and_plural_below_the_word_itself_where_an_index_turns_them_on() {
+    let records = [
+        ("one", "asylum seeker arrived"),
+        ("many", "asylum seekers arrived"),
+        ("country", "one country"),
+        ("countries", "many countries"),
+        ("church", "a church"),
+        ("churches", "two churches"),
+        ("other", "seekerss and countrys"),
+    ];
+    let plain = index_of(&records);
+    let forms = index_of(&records).with_word_forms();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        // (query, without forms, with forms: the word's own records first)
+        ("asylum seeker ", &["one"], &["one", "many"]),
+        ("asylum seekers ", &["many"], &["many", "one"]),
+        ("country ", &["country"], &["country", "countries"]),
+        ("countries ", &["countries"], &["countries", "country"]),
+        ("churches ", &["churches"], &["churches", "church"]),
+        ("church ", &["church"], &["church", "churches"]),
+    ];
+    for (q, without, with) in table {
+        assert_eq!(
+            hits(&plain, q),
+            (owned(without), false),
+            "{q} without forms"
+        );
+        assert_eq!(hits(&forms, q), (owned(with), false), "{q} with forms");
+    }
 }

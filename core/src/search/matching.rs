@@ -197,7 +197,16 @@ impl Index {
                 // Aliases ("art" for "article") count as the word, typo tolerance or not, with
                 // the word's own idf when it occurs, so a document using the word itself ranks
                 // first, other things equal.
-                for &t in self.alias_terms(text) {
+                let forms: Vec<u32> = if self.word_forms {
+                    super::forms::other_forms(text)
+                        .iter()
+                        .filter_map(|f| self.ix.lookup(f))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                // Other forms of the word ("seekers" for "seeker") count as aliases.
+                for &t in self.alias_terms(text).iter().chain(&forms) {
                     let covered = exact.is_some_and(|(x, _)| x == t)
                         || prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t));
                     if !covered {
@@ -205,7 +214,9 @@ impl Index {
                         cost += u64::from(df);
                         let idf = exact.map_or_else(|| rank::idf(n, df), |(_, idf)| idf);
                         let at = typos.partition_point(|x| x.0 < t);
-                        typos.insert(at, (t, 0, idf));
+                        if typos.get(at).is_none_or(|x| x.0 != t) {
+                            typos.insert(at, (t, 0, idf));
+                        }
                     }
                 }
                 // A known word, or a word being typed that has completions, is trusted first.
@@ -337,10 +348,14 @@ impl Index {
                     }
                     finish(cur, tf, &mut best);
                 }
-                if best.is_some() {
-                    return best;
-                }
+                // Typos count only where the word itself does not occur; aliases and other
+                // forms of the word (distance 0) always do, the better match winning: a title
+                // "Student" beats a body saying "students".
+                let strict = best.is_some();
                 for &(t, dist, idf) in typos {
+                    if strict && dist > 0 {
+                        continue;
+                    }
                     let kind = Kind::at_distance(dist);
                     let s = rank::bm25f(&self.ix, d, ents.of_term(t), idf) * kind.weight();
                     if s > 0.0 && best.is_none_or(|(_, b)| s > b) {
@@ -513,8 +528,9 @@ impl Index {
         }
     }
 
-    /// Calls `f` with each entry of document `d` that matches a word plan: its exact term and
-    /// completions, or, when it has none of those, its typo candidates.
+    /// Calls `f` with each entry of document `d` that matches a word plan: its exact term,
+    /// completions, aliases and other forms, and, when it has none of the first two, its typo
+    /// candidates.
     pub(super) fn word_entries(&self, d: u32, plan: &Plan, mut f: impl FnMut(Entry)) {
         let ents = self.ix.entries(d);
         let Plan::Term {
@@ -541,9 +557,9 @@ impl Index {
                 }
             }
         }
-        if !strict {
-            for (t, _, _) in typos {
-                ents.of_term(*t).for_each(&mut f);
+        for &(t, dist, _) in typos {
+            if !strict || dist == 0 {
+                ents.of_term(t).for_each(&mut f);
             }
         }
     }

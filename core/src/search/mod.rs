@@ -5,7 +5,8 @@
 //!
 //! 1. [`query::parse`] splits it into words, phrases and exclusions (folded by [`text`]).
 //! 2. Each word is planned: its exact term, its completions when it is the word being typed
-//!    (an id range of the sorted vocabulary), and its typo candidates from [`typo`].
+//!    (an id range of the sorted vocabulary), its typo candidates from [`typo`], and, where
+//!    an index turns them on, its aliases and its English singular or plural ([`forms`]).
 //! 3. The cheapest group drives: its postings are the candidates; every other group is checked
 //!    against each candidate's own sorted term list (a binary search, no posting merges), and
 //!    BM25F ([`rank`]) scores what matches. Filters ([`filters`]) are bitsets.
@@ -23,6 +24,7 @@
 
 pub mod compact;
 pub mod filters;
+pub mod forms;
 pub mod index;
 pub mod json;
 mod matching;
@@ -202,6 +204,8 @@ pub struct Index {
     no_snippet: Vec<u8>,
     /// Query words (folded) and the terms of the index they also match, sorted by word.
     aliases: Vec<(String, Vec<u32>)>,
+    /// True when query words also match their English singular or plural ([`forms`]).
+    word_forms: bool,
 }
 
 impl Index {
@@ -339,7 +343,17 @@ impl Index {
             jump_keys,
             no_snippet,
             aliases: Vec::new(),
+            word_forms: false,
         }
+    }
+
+    /// Makes query words also match their English singular or plural, ranked like aliases
+    /// ([`rank::Kind::Alias`]): "asylum seekers" finds "asylum seeker", "country" finds
+    /// "countries" (regular forms only, see [`forms`]). For English text, so the embedded
+    /// corpus sets it and `Index.fromRecords` does not.
+    pub fn with_word_forms(mut self) -> Index {
+        self.word_forms = true;
+        self
     }
 
     /// Makes the words of each group interchangeable in queries: a query word of a group also

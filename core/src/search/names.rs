@@ -12,6 +12,9 @@ use super::{Index, JUMP_BLEND_TOP, text};
 const JUMP_MAX_EVALS: usize = 200;
 /// Score factor of a result whose title or short name is the query.
 const NAME_MATCH: f32 = 3.0;
+/// Variants of each query word tried when looking for the name a query makes (see
+/// [`Index::name_boost`]): at most 4^n names for n words.
+const NAME_VARIANTS_PER_WORD: usize = 4;
 
 /// A title or short name of a document, folded, with letter sets for quick rejection (its
 /// document is where [`Index`]'s offsets put it).
@@ -167,25 +170,15 @@ impl Index {
 
     /// Triples the score of the matches whose title or a short name is the query ("vccr",
     /// "iccpr", "CoE Anti-Trafficking Convention"), so that they rank first among the
-    /// records matching as many words; for a query of one unknown word, of those whose short
-    /// name is one of its typo candidates ("iccrp" for "ICCPR"). `q` is the query's
-    /// [`fold_words`], `plans` its words' plans.
+    /// records matching as many words; when none is, of those whose name the query's words
+    /// make with another form, alias or (for a word the index lacks) typo candidate of each
+    /// word in place of the word ("refugees" for "Refugee", "iccrp" for "ICCPR", "refugee
+    /// convnetion" for "Refugee Convention"). `q` is the query's [`fold_words`], `plans` its
+    /// words' plans.
     pub(super) fn name_boost(&self, q: &str, plans: &[Plan], matches: &mut [Scored]) {
         let mut named = self.named(q);
-        if named.is_empty()
-            && let [
-                Plan::Term {
-                    exact: None, typos, ..
-                },
-            ] = plans
-        {
-            for &(t, dist, _) in typos {
-                if dist > 0 {
-                    named.extend(self.named(self.ix.term(t)));
-                }
-            }
-            named.sort_unstable();
-            named.dedup();
+        if named.is_empty() {
+            named = self.named_by_variants(q, plans);
         }
         if named.is_empty() {
             return;
@@ -193,6 +186,67 @@ impl Index {
         for m in matches {
             if named.binary_search(&m.doc).is_ok() {
                 m.score *= NAME_MATCH;
+            }
+        }
+    }
+
+    /// The documents named by the query's words with each word replaced by one of its
+    /// variants (see [`Index::name_boost`]), ascending; none when a group is not a word or
+    /// the combinations are too many.
+    fn named_by_variants(&self, q: &str, plans: &[Plan]) -> Vec<u32> {
+        let mut per_word: Vec<Vec<&str>> = Vec::with_capacity(plans.len());
+        let mut combos = 1usize;
+        for p in plans {
+            let Plan::Term { exact, typos, .. } = p else {
+                return Vec::new();
+            };
+            let mut words: Vec<(u8, &str)> = exact
+                .iter()
+                .map(|&(t, _)| (0, self.ix.term(t)))
+                .chain(
+                    typos
+                        .iter()
+                        .filter(|&&(_, dist, _)| dist == 0 || exact.is_none())
+                        .map(|&(t, dist, _)| (dist, self.ix.term(t))),
+                )
+                .collect();
+            // Nearest first, so that the cap below keeps the likeliest.
+            words.sort_by_key(|&(dist, _)| dist);
+            words.truncate(NAME_VARIANTS_PER_WORD);
+            combos = combos.saturating_mul(words.len());
+            if combos == 0 {
+                return Vec::new();
+            }
+            per_word.push(words.into_iter().map(|(_, w)| w).collect());
+        }
+        let mut named = Vec::new();
+        let mut pick = vec![0usize; per_word.len()];
+        let mut name = String::new();
+        loop {
+            name.clear();
+            for (i, words) in per_word.iter().enumerate() {
+                if i > 0 {
+                    name.push(' ');
+                }
+                name.push_str(words[pick[i]]);
+            }
+            if name != q {
+                named.extend(self.named(&name));
+            }
+            // The next combination, like an odometer.
+            let mut i = 0;
+            loop {
+                if i == pick.len() {
+                    named.sort_unstable();
+                    named.dedup();
+                    return named;
+                }
+                pick[i] += 1;
+                if pick[i] < per_word[i].len() {
+                    break;
+                }
+                pick[i] = 0;
+                i += 1;
             }
         }
     }
