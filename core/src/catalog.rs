@@ -55,7 +55,8 @@ impl Catalog {
         let index =
             Index::with_facet_index(docs, &crate::corpus_docs::FACET_FIELDS, &compiled.facets)
                 .with_aliases(crate::corpus_docs::ALIASES)
-                .with_word_forms();
+                .with_word_forms()
+                .with_optional_words(crate::corpus_docs::OPTIONAL_WORDS);
         Ok(Catalog {
             corpus: compiled.corpus,
             docs: OnceLock::new(),

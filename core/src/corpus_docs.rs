@@ -10,6 +10,7 @@
 
 use crate::document::{Document, FacetEntry, TextField, Value};
 use crate::schema::{Corpus, LegalStatus};
+use crate::search::KEYWORDS_FIELD;
 
 /// Boost of the title field.
 pub const TITLE_BOOST: f32 = 3.0;
@@ -20,8 +21,10 @@ pub const BODY_BOOST: f32 = 1.0;
 
 /// Words the embedded corpus's search treats as the same (see
 /// [`crate::search::Index::with_aliases`]): the abbreviations its citations and anchors use
-/// ("Art. 33", "para. 16", "A/RES/73/195") for the words visitors type, and the other spelling
-/// of a word central to migration law. Typos of a word are found anyway; these are not typos.
+/// ("Art. 33", "para. 16", "A/RES/73/195") for the words visitors type, the other spelling
+/// of a word central to migration law, and the everyday words for the legal terms its texts
+/// use ("deportation" for "expulsion", "undocumented" for "irregular"). Typos of a word are
+/// found anyway; these are not typos.
 pub const ALIASES: &[&[&str]] = &[
     &["article", "art"],
     &["articles", "arts"],
@@ -29,6 +32,25 @@ pub const ALIASES: &[&[&str]] = &[
     &["paragraphs", "paras"],
     &["resolution", "res"],
     &["labour", "labor"],
+    &["deportation", "expulsion"],
+    &["deportations", "expulsions"],
+    &["deport", "expel"],
+    &["deported", "expelled"],
+    &["irregular", "illegal", "undocumented"],
+    &["child", "minor"],
+    &["children", "minors"],
+    &["work", "employment", "job"],
+    &["racial", "racism", "racist"],
+];
+
+/// Words a query of the embedded corpus need not match when it has other words (see
+/// [`crate::search::Index::with_optional_words`]): English function words, which visitors type
+/// in questions and names ("right to work", "can refugees work") and which the records' own
+/// wording may lack.
+pub const OPTIONAL_WORDS: &[&str] = &[
+    "a", "about", "an", "and", "any", "are", "as", "at", "be", "by", "can", "do", "does", "for",
+    "from", "have", "how", "i", "in", "into", "is", "it", "may", "my", "of", "on", "or", "the",
+    "their", "to", "what", "when", "which", "who", "with",
 ];
 
 /// Between the items of a list in one text field (short names and aliases, key articles, a
@@ -134,10 +156,16 @@ impl<'c> Builder<'c> {
         self.facet("type", type_id, || term_label(types, type_id))
             .put("type", Value::Str(type_id.into()))
     }
+    /// The record's themes: a facet, and their labels as keywords ("climate displacement"
+    /// finds the records on "Climate change, disasters and displacement").
     fn themes(mut self, themes: &[String]) -> Self {
         for t in themes {
             let all = &self.corpus.themes;
-            self = self.facet("theme", t, || term_label(all, t));
+            self = self.facet("theme", t, || term_label(all, t)).text(
+                KEYWORDS_FIELD,
+                BODY_BOOST,
+                term_label(all, t),
+            );
         }
         self
     }
@@ -382,7 +410,10 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
                 .iter()
                 .any(|i| i.id == a.instrument && i.binding)
         });
+        // "right to education", "labour rights": visitors name the kind of record they want,
+        // which the right's own name rarely says ("Education for children").
         let b = Builder::new(c, facets, &r.id, "right", &r.name)
+            .text(KEYWORDS_FIELD, BODY_BOOST, "right")
             .text("labels", LABEL_BOOST, anchors)
             .text("body", BODY_BOOST, r.description.clone())
             .categories(&held_by)

@@ -1131,3 +1131,93 @@ fn word_forms_match_singular_and_plural_below_the_word_itself_where_an_index_tur
         assert_eq!(hits(&forms, q), (owned(with), false), "{q} with forms");
     }
 }
+
+#[test]
+fn a_right_asked_for_as_the_right_to_something_comes_first() {
+    // Right records rarely say "right" or "to" ("Access to housing"); visitors do.
+    for (q, first) in [
+        ("right to housing", "housing"),
+        ("right to health", "health-social-services"),
+        ("right to family reunification", "family-reunification"),
+        ("right to social security", "social-security"),
+        ("right to privacy", "privacy"),
+        (
+            "rights of trafficking victims to residence",
+            "trafficking-victim-residence",
+        ),
+    ] {
+        let r = search(q);
+        assert!(!r.relaxed, "{q}");
+        assert_first(&r, first, q);
+    }
+}
+
+#[test]
+fn optional_words_score_where_they_occur_but_are_never_required() {
+    let records = [
+        ("with", "the right to vote"),
+        ("without", "voting right"),
+        ("noun", "right vote"),
+        ("little", "to the end"),
+    ];
+    let plain = index_of(&records);
+    let ix = index_of(&records).with_optional_words(&["to", "the", "of", "whom"]);
+    // (query, without optional words (hits, relaxed), with them: never relaxed)
+    type Row<'a> = (&'a str, (&'a [&'a str], bool), &'a [&'a str]);
+    let table: &[Row] = &[
+        // "to" and "the" need not occur; where they do, they count.
+        ("right to vote ", (&["with"], false), &["with", "noun"]),
+        // Only optional words: they are required then.
+        ("to the ", (&["little", "with"], false), &["little", "with"]),
+        // An optional word the index lacks changes nothing, and is no typo of another word.
+        ("vote whom ", (&["noun", "with"], true), &["noun", "with"]),
+        (
+            "right of vote ",
+            (&["noun", "with"], true),
+            &["noun", "with"],
+        ),
+    ];
+    for (q, (without, relaxed), with) in table {
+        assert_eq!(
+            hits(&plain, q),
+            (owned(without), *relaxed),
+            "{q} without optional words"
+        );
+        assert_eq!(
+            hits(&ix, q),
+            (owned(with), false),
+            "{q} with optional words"
+        );
+    }
+    // In a phrase or an exclusion an optional word is a word like any other.
+    assert_eq!(hits(&ix, "\"right to vote\"").0, owned(&["with"]));
+    assert_eq!(hits(&ix, "right -to").0, owned(&["noun", "without"]));
+}
+
+#[test]
+fn everyday_words_and_theme_names_find_the_records_that_use_the_legal_terms() {
+    // (query, records that must be among the hits)
+    let table: &[(&str, &[&str])] = &[
+        (
+            "deportation",
+            &["no-collective-expulsion", "expulsion-procedural-guarantees"],
+        ),
+        ("illegal entry", &["refugee-non-penalisation"]),
+        ("undocumented migrants", &["irregular-migrant"]),
+        ("unaccompanied minors", &["unaccompanied-child-protection"]),
+        ("racism", &["icerd"]),
+        (
+            "climate displacement",
+            &["kampala", "sendai-framework-2015"],
+        ),
+        ("gender", &["cedaw", "trafficking-protocol"]),
+    ];
+    for (q, want) in table {
+        let r = search(q);
+        assert!(!r.relaxed, "{q}");
+        let got = ids(&r.hits);
+        for id in *want {
+            assert!(got.contains(id), "{q}: {id} not in {got:?}");
+        }
+    }
+}

@@ -26,6 +26,9 @@ pub(super) enum Plan {
         typos: Vec<(u32, u8, f32)>,
         cost: u64,
         skipped_typos: bool,
+        /// A word that need not match, only adding to the score where it does (see
+        /// [`Index::with_optional_words`]).
+        optional: bool,
     },
     Phrase {
         ids: Vec<u32>,
@@ -53,6 +56,11 @@ impl Plan {
         )
     }
 
+    /// True for a word that need not match (see [`Index::with_optional_words`]).
+    pub(super) fn is_optional(&self) -> bool {
+        matches!(self, Plan::Term { optional: true, .. })
+    }
+
     pub(super) fn cost(&self) -> u64 {
         match self {
             Plan::Term { cost, .. } | Plan::Phrase { cost, .. } => *cost,
@@ -64,10 +72,45 @@ impl Plan {
 impl Index {
     /// Plans of the query's groups, in query order.
     pub(super) fn plans(&self, q: &Query, typos: Typos) -> Vec<Plan> {
+        let optional = |g: &Group| match g {
+            Group::Term { text, .. } => self.is_optional_word(text),
+            Group::Phrase(_) => false,
+        };
+        // Optional words stay optional only beside a word that is not ("to the" is required).
+        let some_required = q.include.iter().any(|g| !optional(g));
         let mut plans: Vec<Plan> = q
             .include
             .iter()
-            .map(|g| self.plan(g, typos, true))
+            .map(|g| {
+                if !(some_required && optional(g)) {
+                    return self.plan(g, typos, true);
+                }
+                // No typo candidates: a missing "the" is not a misspelt "then".
+                match self.plan(g, Typos::Off, true) {
+                    Plan::Term {
+                        exact,
+                        prefix,
+                        typos,
+                        cost,
+                        ..
+                    } => Plan::Term {
+                        exact,
+                        prefix,
+                        typos,
+                        cost,
+                        skipped_typos: false,
+                        optional: true,
+                    },
+                    _ => Plan::Term {
+                        exact: None,
+                        prefix: None,
+                        typos: Vec::new(),
+                        cost: 0,
+                        skipped_typos: false,
+                        optional: true,
+                    },
+                }
+            })
             .collect();
         self.add_joined_words(q, &mut plans);
         plans
@@ -123,6 +166,7 @@ impl Index {
                             typos: vec![(t, 0, idf)],
                             cost: u64::from(df),
                             skipped_typos: false,
+                            optional: false,
                         }
                     }
                     Plan::Phrase { .. } => {}
@@ -253,6 +297,7 @@ impl Index {
                     typos,
                     cost,
                     skipped_typos,
+                    optional: false,
                 }
             }
             Group::Phrase(words) => {
@@ -426,8 +471,10 @@ impl Index {
         matches: &mut Vec<Scored>,
         facet_docs: &mut Vec<u32>,
     ) -> bool {
-        // Cheapest first: it drives, and rare words reject candidates soonest.
-        let mut by_cost: Vec<&Plan> = plans.iter().collect();
+        // Cheapest first: it drives, and rare words reject candidates soonest. Optional words
+        // neither drive nor reject: they only score.
+        let mut by_cost: Vec<&Plan> = plans.iter().filter(|p| !p.is_optional()).collect();
+        let optional: Vec<&Plan> = plans.iter().filter(|p| p.is_optional()).collect();
         for i in 1..by_cost.len() {
             let mut j = i;
             while j > 0 && by_cost[j - 1].cost() > by_cost[j].cost() {
@@ -466,6 +513,11 @@ impl Index {
                     None => continue 'docs,
                 }
             }
+            for p in &optional {
+                if let Some((_, s)) = self.eval(p, d) {
+                    score += s;
+                }
+            }
             facet_docs.push(d);
             if status == Status::Pass {
                 matches.push(Scored {
@@ -493,7 +545,7 @@ impl Index {
         let limit = (self.len() as u64 / 4).max(cheapest);
         let mut lists: Vec<Vec<u32>> = Vec::new();
         for p in &usable {
-            if p.cost() <= limit {
+            if p.cost() <= limit && !p.is_optional() {
                 lists.push(self.candidates(p));
             }
         }
@@ -510,7 +562,7 @@ impl Index {
                 if let Some((k, s)) = self.eval(p, d) {
                     score += s;
                     typos += u8::from(k.is_typo());
-                    matched += 1;
+                    matched += u8::from(!p.is_optional());
                 }
             }
             if matched == 0 {

@@ -58,6 +58,9 @@ pub(super) const JUMP_MAX_WORDS: usize = 3;
 pub(super) const JUMP_BLEND_TOP: usize = 20;
 /// Name of the field holding documents' short names and aliases.
 const NAMES_FIELD: &str = "@names";
+/// Name of a text field that is searched but never shown in snippets: words a record is
+/// about without writing them (a right record is a right, whatever its name says).
+pub const KEYWORDS_FIELD: &str = "@keywords";
 /// Results re-ranked by the adjacency of query words.
 const PROXIMITY_TOP: usize = 50;
 
@@ -206,6 +209,8 @@ pub struct Index {
     aliases: Vec<(String, Vec<u32>)>,
     /// True when query words also match their English singular or plural ([`forms`]).
     word_forms: bool,
+    /// Folded words a query need not match, sorted (see [`Index::with_optional_words`]).
+    optional_words: Vec<String>,
 }
 
 impl Index {
@@ -308,12 +313,21 @@ impl Index {
                 has_short: !d.short.is_empty(),
             });
         }
-        // Fields that a hit shows elsewhere (title, names) are not used for snippets.
+        // Fields that a hit shows elsewhere (title, names) or never (keywords) are not used for
+        // snippets.
         let title_field = fields
             .iter()
             .position(|f| f.name == "title")
             .map(|i| i as u8);
-        let no_snippet: Vec<u8> = title_field.into_iter().chain(names_field).collect();
+        let keywords_field = fields
+            .iter()
+            .position(|f| f.name == KEYWORDS_FIELD)
+            .map(|i| i as u8);
+        let no_snippet: Vec<u8> = title_field
+            .into_iter()
+            .chain(names_field)
+            .chain(keywords_field)
+            .collect();
         let ix = {
             // Borrow the stored texts without copying them.
             let texts: Vec<&[(u8, String)]> = stored.iter().map(|d| d.texts.as_slice()).collect();
@@ -344,7 +358,32 @@ impl Index {
             no_snippet,
             aliases: Vec::new(),
             word_forms: false,
+            optional_words: Vec::new(),
         }
+    }
+
+    /// Makes `words` optional in queries that have another word: they add to a record's score
+    /// where they occur but need not. For the little words of a language ("right to
+    /// education" finds the right titled "Education for children"), so the embedded corpus
+    /// sets them ([`crate::corpus_docs::OPTIONAL_WORDS`]) and `Index.fromRecords` does not.
+    /// An optional word has no typo candidates; in a phrase or exclusion it is a word like
+    /// any other. Words are folded like indexed text; a word of several tokens is ignored.
+    pub fn with_optional_words(mut self, words: &[&str]) -> Index {
+        for w in words {
+            if let [t] = text::terms(w).as_slice() {
+                self.optional_words.push(t.clone());
+            }
+        }
+        self.optional_words.sort_unstable();
+        self.optional_words.dedup();
+        self
+    }
+
+    /// True when folded query word `word` is optional (see [`Index::with_optional_words`]).
+    pub(super) fn is_optional_word(&self, word: &str) -> bool {
+        self.optional_words
+            .binary_search_by(|w| w.as_str().cmp(word))
+            .is_ok()
     }
 
     /// Makes query words also match their English singular or plural, ranked like aliases

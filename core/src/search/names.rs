@@ -191,14 +191,21 @@ impl Index {
     }
 
     /// The documents named by the query's words with each word replaced by one of its
-    /// variants (see [`Index::name_boost`]), ascending; none when a group is not a word or
-    /// the combinations are too many.
+    /// variants (see [`Index::name_boost`]), a phrase standing for its words, ascending; none
+    /// when a word matches nothing or the combinations are too many.
     fn named_by_variants(&self, q: &str, plans: &[Plan]) -> Vec<u32> {
-        let mut per_word: Vec<Vec<&str>> = Vec::with_capacity(plans.len());
+        let mut per_word: Vec<Vec<String>> = Vec::with_capacity(plans.len());
         let mut combos = 1usize;
         for p in plans {
-            let Plan::Term { exact, typos, .. } = p else {
-                return Vec::new();
+            let (exact, typos) = match p {
+                Plan::Term { exact, typos, .. } => (exact, typos),
+                // A phrase is its words (a run-together word split: "humanrights").
+                Plan::Phrase { ids, .. } => {
+                    let words: Vec<&str> = ids.iter().map(|&t| self.ix.term(t)).collect();
+                    per_word.push(vec![words.join(" ")]);
+                    continue;
+                }
+                Plan::Never => return Vec::new(),
             };
             let mut words: Vec<(u8, &str)> = exact
                 .iter()
@@ -217,7 +224,7 @@ impl Index {
             if combos == 0 {
                 return Vec::new();
             }
-            per_word.push(words.into_iter().map(|(_, w)| w).collect());
+            per_word.push(words.into_iter().map(|(_, w)| w.to_string()).collect());
         }
         let mut named = Vec::new();
         let mut pick = vec![0usize; per_word.len()];
@@ -228,7 +235,7 @@ impl Index {
                 if i > 0 {
                     name.push(' ');
                 }
-                name.push_str(words[pick[i]]);
+                name.push_str(&words[pick[i]]);
             }
             if name != q {
                 named.extend(self.named(&name));
