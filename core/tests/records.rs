@@ -115,7 +115,8 @@ fn to_json(recs: &[(String, String, String, String)]) -> Vec<Json> {
 
 /// The reference: BM25F (k1 = 1.2, b = 0.75, title boost 2, length averages over documents
 /// having the field) summed over the query words, every word required; then the best 50
-/// re-ranked by adjacency of consecutive query words (x (1 + 0.5 * adjacent pairs / (n-1))).
+/// re-ranked by adjacency of consecutive query words (x (1 + 0.5 * (adjacent pairs + links of
+/// the longest run of consecutive words) / (2 (n-1))), and x 4/3 when that run is the query).
 fn reference(recs: &[(String, String, String, String)], words: &[&str]) -> Vec<(String, f64)> {
     let docs: Vec<[Vec<String>; 2]> = recs
         .iter()
@@ -170,7 +171,20 @@ fn reference(recs: &[(String, String, String, String)], words: &[&str]) -> Vec<(
                         .any(|f| f.windows(2).any(|p| p[0] == w[0] && p[1] == w[1]))
                 })
                 .count();
-            *score *= 1.0 + 0.5 * pairs as f64 / (words.len() - 1) as f64;
+            // The longest run of query words, in query order, at consecutive places.
+            let run = (2..=words.len())
+                .rev()
+                .find(|&len| {
+                    words.windows(len).any(|w| {
+                        d.iter()
+                            .any(|f| f.windows(len).any(|p| p.iter().zip(w).all(|(a, b)| a == b)))
+                    })
+                })
+                .map_or(0, |len| len - 1);
+            *score *= 1.0 + 0.5 * (pairs + run) as f64 / (2 * (words.len() - 1)) as f64;
+            if run + 1 == words.len() {
+                *score *= 4.0 / 3.0;
+            }
         }
         let mut top: Vec<_> = scored[..window].to_vec();
         order(&mut top);

@@ -31,10 +31,28 @@ pub(super) enum Plan {
         optional: bool,
     },
     Phrase {
+        /// The term at each place of the phrase.
         ids: Vec<u32>,
+        /// Other terms accepted at a place, as `(place, term)` ascending: the aliases of its
+        /// word ("art" in `"article 33"`, see [`Index::with_aliases`]).
+        alts: Vec<(u32, u32)>,
         cost: u64,
     },
     Never,
+}
+
+impl Plan {
+    /// The terms accepted at place `i` of a phrase: its own, then its aliases.
+    pub(super) fn phrase_terms(
+        ids: &[u32],
+        alts: &[(u32, u32)],
+        i: usize,
+    ) -> impl Iterator<Item = u32> {
+        ids.get(i)
+            .copied()
+            .into_iter()
+            .chain(alts.iter().filter(move |a| a.0 as usize == i).map(|a| a.1))
+    }
 }
 
 /// When typo candidates are looked up for a word.
@@ -302,15 +320,28 @@ impl Index {
             }
             Group::Phrase(words) => {
                 let mut ids = Vec::with_capacity(words.len());
+                let mut alts = Vec::new();
                 let mut cost = u64::MAX;
-                for w in words {
-                    let Some(t) = self.ix.lookup(w) else {
+                for (i, w) in words.iter().enumerate() {
+                    // The word itself, or else its first alias the index holds, then the rest.
+                    let mut terms = self.ix.lookup(w).into_iter().chain(
+                        self.alias_terms(w)
+                            .iter()
+                            .copied()
+                            .filter(|&t| Some(t) != self.ix.lookup(w)),
+                    );
+                    let Some(t) = terms.next() else {
                         return Plan::Never;
                     };
-                    cost = cost.min(u64::from(self.ix.df(t)));
                     ids.push(t);
+                    let mut df = u64::from(self.ix.df(t));
+                    for a in terms {
+                        df += u64::from(self.ix.df(a));
+                        alts.push((i as u32, a));
+                    }
+                    cost = cost.min(df);
                 }
-                Plan::Phrase { ids, cost }
+                Plan::Phrase { ids, alts, cost }
             }
         }
     }
@@ -339,9 +370,17 @@ impl Index {
                     lists.push(self.ix.postings(t));
                 }
             }
-            Plan::Phrase { ids, .. } => {
-                if let Some(&t) = ids.iter().min_by_key(|&&t| self.ix.df(t)) {
-                    lists.push(self.ix.postings(t));
+            Plan::Phrase { ids, alts, .. } => {
+                // The place whose terms are rarest drives.
+                let df = |i: usize| -> u64 {
+                    Plan::phrase_terms(ids, alts, i)
+                        .map(|t| u64::from(self.ix.df(t)))
+                        .sum()
+                };
+                if let Some(i) = (0..ids.len()).min_by_key(|&i| df(i)) {
+                    for t in Plan::phrase_terms(ids, alts, i) {
+                        lists.push(self.ix.postings(t));
+                    }
                 }
             }
             Plan::Never => {}
@@ -409,12 +448,16 @@ impl Index {
                 }
                 best
             }
-            Plan::Phrase { ids, .. } => self.phrase_matches(d, ids).then(|| {
+            Plan::Phrase { ids, alts, .. } => self.phrase_matches(d, ids, alts).then(|| {
                 let n = self.len();
-                let s = ids
-                    .iter()
-                    .map(|&t| {
-                        rank::bm25f(&self.ix, d, ents.of_term(t), rank::idf(n, self.ix.df(t)))
+                let s = (0..ids.len())
+                    .map(|i| {
+                        Plan::phrase_terms(ids, alts, i)
+                            .map(|t| {
+                                let idf = rank::idf(n, self.ix.df(t));
+                                rank::bm25f(&self.ix, d, ents.of_term(t), idf)
+                            })
+                            .fold(0.0, f32::max)
                     })
                     .sum();
                 (Kind::Exact, s)
@@ -423,25 +466,36 @@ impl Index {
         }
     }
 
-    pub(super) fn phrase_matches(&self, d: u32, ids: &[u32]) -> bool {
+    /// True when document `d` holds the phrase: at consecutive places of one field, a term
+    /// accepted at each place of the phrase (see [`Plan::phrase_terms`]).
+    pub(super) fn phrase_matches(&self, d: u32, ids: &[u32], alts: &[(u32, u32)]) -> bool {
         let ents = self.ix.entries(d);
-        let Some(&first) = ids.first() else {
-            return false;
-        };
-        'fields: for e0 in ents.of_term(first) {
-            let mut lists = Vec::with_capacity(ids.len());
-            for &t in &ids[1..] {
-                match ents.of_term(t).find(|e| e.field == e0.field) {
-                    Some(e) => lists.push(self.ix.positions(&e)),
-                    None => continue 'fields,
+        for first in Plan::phrase_terms(ids, alts, 0) {
+            'fields: for e0 in ents.of_term(first) {
+                // For each later place, the positions in this field of each term accepted there.
+                let mut lists: Vec<(usize, &[u16])> = Vec::with_capacity(ids.len());
+                for i in 1..ids.len() {
+                    let before = lists.len();
+                    for t in Plan::phrase_terms(ids, alts, i) {
+                        if let Some(e) = ents.of_term(t).find(|e| e.field == e0.field) {
+                            lists.push((i, self.ix.positions(&e)));
+                        }
+                    }
+                    if lists.len() == before {
+                        continue 'fields;
+                    }
                 }
-            }
-            for &p in self.ix.positions(&e0) {
-                if lists.iter().enumerate().all(|(i, l)| {
-                    p.checked_add(1 + i as u16)
-                        .is_some_and(|q| l.binary_search(&q).is_ok())
-                }) {
-                    return true;
+                for &p in self.ix.positions(&e0) {
+                    let at = |i: usize| p.checked_add(i as u16);
+                    if (1..ids.len()).all(|i| {
+                        at(i).is_some_and(|q| {
+                            lists
+                                .iter()
+                                .any(|&(j, l)| j == i && l.binary_search(&q).is_ok())
+                        })
+                    }) {
+                        return true;
+                    }
                 }
             }
         }
@@ -454,7 +508,7 @@ impl Index {
                 exact: Some((t, _)),
                 ..
             } => self.ix.entries(d).has_in_range(*t, *t + 1),
-            Plan::Phrase { ids, .. } => self.phrase_matches(d, ids),
+            Plan::Phrase { ids, alts, .. } => self.phrase_matches(d, ids, alts),
             _ => false,
         })
     }
@@ -628,7 +682,10 @@ impl Index {
         out.clear();
         for p in plans {
             match p {
-                Plan::Phrase { ids, .. } => out.extend(ids.iter().copied()),
+                Plan::Phrase { ids, alts, .. } => {
+                    out.extend(ids.iter().copied());
+                    out.extend(alts.iter().map(|a| a.1));
+                }
                 _ => self.word_entries(d, p, |e| out.push(e.term)),
             }
         }
@@ -636,53 +693,86 @@ impl Index {
         out.dedup();
     }
 
-    /// How many consecutive pairs of query groups (in query order) occur next to each other,
-    /// in order, in some field of document `d`.
-    /// `buf` holds the word positions looked at, reused from one document to the next.
-    pub(super) fn adjacent_pairs(&self, d: u32, plans: &[Plan], buf: &mut [Vec<u32>; 3]) -> usize {
+    /// How the query's groups sit next to each other, in query order, in some field of
+    /// document `d`: how many consecutive pairs of groups are adjacent somewhere, and how many
+    /// groups minus one the longest unbroken run of them spans ("UDHR art. 14" is a run of
+    /// three for "udhr article 14"; "UDHR art. 8; CAT art. 14" has both pairs but runs of
+    /// two). `buf` holds the positions looked at, reused from one document to the next.
+    pub(super) fn adjacency(
+        &self,
+        d: u32,
+        plans: &[Plan],
+        buf: &mut [Vec<(u32, u32)>; 3],
+    ) -> (usize, usize) {
         let ents = self.ix.entries(d);
         let key = |e: &Entry, p: u16| u32::from(e.field) << 16 | u32::from(p);
-        let [prev_ends, starts, ends] = buf;
-        prev_ends.clear();
-        let mut pairs = 0;
+        // `prev`: where the previous group ends, with the length of the run ending there.
+        let [prev, starts, ends] = buf;
+        prev.clear();
+        let (mut pairs, mut longest) = (0, 1);
         for (i, p) in plans.iter().enumerate() {
             starts.clear();
             ends.clear();
+            let mut span = 0;
             match p {
-                Plan::Phrase { ids, .. } => {
-                    if let (Some(&a), Some(&b)) = (ids.first(), ids.last()) {
-                        for e in ents.of_term(a) {
-                            starts.extend(self.ix.positions(&e).iter().map(|&q| key(&e, q)));
+                Plan::Phrase { ids, alts, .. } => {
+                    if let Some(last) = ids.len().checked_sub(1) {
+                        span = last as u32;
+                        for a in Plan::phrase_terms(ids, alts, 0) {
+                            for e in ents.of_term(a) {
+                                starts
+                                    .extend(self.ix.positions(&e).iter().map(|&q| (key(&e, q), 0)));
+                            }
                         }
-                        for e in ents.of_term(b) {
-                            ends.extend(self.ix.positions(&e).iter().map(|&q| key(&e, q)));
+                        for b in Plan::phrase_terms(ids, alts, last) {
+                            for e in ents.of_term(b) {
+                                ends.extend(self.ix.positions(&e).iter().map(|&q| (key(&e, q), 0)));
+                            }
                         }
+                        ends.sort_unstable();
                     }
                 }
                 _ => self.word_entries(d, p, |e| {
                     for &q in self.ix.positions(&e) {
-                        starts.push(key(&e, q));
+                        starts.push((key(&e, q), 0));
                     }
                 }),
             }
-            if !matches!(p, Plan::Phrase { .. }) {
-                ends.extend_from_slice(starts);
-            }
             starts.sort_unstable();
-            if i > 0
-                && prev_ends
-                    .iter()
-                    .any(|&k| k & 0xFFFF != 0xFFFF && starts.binary_search(&(k + 1)).is_ok())
-            {
-                pairs += 1;
+            starts.dedup();
+            let mut adjacent = false;
+            for (k, run) in starts.iter_mut() {
+                let before = (*k & 0xFFFF != 0)
+                    .then(|| prev.binary_search_by_key(&(*k - 1), |x| x.0).ok())
+                    .flatten();
+                *run = before.map_or(1, |j| prev[j].1 + 1);
+                adjacent |= before.is_some();
             }
-            std::mem::swap(prev_ends, ends);
+            pairs += usize::from(i > 0 && adjacent);
+            // Where this group ends: a word where it starts, a phrase its length further on.
+            if matches!(p, Plan::Phrase { .. }) {
+                let at_end: Vec<(u32, u32)> = starts
+                    .iter()
+                    .filter_map(|&(k, run)| {
+                        let e = k.checked_add(span)?;
+                        (e & 0xFFFF >= k & 0xFFFF && ends.binary_search_by_key(&e, |x| x.0).is_ok())
+                            .then_some((e, run))
+                    })
+                    .collect();
+                *ends = at_end;
+            } else {
+                std::mem::swap(ends, starts);
+            }
+            longest = longest.max(ends.iter().map(|x| x.1).max().unwrap_or(0) as usize);
+            std::mem::swap(prev, ends);
         }
-        pairs
+        (pairs, longest - 1)
     }
 
-    /// Raises the scores of the first `top` results by how many query words are adjacent in
-    /// order (see [`rank::PROXIMITY`]).
+    /// Raises the scores of `matches` by how their query words sit next to each other, in
+    /// order (see [`rank::PROXIMITY`] and [`Index::adjacency`]): half for adjacent pairs, half
+    /// for the longest unbroken run, and by [`rank::WHOLE_RUN`] more when that run is the
+    /// whole query.
     pub(super) fn proximity_boost(&self, matches: &mut [Scored], plans: &[Plan]) {
         if plans.len() < 2 {
             return;
@@ -690,8 +780,11 @@ impl Index {
         let n = (plans.len() - 1) as f32;
         let mut buf = Default::default();
         for m in matches {
-            let pairs = self.adjacent_pairs(m.doc, plans, &mut buf) as f32;
-            m.score *= 1.0 + rank::PROXIMITY * pairs / n;
+            let (pairs, run) = self.adjacency(m.doc, plans, &mut buf);
+            m.score *= 1.0 + rank::PROXIMITY * (pairs + run) as f32 / (2.0 * n);
+            if run + 1 == plans.len() {
+                m.score *= rank::WHOLE_RUN;
+            }
         }
     }
 }
