@@ -13,8 +13,11 @@ const JUMP_MAX_EVALS: usize = 200;
 /// Score factor of a result whose title or short name is the query.
 const NAME_MATCH: f32 = 3.0;
 /// Variants of each query word tried when looking for the name a query makes (see
-/// [`Index::name_boost`]): at most 4^n names for n words.
+/// [`Index::name_boost`]).
 const NAME_VARIANTS_PER_WORD: usize = 4;
+/// Most names looked up for one query (each a hash and a binary search); a query with more
+/// combinations of variants is looked up as typed only.
+const NAME_MAX_COMBINATIONS: usize = 64;
 
 /// A title or short name of a document, folded, with letter sets for quick rejection (its
 /// document is where [`Index`]'s offsets put it).
@@ -221,7 +224,7 @@ impl Index {
             words.sort_by_key(|&(dist, _)| dist);
             words.truncate(NAME_VARIANTS_PER_WORD);
             combos = combos.saturating_mul(words.len());
-            if combos == 0 {
+            if combos == 0 || combos > NAME_MAX_COMBINATIONS {
                 return Vec::new();
             }
             per_word.push(words.into_iter().map(|(_, w)| w.to_string()).collect());
