@@ -702,11 +702,14 @@ impl Index {
         &self,
         d: u32,
         plans: &[Plan],
-        buf: &mut [Vec<(u32, u32)>; 3],
+        buf: &mut [Vec<u64>; 3],
     ) -> (usize, usize) {
         let ents = self.ix.entries(d);
-        let key = |e: &Entry, p: u16| u32::from(e.field) << 16 | u32::from(p);
-        // `prev`: where the previous group ends, with the length of the run ending there.
+        // A place: field and position in the upper half, the length of the run of query groups
+        // ending there in the lower (u64s: one sort instantiation the index already has).
+        let place = |e: &Entry, p: u16| (u64::from(e.field) << 16 | u64::from(p)) << 32;
+        let at = |x: u64| x >> 32;
+        // `prev`: where the previous group ends.
         let [prev, starts, ends] = buf;
         prev.clear();
         let (mut pairs, mut longest) = (0, 1);
@@ -717,53 +720,50 @@ impl Index {
             match p {
                 Plan::Phrase { ids, alts, .. } => {
                     if let Some(last) = ids.len().checked_sub(1) {
-                        span = last as u32;
+                        span = last as u64;
                         for a in Plan::phrase_terms(ids, alts, 0) {
                             for e in ents.of_term(a) {
-                                starts
-                                    .extend(self.ix.positions(&e).iter().map(|&q| (key(&e, q), 0)));
+                                starts.extend(self.ix.positions(&e).iter().map(|&q| place(&e, q)));
                             }
                         }
                         for b in Plan::phrase_terms(ids, alts, last) {
                             for e in ents.of_term(b) {
-                                ends.extend(self.ix.positions(&e).iter().map(|&q| (key(&e, q), 0)));
+                                ends.extend(self.ix.positions(&e).iter().map(|&q| place(&e, q)));
                             }
                         }
                         ends.sort_unstable();
                     }
                 }
                 _ => self.word_entries(d, p, |e| {
-                    for &q in self.ix.positions(&e) {
-                        starts.push((key(&e, q), 0));
-                    }
+                    starts.extend(self.ix.positions(&e).iter().map(|&q| place(&e, q)));
                 }),
             }
             starts.sort_unstable();
             starts.dedup();
             let mut adjacent = false;
-            for (k, run) in starts.iter_mut() {
-                let before = (*k & 0xFFFF != 0)
-                    .then(|| prev.binary_search_by_key(&(*k - 1), |x| x.0).ok())
+            for x in starts.iter_mut() {
+                let k = at(*x);
+                let before = (k & 0xFFFF != 0)
+                    .then(|| prev.binary_search_by_key(&(k - 1), |&y| at(y)).ok())
                     .flatten();
-                *run = before.map_or(1, |j| prev[j].1 + 1);
+                *x |= before.map_or(1, |j| (prev[j] & 0xFFFF_FFFF) + 1);
                 adjacent |= before.is_some();
             }
             pairs += usize::from(i > 0 && adjacent);
             // Where this group ends: a word where it starts, a phrase its length further on.
             if matches!(p, Plan::Phrase { .. }) {
-                let at_end: Vec<(u32, u32)> = starts
-                    .iter()
-                    .filter_map(|&(k, run)| {
-                        let e = k.checked_add(span)?;
-                        (e & 0xFFFF >= k & 0xFFFF && ends.binary_search_by_key(&e, |x| x.0).is_ok())
-                            .then_some((e, run))
-                    })
-                    .collect();
-                *ends = at_end;
+                let ended = std::mem::take(ends);
+                ends.extend(starts.iter().filter_map(|&x| {
+                    let e = at(x) + span;
+                    (e & 0xFFFF >= at(x) & 0xFFFF
+                        && ended.binary_search_by_key(&e, |&y| at(y)).is_ok())
+                    .then_some(e << 32 | (x & 0xFFFF_FFFF))
+                }));
             } else {
                 std::mem::swap(ends, starts);
             }
-            longest = longest.max(ends.iter().map(|x| x.1).max().unwrap_or(0) as usize);
+            let run = ends.iter().map(|&x| x & 0xFFFF_FFFF).max().unwrap_or(0);
+            longest = longest.max(run as usize);
             std::mem::swap(prev, ends);
         }
         (pairs, longest - 1)

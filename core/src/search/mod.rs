@@ -370,12 +370,12 @@ impl Index {
     /// any other. Words are folded like indexed text; a word of several tokens is ignored.
     pub fn with_optional_words(mut self, words: &[&str]) -> Index {
         for w in words {
-            if let [t] = text::terms(w).as_slice() {
-                self.optional_words.push(t.clone());
+            if let [t] = text::terms(w).as_slice()
+                && let Err(at) = self.optional_words.binary_search(t)
+            {
+                self.optional_words.insert(at, t.clone());
             }
         }
-        self.optional_words.sort_unstable();
-        self.optional_words.dedup();
         self
     }
 

@@ -210,24 +210,24 @@ impl Index {
                 }
                 Plan::Never => return Vec::new(),
             };
-            let mut words: Vec<(u8, &str)> = exact
-                .iter()
-                .map(|&(t, _)| (0, self.ix.term(t)))
-                .chain(
-                    typos
-                        .iter()
-                        .filter(|&&(_, dist, _)| dist == 0 || exact.is_none())
-                        .map(|&(t, dist, _)| (dist, self.ix.term(t))),
-                )
-                .collect();
-            // Nearest first, so that the cap below keeps the likeliest.
-            words.sort_by_key(|&(dist, _)| dist);
-            words.truncate(NAME_VARIANTS_PER_WORD);
+            // The word, then its variants nearest first, so that the cap keeps the likeliest.
+            let mut words: Vec<String> = Vec::new();
+            if let Some((t, _)) = exact {
+                words.push(self.ix.term(*t).to_string());
+            }
+            let max_dist = if exact.is_some() { 0 } else { 2 };
+            for dist in 0..=max_dist {
+                for &(t, d, _) in typos {
+                    if d == dist && words.len() < NAME_VARIANTS_PER_WORD {
+                        words.push(self.ix.term(t).to_string());
+                    }
+                }
+            }
             combos = combos.saturating_mul(words.len());
             if combos == 0 || combos > NAME_MAX_COMBINATIONS {
                 return Vec::new();
             }
-            per_word.push(words.into_iter().map(|(_, w)| w.to_string()).collect());
+            per_word.push(words);
         }
         let mut named = Vec::new();
         let mut pick = vec![0usize; per_word.len()];
