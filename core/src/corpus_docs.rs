@@ -39,7 +39,6 @@ pub const ALIASES: &[&[&str]] = &[
     &["irregular", "illegal", "undocumented"],
     &["child", "minor"],
     &["children", "minors"],
-    &["work", "employment", "job"],
     &["racial", "racism", "racist"],
 ];
 
@@ -156,16 +155,10 @@ impl<'c> Builder<'c> {
         self.facet("type", type_id, || term_label(types, type_id))
             .put("type", Value::Str(type_id.into()))
     }
-    /// The record's themes: a facet, and their labels as keywords ("climate displacement"
-    /// finds the records on "Climate change, disasters and displacement").
     fn themes(mut self, themes: &[String]) -> Self {
         for t in themes {
             let all = &self.corpus.themes;
-            self = self.facet("theme", t, || term_label(all, t)).text(
-                KEYWORDS_FIELD,
-                BODY_BOOST,
-                term_label(all, t),
-            );
+            self = self.facet("theme", t, || term_label(all, t));
         }
         self
     }

@@ -1195,7 +1195,7 @@ fn optional_words_score_where_they_occur_but_are_never_required() {
 }
 
 #[test]
-fn everyday_words_and_theme_names_find_the_records_that_use_the_legal_terms() {
+fn everyday_words_find_the_records_that_use_the_legal_terms() {
     // (query, records that must be among the hits)
     let table: &[(&str, &[&str])] = &[
         (
@@ -1206,11 +1206,6 @@ fn everyday_words_and_theme_names_find_the_records_that_use_the_legal_terms() {
         ("undocumented migrants", &["irregular-migrant"]),
         ("unaccompanied minors", &["unaccompanied-child-protection"]),
         ("racism", &["icerd"]),
-        (
-            "climate displacement",
-            &["kampala", "sendai-framework-2015"],
-        ),
-        ("gender", &["cedaw", "trafficking-protocol"]),
     ];
     for (q, want) in table {
         let r = search(q);

@@ -731,22 +731,33 @@ impl Index {
                                 ends.extend(self.ix.positions(&e).iter().map(|&q| place(&e, q)));
                             }
                         }
-                        ends.sort_unstable();
+                        if !ends.is_sorted() {
+                            ends.sort_unstable();
+                        }
                     }
                 }
                 _ => self.word_entries(d, p, |e| {
                     starts.extend(self.ix.positions(&e).iter().map(|&q| place(&e, q)));
                 }),
             }
-            starts.sort_unstable();
-            starts.dedup();
+            // One term's places come sorted already (entries by field, positions ascending);
+            // a place holds one term, so there are no duplicates.
+            if !starts.is_sorted() {
+                starts.sort_unstable();
+            }
+            // Both sorted: one pass finds, for each start, a previous group ending just before.
             let mut adjacent = false;
+            let mut j = 0;
             for x in starts.iter_mut() {
                 let k = at(*x);
-                let before = (k & 0xFFFF != 0)
-                    .then(|| prev.binary_search_by_key(&(k - 1), |&y| at(y)).ok())
-                    .flatten();
-                *x |= before.map_or(1, |j| (prev[j] & 0xFFFF_FFFF) + 1);
+                while j < prev.len() && at(prev[j]) + 1 < k {
+                    j += 1;
+                }
+                let before = prev
+                    .get(j)
+                    .filter(|&&y| at(y) + 1 == k && k & 0xFFFF != 0)
+                    .map(|&y| y & 0xFFFF_FFFF);
+                *x |= before.map_or(1, |run| run + 1);
                 adjacent |= before.is_some();
             }
             pairs += usize::from(i > 0 && adjacent);

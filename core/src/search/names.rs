@@ -197,29 +197,31 @@ impl Index {
     /// variants (see [`Index::name_boost`]), a phrase standing for its words, ascending; none
     /// when a word matches nothing or the combinations are too many.
     fn named_by_variants(&self, q: &str, plans: &[Plan]) -> Vec<u32> {
-        let mut per_word: Vec<Vec<String>> = Vec::with_capacity(plans.len());
+        /// Marks a piece that is a phrase (its number in `phrases`) rather than a term.
+        const PHRASE: u32 = 1 << 31;
+        // Each word's pieces: term ids, the word's own first, then its variants nearest first
+        // (so that the cap keeps the likeliest).
+        let mut per_word: Vec<Vec<u32>> = Vec::with_capacity(plans.len());
+        let mut phrases: Vec<&[u32]> = Vec::new();
         let mut combos = 1usize;
+        let mut varied = false;
         for p in plans {
             let (exact, typos) = match p {
                 Plan::Term { exact, typos, .. } => (exact, typos),
                 // A phrase is its words (a run-together word split: "humanrights").
                 Plan::Phrase { ids, .. } => {
-                    let words: Vec<&str> = ids.iter().map(|&t| self.ix.term(t)).collect();
-                    per_word.push(vec![words.join(" ")]);
+                    per_word.push(vec![PHRASE | phrases.len() as u32]);
+                    phrases.push(ids);
                     continue;
                 }
                 Plan::Never => return Vec::new(),
             };
-            // The word, then its variants nearest first, so that the cap keeps the likeliest.
-            let mut words: Vec<String> = Vec::new();
-            if let Some((t, _)) = exact {
-                words.push(self.ix.term(*t).to_string());
-            }
+            let mut words: Vec<u32> = exact.iter().map(|&(t, _)| t).collect();
             let max_dist = if exact.is_some() { 0 } else { 2 };
             for dist in 0..=max_dist {
                 for &(t, d, _) in typos {
                     if d == dist && words.len() < NAME_VARIANTS_PER_WORD {
-                        words.push(self.ix.term(t).to_string());
+                        words.push(t);
                     }
                 }
             }
@@ -227,7 +229,12 @@ impl Index {
             if combos == 0 || combos > NAME_MAX_COMBINATIONS {
                 return Vec::new();
             }
+            varied |= words.len() > 1 || exact.is_none();
             per_word.push(words);
+        }
+        // Every word as typed: the query itself, looked up already.
+        if !varied && phrases.is_empty() {
+            return Vec::new();
         }
         let mut named = Vec::new();
         let mut pick = vec![0usize; per_word.len()];
@@ -235,10 +242,17 @@ impl Index {
         loop {
             name.clear();
             for (i, words) in per_word.iter().enumerate() {
-                if i > 0 {
-                    name.push(' ');
+                let piece = words[pick[i]];
+                let terms = match piece.checked_sub(PHRASE) {
+                    Some(n) => phrases[n as usize],
+                    None => std::slice::from_ref(&words[pick[i]]),
+                };
+                for &t in terms {
+                    if !name.is_empty() {
+                        name.push(' ');
+                    }
+                    name.push_str(self.ix.term(t));
                 }
-                name.push_str(&words[pick[i]]);
             }
             if name != q {
                 named.extend(self.named(&name));
