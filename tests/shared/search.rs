@@ -361,4 +361,51 @@ mod search_boundary {
         let hit = array(&index.search(s("refugee law"), JsValue::UNDEFINED).unwrap(), "hits").get(0);
         assert_eq!(get(&hit, "title").as_string().as_deref(), Some("Refugee law"));
     }
+
+    /// `String(x)`, as JavaScript writes a number.
+    fn js_string(x: f64) -> String {
+        js_sys::Number::from(x).to_string_with_radix(10).expect("toString").into()
+    }
+
+    #[wasm_bindgen_test]
+    fn number_ids_facet_values_stored_values_and_text_come_back_as_javascript_string_writes_them() {
+        // Ids whose 15-digit forms collide, or differ from their own digits.
+        let ids = [1234567890123456.0, 1_000_000_000_000_000.0, 1_000_000_000_000_001.0, 9_007_199_254_740_991.0, -9_007_199_254_740_991.0, 0.0, -1.0, 123.0];
+        // Values on either side of the exponent boundaries, subnormals, a tie, -0.
+        let values = [0.1 + 0.2, 5e-324, 1e21, 999_999_999_999_999_900_000.0, 1.5e-7, 0.000001, 2f64.powi(-25), -0.0];
+        let recs: Vec<JsValue> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| object(&[("id", n(id)), ("title", n(values[i])), ("body", list(&[s("item"), n(values[i])])), ("price", n(values[i])), ("raw", n(values[i]))]))
+            .collect();
+        let schema = object(&[("fields", object(&[("body", object(&[]))])), ("facets", list(&[s("price")])), ("store", list(&[s("raw")]))]);
+        let index = JsIndex::from_records(list(&recs), schema).expect("distinct safe-integer ids are distinct");
+        let r = index.search(s("item"), object(&[("limit", n(100.0))])).unwrap();
+        // Numbers given to a facet or stored field stay numbers on hits.
+        let mut got: Vec<(String, String, f64, f64)> = array(&r, "hits")
+            .iter()
+            .map(|h| (get(&h, "id").as_string().unwrap(), get(&h, "title").as_string().unwrap(), get(&h, "price").as_f64().unwrap(), get(&h, "raw").as_f64().unwrap()))
+            .collect();
+        got.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut want: Vec<(String, String, f64, f64)> = ids.iter().zip(values).map(|(&id, v)| (js_string(id), js_string(v), v, v)).collect();
+        want.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(got, want);
+        let mut facet_values: Vec<String> = array(&index.facets(JsValue::UNDEFINED).unwrap(), "price").iter().map(|c| get(&c, "value").as_string().unwrap()).collect();
+        facet_values.sort();
+        let mut want: Vec<String> = values.iter().map(|&v| js_string(v)).collect();
+        want.sort();
+        assert_eq!(facet_values, want);
+        for (&id, &v) in ids.iter().zip(&values) {
+            // A filter given as the number selects the value written by String(); a number in
+            // a text field is found by its String() digits.
+            let filtered = index.search(s(""), object(&[("filters", object(&[("price", n(v))]))])).unwrap();
+            let hits = array(&filtered, "hits");
+            assert_eq!(hits.length(), 1, "price {}", js_string(v));
+            assert_eq!(get(&hits.get(0), "id").as_string(), Some(js_string(id)));
+            if v.abs() >= 1.0 {
+                let found = index.search(s(&js_string(v)), JsValue::UNDEFINED).unwrap();
+                assert_eq!(get(&found, "total").as_f64(), Some(1.0), "text {}", js_string(v));
+            }
+        }
+    }
 }
