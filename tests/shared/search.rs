@@ -362,6 +362,31 @@ mod search_boundary {
         assert_eq!(get(&hit, "title").as_string().as_deref(), Some("Refugee law"));
     }
 
+    #[wasm_bindgen_test]
+    fn hits_keep_their_id_kind_and_title_when_facet_or_stored_fields_are_named_like_integers() {
+        let recs = parse(r#"[
+            {"id": "a", "title": "First", "body": "hello there", "2024": "yes", "0": 5, "7": ["x", "y"], "lang": "en"},
+            {"id": 9, "title": "Second", "body": "hello again", "2024": "no", "lang": "fr"}
+        ]"#);
+        let schema = parse(r#"{"fields": {"body": {}}, "facets": ["2024", "lang"], "store": ["0", "7"]}"#);
+        let index = JsIndex::from_records(recs.clone(), schema.clone()).expect("integer-like names are valid");
+        let list: Vec<_> = Array::from(&recs).iter().map(|r| treatykit::convert::to_json(&r, "record").unwrap()).collect();
+        let core = treatykit_core::records::index(list, &treatykit::convert::to_json(&schema, "schema").unwrap()).unwrap();
+        for pass in 0..2 {
+            let got = index.search(s("hello"), JsValue::UNDEFINED).unwrap();
+            let want = parse(&core.search_json("hello", &core_options(&JsValue::UNDEFINED)).unwrap());
+            assert_eq!(stringify(&got), stringify(&want), "pass {pass}");
+        }
+        let r = index.search(s("there"), JsValue::UNDEFINED).unwrap();
+        let hit = array(&r, "hits").get(0);
+        assert_eq!(get(&hit, "id").as_string().as_deref(), Some("a"));
+        assert_eq!(get(&hit, "kind").as_string().as_deref(), Some("record"));
+        assert_eq!(get(&hit, "title").as_string().as_deref(), Some("First"));
+        assert_eq!(get(&hit, "2024").as_string().as_deref(), Some("yes"));
+        assert_eq!(get(&hit, "0").as_f64(), Some(5.0));
+        assert_eq!(array(&hit, "7").length(), 2);
+    }
+
     /// `String(x)`, as JavaScript writes a number.
     fn js_string(x: f64) -> String {
         js_sys::Number::from(x).to_string_with_radix(10).expect("toString").into()
