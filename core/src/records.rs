@@ -13,7 +13,8 @@
 //!   integer (hit ids are strings).
 //! - `title`: key of the hit title (default `"title"`; a string or a number; may be absent
 //!   from a record).
-//! - `fields`: searchable text fields with optional boosts (default 1, at most 1000); values
+//! - `fields`: searchable text fields with optional boosts (default 1, above 0 and at most
+//!   1000; a boost below [`MIN_BOOST`] counts as [`MIN_BOOST`], so no field is switched off); values
 //!   are strings, finite numbers (as JavaScript's `String()` writes them) or arrays of at most
 //!   [`MAX_TEXT_ITEMS`] of them (one item per line; `null` items are skipped), or absent /
 //!   `null`.
@@ -42,6 +43,11 @@ pub const MAX_SCHEMA_FIELDS: usize = crate::search::index::MAX_FIELDS;
 pub const MAX_SCHEMA_FACETS: usize = 32;
 /// Largest field boost.
 pub const MAX_BOOST: f64 = 1000.0;
+/// Smallest field boost: a smaller positive boost counts as this one. Boosts are kept as `f32`,
+/// where 1e-45 is 0 and would switch the field off; from this one up, the smallest score a
+/// match can get (one occurrence in a field of [`MAX_RECORD_WORDS`] words among
+/// [`MAX_RECORDS`] records that all hold the word: about 3e-40) is still above 0 in `f32`.
+pub const MIN_BOOST: f64 = 1e-30;
 /// Hit keys that a facet or stored field may not use.
 pub const RESERVED_KEYS: [&str; 6] = ["id", "kind", "title", "score", "snippet", "highlights"];
 
@@ -231,7 +237,7 @@ impl Schema {
                             ("boost", Json::Num(b))
                                 if b.is_finite() && *b > 0.0 && *b <= MAX_BOOST =>
                             {
-                                boost = *b as f32
+                                boost = b.max(MIN_BOOST) as f32
                             }
                             ("boost", Json::Num(b)) => {
                                 return Err(Error::range_error(format!(
@@ -801,6 +807,31 @@ mod tests {
             (err.code, err.class),
             (Code::InvalidRecords, JsClass::RangeError)
         );
+    }
+
+    #[test]
+    fn a_tiny_boost_counts_as_the_smallest_boost_and_never_switches_its_field_off() {
+        for tiny in [1e-30, 1e-40, 1e-45, 1e-300, 5e-324] {
+            let schema = map(&[(
+                "fields",
+                map(&[("body", map(&[("boost", Json::Num(tiny))]))]),
+            )]);
+            let sch = Schema::from_json(&schema).unwrap();
+            assert_eq!(sch.fields[0].1, MIN_BOOST as f32, "{tiny:e}");
+            assert!(sch.fields[0].1 > 0.0);
+            let recs = vec![
+                map(&[("id", s("a")), ("body", s("apple"))]),
+                map(&[("id", s("b")), ("body", s("pear"))]),
+            ];
+            let ix = index(recs, &schema).unwrap();
+            let r = ix
+                .search("apple", &crate::search::SearchOptions::default())
+                .unwrap();
+            assert_eq!(r.total, 1, "boost {tiny:e}");
+            assert_eq!(r.hits[0].id, "a");
+        }
+        let schema = map(&[("fields", map(&[("b", map(&[("boost", Json::Num(2e-30))]))]))]);
+        assert_eq!(Schema::from_json(&schema).unwrap().fields[0].1, 2e-30);
     }
 
     #[test]
