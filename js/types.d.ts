@@ -290,7 +290,10 @@ export interface IndexSchema {
    * a string, a number or an array of them (one item per line, `null` items skipped).
    */
   fields: { [name: string]: { boost?: number } };
-  /** Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo). */
+  /**
+   * Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo; its
+   * integer values must be from 0 to 9999, others are refused with INVALID_RECORDS).
+   */
   facets?: string[];
   /** Extra fields copied onto hits. */
   store?: string[];
