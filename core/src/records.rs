@@ -608,14 +608,10 @@ pub fn index(records: Vec<Json>, schema: &Json) -> Result<crate::search::Index, 
     let facets: Vec<&str> = schema.facets.iter().map(String::as_str).collect();
     let index = crate::search::Index::new(docs, &facets);
     if let Some((n, id)) = index.over_long_document() {
-        return Err(records_error(
-            JsClass::RangeError,
-            format!(
-                "record {n} (id `{id}`) has more than {} words across its searchable fields; \
-                 split it into smaller records",
-                MAX_RECORD_WORDS
-            ),
-        ));
+        return Err(Ctx { n, id: Some(id) }.range_err(format!(
+            "has more than {MAX_RECORD_WORDS} words across its searchable fields; \
+             split it into smaller records"
+        )));
     }
     // A website's index is built once and queried many times: no query pays for it later.
     index.warm();

@@ -466,7 +466,9 @@ fn a_record_with_more_words_than_can_be_indexed_is_refused_by_name_not_cut() {
         (Code::InvalidRecords, JsClass::RangeError)
     );
     assert!(
-        err.message.contains("record 1 (id `long-one`)") && err.message.contains("65535"),
+        err.message
+            .starts_with("record 1 (id \"long-one\"): has more than")
+            && err.message.contains("65535"),
         "{}",
         err.message
     );

@@ -231,6 +231,9 @@ mod search_boundary {
             (list(&[object(&[("id", s("a")), ("body", JsValue::TRUE)])]), Class::Type, "INVALID_RECORDS", "body"),
             (list(&[object(&[("id", s("a")), ("body", list(&[s("x"), object(&[])]))])]), Class::Type, "INVALID_RECORDS", "an array holding an object"),
             (list(&[n(1.0)]), Class::Type, "INVALID_RECORDS", "record 0"),
+            (list(&[object(&[("id", s("a"))]), list(&[s("b")])]), Class::Type, "INVALID_RECORDS", "record 1: must be an object, got an array"),
+            (list(&[Function::new_no_args("return 1").into()]), Class::Type, "INVALID_RECORDS", "record 0: must be an object, got a function"),
+            (list(&[JsValue::NULL]), Class::Type, "INVALID_RECORDS", "record 0: must be an object, got null"),
             (list(&[object(&[("id", n(1.5))])]), Class::Type, "INVALID_RECORDS", "record 0"),
             (list(&[throwing.into()]), Class::Type, "INVALID_ARGUMENT", "boom"),
         ];
