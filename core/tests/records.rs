@@ -551,3 +551,41 @@ fn aliases_match_each_other_below_the_word_itself_and_only_where_an_index_sets_t
     let odd = body_index(&bodies).with_aliases(&[&["résolution", "res"], &["a b", "art"]]);
     assert_eq!(hit_ids(&odd, "article 5", false).0, ["word"]);
 }
+
+#[test]
+fn an_unknown_filter_field_is_refused_with_the_fields_the_index_can_filter_on() {
+    let fields = map(&[("body", map(&[]))]);
+    let recs = || {
+        vec![map(&[
+            ("id", s("a")),
+            ("body", s("text")),
+            ("year", Json::Num(1990.0)),
+        ])]
+    };
+    let refusal = |facets: &[&str]| {
+        let schema = map(&[
+            ("fields", fields.clone()),
+            ("facets", Json::List(facets.iter().map(|f| s(f)).collect())),
+        ]);
+        let index = records::index(recs(), &schema).unwrap();
+        let filters = Filters::from_json(&map(&[("colour", s("red"))])).unwrap();
+        let err = index.facets(&filters).unwrap_err();
+        assert_eq!(
+            (err.code, err.class),
+            (Code::InvalidArgument, JsClass::TypeError)
+        );
+        err.message
+    };
+    assert_eq!(
+        refusal(&[]),
+        "unknown filter field `colour`; this index has no facets to filter on"
+    );
+    assert_eq!(
+        refusal(&["lang"]),
+        "unknown filter field `colour`; this index filters on: lang"
+    );
+    assert_eq!(
+        refusal(&["lang", "year"]),
+        "unknown filter field `colour`; this index filters on: lang, year, yearFrom, yearTo"
+    );
+}
