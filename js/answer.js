@@ -50,7 +50,10 @@ function absorb(c, fixed) {
   }
   if (msg.docs) {
     for (const [doc, fields] of msg.docs) {
-      const [[, id], [, kind], [, title], ...rest] = Object.entries(fields);
+      // By name, not position: JavaScript lists integer-like keys ("0", "2024") before the
+      // others, whatever their order in the text, so a facet named "2024" comes before `id`.
+      const { id, kind, title } = fields;
+      const rest = Object.entries(fields).filter(([k]) => k !== 'id' && k !== 'kind' && k !== 'title');
       const keys = rest.map((e) => e[0]);
       const values = rest.map((e) => e[1]);
       // Without a `__proto__` key, the summary fields are copied in one Object.assign from

@@ -285,11 +285,15 @@ export interface IndexSchema {
   /** Key of the hit title (default `"title"`): a string or a number in each record. */
   title?: string;
   /**
-   * Searchable text fields, with optional boosts (default 1, at most 1000). A record's value
-   * may be a string, a number or an array of them (one item per line, `null` items skipped).
+   * Searchable text fields, with optional boosts (default 1, above 0 and at most 1000; a boost
+   * below 1e-30 counts as 1e-30, so no boost switches its field off). A record's value may be
+   * a string, a number or an array of them (one item per line, `null` items skipped).
    */
   fields: { [name: string]: { boost?: number } };
-  /** Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo). */
+  /**
+   * Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo; its
+   * integer values must be from 0 to 9999, others are refused with INVALID_RECORDS).
+   */
   facets?: string[];
   /** Extra fields copied onto hits. */
   store?: string[];

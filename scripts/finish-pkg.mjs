@@ -7,7 +7,8 @@
 //    wasm-bindgen signature that still says `any` is replaced by the signature of the same name
 //    listed under `@signatures` in js/types.d.ts;
 //  - makes freed objects safe in pkg/treatykit.js (see `guardFreed`): a second `free()` does
-//    nothing, and a method of a freed `Index` throws an `Error` with `code: "INDEX_FREED"`
+//    nothing, `free()` from inside one of the index's own calls takes effect as the call
+//    returns, and a method of a freed `Index` throws an `Error` with `code: "INDEX_FREED"`
 //    instead of wasm-bindgen's code-less "null pointer passed to rust".
 // Exits non-zero when pkg/ is missing or a file named by `exports` does not exist; warns when an
 // export is left with `any` (the package test fails on that).
@@ -96,18 +97,23 @@ function livePtr(obj) {
 
 /**
  * wasm-bindgen's glue (pinned version, see Cargo.toml) with freed objects made safe: `free()` of
- * an object already freed returns instead of passing a null pointer to Rust, and every method
+ * an object already freed returns instead of passing a null pointer to Rust, `free()` from inside
+ * one of the object's own calls (a getter of its options) releases it as that call returns
+ * instead of throwing, and every method
  * call on a freed object (`wasm.x(this.__wbg_ptr, …)`) goes through `livePtr`, which throws an
  * `Error` with `code: "INDEX_FREED"`. Idempotent. Throws when the glue does not have the shape
  * this expects (a new wasm-bindgen), so the change cannot go unnoticed.
  */
 export function guardFreed(glue) {
   if (glue.includes('function livePtr(')) return glue;
-  const free = /(\n(\s+)const ptr = this\.__destroy_into_raw\(\);\n)(\s+wasm\.__wbg_\w+_free\(ptr, 0\);)/g;
+  const free = /(\n(\s+)const ptr = this\.__destroy_into_raw\(\);\n)\s+(wasm\.__wbg_\w+_free)\(ptr, 0\);/g;
   let frees = 0;
-  let out = glue.replace(free, (_, head, indent, call) => {
+  // The second argument 1 (`allow_delayed`, what the FinalizationRegistry passes) releases an
+  // object that one of its own calls still borrows as that call returns; 0 releases it just
+  // the same but throws "attempted to take ownership…" into the getter that called free().
+  let out = glue.replace(free, (_, head, indent, fn) => {
     frees += 1;
-    return `${head}${indent}if (!ptr) return;\n${call}`;
+    return `${head}${indent}if (!ptr) return;\n${indent}${fn}(ptr, 1);`;
   });
   let calls = 0;
   out = out.replace(/wasm\.(\w+)\(this\.__wbg_ptr\b/g, (_, fn) => {

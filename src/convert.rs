@@ -150,7 +150,15 @@ fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
 /// `__proto__`, `toString` from `Object.prototype`) is no field, so a schema may name fields
 /// `constructor` or `__proto__` and records without them are records without them.
 pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> {
-    if !v.is_object() || v.is_function() || Array::is_array(v) {
+    // Not a record: described for the core's "must be an object, got …" (an array or a
+    // function read at full depth would be "a too deeply nested value").
+    if Array::is_array(v) {
+        return Ok(Json::Other("an array".into()));
+    }
+    if v.is_function() {
+        return Ok(Json::Other("a function".into()));
+    }
+    if !v.is_object() {
         return to_json_at(v, what, MAX_DEPTH);
     }
     let mut map = Vec::with_capacity(keys.len());

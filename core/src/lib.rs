@@ -52,6 +52,7 @@ pub mod facets;
 pub mod format;
 pub mod jump;
 pub mod limits;
+pub mod number;
 pub mod record_view;
 pub mod records;
 pub mod rights;

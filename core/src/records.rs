@@ -13,12 +13,15 @@
 //!   integer (hit ids are strings).
 //! - `title`: key of the hit title (default `"title"`; a string or a number; may be absent
 //!   from a record).
-//! - `fields`: searchable text fields with optional boosts (default 1, at most 1000); values
+//! - `fields`: searchable text fields with optional boosts (default 1, above 0 and at most
+//!   1000; a boost below [`MIN_BOOST`] counts as [`MIN_BOOST`], so no field is switched off); values
 //!   are strings, finite numbers (as JavaScript's `String()` writes them) or arrays of at most
 //!   [`MAX_TEXT_ITEMS`] of them (one item per line; `null` items are skipped), or absent /
 //!   `null`.
 //! - `facets`: fields to filter and count on; values are strings, numbers, booleans or arrays
-//!   of them. A facet named `year` with integer values also enables `yearFrom` / `yearTo`.
+//!   of them. A facet named `year` with integer values also enables `yearFrom` / `yearTo` (a
+//!   record's first integer value counts); its integer values must be years from [`MIN_YEAR`]
+//!   to [`MAX_YEAR`] (others, `"1990s"`, are values no year range selects).
 //! - `store`: extra fields copied onto hits (strings, numbers, booleans, arrays of strings).
 //!
 //! Limits (`INVALID_RECORDS`, `RangeError`; constants in [`crate::limits`]): at most
@@ -42,6 +45,11 @@ pub const MAX_SCHEMA_FIELDS: usize = crate::search::index::MAX_FIELDS;
 pub const MAX_SCHEMA_FACETS: usize = 32;
 /// Largest field boost.
 pub const MAX_BOOST: f64 = 1000.0;
+/// Smallest field boost: a smaller positive boost counts as this one. Boosts are kept as `f32`,
+/// where 1e-45 is 0 and would switch the field off; from this one up, the smallest score a
+/// match can get (one occurrence in a field of [`MAX_RECORD_WORDS`] words among
+/// [`MAX_RECORDS`] records that all hold the word: about 3e-40) is still above 0 in `f32`.
+pub const MIN_BOOST: f64 = 1e-30;
 /// Hit keys that a facet or stored field may not use.
 pub const RESERVED_KEYS: [&str; 6] = ["id", "kind", "title", "score", "snippet", "highlights"];
 
@@ -231,7 +239,7 @@ impl Schema {
                             ("boost", Json::Num(b))
                                 if b.is_finite() && *b > 0.0 && *b <= MAX_BOOST =>
                             {
-                                boost = *b as f32
+                                boost = b.max(MIN_BOOST) as f32
                             }
                             ("boost", Json::Num(b)) => {
                                 return Err(Error::range_error(format!(
@@ -518,7 +526,20 @@ pub fn documents(records: Vec<Json>, schema: &Schema) -> Result<Vec<Document>, E
                 }
             }
             if name == "year" {
-                year = values.iter().find_map(|v| v.parse::<u16>().ok());
+                for v in &values {
+                    match year_of(v) {
+                        YearValue::Year(y) => {
+                            year.get_or_insert(y);
+                        }
+                        YearValue::NotAYear => {}
+                        YearValue::OutOfRange => {
+                            return Err(ctx.range_err(format!(
+                                "facet `year` holds {v}, outside the years yearFrom and yearTo can select \
+                                 ({MIN_YEAR} to {MAX_YEAR}); give such a year another facet name"
+                            )));
+                        }
+                    }
+                }
             }
             match (r.get(name), values.len()) {
                 (_, 0) => {}
@@ -587,18 +608,42 @@ pub fn index(records: Vec<Json>, schema: &Json) -> Result<crate::search::Index, 
     let facets: Vec<&str> = schema.facets.iter().map(String::as_str).collect();
     let index = crate::search::Index::new(docs, &facets);
     if let Some((n, id)) = index.over_long_document() {
-        return Err(records_error(
-            JsClass::RangeError,
-            format!(
-                "record {n} (id `{id}`) has more than {} words across its searchable fields; \
-                 split it into smaller records",
-                MAX_RECORD_WORDS
-            ),
-        ));
+        return Err(Ctx { n, id: Some(id) }.range_err(format!(
+            "has more than {MAX_RECORD_WORDS} words across its searchable fields; \
+             split it into smaller records"
+        )));
     }
     // A website's index is built once and queried many times: no query pays for it later.
     index.warm();
     Ok(index)
+}
+
+/// Earliest year a `year` facet value may be (`Document::year` holds 0 to 65535).
+pub const MIN_YEAR: u16 = 0;
+/// Latest year a `year` facet value may be: the latest `yearTo` (`search::options`).
+pub const MAX_YEAR: u16 = 9999;
+
+/// What a value of a `year` facet is to the year range.
+enum YearValue {
+    /// An integer from [`MIN_YEAR`] to [`MAX_YEAR`].
+    Year(u16),
+    /// Not an integer (`"1990s"`, `"1990.5"`): a facet value that no year range selects.
+    NotAYear,
+    /// An integer outside the supported years (`-44`, `20000`).
+    OutOfRange,
+}
+
+fn year_of(v: &str) -> YearValue {
+    let digits = v.strip_prefix(['-', '+']).unwrap_or(v);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return YearValue::NotAYear;
+    }
+    match v.parse::<i64>() {
+        Ok(y) if (i64::from(MIN_YEAR)..=i64::from(MAX_YEAR)).contains(&y) => {
+            YearValue::Year(y as u16)
+        }
+        _ => YearValue::OutOfRange,
+    }
 }
 
 fn list_values(v: Option<&Json>, name: &str, what: &str, ctx: &Ctx) -> Result<Vec<String>, Error> {
@@ -801,6 +846,81 @@ mod tests {
             (err.code, err.class),
             (Code::InvalidRecords, JsClass::RangeError)
         );
+    }
+
+    #[test]
+    fn a_year_facet_value_outside_0_to_9999_is_refused_naming_the_record() {
+        let sch = Schema::from_json(&map(&[
+            ("fields", map(&[("body", map(&[]))])),
+            ("facets", Json::List(vec![s("year")])),
+        ]))
+        .unwrap();
+        let year = |v: Json| {
+            let rec = map(&[("id", s("r")), ("body", s("text")), ("year", v)]);
+            documents(vec![map(&[("id", s("first"))]), rec], &sch)
+        };
+        for bad in [
+            Json::Num(-5.0),
+            s("-44"),
+            Json::Num(10000.0),
+            s("+20000"),
+            Json::Num(1e20),
+            s("99999999999999999999999"),
+            Json::List(vec![s("1990"), Json::Num(-1.0)]),
+        ] {
+            let err = year(bad.clone()).unwrap_err();
+            assert_eq!(
+                (err.code, err.class),
+                (Code::InvalidRecords, JsClass::RangeError),
+                "{bad:?}"
+            );
+            assert!(
+                err.message
+                    .starts_with("record 1 (id \"r\"): facet `year` holds ")
+                    && err.message.contains("0 to 9999"),
+                "{}",
+                err.message
+            );
+        }
+        let table: Vec<(Json, Option<u16>)> = vec![
+            (Json::Num(0.0), Some(0)),
+            (Json::Num(9999.0), Some(9999)),
+            (s("1951"), Some(1951)),
+            (s("0990"), Some(990)),
+            (Json::List(vec![s("1990s"), Json::Num(2001.0)]), Some(2001)),
+            (s("1990s"), None),
+            (Json::Num(1990.5), None),
+            (s("-"), None),
+            (Json::Bool(true), None),
+        ];
+        for (v, want) in table {
+            assert_eq!(year(v.clone()).unwrap()[1].year, want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn a_tiny_boost_counts_as_the_smallest_boost_and_never_switches_its_field_off() {
+        for tiny in [1e-30, 1e-40, 1e-45, 1e-300, 5e-324] {
+            let schema = map(&[(
+                "fields",
+                map(&[("body", map(&[("boost", Json::Num(tiny))]))]),
+            )]);
+            let sch = Schema::from_json(&schema).unwrap();
+            assert_eq!(sch.fields[0].1, MIN_BOOST as f32, "{tiny:e}");
+            assert!(sch.fields[0].1 > 0.0);
+            let recs = vec![
+                map(&[("id", s("a")), ("body", s("apple"))]),
+                map(&[("id", s("b")), ("body", s("pear"))]),
+            ];
+            let ix = index(recs, &schema).unwrap();
+            let r = ix
+                .search("apple", &crate::search::SearchOptions::default())
+                .unwrap();
+            assert_eq!(r.total, 1, "boost {tiny:e}");
+            assert_eq!(r.hits[0].id, "a");
+        }
+        let schema = map(&[("fields", map(&[("b", map(&[("boost", Json::Num(2e-30))]))]))]);
+        assert_eq!(Schema::from_json(&schema).unwrap().fields[0].1, 2e-30);
     }
 
     #[test]

@@ -477,7 +477,9 @@ fn a_record_with_more_words_than_can_be_indexed_is_refused_by_name_not_cut() {
         (Code::InvalidRecords, JsClass::RangeError)
     );
     assert!(
-        err.message.contains("record 1 (id `long-one`)") && err.message.contains("65535"),
+        err.message
+            .starts_with("record 1 (id \"long-one\"): has more than")
+            && err.message.contains("65535"),
         "{}",
         err.message
     );
@@ -686,5 +688,43 @@ fn a_word_that_matches_outside_the_filters_is_not_replaced_by_a_near_spelling_in
     assert_eq!(
         r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
         ["b"]
+    );
+}
+
+#[test]
+fn an_unknown_filter_field_is_refused_with_the_fields_the_index_can_filter_on() {
+    let fields = map(&[("body", map(&[]))]);
+    let recs = || {
+        vec![map(&[
+            ("id", s("a")),
+            ("body", s("text")),
+            ("year", Json::Num(1990.0)),
+        ])]
+    };
+    let refusal = |facets: &[&str]| {
+        let schema = map(&[
+            ("fields", fields.clone()),
+            ("facets", Json::List(facets.iter().map(|f| s(f)).collect())),
+        ]);
+        let index = records::index(recs(), &schema).unwrap();
+        let filters = Filters::from_json(&map(&[("colour", s("red"))])).unwrap();
+        let err = index.facets(&filters).unwrap_err();
+        assert_eq!(
+            (err.code, err.class),
+            (Code::InvalidArgument, JsClass::TypeError)
+        );
+        err.message
+    };
+    assert_eq!(
+        refusal(&[]),
+        "unknown filter field `colour`; this index has no facets to filter on"
+    );
+    assert_eq!(
+        refusal(&["lang"]),
+        "unknown filter field `colour`; this index filters on: lang"
+    );
+    assert_eq!(
+        refusal(&["lang", "year"]),
+        "unknown filter field `colour`; this index filters on: lang, year, yearFrom, yearTo"
     );
 }

@@ -65,9 +65,33 @@ test('guardFreed patches the glue once and refuses glue of a shape it does not k
     '}',
   ].join('\n');
   const once = guardFreed(glue);
-  assert.match(once, /if \(!ptr\) return;\n\s+wasm\.__wbg_index_free\(ptr, 0\);/);
+  assert.match(once, /if \(!ptr\) return;\n\s+wasm\.__wbg_index_free\(ptr, 1\);/);
   assert.match(once, /wasm\.index_search\(livePtr\(this\), q\)/);
   assert.ok(once.indexOf('function livePtr(') > once.indexOf("import * as a"), 'the helper comes after the imports');
   assert.equal(guardFreed(once), once, 'idempotent');
   assert.throws(() => guardFreed('export class Index {}'), /unexpected shape/);
+});
+
+test('free() from a getter of the index\'s own options releases it as the call returns, without an error', async () => {
+  const mod = await import(new URL(`treatykit.js?instance=${Math.random()}`, PKG));
+  const wasm = mod.initSync({ module: readFileSync(new URL('treatykit_bg.wasm', PKG)) });
+  // About 3 MB of wasm memory per index: 30 of them kept would grow the memory by ~100 MB.
+  const records = Array.from({ length: 4000 }, (_, i) => ({
+    id: `r${i}`, title: `Record ${i}`, body: `refugee travel document ${i} w${i * 7} v${i * 13} u${i * 31} t${i % 97}`, lang: i % 2 ? 'en' : 'fr',
+  }));
+  const freeWhileReading = () => {
+    const index = mod.Index.fromRecords(records, SCHEMA);
+    const answer = index.search('refugee', { get limit() { index.free(); return 5; } });
+    assert.equal(answer.hits.length, 5, 'the call that read the getter still answers');
+    assert.throws(() => index.size, isFreed, 'the index counts as freed at once');
+    assert.doesNotThrow(() => index.free());
+  };
+  freeWhileReading();
+  const before = wasm.memory.buffer.byteLength;
+  for (let i = 0; i < 30; i++) freeWhileReading();
+  const grown = wasm.memory.buffer.byteLength - before;
+  assert.ok(grown < 16 * 2 ** 20, `memory grew by ${grown} bytes over 30 indexes freed from a getter`);
+  const again = mod.Index.fromRecords(RECORDS, SCHEMA);
+  assert.equal(again.search('voyage').hits[0].id, 'b', 'the instance keeps working');
+  assert.ok(mod.search('refugee').total > 0);
 });

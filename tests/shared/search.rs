@@ -231,6 +231,9 @@ mod search_boundary {
             (list(&[object(&[("id", s("a")), ("body", JsValue::TRUE)])]), Class::Type, "INVALID_RECORDS", "body"),
             (list(&[object(&[("id", s("a")), ("body", list(&[s("x"), object(&[])]))])]), Class::Type, "INVALID_RECORDS", "an array holding an object"),
             (list(&[n(1.0)]), Class::Type, "INVALID_RECORDS", "record 0"),
+            (list(&[object(&[("id", s("a"))]), list(&[s("b")])]), Class::Type, "INVALID_RECORDS", "record 1: must be an object, got an array"),
+            (list(&[Function::new_no_args("return 1").into()]), Class::Type, "INVALID_RECORDS", "record 0: must be an object, got a function"),
+            (list(&[JsValue::NULL]), Class::Type, "INVALID_RECORDS", "record 0: must be an object, got null"),
             (list(&[object(&[("id", n(1.5))])]), Class::Type, "INVALID_RECORDS", "record 0"),
             (list(&[throwing.into()]), Class::Type, "INVALID_ARGUMENT", "boom"),
         ];
@@ -360,5 +363,77 @@ mod search_boundary {
         assert_eq!(get(&hit, "title").as_string().as_deref(), Some("Other A"));
         let hit = array(&index.search(s("refugee law"), JsValue::UNDEFINED).unwrap(), "hits").get(0);
         assert_eq!(get(&hit, "title").as_string().as_deref(), Some("Refugee law"));
+    }
+
+    #[wasm_bindgen_test]
+    fn hits_keep_their_id_kind_and_title_when_facet_or_stored_fields_are_named_like_integers() {
+        let recs = parse(r#"[
+            {"id": "a", "title": "First", "body": "hello there", "2024": "yes", "0": 5, "7": ["x", "y"], "lang": "en"},
+            {"id": 9, "title": "Second", "body": "hello again", "2024": "no", "lang": "fr"}
+        ]"#);
+        let schema = parse(r#"{"fields": {"body": {}}, "facets": ["2024", "lang"], "store": ["0", "7"]}"#);
+        let index = JsIndex::from_records(recs.clone(), schema.clone()).expect("integer-like names are valid");
+        let list: Vec<_> = Array::from(&recs).iter().map(|r| treatykit::convert::to_json(&r, "record").unwrap()).collect();
+        let core = treatykit_core::records::index(list, &treatykit::convert::to_json(&schema, "schema").unwrap()).unwrap();
+        for pass in 0..2 {
+            let got = index.search(s("hello"), JsValue::UNDEFINED).unwrap();
+            let want = parse(&core.search_json("hello", &core_options(&JsValue::UNDEFINED)).unwrap());
+            assert_eq!(stringify(&got), stringify(&want), "pass {pass}");
+        }
+        let r = index.search(s("there"), JsValue::UNDEFINED).unwrap();
+        let hit = array(&r, "hits").get(0);
+        assert_eq!(get(&hit, "id").as_string().as_deref(), Some("a"));
+        assert_eq!(get(&hit, "kind").as_string().as_deref(), Some("record"));
+        assert_eq!(get(&hit, "title").as_string().as_deref(), Some("First"));
+        assert_eq!(get(&hit, "2024").as_string().as_deref(), Some("yes"));
+        assert_eq!(get(&hit, "0").as_f64(), Some(5.0));
+        assert_eq!(array(&hit, "7").length(), 2);
+    }
+
+    /// `String(x)`, as JavaScript writes a number.
+    fn js_string(x: f64) -> String {
+        js_sys::Number::from(x).to_string_with_radix(10).expect("toString").into()
+    }
+
+    #[wasm_bindgen_test]
+    fn number_ids_facet_values_stored_values_and_text_come_back_as_javascript_string_writes_them() {
+        // Ids whose 15-digit forms collide, or differ from their own digits.
+        let ids = [1234567890123456.0, 1_000_000_000_000_000.0, 1_000_000_000_000_001.0, 9_007_199_254_740_991.0, -9_007_199_254_740_991.0, 0.0, -1.0, 123.0];
+        // Values on either side of the exponent boundaries, subnormals, a tie, -0.
+        let values = [0.1 + 0.2, 5e-324, 1e21, 999_999_999_999_999_900_000.0, 1.5e-7, 0.000001, 2f64.powi(-25), -0.0];
+        let recs: Vec<JsValue> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| object(&[("id", n(id)), ("title", n(values[i])), ("body", list(&[s("item"), n(values[i])])), ("price", n(values[i])), ("raw", n(values[i]))]))
+            .collect();
+        let schema = object(&[("fields", object(&[("body", object(&[]))])), ("facets", list(&[s("price")])), ("store", list(&[s("raw")]))]);
+        let index = JsIndex::from_records(list(&recs), schema).expect("distinct safe-integer ids are distinct");
+        let r = index.search(s("item"), object(&[("limit", n(100.0))])).unwrap();
+        // Numbers given to a facet or stored field stay numbers on hits.
+        let mut got: Vec<(String, String, f64, f64)> = array(&r, "hits")
+            .iter()
+            .map(|h| (get(&h, "id").as_string().unwrap(), get(&h, "title").as_string().unwrap(), get(&h, "price").as_f64().unwrap(), get(&h, "raw").as_f64().unwrap()))
+            .collect();
+        got.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut want: Vec<(String, String, f64, f64)> = ids.iter().zip(values).map(|(&id, v)| (js_string(id), js_string(v), v, v)).collect();
+        want.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(got, want);
+        let mut facet_values: Vec<String> = array(&index.facets(JsValue::UNDEFINED).unwrap(), "price").iter().map(|c| get(&c, "value").as_string().unwrap()).collect();
+        facet_values.sort();
+        let mut want: Vec<String> = values.iter().map(|&v| js_string(v)).collect();
+        want.sort();
+        assert_eq!(facet_values, want);
+        for (&id, &v) in ids.iter().zip(&values) {
+            // A filter given as the number selects the value written by String(); a number in
+            // a text field is found by its String() digits.
+            let filtered = index.search(s(""), object(&[("filters", object(&[("price", n(v))]))])).unwrap();
+            let hits = array(&filtered, "hits");
+            assert_eq!(hits.length(), 1, "price {}", js_string(v));
+            assert_eq!(get(&hits.get(0), "id").as_string(), Some(js_string(id)));
+            if v.abs() >= 1.0 {
+                let found = index.search(s(&js_string(v)), JsValue::UNDEFINED).unwrap();
+                assert_eq!(get(&found, "total").as_f64(), Some(1.0), "text {}", js_string(v));
+            }
+        }
     }
 }

@@ -288,11 +288,18 @@ impl FacetTable {
         let mut out = Compiled::default();
         for (name, values) in &filters.fields {
             let Some(f) = self.fields.iter().position(|x| x.name == *name) else {
-                let known: Vec<&str> = self.names().collect();
-                return Err(Error::type_error(format!(
-                    "unknown filter field `{name}`; this index filters on: {}, yearFrom, yearTo",
-                    known.join(", ")
-                )));
+                let mut known: Vec<&str> = self.names().collect();
+                if self.year_field.is_some() {
+                    known.extend(["yearFrom", "yearTo"]);
+                }
+                return Err(Error::type_error(if known.is_empty() {
+                    format!("unknown filter field `{name}`; this index has no facets to filter on")
+                } else {
+                    format!(
+                        "unknown filter field `{name}`; this index filters on: {}",
+                        known.join(", ")
+                    )
+                }));
             };
             if values.is_empty() {
                 continue;
