@@ -112,6 +112,10 @@ export interface Hit {
   gcmObjectives?: string[];
   /** Kind of right (right hits). */
   group?: string;
+  /** Every category holding the right, directly or by inheritance (right hits). */
+  heldBy?: string[];
+  /** The ids of `heldBy` whose hold rests on an inheritance link that is an assumption (right hits). */
+  heldByAssumed?: string[];
   /** Other summary fields of the record. */
   [field: string]: unknown;
 }
@@ -228,6 +232,13 @@ export interface RightRef {
   name: string;
   group: RightGroup;
   holderRole: HolderRole;
+  /**
+   * Present when `a` holds the right (`onlyA`, `both`): false when `a` reaches it only through
+   * an inheritance link that is an assumption (`inheritanceEstablished` of `rights(a)`).
+   */
+  establishedA?: boolean;
+  /** Present when `b` holds the right (`onlyB`, `both`): the same for `b`. */
+  establishedB?: boolean;
 }
 
 /** The answer to `compareRights(a, b)`. */
@@ -269,6 +280,8 @@ export interface RightDetail extends RightSummary {
   holders: string[];
   /** Every category holding it, directly or by inheritance. */
   heldBy: string[];
+  /** The ids of `heldBy` whose hold rests on an inheritance link that is an assumption. */
+  heldByAssumed: string[];
   anchors: AnchorDetail[];
 }
 

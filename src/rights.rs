@@ -39,7 +39,8 @@ pub fn rights(
 }
 
 /// What category `a` holds that `b` does not and the reverse: `{ a, b, onlyA, onlyB, both }`,
-/// each list of `{ id, name, group, holderRole }`.
+/// each list of `{ id, name, group, holderRole, establishedA?, establishedB? }` (a side's flag is
+/// present when that side holds the right, false when its hold rests on an assumed link).
 #[wasm_bindgen(js_name = compareRights)]
 pub fn compare_rights(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
@@ -62,7 +63,8 @@ pub fn who_holds(
 
 /// One right with every anchor enriched with the instrument's short name, title, binding status
 /// and party count: `{ id, name, description, group, holderRole, holderRoleLabel, note?,
-/// holders, heldBy, binding, anchors }`.
+/// holders, heldBy, heldByAssumed, binding, anchors }` (`heldByAssumed`: the ids of `heldBy`
+/// whose hold rests on an assumed inheritance link).
 #[wasm_bindgen(js_name = right)]
 pub fn right(
     #[wasm_bindgen(js_name = rightId, unchecked_param_type = "string")] right_id: JsValue,
