@@ -3,12 +3,11 @@
 //! converted here; the answers come from [`treatykit_core::rights::Rights`].
 
 use crate::catalog;
-use crate::convert::{id_arg, to_value, type_name};
+use crate::convert::{id_arg, not_plain, to_value, type_name};
 use crate::errors::{JsResult, to_js};
 use js_sys::Reflect;
 use treatykit_core::Error;
 use treatykit_core::rights::{OptionValue, RightsOptions};
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 /// Every category of mobile person, MIMC groups first, then cross-cutting groups:
@@ -73,23 +72,21 @@ pub fn right(
     to_value(&catalog()?.rights().right(&id).map_err(to_js)?)
 }
 
-/// Reads `options` (undefined, null or a plain object) into [`RightsOptions`]; the rules and
-/// messages live in [`RightsOptions::from_entries`].
+/// Reads `options` (undefined, null or a plain object: its prototype is `Object.prototype` or
+/// `null`) into [`RightsOptions`]; the rules and messages live in
+/// [`RightsOptions::from_entries`].
 fn rights_options(options: &JsValue) -> JsResult<RightsOptions> {
     if options.is_undefined() || options.is_null() {
         return Ok(RightsOptions::default());
     }
-    if !options.is_object()
-        || js_sys::Array::is_array(options)
-        || options.is_instance_of::<js_sys::Map>()
-    {
+    let shape = if !options.is_object() || js_sys::Array::is_array(options) {
+        Some(type_name(options))
+    } else {
+        not_plain(options, "options")?
+    };
+    if let Some(got) = shape {
         return Err(to_js(Error::type_error(format!(
-            "options must be an object such as {{ group: 'protection', bindingOnly: true }}, got {}",
-            if options.is_instance_of::<js_sys::Map>() {
-                "a Map".to_string()
-            } else {
-                type_name(options)
-            }
+            "options must be a plain object such as {{ group: 'protection', bindingOnly: true }}, got {got}"
         ))));
     }
     let unreadable = |_| to_js(Error::type_error("options could not be read"));

@@ -306,7 +306,7 @@ mod rights_boundary {
                 true,
                 "bindingOnly",
             ),
-            (s("protection"), true, "options must be an object"),
+            (s("protection"), true, "options must be a plain object"),
             (JsValue::from_f64(1.0), true, "number"),
             (Array::of1(&s("group")).into(), true, "array"),
             (JsValue::TRUE, true, "boolean"),
