@@ -262,6 +262,11 @@ export interface Holder extends Inheritance {
 /** A party count of an anchor's instrument: dated, and flagged unless checked. */
 export interface PartyCount {
   count: number | null;
+  /**
+   * When the count holds, no more precisely than the source says: `YYYY-MM-DD`, `YYYY-MM`,
+   * `YYYY`, approximate (`"c. 2023"`) or a range of years (`"2024–2025"`, `"c. 2019–2024"`);
+   * `null` when the source is undated (the count is then unverified and `note` says so).
+   */
   asOf: string | null;
   source: string;
   verified: boolean;
@@ -387,6 +392,7 @@ export interface ResourceRecord extends RecordBase {
 /** A party count: dated, and flagged unless checked. */
 export interface Parties {
   count?: number;
+  /** As `PartyCount.asOf`: a date, `"c. 2023"` or `"2024–2025"`; absent for an undated source. */
   asOf?: string;
   source: SourceRef;
   verified: boolean;

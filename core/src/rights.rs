@@ -175,7 +175,8 @@ impl CategoryInfo {
 pub struct PartyCount {
     /// Number of parties, or `null` when no figure is known.
     pub count: Option<u16>,
-    /// Date the count refers to, or `null`.
+    /// Date the count refers to, no more precise than the source (`YYYY-MM-DD`, `YYYY-MM`,
+    /// `YYYY`, `c. 2023`, `2024–2025`), or `null` (undated source, or no count).
     pub as_of: Option<String>,
     /// Where the figure comes from.
     pub source: String,
