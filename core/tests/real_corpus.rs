@@ -144,3 +144,45 @@ fn party_count_dates_say_no_more_than_the_reference_facts() {
         );
     }
 }
+
+/// The reference facts (`shared/`): `$TREATYKIT_SHARED_DIR`, else `../shared` beside the
+/// project, where every developer and CI run has it; `None` when neither exists.
+fn shared_dir() -> Option<std::path::PathBuf> {
+    let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
+    std::env::var_os("TREATYKIT_SHARED_DIR")
+        .map(std::path::PathBuf::from)
+        .or(Some(beside))
+        .filter(|d| d.join("facts/rights.json").is_file())
+}
+
+#[test]
+fn right_names_of_more_than_three_words_are_our_own_words_not_the_catalogues() {
+    let Some(dir) = shared_dir() else {
+        eprintln!("skipped: no shared/facts/rights.json (set TREATYKIT_SHARED_DIR)");
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("facts/rights.json")).unwrap();
+    let facts: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let theirs: std::collections::HashMap<&str, &str> = facts["rights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["name"].as_str().unwrap()))
+        .collect();
+    // Terms of art, kept as the law says them.
+    let terms = [
+        "Adequate standard of living",
+        "Best interests of the child",
+        "Recovery and reflection period",
+        "Right to seek asylum",
+    ];
+    let c = corpus();
+    let copied: Vec<&str> = c
+        .rights
+        .iter()
+        .filter(|r| r.name.split_whitespace().count() > 3 && !terms.contains(&r.name.as_str()))
+        .filter(|r| theirs.get(r.id.as_str()) == Some(&r.name.as_str()))
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(copied, Vec::<&str>::new(), "names copied from rights.json");
+}
