@@ -112,6 +112,10 @@ export interface Hit {
   gcmObjectives?: string[];
   /** Kind of right (right hits). */
   group?: string;
+  /** Every category holding the right, directly or by inheritance (right hits). */
+  heldBy?: string[];
+  /** The ids of `heldBy` whose hold rests on an inheritance link that is an assumption (right hits). */
+  heldByAssumed?: string[];
   /** Other summary fields of the record. */
   [field: string]: unknown;
 }
@@ -228,6 +232,13 @@ export interface RightRef {
   name: string;
   group: RightGroup;
   holderRole: HolderRole;
+  /**
+   * Present when `a` holds the right (`onlyA`, `both`): false when `a` reaches it only through
+   * an inheritance link that is an assumption (`inheritanceEstablished` of `rights(a)`).
+   */
+  establishedA?: boolean;
+  /** Present when `b` holds the right (`onlyB`, `both`): the same for `b`. */
+  establishedB?: boolean;
 }
 
 /** The answer to `compareRights(a, b)`. */
@@ -251,6 +262,11 @@ export interface Holder extends Inheritance {
 /** A party count of an anchor's instrument: dated, and flagged unless checked. */
 export interface PartyCount {
   count: number | null;
+  /**
+   * When the count holds, no more precisely than the source says: `YYYY-MM-DD`, `YYYY-MM`,
+   * `YYYY`, approximate (`"c. 2023"`) or a range of years (`"2024–2025"`, `"c. 2019–2024"`);
+   * `null` when the source is undated (the count is then unverified and `note` says so).
+   */
   asOf: string | null;
   source: string;
   verified: boolean;
@@ -269,6 +285,8 @@ export interface RightDetail extends RightSummary {
   holders: string[];
   /** Every category holding it, directly or by inheritance. */
   heldBy: string[];
+  /** The ids of `heldBy` whose hold rests on an inheritance link that is an assumption. */
+  heldByAssumed: string[];
   anchors: AnchorDetail[];
 }
 
@@ -378,6 +396,7 @@ export interface ResourceRecord extends RecordBase {
 /** A party count: dated, and flagged unless checked. */
 export interface Parties {
   count?: number;
+  /** As `PartyCount.asOf`: a date, `"c. 2023"` or `"2024–2025"`; absent for an undated source. */
   asOf?: string;
   source: SourceRef;
   verified: boolean;

@@ -27,6 +27,10 @@ extern "C" {
     fn object_keys(o: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(js_namespace = Object, js_name = hasOwn, catch)]
     fn has_own(o: &JsValue, key: &str) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = getPrototypeOf, catch)]
+    fn prototype_of(o: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(thread_local_v2, js_namespace = Object, js_name = prototype)]
+    static OBJECT_PROTOTYPE: JsValue;
 }
 
 /// Requires `value` to be a JS string; anything else is a `TypeError` naming the argument.
@@ -84,6 +88,52 @@ pub fn type_name(value: &JsValue) -> String {
     }
 }
 
+/// Checks that an object is a plain object — its prototype is `Object.prototype` or `null`, as
+/// for `{ ... }`, `Object.create(null)` or `JSON.parse` output — the only kind of options,
+/// filters or schema the exports accept. `Ok(None)` when it is; `Ok(Some(description))` when
+/// it is not (`"a Date"`, `"a RegExp"`, `"a Number object"`, `"an instance of Foo"`), for the
+/// error message; `Err` (`TypeError` naming `what`) when a proxy's trap throws.
+pub fn not_plain(v: &JsValue, what: &str) -> JsResult<Option<String>> {
+    let proto = prototype_of(v).map_err(|e| read_error(what, &e))?;
+    if proto.is_null() || OBJECT_PROTOTYPE.with(|p| *p == proto) {
+        return Ok(None);
+    }
+    Ok(Some(describe_object(v, &proto)))
+}
+
+/// What a non-plain object is, from its `Object.prototype.toString` tag (`[object Date]`) or
+/// its constructor's name. Nothing here can throw through: every read is caught.
+fn describe_object(v: &JsValue, proto: &JsValue) -> String {
+    let tag = OBJECT_PROTOTYPE
+        .with(|p| Reflect::get(p, &JsValue::from_str("toString")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| Reflect::apply(&f, v, &Array::new()).ok())
+        .and_then(|t| t.as_string())
+        .and_then(|t| Some(t.strip_prefix("[object ")?.strip_suffix(']')?.to_string()))
+        .filter(|t| !t.is_empty() && t.len() <= 40);
+    let name = match tag.as_deref() {
+        Some("Number" | "String" | "Boolean") => {
+            return format!("a {} object", tag.unwrap_or_default());
+        }
+        Some("Object") | None => Reflect::get(proto, &JsValue::from_str("constructor"))
+            .ok()
+            .filter(JsValue::is_function)
+            .and_then(|c| Reflect::get(&c, &JsValue::from_str("name")).ok())
+            .and_then(|n| n.as_string())
+            .filter(|n| !n.is_empty() && n.len() <= 40 && n != "Object")
+            .map(|n| format!("an instance of {n}")),
+        Some(t) => Some(format!(
+            "{} {t}",
+            if t.starts_with(['A', 'E', 'I', 'O']) {
+                "an"
+            } else {
+                "a"
+            }
+        )),
+    };
+    name.unwrap_or_else(|| "an object that is not a plain object".into())
+}
+
 fn read_error(what: &str, e: &JsValue) -> JsValue {
     let detail = js_sys::Error::from(e.clone())
         .message()
@@ -99,8 +149,10 @@ pub fn get(obj: &JsValue, key: &str, what: &str) -> JsResult<JsValue> {
     Reflect::get(obj, &JsValue::from_str(key)).map_err(|e| read_error(what, &e))
 }
 
-/// Converts a JS value into [`Json`]: own enumerable string keys of objects, arrays item by
-/// item (at most `MAX_ITEMS` read), `undefined` as `null`, anything else described.
+/// Converts a JS value into [`Json`]: own enumerable string keys of plain objects, arrays item
+/// by item (at most `MAX_ITEMS` read), `undefined` as `null`, anything else described (an object
+/// that is not plain — a Date, a Set, a class instance — is described, so options, filters and
+/// schemas that are not plain objects are refused by the core, naming what they are).
 pub fn to_json(v: &JsValue, what: &str) -> JsResult<Json> {
     to_json_at(v, what, 0)
 }
@@ -132,6 +184,9 @@ fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
         return Ok(Json::List(items));
     }
     if v.is_object() && !v.is_function() {
+        if let Some(description) = not_plain(v, what)? {
+            return Ok(Json::Other(description));
+        }
         let keys = object_keys(v).map_err(|e| read_error(what, &e))?;
         let mut map = Vec::with_capacity(keys.length() as usize);
         for k in keys.iter() {

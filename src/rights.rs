@@ -3,12 +3,11 @@
 //! converted here; the answers come from [`treatykit_core::rights::Rights`].
 
 use crate::catalog;
-use crate::convert::{id_arg, to_value, type_name};
+use crate::convert::{id_arg, not_plain, to_value, type_name};
 use crate::errors::{JsResult, to_js};
 use js_sys::Reflect;
 use treatykit_core::Error;
 use treatykit_core::rights::{OptionValue, RightsOptions};
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 /// Every category of mobile person, MIMC groups first, then cross-cutting groups:
@@ -39,7 +38,8 @@ pub fn rights(
 }
 
 /// What category `a` holds that `b` does not and the reverse: `{ a, b, onlyA, onlyB, both }`,
-/// each list of `{ id, name, group, holderRole }`.
+/// each list of `{ id, name, group, holderRole, establishedA?, establishedB? }` (a side's flag is
+/// present when that side holds the right, false when its hold rests on an assumed link).
 #[wasm_bindgen(js_name = compareRights)]
 pub fn compare_rights(
     #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
@@ -62,7 +62,8 @@ pub fn who_holds(
 
 /// One right with every anchor enriched with the instrument's short name, title, binding status
 /// and party count: `{ id, name, description, group, holderRole, holderRoleLabel, note?,
-/// holders, heldBy, binding, anchors }`.
+/// holders, heldBy, heldByAssumed, binding, anchors }` (`heldByAssumed`: the ids of `heldBy`
+/// whose hold rests on an assumed inheritance link).
 #[wasm_bindgen(js_name = right)]
 pub fn right(
     #[wasm_bindgen(js_name = rightId, unchecked_param_type = "string")] right_id: JsValue,
@@ -71,23 +72,21 @@ pub fn right(
     to_value(&catalog()?.rights().right(&id).map_err(to_js)?)
 }
 
-/// Reads `options` (undefined, null or a plain object) into [`RightsOptions`]; the rules and
-/// messages live in [`RightsOptions::from_entries`].
+/// Reads `options` (undefined, null or a plain object: its prototype is `Object.prototype` or
+/// `null`) into [`RightsOptions`]; the rules and messages live in
+/// [`RightsOptions::from_entries`].
 fn rights_options(options: &JsValue) -> JsResult<RightsOptions> {
     if options.is_undefined() || options.is_null() {
         return Ok(RightsOptions::default());
     }
-    if !options.is_object()
-        || js_sys::Array::is_array(options)
-        || options.is_instance_of::<js_sys::Map>()
-    {
+    let shape = if !options.is_object() || js_sys::Array::is_array(options) {
+        Some(type_name(options))
+    } else {
+        not_plain(options, "options")?
+    };
+    if let Some(got) = shape {
         return Err(to_js(Error::type_error(format!(
-            "options must be an object such as {{ group: 'protection', bindingOnly: true }}, got {}",
-            if options.is_instance_of::<js_sys::Map>() {
-                "a Map".to_string()
-            } else {
-                type_name(options)
-            }
+            "options must be a plain object such as {{ group: 'protection', bindingOnly: true }}, got {got}"
         ))));
     }
     let unreadable = |_| to_js(Error::type_error("options could not be read"));

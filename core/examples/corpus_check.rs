@@ -8,7 +8,7 @@ fn main() {
             let bytes = treatykit_core::format::encode(&compiled);
             let c = &compiled.corpus;
             println!(
-                "corpus OK: {} resources, {} instruments, {} chapters, {} categories, {} rights, {} objectives, {} principles; {} bytes",
+                "corpus OK: {} resources, {} instruments, {} chapters, {} categories, {} rights, {} objectives, {} principles; format version {}, {} bytes",
                 c.resources.len(),
                 c.instruments.len(),
                 c.chapters.len(),
@@ -16,6 +16,7 @@ fn main() {
                 c.rights.len(),
                 c.objectives.len(),
                 c.principles.len(),
+                treatykit_core::format::FORMAT_VERSION,
                 bytes.len()
             );
         }

@@ -382,7 +382,8 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         out.push(b.done());
     }
     // A right's `category` facet and `heldBy` list every category holding it, directly or by
-    // inheritance, so that filtering on a category shows everything that category holds.
+    // inheritance, so that filtering on a category shows everything that category holds;
+    // `heldByAssumed` those of them whose hold rests on an assumed inheritance link.
     let holders = crate::rights::holders_of_each_right(c);
     for (r, held_by) in c.rights.iter().zip(holders) {
         let anchors = r
@@ -409,7 +410,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             .text(KEYWORDS_FIELD, BODY_BOOST, "right")
             .text("labels", LABEL_BOOST, anchors)
             .text("body", BODY_BOOST, r.description.clone())
-            .categories(&held_by)
+            .categories(&held_by.ids)
             .facet("rightGroup", r.group.as_str(), || r.group.as_str().into())
             .status(if binding {
                 LegalStatus::Binding
@@ -418,7 +419,8 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             })
             .put("group", Value::Str(r.group.as_str().into()))
             .put("holders", Value::List(r.holders.clone()))
-            .put("heldBy", Value::List(held_by))
+            .put("heldBy", Value::List(held_by.ids))
+            .put("heldByAssumed", Value::List(held_by.assumed))
             .put(
                 "holderRole",
                 Value::Str(crate::rights::HolderRole::of(r.group).as_str().into()),

@@ -192,7 +192,8 @@ pub struct PartiesView {
     /// Number of parties, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<u16>,
-    /// Date the count refers to.
+    /// Date the count refers to, no more precise than the source (`YYYY-MM-DD`, `YYYY-MM`,
+    /// `YYYY`, `c. 2023`, `2024–2025`); absent when the source is undated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Where the figure comes from.

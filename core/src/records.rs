@@ -186,7 +186,7 @@ impl Schema {
     pub fn from_json(v: &Json) -> Result<Schema, Error> {
         let Json::Map(map) = v else {
             return Err(schema_error(format!(
-                "must be an object like {{ id: 'id', title: 'title', fields: {{ body: {{}} }} }}, got {}",
+                "must be a plain object like {{ id: 'id', title: 'title', fields: {{ body: {{}} }} }}, got {}",
                 v.type_name()
             )));
         };
@@ -210,10 +210,10 @@ impl Schema {
         let id = key("id", "id")?;
         let title = key("title", "title")?;
         let Some(Json::Map(specs)) = v.get("fields") else {
-            return Err(schema_error(
-                "`fields` must be an object of searchable fields, e.g. { title: { boost: 2 }, body: {} }"
-                    .into(),
-            ));
+            return Err(schema_error(format!(
+                "`fields` must be a plain object of searchable fields, e.g. {{ title: {{ boost: 2 }}, body: {{}} }}, got {}",
+                v.get("fields").map_or("nothing", Json::type_name)
+            )));
         };
         if specs.is_empty() {
             return Err(schema_error("`fields` must name at least one field".into()));
@@ -265,7 +265,7 @@ impl Schema {
                 }
                 other => {
                     return Err(schema_error(format!(
-                        "fields.{name} must be an object like {{ boost: 2 }}, got {}",
+                        "fields.{name} must be a plain object like {{ boost: 2 }}, got {}",
                         other.type_name()
                     )));
                 }
@@ -926,8 +926,8 @@ mod tests {
     #[test]
     fn malformed_schemas_fail_with_invalid_argument_naming_the_key() {
         let table: Vec<(Json, &str)> = vec![
-            (s("x"), "must be an object"),
-            (map(&[]), "`fields` must be an object"),
+            (s("x"), "must be a plain object"),
+            (map(&[]), "`fields` must be a plain object"),
             (map(&[("fields", map(&[]))]), "at least one field"),
             (
                 map(&[("fields", map(&[("b", map(&[]))])), ("bogus", Json::Null)]),

@@ -175,7 +175,8 @@ impl CategoryInfo {
 pub struct PartyCount {
     /// Number of parties, or `null` when no figure is known.
     pub count: Option<u16>,
-    /// Date the count refers to, or `null`.
+    /// Date the count refers to, no more precise than the source (`YYYY-MM-DD`, `YYYY-MM`,
+    /// `YYYY`, `c. 2023`, `2024–2025`), or `null` (undated source, or no count).
     pub as_of: Option<String>,
     /// Where the figure comes from.
     pub source: String,
@@ -319,6 +320,14 @@ pub struct RightRef {
     pub group: RightGroup,
     /// `right`, `state-power` or `duty`.
     pub holder_role: HolderRole,
+    /// Present when `a` holds the right: false when `a` reaches it only through an inheritance
+    /// link marked as an assumption (as `inheritanceEstablished` of `rights(a)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub established_a: Option<bool>,
+    /// Present when `b` holds the right: false when `b` reaches it only through an inheritance
+    /// link marked as an assumption (as `inheritanceEstablished` of `rights(b)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub established_b: Option<bool>,
 }
 
 /// The answer of [`Rights::compare`].
@@ -380,10 +389,33 @@ pub struct RightDetail {
     pub holders: Vec<String>,
     /// Every category holding it, directly or by inheritance, in category order.
     pub held_by: Vec<String>,
+    /// The ids of `heldBy` whose hold rests on an inheritance link marked as an assumption
+    /// (`inheritanceEstablished: false` in `whoHolds`); empty when every hold is established.
+    pub held_by_assumed: Vec<String>,
     /// True when at least one anchor is in a binding instrument.
     pub binding: bool,
     /// Every anchor with the instrument's short name, title, binding status and party count.
     pub anchors: Vec<AnchorDetail>,
+}
+
+/// The categories holding one right, directly or by inheritance, in category display order,
+/// and which of those holds rest on an assumed inheritance link.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeldBy {
+    /// Ids of every category holding the right.
+    pub ids: Vec<String>,
+    /// The ids of `ids` that reach the right only through an inheritance link marked as an
+    /// assumption.
+    pub assumed: Vec<String>,
+}
+
+impl HeldBy {
+    fn push(&mut self, id: String, established: bool) {
+        if !established {
+            self.assumed.push(id.clone());
+        }
+        self.ids.push(id);
+    }
 }
 
 /// Filters of [`Rights::rights`].
@@ -565,14 +597,11 @@ impl Rights {
                     .iter()
                     .enumerate()
                     .filter_map(|(right, hs)| {
-                        hs.iter()
-                            .filter_map(|&h| chains[h].as_ref())
-                            .min_by_key(|ch| (ch.via.len(), !ch.established))
-                            .map(|ch| Held {
-                                right,
-                                via: ch.via.clone(),
-                                established: ch.established,
-                            })
+                        nearest(&chains, hs).map(|ch| Held {
+                            right,
+                            via: ch.via.clone(),
+                            established: ch.established,
+                        })
                     })
                     .collect()
             })
@@ -612,10 +641,12 @@ impl Rights {
     /// each in display order. Unknown ids: `RangeError` `UNKNOWN_CATEGORY`.
     pub fn compare(&self, a: &str, b: &str) -> Result<Comparison, Error> {
         let (ia, ib) = (self.category(a)?, self.category(b)?);
+        // For each right: `None` when the category does not hold it, else whether its chain is
+        // established.
         let set = |c: usize| {
-            let mut s = vec![false; self.rights.len()];
+            let mut s = vec![None; self.rights.len()];
             for h in &self.held[c] {
-                s[h.right] = true;
+                s[h.right] = Some(h.established);
             }
             s
         };
@@ -629,16 +660,18 @@ impl Rights {
         };
         for (n, r) in self.rights.iter().enumerate() {
             let list = match (sa[n], sb[n]) {
-                (true, true) => &mut out.both,
-                (true, false) => &mut out.only_a,
-                (false, true) => &mut out.only_b,
-                (false, false) => continue,
+                (Some(_), Some(_)) => &mut out.both,
+                (Some(_), None) => &mut out.only_a,
+                (None, Some(_)) => &mut out.only_b,
+                (None, None) => continue,
             };
             list.push(RightRef {
                 id: r.id.clone(),
                 name: r.name.clone(),
                 group: r.group,
                 holder_role: HolderRole::of(r.group),
+                established_a: sa[n],
+                established_b: sb[n],
             });
         }
         Ok(out)
@@ -670,14 +703,20 @@ impl Rights {
 
     /// Ids of every category holding `right`, directly or by inheritance, in category order.
     pub fn held_by(&self, right: &str) -> Result<Vec<String>, Error> {
+        Ok(self.held_by_flagged(right)?.ids)
+    }
+
+    /// Every category holding `right` ([`Rights::held_by`]), and those of them whose hold rests
+    /// on an inheritance link marked as an assumption.
+    pub fn held_by_flagged(&self, right: &str) -> Result<HeldBy, Error> {
         let r = self.right_position(right)?;
-        Ok(self
-            .held
-            .iter()
-            .enumerate()
-            .filter(|(_, held)| held.iter().any(|h| h.right == r))
-            .map(|(c, _)| self.categories[c].id.clone())
-            .collect())
+        let mut out = HeldBy::default();
+        for (c, held) in self.held.iter().enumerate() {
+            if let Some(h) = held.iter().find(|h| h.right == r) {
+                out.push(self.categories[c].id.clone(), h.established);
+            }
+        }
+        Ok(out)
     }
 
     /// One right with all its anchors (instrument short name, title, binding status, party
@@ -686,6 +725,7 @@ impl Rights {
         let n = self.right_position(right)?;
         let r = &self.rights[n];
         let role = HolderRole::of(r.group);
+        let held = self.held_by_flagged(right)?;
         Ok(RightDetail {
             id: r.id.clone(),
             name: r.name.clone(),
@@ -695,7 +735,8 @@ impl Rights {
             holder_role_label: role.label(),
             note: r.note.clone(),
             holders: r.holders.clone(),
-            held_by: self.held_by(right)?,
+            held_by: held.ids,
+            held_by_assumed: held.assumed,
             binding: self.is_binding(n),
             anchors: self.anchors[n].clone(),
         })
@@ -794,19 +835,15 @@ fn categories_in_display_order(corpus: &Corpus) -> Vec<&Category> {
         .collect()
 }
 
-/// For each right of `corpus`, in corpus order, the ids of the categories holding it,
-/// directly or by inheritance, in category display order: [`Rights::held_by`] of every right,
-/// without building the lookup (its anchors and copies), which the searchable documents do
-/// not need at start.
-pub fn holders_of_each_right(corpus: &Corpus) -> Vec<Vec<String>> {
+/// For each right of `corpus`, in corpus order, the categories holding it, directly or by
+/// inheritance, in category display order, and which of them hold it only through an assumed
+/// link: [`Rights::held_by_flagged`] of every right, without building the lookup (its anchors
+/// and copies), which the searchable documents do not need at start.
+pub fn holders_of_each_right(corpus: &Corpus) -> Vec<HeldBy> {
     let categories = categories_in_display_order(corpus);
     let index = first_positions(&mut categories.iter().map(|c| &c.id));
-    // reaches[c][h]: category c holds what category h holds.
-    let reaches: Vec<Vec<bool>> = (0..categories.len())
-        .map(|c| {
-            let chains = chains_from(&categories, &index, c);
-            chains.iter().map(Option::is_some).collect()
-        })
+    let chains: Vec<Vec<Option<Chain>>> = (0..categories.len())
+        .map(|c| chains_from(&categories, &index, c))
         .collect();
     corpus
         .rights
@@ -817,12 +854,25 @@ pub fn holders_of_each_right(corpus: &Corpus) -> Vec<Vec<String>> {
                 .iter()
                 .filter_map(|h| index.get(h).copied())
                 .collect();
-            (0..categories.len())
-                .filter(|&c| holders.iter().any(|&h| reaches[c][h]))
-                .map(|c| categories[c].id.clone())
-                .collect()
+            let mut out = HeldBy::default();
+            for (c, chains) in chains.iter().enumerate() {
+                if let Some(ch) = nearest(chains, &holders) {
+                    out.push(categories[c].id.clone(), ch.established);
+                }
+            }
+            out
         })
         .collect()
+}
+
+/// The chain by which a category holds a right held directly by `holders`, given the category's
+/// chains ([`chains_from`]): the shortest, an established one winning a tie; `None` when the
+/// category reaches none of them.
+fn nearest<'a>(chains: &'a [Option<Chain>], holders: &[usize]) -> Option<&'a Chain> {
+    holders
+        .iter()
+        .filter_map(|&h| chains[h].as_ref())
+        .min_by_key(|ch| (ch.via.len(), !ch.established))
 }
 
 /// The shortest inheritance chain from category `from` to every category it reaches (itself
@@ -889,16 +939,22 @@ mod tests {
             tangled.rights[0].holders.push("no-such-holder".into());
             for corpus in [&compiled.corpus, &tangled] {
                 let lookup = Rights::new(corpus);
-                let want: Vec<Vec<String>> = corpus
+                let want: Vec<HeldBy> = corpus
                     .rights
                     .iter()
-                    .map(|r| lookup.held_by(&r.id).unwrap())
+                    .map(|r| lookup.held_by_flagged(&r.id).unwrap())
                     .collect();
                 assert_eq!(holders_of_each_right(corpus), want, "{dir}");
                 assert!(
-                    want.iter().any(|h| h.len() > 1),
+                    want.iter().any(|h| h.ids.len() > 1),
                     "{dir}: inheritance is exercised"
                 );
+                if dir == "../corpus" {
+                    assert!(
+                        want.iter().any(|h| !h.assumed.is_empty()),
+                        "{dir}: assumed links are exercised"
+                    );
+                }
             }
         }
     }

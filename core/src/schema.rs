@@ -195,7 +195,10 @@ pub struct Parties {
     /// Number of States (and organisations) party; `None` when no figure is known.
     #[serde(default)]
     pub count: Option<u16>,
-    /// Date the count refers to: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Required with a count.
+    /// Date the count refers to, no more precise than the source: `YYYY`, `YYYY-MM` or
+    /// `YYYY-MM-DD`, approximate (`c. 2023`) or a range of years (`2024–2025`,
+    /// `c. 2019–2024`). Required with a count, unless the source is undated (then
+    /// `verified = false` and a `note` says so).
     #[serde(default)]
     pub as_of: Option<String>,
     /// Where the figure comes from.

@@ -85,6 +85,20 @@ pub fn parse_date(s: &str) -> Option<PartialDate> {
     Some(PartialDate { year, month, day })
 }
 
+/// True when `s` is a party count's `as_of` as the source gives it: a date ([`parse_date`]),
+/// an approximate year or date (`c. 2023`), or a range of years with an en dash (`2024–2025`,
+/// `c. 2019–2024`), the first year before the second.
+pub fn is_as_of(s: &str) -> bool {
+    let exact = s.strip_prefix("c. ").unwrap_or(s);
+    match exact.split_once('–') {
+        None => parse_date(exact).is_some(),
+        Some((from, to)) => {
+            let year = |y: &str| (y.len() == 4).then(|| parse_date(y)).flatten();
+            matches!((year(from), year(to)), (Some(a), Some(b)) if a.year < b.year)
+        }
+    }
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -418,10 +432,23 @@ pub fn validate(files: &[(String, Corpus)]) -> Result<Corpus, Vec<Problem>> {
             if let Some(p) = &i.parties {
                 ck.required(file, id, "parties.source", &p.source);
                 match (&p.count, &p.as_of) {
-                    (Some(_), None) => ck.report(file, id, "a party count needs `as_of`"),
-                    (_, Some(d)) => {
-                        ck.date(file, id, "parties.as_of", d);
-                    }
+                    // An undated source: the count may stand without a date, unverified and
+                    // with a note saying so.
+                    (Some(_), None) if p.verified || p.note.is_none() => ck.report(
+                        file,
+                        id,
+                        "a party count needs `as_of` (or, when its source is undated, \
+                         `verified = false` and a `note` saying so)",
+                    ),
+                    (_, Some(d)) if !is_as_of(d) => ck.report(
+                        file,
+                        id,
+                        format!(
+                            "`parties.as_of` = `{d}` is not a date (YYYY, YYYY-MM or \
+                             YYYY-MM-DD), an approximate one (`c. 2023`) or a range of years \
+                             (`2024–2025`, `c. 2019–2024`)"
+                        ),
+                    ),
                     _ => {}
                 }
                 if p.count.is_none() && p.verified {

@@ -88,3 +88,29 @@ fn the_checksum_changes_with_any_flipped_bit_and_with_the_length() {
         treatykit_core::format::checksum(&[0])
     );
 }
+
+#[test]
+fn the_readme_states_the_format_version_the_code_writes() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md beside core/");
+    // The sentence may wrap: compare with its whitespace collapsed.
+    let text = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+    let stated: Vec<&str> = text
+        .match_indices("format version ")
+        .map(|(at, m)| {
+            let rest = &text[at + m.len()..];
+            &rest[..rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len())]
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    assert!(!stated.is_empty(), "the README states the format version");
+    for n in stated {
+        assert_eq!(
+            n,
+            FORMAT_VERSION.to_string(),
+            "README.md says format version {n}"
+        );
+    }
+}

@@ -104,8 +104,8 @@ fn every_reference_resolves_and_every_record_has_a_source() {
         assert!(!i.sources.is_empty() && !i.url.is_empty(), "{}", i.id);
         if let Some(p) = &i.parties {
             assert!(
-                p.count.is_none() || p.as_of.is_some(),
-                "{}: count without date",
+                p.count.is_none() || p.as_of.is_some() || (!p.verified && p.note.is_some()),
+                "{}: count without date, and not flagged as undated",
                 i.id
             );
         }
@@ -120,4 +120,69 @@ fn the_real_corpus_survives_a_round_trip_through_the_binary_format() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
     let compiled = compile_dir(&dir).unwrap();
     assert_eq!(decode(&encode(&compiled)).unwrap(), compiled);
+}
+
+#[test]
+fn party_count_dates_say_no_more_than_the_reference_facts() {
+    // What /work/shared/facts gives (verification.md wins over corpus.json): a range, an
+    // approximate year, or no date at all for an undated source.
+    let c = corpus();
+    for (id, as_of) in [
+        ("oau-1969", Some("c. 2019–2024")), // corpus.json: "c. 2019-2024 (date not shown)"
+        ("ilo-c189", Some("c. 2023")),      // corpus.json: "c. 2023 (date not shown)"
+        ("achpr", None),                    // verification.md: "undated"
+        ("iccpr", Some("c. 2023–2024")), // verification.md: "c. 2023–2024 (infobox date not shown)"
+        ("unclos", Some("2024–2025")),   // corpus.json: "2024-2025"
+    ] {
+        let i = c.instruments.iter().find(|i| i.id == id).expect(id);
+        let p = i.parties.as_ref().expect(id);
+        assert_eq!(p.as_of.as_deref(), as_of, "{id}");
+        assert!(p.count.is_some(), "{id}: the count stays");
+        assert!(
+            p.note.is_some(),
+            "{id}: the note explaining the dating stays"
+        );
+    }
+}
+
+/// The reference facts (`shared/`): `$TREATYKIT_SHARED_DIR`, else `../shared` beside the
+/// project, where every developer and CI run has it; `None` when neither exists.
+fn shared_dir() -> Option<std::path::PathBuf> {
+    let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
+    std::env::var_os("TREATYKIT_SHARED_DIR")
+        .map(std::path::PathBuf::from)
+        .or(Some(beside))
+        .filter(|d| d.join("facts/rights.json").is_file())
+}
+
+#[test]
+fn right_names_of_more_than_three_words_are_our_own_words_not_the_catalogues() {
+    let Some(dir) = shared_dir() else {
+        eprintln!("skipped: no shared/facts/rights.json (set TREATYKIT_SHARED_DIR)");
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("facts/rights.json")).unwrap();
+    let facts: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let theirs: std::collections::HashMap<&str, &str> = facts["rights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["name"].as_str().unwrap()))
+        .collect();
+    // Terms of art, kept as the law says them.
+    let terms = [
+        "Adequate standard of living",
+        "Best interests of the child",
+        "Recovery and reflection period",
+        "Right to seek asylum",
+    ];
+    let c = corpus();
+    let copied: Vec<&str> = c
+        .rights
+        .iter()
+        .filter(|r| r.name.split_whitespace().count() > 3 && !terms.contains(&r.name.as_str()))
+        .filter(|r| theirs.get(r.id.as_str()) == Some(&r.name.as_str()))
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(copied, Vec::<&str>::new(), "names copied from rights.json");
 }

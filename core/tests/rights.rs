@@ -187,6 +187,114 @@ fn comparing_refugee_with_tourist_puts_refugee_protections_in_only_a() {
 }
 
 #[test]
+fn compared_rights_say_for_each_side_holding_them_whether_the_hold_rests_on_an_assumed_link() {
+    // Every pair of categories: a side's flag is present exactly when that side holds the right,
+    // and equals `inheritanceEstablished` of that side's `rights()`.
+    let ids = rights().category_ids();
+    let established = |c: &str| -> std::collections::BTreeMap<String, bool> {
+        rights()
+            .rights(c, &RightsOptions::default())
+            .unwrap()
+            .rights
+            .into_iter()
+            .map(|r| (r.id, r.inheritance_established))
+            .collect()
+    };
+    let mut assumed_seen = 0;
+    for a in &ids {
+        let held_a = established(a);
+        for b in &ids {
+            let held_b = established(b);
+            let cmp = rights().compare(a, b).unwrap();
+            for (list, in_a, in_b) in [
+                (&cmp.only_a, true, false),
+                (&cmp.only_b, false, true),
+                (&cmp.both, true, true),
+            ] {
+                for r in list {
+                    let want_a = held_a.get(&r.id).copied();
+                    let want_b = held_b.get(&r.id).copied();
+                    assert_eq!(want_a.is_some(), in_a, "{a} {b} {}", r.id);
+                    assert_eq!(want_b.is_some(), in_b, "{a} {b} {}", r.id);
+                    assert_eq!((r.established_a, r.established_b), (want_a, want_b));
+                    assumed_seen += usize::from(r.established_a == Some(false));
+                }
+            }
+        }
+    }
+    assert!(
+        assumed_seen > 0,
+        "some compared hold rests on an assumed link"
+    );
+    // The known case: an investor holds trade-union rights only through the assumed link to
+    // migrant workers; a student does not hold them; a migrant worker holds them as its own.
+    let cmp = rights().compare("investor-resident", "student").unwrap();
+    let r = cmp
+        .only_a
+        .iter()
+        .find(|r| r.id == "trade-union-rights")
+        .unwrap();
+    assert_eq!((r.established_a, r.established_b), (Some(false), None));
+    let json = serde_json::to_value(r).unwrap();
+    assert_eq!(json["establishedA"], false);
+    assert!(
+        json.get("establishedB").is_none(),
+        "absent for the side not holding it"
+    );
+    let cmp = rights()
+        .compare("migrant-worker", "investor-resident")
+        .unwrap();
+    let r = cmp
+        .both
+        .iter()
+        .find(|r| r.id == "trade-union-rights")
+        .unwrap();
+    assert_eq!(
+        (r.established_a, r.established_b),
+        (Some(true), Some(false))
+    );
+    let json = serde_json::to_value(r).unwrap();
+    assert_eq!(
+        (&json["establishedA"], &json["establishedB"]),
+        (&true.into(), &false.into())
+    );
+}
+
+#[test]
+fn right_detail_lists_the_holders_whose_hold_rests_on_an_assumed_link() {
+    let mut assumed_seen = 0;
+    for id in rights().right_ids() {
+        let detail = rights().right(id).unwrap();
+        let holders = rights().who_holds(id).unwrap();
+        let assumed: Vec<String> = holders
+            .iter()
+            .filter(|h| !h.inheritance_established)
+            .map(|h| h.id.clone())
+            .collect();
+        assert_eq!(detail.held_by_assumed, assumed, "{id}");
+        assert!(
+            assumed.iter().all(|c| detail.held_by.contains(c)),
+            "{id}: heldByAssumed is a part of heldBy"
+        );
+        assumed_seen += assumed.len();
+    }
+    assert_eq!(
+        assumed_seen, 26,
+        "the 26 category-right pairs the audit counted"
+    );
+    let detail = rights().right("trade-union-rights").unwrap();
+    assert_eq!(detail.held_by_assumed, ["investor-resident"]);
+    let json = serde_json::to_value(&detail).unwrap();
+    assert_eq!(
+        json["heldByAssumed"],
+        serde_json::json!(["investor-resident"])
+    );
+    // Empty, not absent, when every hold is established.
+    let json = serde_json::to_value(rights().right("recovery-reflection-period").unwrap()).unwrap();
+    assert_eq!(json["heldByAssumed"], serde_json::json!([]));
+}
+
+#[test]
 fn who_holds_lists_every_category_for_a_floor_right_and_one_for_a_specific_right() {
     let all = rights().who_holds("consular-notification-access").unwrap();
     assert_eq!(
@@ -744,6 +852,48 @@ fn searching_family_reunification_finds_the_right_and_who_holds_it() {
         assert!(held_by.iter().any(|h| h == c), "{c}");
     }
     assert!(!held_by.iter().any(|h| h == "tourist"));
+}
+
+#[test]
+fn a_right_search_hit_lists_the_holders_whose_hold_rests_on_an_assumed_link() {
+    let list = |hit: &treatykit_core::search::Hit, key: &str| match hit.field(key) {
+        Some(treatykit_core::document::Value::List(l)) => l.clone(),
+        other => panic!("{key} should be a list, got {other:?}"),
+    };
+    // Every right record, browsed a page of 100 at a time.
+    let mut hits = Vec::new();
+    for offset in [0, 100] {
+        let options = SearchOptions {
+            limit: 100,
+            offset,
+            filters: treatykit_core::search::Filters {
+                fields: vec![("kind".into(), vec!["right".into()])],
+                ..Default::default()
+            },
+            ..SearchOptions::default()
+        };
+        hits.extend(real().search("", &options).unwrap().hits);
+    }
+    assert_eq!(hits.len(), rights().right_ids().len());
+    for hit in &hits {
+        let detail = rights().right(&hit.id).unwrap();
+        assert_eq!(list(hit, "heldBy"), detail.held_by, "{}", hit.id);
+        assert_eq!(
+            list(hit, "heldByAssumed"),
+            detail.held_by_assumed,
+            "{}",
+            hit.id
+        );
+    }
+    let found = real()
+        .search("trade union", &SearchOptions::default())
+        .unwrap();
+    let hit = found
+        .hits
+        .iter()
+        .find(|h| h.id == "trade-union-rights")
+        .expect("found");
+    assert_eq!(list(hit, "heldByAssumed"), ["investor-resident"]);
 }
 
 #[test]

@@ -84,7 +84,7 @@ fn each_kind_of_bad_data_is_rejected_with_file_id_and_reason() {
         (
             "party count without as_of",
             Box::new(|t| t.replace("as_of = \"2024-07-26\"\n", "")),
-            "mini.toml: refugee-convention: a party count needs `as_of`",
+            "mini.toml: refugee-convention: a party count needs `as_of` (or, when its source is undated, `verified = false` and a `note` saying so)",
         ),
         (
             "record with no source",
@@ -190,4 +190,61 @@ fn dates_accept_year_month_day_precision_and_reject_impossible_ones() {
         assert!(parse_date(bad).is_none(), "{bad} should be rejected");
     }
     assert!(parse_date("1951").unwrap() < parse_date("1951-07-28").unwrap());
+}
+
+#[test]
+fn a_party_count_date_may_be_approximate_or_a_range_of_years_but_nothing_looser() {
+    let with_as_of = |as_of: &str| {
+        problems_after(|t| {
+            t.replace(
+                "count = 99\nas_of = \"2024\"",
+                &format!("count = 99\nas_of = \"{as_of}\""),
+            )
+        })
+    };
+    for ok in ["2024", "c. 2023", "c. 2024-07", "2024–2025", "c. 2019–2024"] {
+        assert_eq!(with_as_of(ok), Vec::<String>::new(), "{ok} is accepted");
+    }
+    for bad in [
+        "2019-2024",
+        "2025–2024",
+        "2024–2024",
+        "c. 2019–24",
+        "circa 2023",
+        "c.2023",
+        "2024 (approx.)",
+        "undated",
+        "",
+    ] {
+        assert_eq!(
+            with_as_of(bad),
+            [format!(
+                "mini.toml: statelessness-1954: `parties.as_of` = `{bad}` is not a date (YYYY, \
+                 YYYY-MM or YYYY-MM-DD), an approximate one (`c. 2023`) or a range of years \
+                 (`2024–2025`, `c. 2019–2024`)"
+            )],
+            "{bad} is rejected"
+        );
+    }
+}
+
+#[test]
+fn a_party_count_from_an_undated_source_stands_without_a_date_only_unverified_and_with_a_note() {
+    let undated = |t: &str| t.replace("count = 99\nas_of = \"2024\"\n", "count = 99\n");
+    let needs = "mini.toml: statelessness-1954: a party count needs `as_of` (or, when its source \
+                 is undated, `verified = false` and a `note` saying so)";
+    assert_eq!(problems_after(undated), [needs], "no note");
+    let noted = |t: &str| {
+        undated(t).replace(
+            "count = 99\nsource = \"UN Treaty Collection\"\nverified = false\n",
+            "count = 99\nsource = \"UN Treaty Collection\"\nverified = false\nnote = \"The source is undated.\"\n",
+        )
+    };
+    assert_eq!(problems_after(noted), Vec::<String>::new());
+    let verified = |t: &str| noted(t).replace("verified = false\nnote", "verified = true\nnote");
+    assert_eq!(
+        problems_after(verified),
+        [needs],
+        "a verified count is dated"
+    );
 }

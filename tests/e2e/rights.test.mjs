@@ -128,6 +128,67 @@ test('compare shows only-A, both and only-B exactly as compareRights answers, an
   await context.close();
 });
 
+test('compare flags a hold that rests on an assumed link, in the one-side columns and in "Both"', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=compare');
+  await ready(page);
+  // Each li's flag, per column, as [name, flagged, flag text].
+  const flags = async (key) => page.locator(`.compare__col--${key} .compare__list li`).evaluateAll((lis) => lis.map((li) => [
+    li.querySelector('a').textContent, !!li.querySelector('.badge--flag'), li.querySelector('.badge--flag')?.textContent ?? '',
+  ]));
+  // An investor holds trade-union rights only through the assumed link to migrant workers.
+  for (const [a, b] of [['investor-resident', 'student'], ['migrant-worker', 'investor-resident']]) {
+    const { c, labels, name } = await api(page, (tk, [x, y]) => ({
+      c: tk.compareRights(x, y),
+      labels: Object.fromEntries(tk.categories().map((k) => [k.id, k.label])),
+      name: tk.right('trade-union-rights').name,
+    }), [a, b]);
+    await page.goto(`${env.base}/www/?view=compare&a=${a}&b=${b}`);
+    await page.waitForSelector('.compare__cols');
+    for (const [key, list, assumed] of [
+      ['only-a', c.onlyA, (r) => r.establishedA === false],
+      ['only-b', c.onlyB, (r) => r.establishedB === false],
+      ['both', c.both, (r) => r.establishedA === false || r.establishedB === false],
+    ]) {
+      const shown = new Map((await flags(key)).map(([n, f, t]) => [n, { f, t }]));
+      assert.equal(shown.size, list.length, `${a}/${b} ${key}`);
+      for (const r of list) assert.equal(shown.get(r.name)?.f, assumed(r), `${a}/${b} ${key}: ${r.id}`);
+    }
+    const col = a === 'investor-resident' ? 'only-a' : 'both';
+    const tu = new Map((await flags(col)).map(([n, f, t]) => [n, { f, t }])).get(name);
+    assert.ok(tu?.f, `${a}/${b}: trade-union rights flagged in ${col}`);
+    assert.match(tu.t, /link assumed/);
+    if (col === 'both') assert.match(tu.t, new RegExp(labels['investor-resident']), 'says which side rests on the assumption');
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the matrix draws a hold through an assumed link as a dashed ring, says so, and explains it in the legend', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=matrix');
+  await ready(page);
+  await page.waitForSelector('svg.matrix');
+  const expected = await api(page, (tk) => {
+    let assumed = 0;
+    for (const c of tk.categories()) for (const r of tk.rights(c.id).rights) if (!r.own && !r.inheritanceEstablished) assumed += 1;
+    const investor = tk.categories().find((c) => c.id === 'investor-resident').label;
+    return { assumed, investor, name: tk.right('trade-union-rights').name };
+  });
+  assert.ok(expected.assumed > 0);
+  assert.equal(await page.locator('svg.matrix .cell--assumed').count(), expected.assumed);
+  const tips = await page.locator('svg.matrix .cell--assumed > title').allTextContents();
+  assert.ok(tips.every((t) => t.includes('link assumed')), 'every dashed ring says the link is assumed');
+  assert.ok(tips.some((t) => t.startsWith(`${expected.investor} holds`) && t.endsWith(`: ${expected.name}`)),
+    'investor-resident × trade-union rights is drawn as assumed');
+  const plain = await page.locator('svg.matrix .cell--inherited:not(.cell--assumed) > title').allTextContents();
+  assert.ok(plain.every((t) => !t.includes('assumed')), 'established inheritance is not called assumed');
+  const dash = await page.locator('svg.matrix .cell--assumed').first().evaluate((el) => getComputedStyle(el).strokeDasharray);
+  assert.notEqual(dash, 'none', 'the ring is dashed');
+  assert.equal(await page.locator('.legend .cell--assumed').count(), 1, 'the legend shows the dashed ring');
+  assert.match(await page.locator('.legend li', { has: page.locator('.cell--assumed') }).textContent(), /assume/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the matrix draws every category against every right, each cell as rights() says', async () => {
   const { page, context, problems } = await openPage(env, '/www/?view=matrix');
   await ready(page);

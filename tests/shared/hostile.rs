@@ -203,6 +203,100 @@ mod hostile {
         fn hostile_schema(kind: &str) -> JsValue;
     }
 
+    /// `{}` or `Object.create(null)`, and not an array: what the exports take as options.
+    fn is_plain(v: &JsValue) -> bool {
+        let proto = Object::get_prototype_of(v);
+        v.is_object() && !Array::is_array(v) && (proto.is_null() || JsValue::from(proto) == JsValue::from(Object::get_prototype_of(&Object::new().into())))
+    }
+
+    #[wasm_bindgen(inline_js = "
+        class Settings { constructor() { this.limit = 5; } }
+        export function not_plain_objects() {
+            const tagged = { limit: 5, [Symbol.toStringTag]: 'Options' };
+            return [
+                ['a Date', new Date(0)],
+                ['a Set', new Set(['limit'])],
+                ['a Promise', Promise.resolve({ limit: 5 })],
+                ['a Number object', new Number(1)],
+                ['a String object', new String('limit')],
+                ['an instance of Settings', new Settings()],
+                ['an ArrayBuffer', new ArrayBuffer(8)],
+                ['a Uint8Array', new Uint8Array(4)],
+                ['a RegExp', /x/],
+                ['a Map', new Map([['limit', 5]])],
+                ['an Error', new Error('x')],
+                ['an object that is not a plain object', Object.create({ limit: 5 })],
+                ['an Options', Object.setPrototypeOf(tagged, Object.create(null))],
+            ];
+        }
+        export function null_prototype(key, value) {
+            const o = Object.create(null);
+            o[key] = value;
+            return o;
+        }
+        export function prototype_trap() {
+            return new Proxy({}, { getPrototypeOf() { throw new Error('getPrototypeOf trap'); } });
+        }
+    ")]
+    extern "C" {
+        fn not_plain_objects() -> Array;
+        fn null_prototype(key: &str, value: JsValue) -> JsValue;
+        fn prototype_trap() -> JsValue;
+    }
+
+    #[wasm_bindgen_test]
+    fn every_export_taking_options_refuses_objects_that_are_not_plain_with_a_type_error_naming_them() {
+        let index = index_of("ok");
+        let filters_in = |v: JsValue| opts(&[("filters", v)]);
+        for pair in not_plain_objects().iter() {
+            let pair = Array::from(&pair);
+            let (name, bad) = (pair.get(0).as_string().unwrap(), pair.get(1));
+            let schema = hostile_schema("ok");
+            let fields_spec = opts(&[("title", bad.clone())]);
+            let calls: Vec<(&str, Result<JsValue, JsValue>)> = vec![
+                ("rights(refugee, x)", treatykit::rights::rights("refugee".into(), Some(bad.clone()))),
+                ("search(q, x)", treatykit::search("refugee".into(), bad.clone())),
+                ("search(q, { filters: x })", treatykit::search("refugee".into(), filters_in(bad.clone()))),
+                ("facets(x)", treatykit::facets(bad.clone())),
+                ("index.search(q, x)", index.search("refugee".into(), bad.clone())),
+                ("index.search(q, { filters: x })", index.search("refugee".into(), filters_in(bad.clone()))),
+                ("index.facets(x)", index.facets(bad.clone())),
+                ("Index.fromRecords(records, x)", treatykit::JsIndex::from_records(hostile_records("ok"), bad.clone()).map(JsValue::from)),
+                ("Index.fromRecords(records, { fields: x })", {
+                    Reflect::set(&schema, &"fields".into(), &bad).unwrap();
+                    treatykit::JsIndex::from_records(hostile_records("ok"), schema.clone()).map(JsValue::from)
+                }),
+                ("Index.fromRecords(records, { fields: { title: x } })", {
+                    Reflect::set(&schema, &"fields".into(), &fields_spec).unwrap();
+                    treatykit::JsIndex::from_records(hostile_records("ok"), schema).map(JsValue::from)
+                }),
+            ];
+            for (call, result) in calls {
+                let what = format!("{call} with {name}");
+                let err = result.err().unwrap_or_else(|| panic!("{what} was accepted"));
+                assert_error(&err, "TypeError", "INVALID_ARGUMENT", &what);
+                let message = prop(&err, "message").as_string().unwrap();
+                assert!(message.contains("plain object"), "{what}: {message}");
+                assert!(message.contains(&name), "{what}: the message names {name}: {message}");
+                assert!(!message.contains("lastIndex"), "{what}: {message}");
+            }
+            assert_still_searches(&name);
+        }
+        // A getPrototypeOf trap that throws is refused, not thrown through.
+        let err = treatykit::search("refugee".into(), prototype_trap()).expect_err("trap");
+        assert_error(&err, "TypeError", "INVALID_ARGUMENT", "a proxy whose getPrototypeOf throws");
+        let err = treatykit::rights::rights("refugee".into(), Some(prototype_trap())).expect_err("trap");
+        assert_error(&err, "TypeError", "INVALID_ARGUMENT", "a proxy whose getPrototypeOf throws");
+        // Plain objects, with either prototype, are read.
+        let civil = treatykit::rights::rights("refugee".into(), Some(null_prototype("group", "civil".into()))).unwrap();
+        let all = treatykit::rights::rights("refugee".into(), Some(opts(&[]))).unwrap();
+        assert!(Array::from(&prop(&civil, "rights")).length() < Array::from(&prop(&all, "rights")).length());
+        let one = treatykit::search("refugee".into(), null_prototype("limit", 1.into())).unwrap();
+        assert_eq!(Array::from(&prop(&one, "hits")).length(), 1);
+        let filtered = treatykit::search("".into(), filters_in(null_prototype("kind", "right".into()))).unwrap();
+        assert!(total(&filtered) >= 1.0);
+    }
+
     fn opts(pairs: &[(&str, JsValue)]) -> JsValue {
         let o = Object::new();
         for (k, v) in pairs {
@@ -221,8 +315,11 @@ mod hostile {
         for bad in hostile_values().iter() {
             let what = format!("search('refugee', {bad:?})");
             match treatykit::search(JsValue::from_str("refugee"), bad.clone()) {
-                // undefined, null and objects without own keys ({}, a Date, a Map) mean defaults.
-                Ok(found) => assert!(total(&found) >= 1.0, "{what}"),
+                // undefined, null and {} mean defaults; a Date or a Map is not a plain object.
+                Ok(found) => assert!(
+                    total(&found) >= 1.0 && (bad.is_undefined() || bad.is_null() || is_plain(&bad)),
+                    "{what}"
+                ),
                 Err(err) => assert_error(&err, "TypeError", "INVALID_ARGUMENT", &what),
             }
             assert_still_searches(&what);
@@ -523,7 +620,7 @@ mod hostile {
             let what = format!("rights(refugee, {bad:?})");
             match treatykit::rights::rights(refugee(), Some(bad.clone())) {
                 Ok(_) => assert!(
-                    bad.is_undefined() || bad.is_null() || Reflect::own_keys(&bad).is_ok_and(|k| k.length() == 0),
+                    bad.is_undefined() || bad.is_null() || (is_plain(&bad) && Reflect::own_keys(&bad).is_ok_and(|k| k.length() == 0)),
                     "{what} was accepted"
                 ),
                 Err(err) => {

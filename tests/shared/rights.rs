@@ -156,6 +156,49 @@ mod rights_boundary {
         assert!(!text(&array(&cmp, "onlyA").get(0), "name").is_empty());
     }
 
+    /// The entry of `id` in `list`.
+    fn entry(list: &Array, id: &str) -> JsValue {
+        list.iter()
+            .find(|r| text(r, "id") == id)
+            .unwrap_or_else(|| panic!("{id} is listed"))
+    }
+
+    fn strings(v: &JsValue, key: &str) -> Vec<String> {
+        array(v, key).iter().filter_map(|x| x.as_string()).collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn compare_rights_flags_each_side_whose_hold_rests_on_an_assumed_link() {
+        // An investor holds trade-union rights only through the assumed link to migrant workers.
+        let cmp = treatykit::compare_rights(s("investor-resident"), s("student")).unwrap();
+        let r = entry(&array(&cmp, "onlyA"), "trade-union-rights");
+        assert_eq!(get(&r, "establishedA").as_bool(), Some(false));
+        assert!(get(&r, "establishedB").is_undefined(), "absent for the side not holding it");
+        let cmp = treatykit::compare_rights(s("migrant-worker"), s("investor-resident")).unwrap();
+        let r = entry(&array(&cmp, "both"), "trade-union-rights");
+        assert_eq!(get(&r, "establishedA").as_bool(), Some(true));
+        assert_eq!(get(&r, "establishedB").as_bool(), Some(false));
+        // What both hold from the visitor floor is established on both sides.
+        let r = entry(&array(&cmp, "both"), "consular-notification-access");
+        assert_eq!(get(&r, "establishedA").as_bool(), Some(true));
+        assert_eq!(get(&r, "establishedB").as_bool(), Some(true));
+    }
+
+    #[wasm_bindgen_test]
+    fn right_and_its_search_hit_list_the_holders_whose_hold_rests_on_an_assumed_link() {
+        let r = treatykit::right(s("trade-union-rights")).unwrap();
+        let held_by = strings(&r, "heldBy");
+        assert!(held_by.contains(&"investor-resident".to_string()));
+        assert_eq!(strings(&r, "heldByAssumed"), ["investor-resident"]);
+        let found = treatykit::search(s("trade union"), JsValue::UNDEFINED).unwrap();
+        let hit = entry(&array(&found, "hits"), "trade-union-rights");
+        assert_eq!(strings(&hit, "heldBy"), held_by);
+        assert_eq!(strings(&hit, "heldByAssumed"), ["investor-resident"]);
+        // Empty when every hold is established.
+        let r = treatykit::right(s("recovery-reflection-period")).unwrap();
+        assert_eq!(array(&r, "heldByAssumed").length(), 0);
+    }
+
     #[wasm_bindgen_test]
     fn who_holds_and_right_describe_one_right_with_its_holders_and_party_counts() {
         let holders: Array = treatykit::who_holds(s("recovery-reflection-period"))
@@ -263,7 +306,7 @@ mod rights_boundary {
                 true,
                 "bindingOnly",
             ),
-            (s("protection"), true, "options must be an object"),
+            (s("protection"), true, "options must be a plain object"),
             (JsValue::from_f64(1.0), true, "number"),
             (Array::of1(&s("group")).into(), true, "array"),
             (JsValue::TRUE, true, "boolean"),

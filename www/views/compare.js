@@ -2,6 +2,7 @@
 // the second holds.
 import { h, count } from '../dom.js';
 import { withState } from '../state.js';
+import { flagBadge } from '../labels.js';
 import { findCategory, categorySelect, rightItem, byGroup, groupLabel, unavailable, inheritedText } from './rights-common.js';
 
 /** Renders the comparison of `state.a` and `state.b`. */
@@ -34,15 +35,16 @@ function comparison(ctx, a, b) {
   const { api } = ctx;
   const answer = api.compare(a.id, b.id);
   if (answer.error) return h('p', { class: 'notice notice--error' }, answer.error.message);
-  const known = new Map();
-  for (const c of [a, b]) for (const r of api.rights(c.id).rights ?? []) if (!known.has(r.id)) known.set(r.id, r);
+  // What each side's rights() says of each right it holds (its layer, whether the link is assumed).
+  const heldBy = new Map([a, b].map((c) => [c, new Map((api.rights(c.id).rights ?? []).map((r) => [r.id, r]))]));
+  const known = new Map([...heldBy.get(b), ...heldBy.get(a)]);
   const cols = [
-    ['only-a', `Only ${a.label}`, answer.onlyA, a],
-    ['both', 'Both', answer.both, null],
-    ['only-b', `Only ${b.label}`, answer.onlyB, b],
-  ].map(([key, title, items, owner]) => [key, title, (items ?? []).map((x) => rightItem(x, known)), owner]);
+    ['only-a', `Only ${a.label}`, answer.onlyA, [a]],
+    ['both', 'Both', answer.both, [a, b]],
+    ['only-b', `Only ${b.label}`, answer.onlyB, [b]],
+  ].map(([key, title, items, sides]) => [key, title, (items ?? []).map((x) => rightItem(x, known)), sides]);
   ctx.announce(`${a.label} and ${b.label}: ${cols.map(([, t, items]) => `${t} ${items.length}`).join(', ')}`);
-  return h('div', { class: 'compare__cols' }, cols.map(([key, title, items, owner]) => h('section', {
+  return h('div', { class: 'compare__cols' }, cols.map(([key, title, items, sides]) => h('section', {
     class: ['compare__col', `compare__col--${key}`], 'aria-labelledby': `col-${key}`,
   },
   h('h2', { id: `col-${key}`, class: 'compare__col-title' }, title, h('span', { class: 'compare__n' }, count(items.length, 'right'))),
@@ -50,6 +52,32 @@ function comparison(ctx, a, b) {
     h('h3', { class: 'compare__group' }, groupLabel(group)),
     h('ul', { class: 'compare__list' }, list.map((r) => h('li', {},
       h('a', { href: ctx.href(withState(ctx.state, { record: r.id })), 'data-nav': '' }, r.name),
-      owner && inheritedText(api, r) ? h('span', { class: 'muted small' }, ` (${inheritedText(api, r)})`) : null))),
+      sides.length === 1 ? layerNote(api, sides[0], r, heldBy.get(sides[0]).get(r.id), sides[0] === a ? r.establishedA : r.establishedB)
+        : [[a, r.establishedA], [b, r.establishedB]].map(([c, flag]) => assumedFor(api, c, r, heldBy.get(c).get(r.id), flag))))),
   ]) : h('p', { class: 'muted' }, 'None.'))));
+}
+
+/**
+ * True when category `cat` holds the right only through an assumed inheritance link: the
+ * comparison's own flag (`establishedA` / `establishedB`) when the build gives it, else what
+ * rights(cat) says.
+ */
+function isAssumed(flag, held) {
+  return typeof flag === 'boolean' ? !flag : held?.inheritanceEstablished === false;
+}
+
+/** Where a right of a one-side column comes from: its layer, flagged when the link is assumed. */
+function layerNote(api, cat, r, held, flag) {
+  const via = inheritedText(api, held ?? r);
+  if (isAssumed(flag, held)) {
+    return [' ', flagBadge(`${via ?? 'inherited'} (link assumed)`, `That ${cat.label} holds this right is our assumption, not sourced: the inheritance link it rests on is assumed`)];
+  }
+  return via ? h('span', { class: 'muted small' }, ` (${via})`) : null;
+}
+
+/** In the "Both" column: a flag for a side whose hold rests on an assumed link, or nothing. */
+function assumedFor(api, cat, r, held, flag) {
+  if (!isAssumed(flag, held)) return null;
+  const via = inheritedText(api, held ?? r);
+  return [' ', flagBadge(`link assumed for ${cat.label}`, `${cat.label} holds this right ${via ?? 'by inheritance'}, through a link that is our assumption, not sourced`)];
 }

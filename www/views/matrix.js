@@ -1,5 +1,6 @@
 // The rights matrix: an SVG of categories (columns) × rights (rows, grouped by kind) that shows at
-// a glance who holds what, and whether they hold it in their own layer or by inheritance.
+// a glance who holds what, and whether they hold it in their own layer or by inheritance (and
+// whether that inheritance rests on a link that is our assumption).
 import { h, s, count } from '../dom.js';
 import { withState } from '../state.js';
 import { sortedCategories, origin, byGroup, groupLabel, unavailable, categoryLabel, bindingToggle } from './rights-common.js';
@@ -24,12 +25,14 @@ export function renderMatrix(ctx) {
   ctx.setTitle('Rights matrix');
   if (!api.has.rights || !api.has.categories) return unavailable('Rights matrix');
   const cats = sortedCategories(api);
-  const rows = new Map(); // right id → { right, held: Map(catId → 'own' | originId) }
+  // right id → { right, held: Map(catId → { from: 'own' | originId, assumed }) }
+  const rows = new Map();
   for (const c of cats) {
     const answer = api.rights(c.id, { bindingOnly: state.bindingOnly });
     for (const r of answer.rights ?? []) {
       if (!rows.has(r.id)) rows.set(r.id, { right: r, held: new Map() });
-      rows.get(r.id).held.set(c.id, origin(r) ?? 'own');
+      const from = origin(r) ?? 'own';
+      rows.get(r.id).held.set(c.id, { from, assumed: from !== 'own' && r.inheritanceEstablished === false });
     }
   }
   const groups = byGroup([...rows.values()].map((x) => ({ ...x.right, _held: x.held })))
@@ -49,7 +52,7 @@ export function renderMatrix(ctx) {
     'aria-labelledby': 'matrix-title matrix-desc', 'data-rows': rows.size, 'data-cols': cats.length,
   });
   svg.append(s('desc', { id: 'matrix-desc' },
-    `${cats.length} categories across, ${rows.size} rights down. A filled circle: the category holds the right in its own layer; a ring: it inherits it; a dot: it does not hold it.`));
+    `${cats.length} categories across, ${rows.size} rights down. A filled circle: the category holds the right in its own layer; a ring: it inherits it; a dashed ring: it inherits it through a link that is our assumption, not sourced; a dot: it does not hold it.`));
   labels.append(s('text', { x: 4, y: HEAD_H - 14, class: 'matrix__axis' }, 'Rights ↓   Categories →'));
 
   // Column heads: category names, rotated, each a link to its rights.
@@ -82,11 +85,13 @@ export function renderMatrix(ctx) {
         const cy = y + ROW_H / 2;
         const held = r._held.get(c.id);
         const tip = held === undefined ? `${c.label} does not hold: ${name}`
-          : held === 'own' ? `${c.label} holds in its own layer: ${name}`
-            : `${c.label} holds, inherited from ${categoryLabel(api, held)}: ${name}`;
+          : held.from === 'own' ? `${c.label} holds in its own layer: ${name}`
+            : held.assumed
+              ? `${c.label} holds, inherited from ${categoryLabel(api, held.from)} through a link that is our assumption, not sourced (link assumed): ${name}`
+              : `${c.label} holds, inherited from ${categoryLabel(api, held.from)}: ${name}`;
         const mark = held === undefined ? s('circle', { cx, cy, r: 1.6, class: 'cell cell--none' })
-          : held === 'own' ? s('circle', { cx, cy, r: 6.5, class: 'cell cell--own' })
-            : s('circle', { cx, cy, r: 5.5, class: 'cell cell--inherited' });
+          : held.from === 'own' ? s('circle', { cx, cy, r: 6.5, class: 'cell cell--own' })
+            : s('circle', { cx, cy, r: 5.5, class: ['cell', 'cell--inherited', held.assumed && 'cell--assumed'] });
         mark.append(s('title', {}, tip));
         row.append(mark);
       });
@@ -109,6 +114,7 @@ export function renderMatrix(ctx) {
   const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' },
     h('li', {}, legendMark('own'), 'held in the category’s own layer'),
     h('li', {}, legendMark('inherited'), 'inherited from a layer below'),
+    h('li', {}, legendMark('assumed'), 'inherited through a link we assume (not sourced)'),
     h('li', {}, legendMark('none'), 'not held'));
 
   return h('section', { class: 'matrix-view', 'aria-labelledby': 'matrix-title' },
@@ -123,6 +129,7 @@ export function renderMatrix(ctx) {
 
 function legendMark(kind) {
   const mark = kind === 'none' ? s('circle', { cx: 8, cy: 8, r: 1.6, class: 'cell cell--none' })
-    : s('circle', { cx: 8, cy: 8, r: kind === 'own' ? 6.5 : 5.5, class: `cell cell--${kind}` });
+    : kind === 'assumed' ? s('circle', { cx: 8, cy: 8, r: 5.5, class: 'cell cell--inherited cell--assumed' })
+      : s('circle', { cx: 8, cy: 8, r: kind === 'own' ? 6.5 : 5.5, class: `cell cell--${kind}` });
   return s('svg', { width: 16, height: 16, viewBox: '0 0 16 16', 'aria-hidden': 'true', class: 'legend__mark' }, mark);
 }

@@ -139,7 +139,9 @@ function partiesBlock(p) {
     ? h('p', { class: 'parties__figure' },
       h('span', { class: ['parties__count', !p.verified && 'is-unverified'] }, String(p.count)), ' ',
       count(p.count, 'party', 'parties').replace(/^[\d,]+ /, ''),
-      p.asOf ? [' as of ', h('time', { datetime: p.asOf }, humanDate(p.asOf))] : null)
+      // A date is a <time>; an approximate one ("c. 2023") or a range ("2024–2025") is text.
+      p.asOf ? [' as of ', /^\d{4}(-\d{2}){0,2}$/.test(p.asOf) ? h('time', { datetime: p.asOf }, humanDate(p.asOf)) : p.asOf]
+        : ' (the source gives no date)')
     : h('p', { class: 'muted' }, 'No party count is known.');
   return h('div', { class: ['parties', !p.verified && 'parties--unverified'] },
     figure,

@@ -42,7 +42,7 @@ impl SearchOptions {
             Json::Map(m) => m,
             other => {
                 return Err(Error::type_error(format!(
-                    "options must be an object like {{ limit: 10, offset: 0, filters: {{}}, fuzzy: true }}, got {}",
+                    "options must be a plain object like {{ limit: 10, offset: 0, filters: {{}}, fuzzy: true }}, got {}",
                     other.type_name()
                 )));
             }
@@ -113,7 +113,7 @@ impl Filters {
             Json::Map(m) => m,
             other => {
                 return Err(Error::type_error(format!(
-                    "filters must be an object like {{ theme: ['refugee-protection'], yearFrom: 1950 }}, got {}",
+                    "filters must be a plain object like {{ theme: ['refugee-protection'], yearFrom: 1950 }}, got {}",
                     other.type_name()
                 )));
             }
@@ -229,12 +229,12 @@ mod tests {
             (
                 Json::Str("x".into()),
                 JsClass::TypeError,
-                "options must be an object",
+                "options must be a plain object",
             ),
             (
                 Json::List(vec![]),
                 JsClass::TypeError,
-                "options must be an object",
+                "options must be a plain object",
             ),
             (
                 map(&[("limt", Json::Num(1.0))]),
@@ -294,7 +294,7 @@ mod tests {
             (
                 map(&[("filters", Json::Str("x".into()))]),
                 JsClass::TypeError,
-                "filters must be an object",
+                "filters must be a plain object",
             ),
             (
                 map(&[(
