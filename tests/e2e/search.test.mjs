@@ -189,3 +189,44 @@ test('an unknown record id in the URL shows a clear message, not a crash', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+const focusKey = (page) => page.evaluate(() => document.activeElement?.dataset?.focusKey ?? document.activeElement?.tagName);
+
+test('Tab out of the “From” year applies it and moves focus on to the “To” year', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  await page.locator('[data-focus-key="year:yearFrom"]').focus();
+  await page.keyboard.type('2000');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => /[?&]yearFrom=2000\b/.test(location.search));
+  assert.equal(await focusKey(page), 'year:yearTo', 'focus goes where Tab was heading');
+  await page.keyboard.type('2010');
+  await page.keyboard.press('Shift+Tab');
+  await page.waitForFunction(() => /[?&]yearTo=2010\b/.test(location.search));
+  assert.equal(await focusKey(page), 'year:yearFrom', 'Shift+Tab goes back to “From”');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a year that is not four digits, or a reversed range, is explained next to the fields', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee&yearFrom=1990');
+  await ready(page);
+  const to = page.locator('[data-focus-key="year:yearTo"]');
+  await to.fill('199');
+  await to.press('Enter');
+  await page.waitForSelector('.year__error');
+  assert.match(await page.locator('.year__error').textContent(), /four digits/);
+  assert.equal(await page.locator('[data-focus-key="year:yearTo"]').inputValue(), '199', 'what was typed stays in the field');
+  assert.equal(await page.locator('[data-focus-key="year:yearTo"]').getAttribute('aria-invalid'), 'true');
+  assert.match(page.url(), /[?&]yearFrom=1990\b/, 'the other year is kept');
+  assert.equal(await focusKey(page), 'year:yearTo');
+  // A reversed range says why nothing matches.
+  await page.locator('[data-focus-key="year:yearTo"]').fill('1980');
+  await page.locator('[data-focus-key="year:yearTo"]').press('Enter');
+  await page.waitForFunction(() => /[?&]yearTo=1980\b/.test(location.search));
+  await page.waitForSelector('.year__error');
+  assert.match(await page.locator('.year__error').textContent(), /after/);
+  assert.match(await page.locator('#results-heading').textContent(), /^0 results/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

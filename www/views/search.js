@@ -9,7 +9,11 @@ const FACET_PREVIEW = 6;
 const SUGGESTIONS = ['refugee', 'non-refoulement', 'consular access', 'stateless', 'family reunification', 'migrant workers', 'trafficking', 'climate'];
 
 // What the view remembers between renders (not worth a place in the URL).
-const memory = { key: '', shown: PAGE, expanded: new Set(), panelOpen: false };
+const memory = {
+  key: '', shown: PAGE, expanded: new Set(), panelOpen: false,
+  // Year text that is not a year (e.g. "199"), by field, shown with a message until corrected.
+  yearDraft: {}, keepDrafts: false, filterKey: '',
+};
 
 function resultKey(state) {
   return JSON.stringify([state.q, engineFilters(state.filters)]);
@@ -19,10 +23,17 @@ function resultKey(state) {
 export function renderSearch(ctx) {
   const { api, state } = ctx;
   const key = resultKey(state);
+  const filterKey = JSON.stringify(engineFilters(state.filters));
+  if (filterKey !== memory.filterKey) {
+    // Other filters make an unusable year typed earlier moot (unless a year field made the change).
+    if (!memory.keepDrafts) memory.yearDraft = {};
+    memory.filterKey = filterKey;
+  }
   if (key !== memory.key) {
     memory.key = key;
     memory.shown = PAGE;
   }
+  memory.keepDrafts = false;
   const filters = engineFilters(state.filters);
   const nFilters = filterCount(state.filters);
   const blank = !state.q.trim() && nFilters === 0;
@@ -181,27 +192,63 @@ function facetGroups(ctx, facets) {
 
 function yearGroup(ctx, years) {
   const { state } = ctx;
+  const f = state.filters;
   const known = (Array.isArray(years) ? years : []).map((y) => Number(y.value)).filter(Number.isFinite);
-  if (!known.length && state.filters.yearFrom === null && state.filters.yearTo === null) return null;
+  if (!known.length && f.yearFrom === null && f.yearTo === null && !Object.keys(memory.yearDraft).length) return null;
   const min = known.length ? Math.min(...known) : 1900;
   const max = known.length ? Math.max(...known) : new Date().getFullYear();
-  const input = (name, label, value, placeholder) => h('label', { class: 'year__field' },
-    h('span', {}, label),
-    h('input', {
-      type: 'number', inputmode: 'numeric', min: 1000, max: 2100, step: 1, value: value ?? undefined,
-      placeholder: String(placeholder), 'data-focus-key': `year:${name}`, class: 'year__input',
-      onchange: (e) => {
-        const raw = e.target.value.trim();
-        const y = /^\d{4}$/.test(raw) ? Number(raw) : null;
-        ctx.go(withState(state, { filters: { [name]: y } }));
-      },
-    }));
+  const apply = (name, raw, bad) => {
+    const text = raw.trim();
+    if (bad || (text && !/^\d{4}$/.test(text))) {
+      // Keep what was typed and say why it is not used, instead of silently dropping it.
+      memory.yearDraft[name] = bad && !text ? '' : text;
+      ctx.rerender();
+      return;
+    }
+    delete memory.yearDraft[name];
+    const y = text ? Number(text) : null;
+    if (y === f[name]) ctx.rerender();
+    else {
+      memory.keepDrafts = true;
+      ctx.go(withState(state, { filters: { [name]: y } }));
+    }
+  };
+  const invalid = Object.keys(memory.yearDraft);
+  const reversed = f.yearFrom !== null && f.yearTo !== null && f.yearFrom > f.yearTo;
+  const error = invalid.length
+    ? `Enter ${invalid.length === 2 ? 'each year' : `the “${invalid[0] === 'yearFrom' ? 'From' : 'To'}” year`} as four digits, e.g. ${min}.`
+    : reversed ? `“From” (${f.yearFrom}) is after “To” (${f.yearTo}), so no record can match.` : null;
+  const input = (name, label, value, placeholder) => {
+    const draft = memory.yearDraft[name];
+    const wrong = draft !== undefined || (reversed && !invalid.length);
+    return h('label', { class: 'year__field' },
+      h('span', {}, label),
+      h('input', {
+        type: 'number', inputmode: 'numeric', min: 1000, max: 2100, step: 1, value: draft ?? value ?? undefined,
+        placeholder: String(placeholder), 'data-focus-key': `year:${name}`, class: 'year__input',
+        'aria-invalid': wrong ? 'true' : undefined, 'aria-describedby': wrong ? 'year-error' : undefined,
+        onchange: (e) => {
+          const el = e.target;
+          const raw = el.value;
+          const bad = el.validity.badInput;
+          // "change" fires as focus leaves the field (Tab, a click), before focus reaches where it
+          // is going. Render once it got there, so that render() keeps it there instead of
+          // dropping it to <body> with the old field; Enter keeps it in the field.
+          setTimeout(() => { if (el.isConnected) apply(name, raw, bad); });
+        },
+      }));
+  };
   return h('fieldset', { class: 'facet facet--year' },
     h('legend', { class: 'facet__legend' }, FIELD_LABELS.year),
     h('div', { class: 'year' },
-      input('yearFrom', 'From', state.filters.yearFrom, min),
-      input('yearTo', 'To', state.filters.yearTo, max),
+      input('yearFrom', 'From', f.yearFrom, min),
+      input('yearTo', 'To', f.yearTo, max),
     ),
+    error ? h('p', { class: 'year__error', id: 'year-error' }, error,
+      reversed && !invalid.length ? [' ', h('button', {
+        type: 'button', class: 'link-button', 'data-focus-key': 'year:swap',
+        onclick: () => { ctx.focusAfter('year:yearFrom'); ctx.go(withState(state, { filters: { yearFrom: f.yearTo, yearTo: f.yearFrom } })); },
+      }, 'Swap them')] : null) : null,
   );
 }
 
