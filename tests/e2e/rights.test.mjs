@@ -158,3 +158,20 @@ test('the matrix draws every category against every right, each cell as rights()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('“Back to the rights explorer” returns to the explorer after moving from a right to an instrument', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=rights&cat=refugee');
+  await ready(page);
+  await page.locator('.right__name').first().click();
+  await page.waitForSelector('#record-title');
+  await page.locator('.anchors tbody th a').first().click();
+  await page.waitForSelector('.record--instrument #record-title');
+  const back = page.locator('.record__back a');
+  assert.equal(await back.textContent(), '← Back to the rights explorer');
+  await back.click();
+  await page.waitForFunction(() => document.getElementById('rights-title'));
+  assert.doesNotMatch(page.url(), /[?&]record=/);
+  assert.match(page.url(), /[?&]cat=refugee\b/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

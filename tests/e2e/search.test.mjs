@@ -230,3 +230,27 @@ test('a year that is not four digits, or a reversed range, is explained next to 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('“Back to results” goes to the results it names, even after following links between records', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee&kind=instrument');
+  await ready(page);
+  await resultsFor(page, 'refugee');
+  await page.locator('.hit__link').first().click();
+  await page.waitForSelector('#record-title');
+  const first = page.url();
+  await page.locator('#rights-h ~ .anchored a, .anchored__right a').first().click();
+  await page.waitForFunction((u) => location.href !== u && document.querySelector('#record-title'), first);
+  const second = page.url();
+  const back = page.locator('.record__back a');
+  assert.equal(await back.textContent(), '← Back to results');
+  await back.click();
+  await resultsFor(page, 'refugee');
+  assert.doesNotMatch(page.url(), /[?&]record=/, 'the link leads to the results, not to the previous record');
+  assert.match(page.url(), /[?&]kind=instrument\b/);
+  // History stays a list of places visited: back returns to the record the visitor came from.
+  await page.goBack();
+  await page.waitForSelector('#record-title');
+  assert.equal(page.url(), second);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
