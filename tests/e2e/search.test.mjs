@@ -254,3 +254,22 @@ test('“Back to results” goes to the results it names, even after following l
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a selected facet value stays visible in a collapsed facet list', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  const types = await api(page, (tk) => tk.search('refugee').facets.type);
+  assert.ok(types.length > 6, 'the type facet is long enough to collapse');
+  const last = types[types.length - 1];
+  await page.goto(`${env.base}/www/?q=refugee&type=${encodeURIComponent(last.value)}`);
+  await ready(page);
+  const typeGroup = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: /^Type$/ }) });
+  assert.equal(await typeGroup.locator('.facet__more').textContent(), `Show all ${types.length}`, 'the list is collapsed');
+  const checked = typeGroup.locator('.facet__option', { has: page.locator('input:checked') });
+  assert.equal(await checked.count(), 1);
+  assert.ok(await checked.isVisible());
+  assert.equal(await checked.locator('.facet__label').textContent(), last.label);
+  assert.equal(await typeGroup.locator('.facet__option').count(), 7, 'the preview plus the selected value');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

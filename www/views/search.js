@@ -156,7 +156,8 @@ function facetGroups(ctx, facets) {
     if (!values.length) continue;
     if (field === 'gcmObjective') values.sort((a, b) => Number(a.value) - Number(b.value));
     const expanded = memory.expanded.has(field);
-    const shown = expanded ? values : values.slice(0, FACET_PREVIEW);
+    // Collapsed, the list shows its first values and every selected one, in their place.
+    const shown = expanded ? values : values.filter((v, i) => i < FACET_PREVIEW || selected.includes(v.value));
     const id = `facet-${field}`;
     groups.push(h('fieldset', { class: 'facet' },
       h('legend', { class: 'facet__legend' }, FIELD_LABELS[field] ?? field),
@@ -176,7 +177,7 @@ function facetGroups(ctx, facets) {
             ));
         }),
       ),
-      values.length > FACET_PREVIEW
+      values.length > FACET_PREVIEW && (expanded || shown.length < values.length)
         ? h('button', {
           type: 'button', class: 'link-button facet__more', 'aria-expanded': String(expanded), 'aria-controls': id,
           'data-focus-key': `more:${field}`,
