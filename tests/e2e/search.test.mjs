@@ -273,3 +273,15 @@ test('a selected facet value stays visible in a collapsed facet list', async () 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a long unbroken query wraps instead of making the page scroll sideways', async () => {
+  for (const width of [1280, 390]) {
+    const { page, context, problems } = await openPage(env, `/www/?q=refugee${'x'.repeat(290)}`, { viewport: { width, height: 800 } });
+    await ready(page);
+    await page.waitForSelector('.empty');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the ${width}px screen`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
