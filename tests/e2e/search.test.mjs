@@ -285,3 +285,27 @@ test('a long unbroken query wraps instead of making the page scroll sideways', a
     await context.close();
   }
 });
+
+test('a query too long to run keeps the filter panel with the active filters', async () => {
+  const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+  const { page, context, problems } = await openPage(env, `/www/?q=${encodeURIComponent(words)}&kind=instrument`);
+  await ready(page);
+  await page.waitForSelector('.notice--error');
+  assert.match(await page.locator('.notice--error').textContent(), /too long/);
+  const panel = await page.locator('.facets__body').textContent();
+  assert.doesNotMatch(panel, /not available/i, 'the build has filters: never say otherwise');
+  assert.ok(await page.locator('.facets-aside fieldset.facet').count() > 1, 'the facet groups are still there');
+  assert.equal(await page.locator('[data-focus-key="facet:kind:instrument"]').isChecked(), true, 'the active filter shows in the sidebar');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with no results the filter panel says that no filter applies instead of showing an empty box', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=xyzzyqq');
+  await ready(page);
+  await page.waitForSelector('.empty');
+  assert.equal(await page.locator('.facets-aside fieldset').count(), 0);
+  assert.match(await page.locator('.facets__body').textContent(), /^No filters apply/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -64,7 +64,10 @@ export function renderSearch(ctx) {
       : null,
   );
 
-  return h('div', { class: 'search-layout' }, facetPanel(ctx, result), results);
+  // A query the engine refuses (too long) still leaves the filters usable: count them without it.
+  const counts = result.facets ?? (result.error ? api.facets(filters) : null);
+  const panel = counts ? facetPanel(ctx, counts) : null;
+  return h('div', { class: ['search-layout', !panel && 'search-layout--single'] }, panel, results);
 }
 
 function statusLine(state, result) {
@@ -128,7 +131,7 @@ function chips(ctx) {
   );
 }
 
-function facetPanel(ctx, result) {
+function facetPanel(ctx, facets) {
   const { state } = ctx;
   const n = filterCount(state.filters);
   const wide = matchMedia('(min-width: 56rem)').matches;
@@ -136,11 +139,16 @@ function facetPanel(ctx, result) {
     h('summary', { class: 'facets__toggle', 'data-focus-key': 'facets-toggle' },
       'Filters', n ? h('span', { class: 'facets__n' }, ` (${n} on)`) : null),
     h('div', { class: 'facets__body' },
-      result.facets ? facetGroups(ctx, result.facets) : h('p', { class: 'muted' }, 'Filters are not available in this build.'),
+      facetGroupsOrNote(ctx, facets),
     ),
   );
   details.addEventListener('toggle', () => { if (!wide) memory.panelOpen = details.open; });
   return h('aside', { class: 'facets-aside', 'aria-label': 'Filters' }, details);
+}
+
+function facetGroupsOrNote(ctx, facets) {
+  const groups = facetGroups(ctx, facets);
+  return groups.length ? groups : h('p', { class: 'muted small facets__none' }, 'No filters apply: no record matches this search.');
 }
 
 function facetGroups(ctx, facets) {
