@@ -309,3 +309,33 @@ test('with no results the filter panel says that no filter applies instead of sh
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a query with no letters or digits shows the landing page with a hint, not every record', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  // The app's rule (letters, digits or pictographs are searchable) agrees with the engine, which
+  // answers anything else in browse order and searches the rest.
+  const engine = await api(page, (tk) => Object.fromEntries(['!!!', '—', '...', '§ $', '-', '🙂', '©', '²', 'ß'].map((q) => {
+    const r = tk.search(q, { limit: 1 });
+    return [q, r.total === tk.search('', { limit: 1 }).total && r.hits[0]?.score === 0];
+  })));
+  for (const [q, browse] of Object.entries(engine)) {
+    assert.equal(browse, !/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(q), `${q}: the engine ${browse ? 'browses' : 'searches'}`);
+  }
+  await page.fill('#q', '!!!');
+  await page.waitForSelector('.landing .notice');
+  assert.match(await page.locator('.landing .notice').textContent(), /“!!!” has no letters or digits/);
+  assert.equal(await page.locator('.hit').count(), 0);
+  // With a filter on, the filter browses and the query is set aside with the same hint.
+  await page.goto(`${env.base}/www/?q=${encodeURIComponent('—')}&kind=instrument`);
+  await ready(page);
+  const total = await api(page, (tk) => tk.search('', { filters: { kind: ['instrument'] } }).total);
+  assert.equal(await page.locator('#results-heading').textContent(), `${total} results with these filters`);
+  assert.match(await page.locator('.notice--info').textContent(), /“—” has no letters or digits/);
+  // An emoji is still searched (and finds nothing).
+  await page.goto(`${env.base}/www/?q=${encodeURIComponent('🙂')}`);
+  await ready(page);
+  assert.equal(await page.locator('#results-heading').textContent(), '0 results for “🙂”');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

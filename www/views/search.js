@@ -36,17 +36,24 @@ export function renderSearch(ctx) {
   memory.keepDrafts = false;
   const filters = engineFilters(state.filters);
   const nFilters = filterCount(state.filters);
-  const blank = !state.q.trim() && nFilters === 0;
+  // A query with nothing to search for ("!!!", "—") would browse every record as if it were
+  // results for it: set it aside and say why.
+  const q = searchable(state.q) ? state.q : ''; // untrimmed: a final space ends the last word
+  const setAside = state.q.trim() && !q
+    ? h('p', { class: 'notice notice--info' }, `“${state.q.trim()}” has no letters or digits to search for. Type a word`,
+      nFilters ? ' to search within these filters.' : ', or start from one of these.')
+    : null;
+  const blank = !q.trim() && nFilters === 0;
 
   if (blank) {
     ctx.setTitle('');
-    ctx.announce('');
-    return landing(ctx);
+    ctx.announce(setAside?.textContent ?? '');
+    return landing(ctx, setAside);
   }
 
-  const result = api.search(state.q, { limit: memory.shown, offset: 0, filters });
-  const summary = statusLine(state, result);
-  ctx.setTitle(state.q.trim() ? `${state.q.trim()} — search` : 'Filtered records');
+  const result = api.search(q, { limit: memory.shown, offset: 0, filters });
+  const summary = statusLine(q, result);
+  ctx.setTitle(q.trim() ? `${q.trim()} — search` : 'Filtered records');
   ctx.announce(summary);
 
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
@@ -54,8 +61,9 @@ export function renderSearch(ctx) {
       h('h1', { id: 'results-heading', class: 'results__count', tabindex: '-1' }, summary),
     ),
     chips(ctx),
+    setAside,
     notices(ctx, result),
-    result.hits.length ? hitList(ctx, result.hits) : emptyState(ctx, result),
+    result.hits.length ? hitList(ctx, result.hits) : emptyState(ctx, result, q),
     result.total > result.hits.length && result.hits.length > 0
       ? h('button', {
         type: 'button', class: 'button button--quiet more', 'data-focus-key': 'more',
@@ -70,9 +78,18 @@ export function renderSearch(ctx) {
   return h('div', { class: ['search-layout', !panel && 'search-layout--single'] }, panel, results);
 }
 
-function statusLine(state, result) {
+/**
+ * Whether the engine has something to search for in `text`: a letter, a digit or a pictograph
+ * (an emoji is a word to it). Anything else (punctuation, dashes, most symbols) it ignores, and a
+ * query of only that answers every record in browse order.
+ */
+export function searchable(text) {
+  return /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(String(text ?? ''));
+}
+
+function statusLine(q, result) {
   if (result.error) return 'The search could not run';
-  const q = state.q.trim();
+  q = q.trim();
   const what = count(result.total, 'result');
   return q ? `${what} for “${q}”` : `${what} with these filters`;
 }
@@ -301,15 +318,15 @@ function hitCard(ctx, hit) {
   );
 }
 
-function emptyState(ctx, result) {
+function emptyState(ctx, result, q) {
   if (result.error) return null;
   const { state, api } = ctx;
-  const parts = [h('p', { class: 'empty__lead' }, state.q.trim()
-    ? ['No record matches ', h('strong', {}, `“${state.q.trim()}”`), filterCount(state.filters) ? ' with these filters.' : '.']
+  const parts = [h('p', { class: 'empty__lead' }, q.trim()
+    ? ['No record matches ', h('strong', {}, `“${q.trim()}”`), filterCount(state.filters) ? ' with these filters.' : '.']
     : 'No record has all of these filters.')];
   const tips = [];
-  if (filterCount(state.filters) && state.q.trim()) {
-    const unfiltered = api.search(state.q, { limit: 1 });
+  if (filterCount(state.filters) && q.trim()) {
+    const unfiltered = api.search(q, { limit: 1 });
     if (unfiltered.total > 0) {
       tips.push(h('li', {}, h('a', { href: ctx.href(withState(state, { filters: noFilters() })), 'data-nav': '' },
         `Search without filters (${count(unfiltered.total, 'result')})`)));
@@ -327,7 +344,7 @@ function suggestionLinks(ctx) {
     }, q)));
 }
 
-function landing(ctx) {
+function landing(ctx, hint = null) {
   const { api } = ctx;
   const info = api.info();
   const counts = info?.counts ?? {};
@@ -336,6 +353,7 @@ function landing(ctx) {
     h('span', { class: 'tile__title' }, title), h('span', { class: 'tile__text' }, text));
   return h('section', { class: 'landing', 'aria-labelledby': 'landing-title' },
     h('h1', { id: 'landing-title', class: 'landing__title', tabindex: '-1' }, 'Find the law that protects people on the move'),
+    hint,
     h('p', { class: 'landing__lead' },
       'Treaties, compacts, declarations and reports on migration, and the rights each group of mobile people holds under them. ',
       'Everything runs in your browser, with no server and no tracking, and keeps working offline.'),
