@@ -339,3 +339,26 @@ test('a query with no letters or digits shows the landing page with a hint, not 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('“Show more results” announces the new count and moves focus to the first new result', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  const { total, ids } = await api(page, (tk) => {
+    const r = tk.search('refugee', { limit: 100 });
+    return { total: r.total, ids: r.hits.map((h) => h.id) };
+  });
+  assert.ok(total > 40 && total <= 60 + 20, `three pages (${total} results)`);
+  const live = () => page.evaluate(() => document.getElementById('live').textContent);
+  for (let shown = 20; shown < total; shown += 20) {
+    await page.locator('.more').focus();
+    await page.keyboard.press('Enter');
+    const now = Math.min(shown + 20, total);
+    await page.waitForFunction((n) => document.querySelectorAll('.hit').length === n, now);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.hit), ids[shown], 'focus is on the first new result');
+    await page.waitForFunction((t) => document.getElementById('live').textContent.startsWith(t), `Showing ${now} of ${total}`);
+  }
+  assert.equal(await page.locator('.more').count(), 0, 'no more button after the last page');
+  assert.match(await live(), new RegExp(`^Showing ${total} of ${total} results for “refugee”$`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

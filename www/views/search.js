@@ -54,7 +54,9 @@ export function renderSearch(ctx) {
   const result = api.search(q, { limit: memory.shown, offset: 0, filters });
   const summary = statusLine(q, result);
   ctx.setTitle(q.trim() ? `${q.trim()} — search` : 'Filtered records');
-  ctx.announce(summary);
+  // After "Show more", say how many are now listed (the count alone would not change).
+  ctx.announce(memory.shown > PAGE && !result.error
+    ? `Showing ${result.hits.length.toLocaleString('en')} of ${summary[0].toLowerCase()}${summary.slice(1)}` : summary);
 
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
     h('div', { class: 'results__head' },
@@ -67,7 +69,14 @@ export function renderSearch(ctx) {
     result.total > result.hits.length && result.hits.length > 0
       ? h('button', {
         type: 'button', class: 'button button--quiet more', 'data-focus-key': 'more',
-        onclick: () => { memory.shown += PAGE; ctx.rerender(); },
+        onclick: () => {
+          // Focus goes to the first result added, so the keyboard carries on from where the
+          // list grew (and is not dropped to <body> when the button goes after the last page).
+          const next = api.search(q, { limit: 1, offset: result.hits.length, filters }).hits[0];
+          if (next) ctx.focusAfter(`hit:${next.id}`);
+          memory.shown += PAGE;
+          ctx.rerender();
+        },
       }, `Show more results (${(result.total - result.hits.length).toLocaleString('en')} more)`)
       : null,
   );
