@@ -362,3 +362,21 @@ test('“Show more results” announces the new count and moves focus to the fir
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('“Show more results” keeps working past the engine’s 100-hit limit per call', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?kind=right');
+  await ready(page);
+  const total = await api(page, (tk) => tk.search('', { limit: 1, filters: { kind: ['right'] } }).total);
+  assert.ok(total > 100, `more than 100 rights (${total})`);
+  while (await page.locator('.more').count()) {
+    const before = await page.locator('.hit').count();
+    await page.locator('.more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.hit').length > n || document.querySelector('.notice--error'), before);
+  }
+  assert.equal(await page.locator('.notice--error').count(), 0);
+  assert.equal(await page.locator('.hit').count(), total);
+  const ids = await page.locator('.hit__link').evaluateAll((links) => links.map((a) => a.dataset.hit));
+  assert.equal(new Set(ids).size, total, 'each record once');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -51,7 +51,7 @@ export function renderSearch(ctx) {
     return landing(ctx, setAside);
   }
 
-  const result = api.search(q, { limit: memory.shown, offset: 0, filters });
+  const result = searchShown(api, q, filters, memory.shown);
   const summary = statusLine(q, result);
   ctx.setTitle(q.trim() ? `${q.trim()} — search` : 'Filtered records');
   // After "Show more", say how many are now listed (the count alone would not change).
@@ -94,6 +94,19 @@ export function renderSearch(ctx) {
  */
 export function searchable(text) {
   return /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(String(text ?? ''));
+}
+
+const MAX_LIMIT = 100; // the most hits one search() call returns
+
+/** The first `n` hits of a search, in as many calls as the engine's limit needs. */
+function searchShown(api, q, filters, n) {
+  const result = api.search(q, { limit: Math.min(n, MAX_LIMIT), offset: 0, filters });
+  while (!result.error && result.hits.length < Math.min(n, result.total)) {
+    const more = api.search(q, { limit: Math.min(n - result.hits.length, MAX_LIMIT), offset: result.hits.length, filters });
+    if (more.error || !more.hits.length) break;
+    result.hits = result.hits.concat(more.hits);
+  }
+  return result;
 }
 
 function statusLine(q, result) {
