@@ -380,3 +380,18 @@ test('“Show more results” keeps working past the engine’s 100-hit limit pe
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('facet checkboxes read their count as “1 record” or “N records”', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  const kinds = await api(page, (tk) => tk.search('refugee').facets.kind);
+  const one = kinds.find((v) => v.count === 1);
+  const many = kinds.find((v) => v.count > 1);
+  assert.ok(one && many, 'the kind facet has a value with one record and one with more');
+  const label = (v, n) => page.getByRole('checkbox', { name: `${v} ${n}`, exact: true });
+  const kindLabel = async (value) => page.locator(`[data-focus-key="facet:kind:${value}"] ~ .facet__label`).textContent();
+  assert.equal(await label(await kindLabel(one.value), '1 record').count(), 1);
+  assert.equal(await label(await kindLabel(many.value), `${many.count} records`).count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -220,7 +220,7 @@ function facetGroups(ctx, facets) {
                 onchange: () => ctx.go(withState(state, { filters: { [field]: next } })),
               }),
               h('span', { class: 'facet__label' }, label),
-              h('span', { class: 'facet__count', 'aria-label': `${v.count} records` }, String(v.count)),
+              h('span', { class: 'facet__count', 'aria-label': count(v.count, 'record') }, String(v.count)),
             ));
         }),
       ),
