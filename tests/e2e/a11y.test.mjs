@@ -144,3 +144,32 @@ test('the search box clears with Esc, and facets toggle with the keyboard', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a 390 px phone the anchors table shows each anchor’s force and Checked/Unverified flag on screen', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?record=non-refoulement-refugees', { viewport: { width: 390, height: 844 } });
+  await ready(page);
+  await page.waitForSelector('table.anchors');
+  const anchors = await api(page, (tk) => tk.record('non-refoulement-refugees').anchors.length);
+  const rows = await page.locator('table.anchors tbody tr').evaluateAll((trs) => {
+    const wrap = trs[0].closest('.table-wrap').getBoundingClientRect();
+    const edge = Math.min(wrap.right, window.innerWidth) + 0.5;
+    const shown = (el) => el.checkVisibility() && el.getBoundingClientRect().right <= edge && el.getBoundingClientRect().left >= 0;
+    return trs.map((tr) => {
+      const badges = [...tr.querySelectorAll('.badge')].filter((b) => b.checkVisibility());
+      return {
+        cells: [...tr.children].filter((c) => c.checkVisibility()).every(shown),
+        flag: badges.filter((b) => /^(Checked|⚠?\s*Unverified)$/.test(b.textContent.trim())).filter(shown).length,
+        force: badges.filter((b) => /^(Binding|Non-binding)$/.test(b.textContent.trim())).filter(shown).length,
+      };
+    });
+  });
+  assert.equal(rows.length, anchors);
+  rows.forEach((r, i) => {
+    assert.ok(r.cells, `row ${i}: a cell runs past the right edge`);
+    assert.equal(r.flag, 1, `row ${i}: one Checked/Unverified flag on screen`);
+    assert.equal(r.force, 1, `row ${i}: one legal-force badge on screen`);
+  });
+  await screenshot(page, 'record-anchors-390');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -151,13 +151,18 @@ function partiesBlock(p) {
 }
 
 function anchorRow(ctx, a) {
+  const force = () => (a.binding ? badge('Binding', 'binding') : badge('Non-binding', 'non-binding'));
+  const checked = () => (a.verified ? badge('Checked', 'ok', { title: 'Article checked against the text' })
+    : flagBadge('Unverified', 'Article number not checked against the text'));
   return h('tr', {},
     h('th', { scope: 'row' }, recordLink(ctx, { id: a.instrumentId }, a.instrumentShortName),
       a.instrumentTitle && a.instrumentTitle !== a.instrumentShortName ? h('span', { class: 'anchor__title' }, a.instrumentTitle) : null),
-    h('td', {}, articleRef(a.article), a.confidence && a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null),
-    h('td', {}, a.binding ? badge('Binding', 'binding') : badge('Non-binding', 'non-binding')),
-    h('td', {}, a.verified ? badge('Checked', 'ok', { title: 'Article checked against the text' })
-      : flagBadge('Unverified', 'Article number not checked against the text')));
+    h('td', {}, articleRef(a.article), a.confidence && a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null,
+      // On a narrow screen the last two columns would be cut off: their badges come here instead
+      // (the columns are then hidden, so each badge is read once).
+      h('span', { class: 'anchors__narrow' }, force(), checked())),
+    h('td', { class: 'anchors__wide' }, force()),
+    h('td', { class: 'anchors__wide' }, checked()));
 }
 
 /** Natural order of article references: "2" < "10" < "10(2)" < "II". */
@@ -199,7 +204,7 @@ function anchorsTable(ctx, anchors) {
   return h('div', { class: 'table-wrap' }, h('table', { class: 'anchors' },
     h('caption', { class: 'visually-hidden' }, 'Where existing law backs this right'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Instrument'), h('th', { scope: 'col' }, 'Article'),
-      h('th', { scope: 'col' }, 'Force'), h('th', { scope: 'col' }, 'Checked'))),
+      h('th', { scope: 'col', class: 'anchors__wide' }, 'Force'), h('th', { scope: 'col', class: 'anchors__wide' }, 'Checked'))),
     h('tbody', {}, anchors.map((a) => anchorRow(ctx, a)))));
 }
 
