@@ -395,3 +395,21 @@ test('facet checkboxes read their count as “1 record” or “N records”', a
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('legal force reads the same in the facet, on result badges and on the record page', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee&binding=non-normative');
+  await ready(page);
+  const { labels, id } = await api(page, (tk) => ({
+    labels: Object.fromEntries(tk.facets({}).binding.map((v) => [v.value, v.label])),
+    id: tk.search('refugee', { filters: { binding: ['non-normative'] } }).hits[0].id,
+  }));
+  const facet = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: /^Legal force$/ }) });
+  assert.equal(await facet.locator('.facet__option.is-on .facet__label').textContent(), labels['non-normative']);
+  assert.equal(await page.locator('.hit .badge--non-normative').first().textContent(), labels['non-normative']);
+  await page.goto(`${env.base}/www/?record=${encodeURIComponent(id)}`);
+  await ready(page);
+  assert.equal(await page.locator('.record__badges .badge--non-normative').textContent(), labels['non-normative'], 'a record opened directly uses the same word');
+  assert.equal(await page.locator('.facts dt:text-is("Legal force") + dd').textContent(), labels['non-normative']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -2,7 +2,7 @@
 // such (never shown as plain fact), links to related records, and "copy citation".
 import { h, badge, externalLink, count } from '../dom.js';
 import { withState, noFilters } from '../state.js';
-import { KIND_LABELS, GROUP_LABELS, STATUS_LABELS, kindBadge, statusBadge, flagBadge, articleRef } from '../labels.js';
+import { KIND_LABELS, GROUP_LABELS, kindBadge, statusBadge, flagBadge, articleRef } from '../labels.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -47,7 +47,7 @@ export function renderRecord(ctx) {
   return h('article', { class: ['record', `record--${r.kind}`], 'aria-labelledby': 'record-title' },
     backLink,
     h('header', { class: 'record__head' },
-      h('div', { class: 'record__badges' }, kindBadge(r.kind), statusBadge(r), r.type?.label ? badge(r.type.label, 'plain') : null),
+      h('div', { class: 'record__badges' }, kindBadge(r.kind), statusBadge(r, api.label), r.type?.label ? badge(r.type.label, 'plain') : null),
       h('h1', { id: 'record-title', class: 'record__title', tabindex: '-1' }, r.title),
       body.subtitle ? h('p', { class: 'record__subtitle' }, body.subtitle) : null,
     ),
@@ -216,7 +216,7 @@ const BUILDERS = {
         fact('Publisher', r.publisher),
         fact('Year', r.year !== undefined ? String(r.year) : 'Not given by any source', F.get('year')),
         fact('Type', r.type?.label),
-        fact('Legal force', STATUS_LABELS[r.legalStatus] ?? r.legalStatus),
+        fact('Legal force', r.legalStatus ? rc.api.label('binding', r.legalStatus) : null),
         fact('Identification', confidenceText(r.confidence), F.get('identification')),
         fact('Themes', inline((r.themes ?? []).map((t) => termSearch(rc, 'theme', t)))),
         fact('Concerns', categoryLinks(rc, r.categories ?? [])),

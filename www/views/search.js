@@ -326,7 +326,7 @@ function hitCard(ctx, hit) {
   if (hit.confidence === 'low') flags.push(flagBadge('Low confidence', hit.confidenceNote));
   else if (hit.confidence === 'medium') flags.push(flagBadge('Detail unconfirmed', hit.confidenceNote));
   return h('li', { class: 'hit' },
-    h('div', { class: 'hit__badges' }, kindBadge(hit.kind), statusBadge(hit),
+    h('div', { class: 'hit__badges' }, kindBadge(hit.kind), statusBadge(hit, api.label),
       hit.shortName && hit.shortName !== hit.title ? badge(hit.shortName, 'plain') : null),
     h('h2', { class: 'hit__title' },
       h('a', {
