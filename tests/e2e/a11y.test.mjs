@@ -173,3 +173,30 @@ test('on a 390 px phone the anchors table shows each anchor’s force and Checke
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the "/" shortcut hint shows only where there is a keyboard and room for it', async () => {
+  const visible = async (options) => {
+    const { page, context } = await openPage(env, '/www/', options);
+    await ready(page);
+    const shown = await page.locator('.searchbar__kbd').isVisible();
+    await context.close();
+    return shown;
+  };
+  assert.equal(await visible({ viewport: { width: 1280, height: 800 } }), true, 'desktop with a mouse');
+  assert.equal(await visible({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), false, 'phone');
+  assert.equal(await visible({ viewport: { width: 1024, height: 1366 }, isMobile: true, hasTouch: true }), false, 'tablet (touch only)');
+});
+
+test('every facet group, "Kind of record" included, has the same rule line by its legend', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee', { viewport: { width: 1280, height: 900 } });
+  await ready(page);
+  const rules = await page.locator('.facets-aside fieldset.facet').evaluateAll((sets) => sets.map((f) => {
+    const cs = getComputedStyle(f);
+    return `${f.querySelector('legend').textContent}: ${cs.borderTopWidth} ${cs.borderTopStyle} ${cs.borderTopColor}`;
+  }));
+  const rule = rules[1].replace(/^[^:]+: /, '');
+  assert.match(rule, /^1px solid/);
+  assert.deepEqual(rules, rules.map((r) => `${r.split(':')[0]}: ${rule}`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
