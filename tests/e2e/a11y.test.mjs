@@ -200,3 +200,25 @@ test('every facet group, "Kind of record" included, has the same rule line by it
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('party-count sources link each URL they cite, opening in a new tab', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?record=gcr');
+  await ready(page);
+  const source = await api(page, (tk) => tk.record('gcr').parties.source);
+  const urls = source.text.match(/https?:\/\/[^\s;]+/g);
+  assert.ok(urls.length >= 2, source.text);
+  const links = page.locator('.parties__status a');
+  assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.href)), urls);
+  for (const a of await links.all()) {
+    assert.equal(await a.getAttribute('target'), '_blank');
+    assert.match(await a.getAttribute('rel'), /\bnoopener\b/);
+  }
+  const shown = await page.locator('.parties__status').evaluate((p) => {
+    const c = p.cloneNode(true);
+    c.querySelectorAll('.visually-hidden, .badge').forEach((x) => x.remove());
+    return c.textContent.trim();
+  });
+  assert.equal(shown, `Source: ${source.text}`, 'the text around the links is kept');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,6 +1,6 @@
 // The record view: every fact of one record with where it comes from, uncertain facts marked as
 // such (never shown as plain fact), links to related records, and "copy citation".
-import { h, badge, externalLink, count } from '../dom.js';
+import { h, badge, externalLink, linkedText, count } from '../dom.js';
 import { withState, noFilters } from '../state.js';
 import { KIND_LABELS, GROUP_LABELS, kindBadge, statusBadge, flagBadge, articleRef } from '../labels.js';
 
@@ -146,7 +146,7 @@ function partiesBlock(p) {
     h('p', { class: 'parties__status' },
       p.verified ? badge('Verified', 'ok', { title: 'Checked against a dated source' })
         : flagBadge('Unverified', 'Not checked against a dated source: do not rely on this figure'),
-      ' Source: ', p.source?.url ? externalLink(p.source.url, p.source.text) : (p.source?.text ?? 'not given')),
+      ' Source: ', p.source?.url ? externalLink(p.source.url, p.source.text) : p.source?.text ? linkedText(p.source.text) : 'not given'),
     p.note ? h('p', { class: 'parties__note' }, p.note) : null);
 }
 
