@@ -71,6 +71,15 @@ a:focus-visible, button.link:focus-visible { outline: 3px solid var(--treatykit-
 mark { background: var(--treatykit-mark, #ffe58a); color: inherit; border-radius: 2px; }
 `;
 
+// Legal force in the engine's words, the ones the app's "Legal force" facet and badges show:
+// learnt from the facet counts of each answer (a hit's own value is always among them).
+const statusLabels = new Map();
+function learnLabels(facets) {
+  const values = facets instanceof Map ? facets.get('binding') : facets?.binding;
+  if (!Array.isArray(values)) return;
+  for (const v of values) if (typeof v?.value === 'string' && typeof v.label === 'string') statusLabels.set(v.value, v.label);
+}
+
 let sheet = null;
 function styleFor(root) {
   // Constructed sheets work under a strict Content-Security-Policy (no inline <style> needed).
@@ -265,6 +274,7 @@ export class TreatykitSearchElement extends HTMLElement {
       this.#status.textContent = e?.code === 'QUERY_TOO_LONG' ? 'That query is too long.' : `Search failed: ${e?.message ?? e}`;
       return;
     }
+    learnLabels(result?.facets);
     this.#hits = Array.isArray(result?.hits) ? result.hits : [];
     const total = Number(result?.total ?? 0);
     this.#status.textContent = total ? `${total} result${total === 1 ? '' : 's'}` : `No results for “${q.trim()}”`;
@@ -285,7 +295,7 @@ export class TreatykitSearchElement extends HTMLElement {
     const status = hit.legalStatus ?? (typeof hit.binding === 'boolean' ? (hit.binding ? 'binding' : 'non-binding') : null);
     const meta = el('div', { class: 'meta' },
       el('span', { class: 'badge' }, KINDS[hit.kind] ?? 'Record'),
-      status ? el('span', { class: `badge ${status}` }, status.replace('-', ' ')) : null,
+      status ? el('span', { class: `badge ${status}` }, statusLabels.get(status) ?? status.replace('-', ' ')) : null,
       hit.year ? el('span', {}, String(hit.year)) : null,
       hit.confidence && hit.confidence !== 'high' ? el('span', { class: 'badge warn', title: hit.confidenceNote ?? '' }, `${hit.confidence} confidence`) : null);
     const snippet = typeof hit.snippet === 'string' && hit.snippet

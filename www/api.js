@@ -50,9 +50,19 @@ function learn(facets) {
   }
 }
 
-/** Label of a facet value; an unknown slug reads as words (`"final-act"` → `"Final act"`). */
+let learntAll = false;
+/**
+ * Label of a facet value, as the engine names it (the one source of these words: the facet, the
+ * badges and the widget all show it); an unknown slug reads as words (`"final-act"` → `"Final act"`).
+ */
 export function label(field, value) {
-  const known = labels[field]?.[value];
+  let known = labels[field]?.[value];
+  if (!known && !learntAll) {
+    // A page opened straight on a record has seen no facet answer yet: learn every label once.
+    learntAll = true;
+    facets();
+    known = labels[field]?.[value];
+  }
   if (known) return known;
   const s = String(value).replace(/[-_]+/g, ' ').trim();
   return s ? s[0].toUpperCase() + s.slice(1) : String(value);

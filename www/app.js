@@ -52,10 +52,10 @@ function announce(text) {
 /** Goes to `next` state: a new history entry (or a replaced one), then renders. */
 function go(next, { replace = false } = {}) {
   const url = href(next);
-  if (replace) history.replaceState({ depth }, '', url);
+  if (replace) history.replaceState({ depth, prev: history.state?.prev }, '', url);
   else {
     depth += 1;
-    history.pushState({ depth }, '', url);
+    history.pushState({ depth, prev: location.href }, '', url);
   }
   state = readState();
   render();
@@ -119,7 +119,12 @@ document.addEventListener('click', (e) => {
   e.preventDefault();
   const raw = a.getAttribute('href');
   const next = readState(new URL(raw, location.href).href);
-  if (a.hasAttribute('data-back') && depth > 0) { history.back(); return; }
+  // A "Back to …" link steps back in history only when that is where it leads (so the place the
+  // visitor left comes back as it was); after moving from record to record it goes where it says.
+  if (a.hasAttribute('data-back') && depth > 0 && history.state?.prev === new URL(raw, location.href).href) {
+    history.back();
+    return;
+  }
   viewChanged = next.view !== state.view || next.cat !== state.cat;
   go(next);
 });
@@ -145,8 +150,8 @@ input.addEventListener('input', () => {
   const next = withState(state, { q, view: 'search', record: null });
   if (leaving || !typingEntry) {
     typingEntry = true;
-    history.pushState({ depth: ++depth }, '', href(next));
-  } else history.replaceState({ depth }, '', href(next));
+    history.pushState({ depth: ++depth, prev: location.href }, '', href(next));
+  } else history.replaceState({ depth, prev: history.state?.prev }, '', href(next));
   state = readState();
   cancelAnimationFrame(frame);
   frame = requestAnimationFrame(render);

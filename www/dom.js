@@ -96,6 +96,26 @@ export function externalLink(url, label, props = {}) {
     h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'));
 }
 
+/**
+ * `text` with every http(s) URL in it made an external link (the rest stays text), e.g. a source
+ * note "Wikipedia, via https://…; https://…". Punctuation that ends a sentence is left out of a URL.
+ */
+export function linkedText(text) {
+  const str = String(text ?? '');
+  const out = [];
+  let at = 0;
+  for (const m of str.matchAll(/https?:\/\/[^\s<>"]+/g)) {
+    let url = m[0];
+    // A trailing ")" belongs to the URL only when the URL opened one ("…/Foo_(bar)").
+    while (/[.,;:!?)\]]$/.test(url) && !(url.endsWith(')') && url.split('(').length > url.split(')').length - 1)) url = url.slice(0, -1);
+    if (!safeHref(url)) continue;
+    out.push(str.slice(at, m.index), externalLink(url));
+    at = m.index + url.length;
+  }
+  out.push(str.slice(at));
+  return out.filter((x) => x !== '');
+}
+
 /** A small pill. `tone` picks its colours (see app.css `.badge--*`). */
 export function badge(text, tone = 'neutral', props = {}) {
   return h('span', { class: ['badge', `badge--${tone}`, props.class], title: props.title }, text);

@@ -39,7 +39,6 @@ export const FIELD_LABELS = {
   year: 'Year',
 };
 
-export const STATUS_LABELS = { binding: 'Binding', 'non-binding': 'Non-binding', 'non-normative': 'Research' };
 
 export const GROUP_LABELS = {
   mobility: 'Mobility',
@@ -65,8 +64,11 @@ export function kindBadge(kind) {
   return badge(KIND_LABELS[kind] ?? 'Record', 'kind');
 }
 
-/** Legal-force badge, or `null` when the item has none. */
-export function statusBadge(item) {
+/**
+ * Legal-force badge, or `null` when the item has none. `label(field, value)` is the engine's facet
+ * label (`api.label`), so the badge says what the "Legal force" facet says.
+ */
+export function statusBadge(item, label) {
   const s = legalStatus(item);
   if (!s) return null;
   const title = {
@@ -74,7 +76,7 @@ export function statusBadge(item) {
     'non-binding': 'A political commitment, declaration or guideline: not binding',
     'non-normative': 'Research or commentary: not a norm',
   }[s];
-  return badge(STATUS_LABELS[s] ?? s, s, { title });
+  return badge(label?.('binding', s) ?? s, s, { title });
 }
 
 /** A warning pill for facts that must not be read as certain. */

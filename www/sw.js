@@ -3,11 +3,11 @@
 // and the .wasm must always come from the same build); the cache answers when the network fails.
 // Only same-origin GET requests are touched: the app never talks to another origin.
 
-const CACHE = 'treatykit-v3';
+const CACHE = 'treatykit-v4';
 const APP = [
   './', './index.html', './app.css', './app.js', './api.js', './dom.js', './state.js', './labels.js',
   './views/search.js', './views/record.js', './views/rights.js', './views/rights-common.js',
-  './views/compare.js', './views/matrix.js',
+  './views/compare.js', './views/matrix.js', './views/matrix-table.js',
   '../pkg/treatykit.js', '../pkg/treatykit_bg.wasm', '../pkg/safe.js',
 ];
 // Cached when present: the widget page and the package's widget module.

@@ -144,3 +144,81 @@ test('the search box clears with Esc, and facets toggle with the keyboard', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a 390 px phone the anchors table shows each anchor’s force and Checked/Unverified flag on screen', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?record=non-refoulement-refugees', { viewport: { width: 390, height: 844 } });
+  await ready(page);
+  await page.waitForSelector('table.anchors');
+  const anchors = await api(page, (tk) => tk.record('non-refoulement-refugees').anchors.length);
+  const rows = await page.locator('table.anchors tbody tr').evaluateAll((trs) => {
+    const wrap = trs[0].closest('.table-wrap').getBoundingClientRect();
+    const edge = Math.min(wrap.right, window.innerWidth) + 0.5;
+    const shown = (el) => el.checkVisibility() && el.getBoundingClientRect().right <= edge && el.getBoundingClientRect().left >= 0;
+    return trs.map((tr) => {
+      const badges = [...tr.querySelectorAll('.badge')].filter((b) => b.checkVisibility());
+      return {
+        cells: [...tr.children].filter((c) => c.checkVisibility()).every(shown),
+        flag: badges.filter((b) => /^(Checked|⚠?\s*Unverified)$/.test(b.textContent.trim())).filter(shown).length,
+        force: badges.filter((b) => /^(Binding|Non-binding)$/.test(b.textContent.trim())).filter(shown).length,
+      };
+    });
+  });
+  assert.equal(rows.length, anchors);
+  rows.forEach((r, i) => {
+    assert.ok(r.cells, `row ${i}: a cell runs past the right edge`);
+    assert.equal(r.flag, 1, `row ${i}: one Checked/Unverified flag on screen`);
+    assert.equal(r.force, 1, `row ${i}: one legal-force badge on screen`);
+  });
+  await screenshot(page, 'record-anchors-390');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the "/" shortcut hint shows only where there is a keyboard and room for it', async () => {
+  const visible = async (options) => {
+    const { page, context } = await openPage(env, '/www/', options);
+    await ready(page);
+    const shown = await page.locator('.searchbar__kbd').isVisible();
+    await context.close();
+    return shown;
+  };
+  assert.equal(await visible({ viewport: { width: 1280, height: 800 } }), true, 'desktop with a mouse');
+  assert.equal(await visible({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }), false, 'phone');
+  assert.equal(await visible({ viewport: { width: 1024, height: 1366 }, isMobile: true, hasTouch: true }), false, 'tablet (touch only)');
+});
+
+test('every facet group, "Kind of record" included, has the same rule line by its legend', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee', { viewport: { width: 1280, height: 900 } });
+  await ready(page);
+  const rules = await page.locator('.facets-aside fieldset.facet').evaluateAll((sets) => sets.map((f) => {
+    const cs = getComputedStyle(f);
+    return `${f.querySelector('legend').textContent}: ${cs.borderTopWidth} ${cs.borderTopStyle} ${cs.borderTopColor}`;
+  }));
+  const rule = rules[1].replace(/^[^:]+: /, '');
+  assert.match(rule, /^1px solid/);
+  assert.deepEqual(rules, rules.map((r) => `${r.split(':')[0]}: ${rule}`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('party-count sources link each URL they cite, opening in a new tab', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?record=gcr');
+  await ready(page);
+  const source = await api(page, (tk) => tk.record('gcr').parties.source);
+  const urls = source.text.match(/https?:\/\/[^\s;]+/g);
+  assert.ok(urls.length >= 2, source.text);
+  const links = page.locator('.parties__status a');
+  assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.href)), urls);
+  for (const a of await links.all()) {
+    assert.equal(await a.getAttribute('target'), '_blank');
+    assert.match(await a.getAttribute('rel'), /\bnoopener\b/);
+  }
+  const shown = await page.locator('.parties__status').evaluate((p) => {
+    const c = p.cloneNode(true);
+    c.querySelectorAll('.visually-hidden, .badge').forEach((x) => x.remove());
+    return c.textContent.trim();
+  });
+  assert.equal(shown, `Source: ${source.text}`, 'the text around the links is kept');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -98,3 +98,22 @@ test('article references and dates read as people write them', async () => {
   assert.deepEqual(got.refs, ['art. 33(1)', 'art. II(3)', 'Protocol No. 4, art. 4', 'para. 29 (objective 13)', 'Guideline 3', '']);
   assert.deepEqual(got.dates, ['28 July 1951', 'November 2021', '2024', '2024-13', 'soon']);
 });
+
+test('linkedText() links the http(s) URLs in a note, leaving sentence punctuation and other text as text', async () => {
+  const got = await page.evaluate(async () => {
+    const { linkedText } = await import('/www/dom.js');
+    const run = (text) => {
+      const p = document.createElement('p');
+      p.append(...linkedText(text));
+      return [[...p.querySelectorAll('a')].map((a) => a.getAttribute('href')), p.querySelectorAll('a').length ? p.textContent.replaceAll(' (opens in a new tab)', '') : p.textContent];
+    };
+    return [
+      run('UN via https://a.example/x ; https://b.example/y.'),
+      run('a mirror, https://w.example/wiki/Foo_(bar), with notes (see https://c.example/z)'),
+      run('no link here, javascript:alert(1) nor <b>markup</b>'),
+    ];
+  });
+  assert.deepEqual(got[0], [['https://a.example/x', 'https://b.example/y'], 'UN via https://a.example/x ; https://b.example/y.']);
+  assert.deepEqual(got[1], [['https://w.example/wiki/Foo_(bar)', 'https://c.example/z'], 'a mirror, https://w.example/wiki/Foo_(bar), with notes (see https://c.example/z)']);
+  assert.deepEqual(got[2], [[], 'no link here, javascript:alert(1) nor <b>markup</b>']);
+});

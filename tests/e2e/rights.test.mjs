@@ -2,7 +2,7 @@
 // against the rights API's answers in the same page (no hard-coded counts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, ready, api, cspViolations } from './browser.mjs';
+import { launch, openPage, ready, api, cspViolations, axeSerious } from './browser.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -216,6 +216,68 @@ test('the matrix draws every category against every right, each cell as rights()
   await page.locator('svg.matrix .matrix__head').first().click();
   await page.waitForSelector('#rights-title');
   assert.match(page.url(), /view=rights/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('“Back to the rights explorer” returns to the explorer after moving from a right to an instrument', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=rights&cat=refugee');
+  await ready(page);
+  await page.locator('.right__name').first().click();
+  await page.waitForSelector('#record-title');
+  await page.locator('.anchors tbody th a').first().click();
+  await page.waitForSelector('.record--instrument #record-title');
+  const back = page.locator('.record__back a');
+  assert.equal(await back.textContent(), '← Back to the rights explorer');
+  await back.click();
+  await page.waitForFunction(() => document.getElementById('rights-title'));
+  assert.doesNotMatch(page.url(), /[?&]record=/);
+  assert.match(page.url(), /[?&]cat=refugee\b/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the matrix has a keyboard- and screen-reader-usable table with every cell in words', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=matrix');
+  await ready(page);
+  await page.waitForSelector('svg.matrix');
+  const expected = await api(page, (tk) => {
+    const cats = tk.categories();
+    const label = Object.fromEntries(cats.map((c) => [c.id, c.label]));
+    const held = {};
+    for (const c of cats) {
+      for (const r of tk.rights(c.id).rights) {
+        held[r.name] ??= {};
+        held[r.name][c.label] = r.own ? 'own layer'
+          : `from ${label[r.grantedTo]}${r.inheritanceEstablished === false ? ' (link assumed)' : ''}`;
+      }
+    }
+    return { cats: cats.map((c) => c.label), held };
+  });
+  // The keyboard reaches it: Tab from the matrix's last link to the table's toggle, Enter opens it.
+  await page.locator('.matrix-wrap a').last().focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'The matrix as a table');
+  await page.keyboard.press('Enter');
+  const table = page.locator('.matrix-table table');
+  await table.waitFor();
+  assert.deepEqual((await table.locator('thead th').allTextContents()).slice(1).sort(), [...expected.cats].sort(), 'one column per category');
+  const rows = await table.locator('tbody tr:not(.mt__group)').evaluateAll((trs) => {
+    const heads = [...trs[0].closest('table').querySelectorAll('thead th')].map((th) => th.textContent);
+    const spoken = (el) => { const c = el.cloneNode(true); c.querySelectorAll('[aria-hidden="true"]').forEach((x) => x.remove()); return c.textContent; };
+    return trs.map((tr) => [tr.querySelector('th[scope=row]').textContent,
+      Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [heads[i + 1], spoken(td)]))]);
+  });
+  assert.equal(rows.length, Object.keys(expected.held).length, 'one row per right');
+  for (const [name, cells] of rows) {
+    for (const cat of expected.cats) {
+      assert.equal(cells[cat], expected.held[name][cat] ?? 'not held', `${name} × ${cat}`);
+    }
+  }
+  assert.ok(rows.some(([, cells]) => Object.values(cells).some((t) => t.endsWith('(link assumed)'))), 'assumed links are flagged');
+  assert.deepEqual(await axeSerious(page), []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the open table makes the page ${overflow}px too wide`);
   assert.deepEqual(problems, []);
   await context.close();
 });

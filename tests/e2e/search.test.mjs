@@ -189,3 +189,227 @@ test('an unknown record id in the URL shows a clear message, not a crash', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+const focusKey = (page) => page.evaluate(() => document.activeElement?.dataset?.focusKey ?? document.activeElement?.tagName);
+
+test('Tab out of the “From” year applies it and moves focus on to the “To” year', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  await page.locator('[data-focus-key="year:yearFrom"]').focus();
+  await page.keyboard.type('2000');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => /[?&]yearFrom=2000\b/.test(location.search));
+  assert.equal(await focusKey(page), 'year:yearTo', 'focus goes where Tab was heading');
+  await page.keyboard.type('2010');
+  await page.keyboard.press('Shift+Tab');
+  await page.waitForFunction(() => /[?&]yearTo=2010\b/.test(location.search));
+  assert.equal(await focusKey(page), 'year:yearFrom', 'Shift+Tab goes back to “From”');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a year that is not four digits, or a reversed range, is explained next to the fields', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee&yearFrom=1990');
+  await ready(page);
+  const to = page.locator('[data-focus-key="year:yearTo"]');
+  await to.fill('199');
+  await to.press('Enter');
+  await page.waitForSelector('.year__error');
+  assert.match(await page.locator('.year__error').textContent(), /four digits/);
+  assert.equal(await page.locator('[data-focus-key="year:yearTo"]').inputValue(), '199', 'what was typed stays in the field');
+  assert.equal(await page.locator('[data-focus-key="year:yearTo"]').getAttribute('aria-invalid'), 'true');
+  assert.match(page.url(), /[?&]yearFrom=1990\b/, 'the other year is kept');
+  assert.equal(await focusKey(page), 'year:yearTo');
+  // A reversed range says why nothing matches.
+  await page.locator('[data-focus-key="year:yearTo"]').fill('1980');
+  await page.locator('[data-focus-key="year:yearTo"]').press('Enter');
+  await page.waitForFunction(() => /[?&]yearTo=1980\b/.test(location.search));
+  await page.waitForSelector('.year__error');
+  assert.match(await page.locator('.year__error').textContent(), /after/);
+  assert.match(await page.locator('#results-heading').textContent(), /^0 results/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('“Back to results” goes to the results it names, even after following links between records', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee&kind=instrument');
+  await ready(page);
+  await resultsFor(page, 'refugee');
+  await page.locator('.hit__link').first().click();
+  await page.waitForSelector('#record-title');
+  const first = page.url();
+  await page.locator('#rights-h ~ .anchored a, .anchored__right a').first().click();
+  await page.waitForFunction((u) => location.href !== u && document.querySelector('#record-title'), first);
+  const second = page.url();
+  const back = page.locator('.record__back a');
+  assert.equal(await back.textContent(), '← Back to results');
+  await back.click();
+  await resultsFor(page, 'refugee');
+  assert.doesNotMatch(page.url(), /[?&]record=/, 'the link leads to the results, not to the previous record');
+  assert.match(page.url(), /[?&]kind=instrument\b/);
+  // History stays a list of places visited: back returns to the record the visitor came from.
+  await page.goBack();
+  await page.waitForSelector('#record-title');
+  assert.equal(page.url(), second);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a selected facet value stays visible in a collapsed facet list', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  const types = await api(page, (tk) => tk.search('refugee').facets.type);
+  assert.ok(types.length > 6, 'the type facet is long enough to collapse');
+  const last = types[types.length - 1];
+  await page.goto(`${env.base}/www/?q=refugee&type=${encodeURIComponent(last.value)}`);
+  await ready(page);
+  const typeGroup = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: /^Type$/ }) });
+  assert.equal(await typeGroup.locator('.facet__more').textContent(), `Show all ${types.length}`, 'the list is collapsed');
+  const checked = typeGroup.locator('.facet__option', { has: page.locator('input:checked') });
+  assert.equal(await checked.count(), 1);
+  assert.ok(await checked.isVisible());
+  assert.equal(await checked.locator('.facet__label').textContent(), last.label);
+  assert.equal(await typeGroup.locator('.facet__option').count(), 7, 'the preview plus the selected value');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a long unbroken query wraps instead of making the page scroll sideways', async () => {
+  for (const width of [1280, 390]) {
+    const { page, context, problems } = await openPage(env, `/www/?q=refugee${'x'.repeat(290)}`, { viewport: { width, height: 800 } });
+    await ready(page);
+    await page.waitForSelector('.empty');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the ${width}px screen`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('a query too long to run keeps the filter panel with the active filters', async () => {
+  const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+  const { page, context, problems } = await openPage(env, `/www/?q=${encodeURIComponent(words)}&kind=instrument`);
+  await ready(page);
+  await page.waitForSelector('.notice--error');
+  assert.match(await page.locator('.notice--error').textContent(), /too long/);
+  const panel = await page.locator('.facets__body').textContent();
+  assert.doesNotMatch(panel, /not available/i, 'the build has filters: never say otherwise');
+  assert.ok(await page.locator('.facets-aside fieldset.facet').count() > 1, 'the facet groups are still there');
+  assert.equal(await page.locator('[data-focus-key="facet:kind:instrument"]').isChecked(), true, 'the active filter shows in the sidebar');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('with no results the filter panel says that no filter applies instead of showing an empty box', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=xyzzyqq');
+  await ready(page);
+  await page.waitForSelector('.empty');
+  assert.equal(await page.locator('.facets-aside fieldset').count(), 0);
+  assert.match(await page.locator('.facets__body').textContent(), /^No filters apply/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a query with no letters or digits shows the landing page with a hint, not every record', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  // The app's rule (letters, digits or pictographs are searchable) agrees with the engine, which
+  // answers anything else in browse order and searches the rest.
+  const engine = await api(page, (tk) => Object.fromEntries(['!!!', '—', '...', '§ $', '-', '🙂', '©', '²', 'ß'].map((q) => {
+    const r = tk.search(q, { limit: 1 });
+    return [q, r.total === tk.search('', { limit: 1 }).total && r.hits[0]?.score === 0];
+  })));
+  for (const [q, browse] of Object.entries(engine)) {
+    assert.equal(browse, !/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(q), `${q}: the engine ${browse ? 'browses' : 'searches'}`);
+  }
+  await page.fill('#q', '!!!');
+  await page.waitForSelector('.landing .notice');
+  assert.match(await page.locator('.landing .notice').textContent(), /“!!!” has no letters or digits/);
+  assert.equal(await page.locator('.hit').count(), 0);
+  // With a filter on, the filter browses and the query is set aside with the same hint.
+  await page.goto(`${env.base}/www/?q=${encodeURIComponent('—')}&kind=instrument`);
+  await ready(page);
+  const total = await api(page, (tk) => tk.search('', { filters: { kind: ['instrument'] } }).total);
+  assert.equal(await page.locator('#results-heading').textContent(), `${total} results with these filters`);
+  assert.match(await page.locator('.notice--info').textContent(), /“—” has no letters or digits/);
+  // An emoji is still searched (and finds nothing).
+  await page.goto(`${env.base}/www/?q=${encodeURIComponent('🙂')}`);
+  await ready(page);
+  assert.equal(await page.locator('#results-heading').textContent(), '0 results for “🙂”');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('“Show more results” announces the new count and moves focus to the first new result', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  const { total, ids } = await api(page, (tk) => {
+    const r = tk.search('refugee', { limit: 100 });
+    return { total: r.total, ids: r.hits.map((h) => h.id) };
+  });
+  assert.ok(total > 40 && total <= 60 + 20, `three pages (${total} results)`);
+  const live = () => page.evaluate(() => document.getElementById('live').textContent);
+  for (let shown = 20; shown < total; shown += 20) {
+    await page.locator('.more').focus();
+    await page.keyboard.press('Enter');
+    const now = Math.min(shown + 20, total);
+    await page.waitForFunction((n) => document.querySelectorAll('.hit').length === n, now);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.hit), ids[shown], 'focus is on the first new result');
+    await page.waitForFunction((t) => document.getElementById('live').textContent.startsWith(t), `Showing ${now} of ${total}`);
+  }
+  assert.equal(await page.locator('.more').count(), 0, 'no more button after the last page');
+  assert.match(await live(), new RegExp(`^Showing ${total} of ${total} results for “refugee”$`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('“Show more results” keeps working past the engine’s 100-hit limit per call', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?kind=right');
+  await ready(page);
+  const total = await api(page, (tk) => tk.search('', { limit: 1, filters: { kind: ['right'] } }).total);
+  assert.ok(total > 100, `more than 100 rights (${total})`);
+  while (await page.locator('.more').count()) {
+    const before = await page.locator('.hit').count();
+    await page.locator('.more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('.hit').length > n || document.querySelector('.notice--error'), before);
+  }
+  assert.equal(await page.locator('.notice--error').count(), 0);
+  assert.equal(await page.locator('.hit').count(), total);
+  const ids = await page.locator('.hit__link').evaluateAll((links) => links.map((a) => a.dataset.hit));
+  assert.equal(new Set(ids).size, total, 'each record once');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('facet checkboxes read their count as “1 record” or “N records”', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  const kinds = await api(page, (tk) => tk.search('refugee').facets.kind);
+  const one = kinds.find((v) => v.count === 1);
+  const many = kinds.find((v) => v.count > 1);
+  assert.ok(one && many, 'the kind facet has a value with one record and one with more');
+  const label = (v, n) => page.getByRole('checkbox', { name: `${v} ${n}`, exact: true });
+  const kindLabel = async (value) => page.locator(`[data-focus-key="facet:kind:${value}"] ~ .facet__label`).textContent();
+  assert.equal(await label(await kindLabel(one.value), '1 record').count(), 1);
+  assert.equal(await label(await kindLabel(many.value), `${many.count} records`).count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('legal force reads the same in the facet, on result badges and on the record page', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee&binding=non-normative');
+  await ready(page);
+  const { labels, id } = await api(page, (tk) => ({
+    labels: Object.fromEntries(tk.facets({}).binding.map((v) => [v.value, v.label])),
+    id: tk.search('refugee', { filters: { binding: ['non-normative'] } }).hits[0].id,
+  }));
+  const facet = page.locator('fieldset.facet', { has: page.locator('legend', { hasText: /^Legal force$/ }) });
+  assert.equal(await facet.locator('.facet__option.is-on .facet__label').textContent(), labels['non-normative']);
+  assert.equal(await page.locator('.hit .badge--non-normative').first().textContent(), labels['non-normative']);
+  await page.goto(`${env.base}/www/?record=${encodeURIComponent(id)}`);
+  await ready(page);
+  assert.equal(await page.locator('.record__badges .badge--non-normative').textContent(), labels['non-normative'], 'a record opened directly uses the same word');
+  assert.equal(await page.locator('.facts dt:text-is("Legal force") + dd').textContent(), labels['non-normative']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -124,3 +124,25 @@ test('the widget is usable with the keyboard and announces its results', async (
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the widget names legal force with the same words as the app’s facet', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  const labels = await api(page, (tk) => Object.fromEntries(tk.facets({}).binding.map((v) => [v.value, v.label])));
+  await page.evaluate(() => {
+    const w = document.createElement('treatykit-search');
+    w.id = 'nn';
+    w.setAttribute('filters', '{"binding":["non-normative"]}');
+    document.body.append(w);
+  });
+  await widgetReady(page, '#nn');
+  await page.locator('#nn input').fill('refugee');
+  await page.waitForFunction(() => document.querySelector('#nn').shadowRoot.querySelectorAll('li').length > 0);
+  assert.equal(await page.locator('#nn .badge.non-normative').first().textContent(), labels['non-normative']);
+  await page.locator('#nn input').fill('refugee convention');
+  await page.locator('treatykit-search:not(#nn) input').fill('refugee convention');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('.badge.binding').length > 0);
+  assert.equal(await page.locator('treatykit-search:not(#nn) .badge.binding').first().textContent(), labels.binding);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -4,6 +4,7 @@
 import { h, s, count } from '../dom.js';
 import { withState } from '../state.js';
 import { sortedCategories, origin, byGroup, groupLabel, unavailable, categoryLabel, bindingToggle } from './rights-common.js';
+import { matrixTable } from './matrix-table.js';
 
 const LABEL_W = 300;
 const LABEL_W_NARROW = 150;
@@ -124,7 +125,8 @@ export function renderMatrix(ctx) {
     h('div', { class: 'toolbar' },
       bindingToggle(ctx),
       legend),
-    h('div', { class: 'matrix-wrap', tabindex: '0', role: 'region', 'aria-label': 'Rights matrix (scrolls)' }, inner));
+    h('div', { class: 'matrix-wrap', tabindex: '0', role: 'region', 'aria-label': 'Rights matrix (scrolls)' }, inner),
+    matrixTable(ctx)); // the same facts as a table, for screen readers and keyboards
 }
 
 function legendMark(kind) {

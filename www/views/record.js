@@ -1,8 +1,8 @@
 // The record view: every fact of one record with where it comes from, uncertain facts marked as
 // such (never shown as plain fact), links to related records, and "copy citation".
-import { h, badge, externalLink, count } from '../dom.js';
+import { h, badge, externalLink, linkedText, count } from '../dom.js';
 import { withState, noFilters } from '../state.js';
-import { KIND_LABELS, GROUP_LABELS, STATUS_LABELS, kindBadge, statusBadge, flagBadge, articleRef } from '../labels.js';
+import { KIND_LABELS, GROUP_LABELS, kindBadge, statusBadge, flagBadge, articleRef } from '../labels.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -47,7 +47,7 @@ export function renderRecord(ctx) {
   return h('article', { class: ['record', `record--${r.kind}`], 'aria-labelledby': 'record-title' },
     backLink,
     h('header', { class: 'record__head' },
-      h('div', { class: 'record__badges' }, kindBadge(r.kind), statusBadge(r), r.type?.label ? badge(r.type.label, 'plain') : null),
+      h('div', { class: 'record__badges' }, kindBadge(r.kind), statusBadge(r, api.label), r.type?.label ? badge(r.type.label, 'plain') : null),
       h('h1', { id: 'record-title', class: 'record__title', tabindex: '-1' }, r.title),
       body.subtitle ? h('p', { class: 'record__subtitle' }, body.subtitle) : null,
     ),
@@ -148,18 +148,23 @@ function partiesBlock(p) {
     h('p', { class: 'parties__status' },
       p.verified ? badge('Verified', 'ok', { title: 'Checked against a dated source' })
         : flagBadge('Unverified', 'Not checked against a dated source: do not rely on this figure'),
-      ' Source: ', p.source?.url ? externalLink(p.source.url, p.source.text) : (p.source?.text ?? 'not given')),
+      ' Source: ', p.source?.url ? externalLink(p.source.url, p.source.text) : p.source?.text ? linkedText(p.source.text) : 'not given'),
     p.note ? h('p', { class: 'parties__note' }, p.note) : null);
 }
 
 function anchorRow(ctx, a) {
+  const force = () => (a.binding ? badge('Binding', 'binding') : badge('Non-binding', 'non-binding'));
+  const checked = () => (a.verified ? badge('Checked', 'ok', { title: 'Article checked against the text' })
+    : flagBadge('Unverified', 'Article number not checked against the text'));
   return h('tr', {},
     h('th', { scope: 'row' }, recordLink(ctx, { id: a.instrumentId }, a.instrumentShortName),
       a.instrumentTitle && a.instrumentTitle !== a.instrumentShortName ? h('span', { class: 'anchor__title' }, a.instrumentTitle) : null),
-    h('td', {}, articleRef(a.article), a.confidence && a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null),
-    h('td', {}, a.binding ? badge('Binding', 'binding') : badge('Non-binding', 'non-binding')),
-    h('td', {}, a.verified ? badge('Checked', 'ok', { title: 'Article checked against the text' })
-      : flagBadge('Unverified', 'Article number not checked against the text')));
+    h('td', {}, articleRef(a.article), a.confidence && a.confidence !== 'high' ? [' ', flagBadge(`${a.confidence} confidence`, 'The article number is not certain')] : null,
+      // On a narrow screen the last two columns would be cut off: their badges come here instead
+      // (the columns are then hidden, so each badge is read once).
+      h('span', { class: 'anchors__narrow' }, force(), checked())),
+    h('td', { class: 'anchors__wide' }, force()),
+    h('td', { class: 'anchors__wide' }, checked()));
 }
 
 /** Natural order of article references: "2" < "10" < "10(2)" < "II". */
@@ -201,7 +206,7 @@ function anchorsTable(ctx, anchors) {
   return h('div', { class: 'table-wrap' }, h('table', { class: 'anchors' },
     h('caption', { class: 'visually-hidden' }, 'Where existing law backs this right'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Instrument'), h('th', { scope: 'col' }, 'Article'),
-      h('th', { scope: 'col' }, 'Force'), h('th', { scope: 'col' }, 'Checked'))),
+      h('th', { scope: 'col', class: 'anchors__wide' }, 'Force'), h('th', { scope: 'col', class: 'anchors__wide' }, 'Checked'))),
     h('tbody', {}, anchors.map((a) => anchorRow(ctx, a)))));
 }
 
@@ -213,7 +218,7 @@ const BUILDERS = {
         fact('Publisher', r.publisher),
         fact('Year', r.year !== undefined ? String(r.year) : 'Not given by any source', F.get('year')),
         fact('Type', r.type?.label),
-        fact('Legal force', STATUS_LABELS[r.legalStatus] ?? r.legalStatus),
+        fact('Legal force', r.legalStatus ? rc.api.label('binding', r.legalStatus) : null),
         fact('Identification', confidenceText(r.confidence), F.get('identification')),
         fact('Themes', inline((r.themes ?? []).map((t) => termSearch(rc, 'theme', t)))),
         fact('Concerns', categoryLinks(rc, r.categories ?? [])),

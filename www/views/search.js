@@ -9,7 +9,11 @@ const FACET_PREVIEW = 6;
 const SUGGESTIONS = ['refugee', 'non-refoulement', 'consular access', 'stateless', 'family reunification', 'migrant workers', 'trafficking', 'climate'];
 
 // What the view remembers between renders (not worth a place in the URL).
-const memory = { key: '', shown: PAGE, expanded: new Set(), panelOpen: false };
+const memory = {
+  key: '', shown: PAGE, expanded: new Set(), panelOpen: false,
+  // Year text that is not a year (e.g. "199"), by field, shown with a message until corrected.
+  yearDraft: {}, keepDrafts: false, filterKey: '',
+};
 
 function resultKey(state) {
   return JSON.stringify([state.q, engineFilters(state.filters)]);
@@ -19,46 +23,95 @@ function resultKey(state) {
 export function renderSearch(ctx) {
   const { api, state } = ctx;
   const key = resultKey(state);
+  const filterKey = JSON.stringify(engineFilters(state.filters));
+  if (filterKey !== memory.filterKey) {
+    // Other filters make an unusable year typed earlier moot (unless a year field made the change).
+    if (!memory.keepDrafts) memory.yearDraft = {};
+    memory.filterKey = filterKey;
+  }
   if (key !== memory.key) {
     memory.key = key;
     memory.shown = PAGE;
   }
+  memory.keepDrafts = false;
   const filters = engineFilters(state.filters);
   const nFilters = filterCount(state.filters);
-  const blank = !state.q.trim() && nFilters === 0;
+  // A query with nothing to search for ("!!!", "—") would browse every record as if it were
+  // results for it: set it aside and say why.
+  const q = searchable(state.q) ? state.q : ''; // untrimmed: a final space ends the last word
+  const setAside = state.q.trim() && !q
+    ? h('p', { class: 'notice notice--info' }, `“${state.q.trim()}” has no letters or digits to search for. Type a word`,
+      nFilters ? ' to search within these filters.' : ', or start from one of these.')
+    : null;
+  const blank = !q.trim() && nFilters === 0;
 
   if (blank) {
     ctx.setTitle('');
-    ctx.announce('');
-    return landing(ctx);
+    ctx.announce(setAside?.textContent ?? '');
+    return landing(ctx, setAside);
   }
 
-  const result = api.search(state.q, { limit: memory.shown, offset: 0, filters });
-  const summary = statusLine(state, result);
-  ctx.setTitle(state.q.trim() ? `${state.q.trim()} — search` : 'Filtered records');
-  ctx.announce(summary);
+  const result = searchShown(api, q, filters, memory.shown);
+  const summary = statusLine(q, result);
+  ctx.setTitle(q.trim() ? `${q.trim()} — search` : 'Filtered records');
+  // After "Show more", say how many are now listed (the count alone would not change).
+  ctx.announce(memory.shown > PAGE && !result.error
+    ? `Showing ${result.hits.length.toLocaleString('en')} of ${summary[0].toLowerCase()}${summary.slice(1)}` : summary);
 
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
     h('div', { class: 'results__head' },
       h('h1', { id: 'results-heading', class: 'results__count', tabindex: '-1' }, summary),
     ),
     chips(ctx),
+    setAside,
     notices(ctx, result),
-    result.hits.length ? hitList(ctx, result.hits) : emptyState(ctx, result),
+    result.hits.length ? hitList(ctx, result.hits) : emptyState(ctx, result, q),
     result.total > result.hits.length && result.hits.length > 0
       ? h('button', {
         type: 'button', class: 'button button--quiet more', 'data-focus-key': 'more',
-        onclick: () => { memory.shown += PAGE; ctx.rerender(); },
+        onclick: () => {
+          // Focus goes to the first result added, so the keyboard carries on from where the
+          // list grew (and is not dropped to <body> when the button goes after the last page).
+          const next = api.search(q, { limit: 1, offset: result.hits.length, filters }).hits[0];
+          if (next) ctx.focusAfter(`hit:${next.id}`);
+          memory.shown += PAGE;
+          ctx.rerender();
+        },
       }, `Show more results (${(result.total - result.hits.length).toLocaleString('en')} more)`)
       : null,
   );
 
-  return h('div', { class: 'search-layout' }, facetPanel(ctx, result), results);
+  // A query the engine refuses (too long) still leaves the filters usable: count them without it.
+  const counts = result.facets ?? (result.error ? api.facets(filters) : null);
+  const panel = counts ? facetPanel(ctx, counts) : null;
+  return h('div', { class: ['search-layout', !panel && 'search-layout--single'] }, panel, results);
 }
 
-function statusLine(state, result) {
+/**
+ * Whether the engine has something to search for in `text`: a letter, a digit or a pictograph
+ * (an emoji is a word to it). Anything else (punctuation, dashes, most symbols) it ignores, and a
+ * query of only that answers every record in browse order.
+ */
+export function searchable(text) {
+  return /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(String(text ?? ''));
+}
+
+const MAX_LIMIT = 100; // the most hits one search() call returns
+
+/** The first `n` hits of a search, in as many calls as the engine's limit needs. */
+function searchShown(api, q, filters, n) {
+  const result = api.search(q, { limit: Math.min(n, MAX_LIMIT), offset: 0, filters });
+  while (!result.error && result.hits.length < Math.min(n, result.total)) {
+    const more = api.search(q, { limit: Math.min(n - result.hits.length, MAX_LIMIT), offset: result.hits.length, filters });
+    if (more.error || !more.hits.length) break;
+    result.hits = result.hits.concat(more.hits);
+  }
+  return result;
+}
+
+function statusLine(q, result) {
   if (result.error) return 'The search could not run';
-  const q = state.q.trim();
+  q = q.trim();
   const what = count(result.total, 'result');
   return q ? `${what} for “${q}”` : `${what} with these filters`;
 }
@@ -117,7 +170,7 @@ function chips(ctx) {
   );
 }
 
-function facetPanel(ctx, result) {
+function facetPanel(ctx, facets) {
   const { state } = ctx;
   const n = filterCount(state.filters);
   const wide = matchMedia('(min-width: 56rem)').matches;
@@ -125,11 +178,16 @@ function facetPanel(ctx, result) {
     h('summary', { class: 'facets__toggle', 'data-focus-key': 'facets-toggle' },
       'Filters', n ? h('span', { class: 'facets__n' }, ` (${n} on)`) : null),
     h('div', { class: 'facets__body' },
-      result.facets ? facetGroups(ctx, result.facets) : h('p', { class: 'muted' }, 'Filters are not available in this build.'),
+      facetGroupsOrNote(ctx, facets),
     ),
   );
   details.addEventListener('toggle', () => { if (!wide) memory.panelOpen = details.open; });
   return h('aside', { class: 'facets-aside', 'aria-label': 'Filters' }, details);
+}
+
+function facetGroupsOrNote(ctx, facets) {
+  const groups = facetGroups(ctx, facets);
+  return groups.length ? groups : h('p', { class: 'muted small facets__none' }, 'No filters apply: no record matches this search.');
 }
 
 function facetGroups(ctx, facets) {
@@ -145,7 +203,8 @@ function facetGroups(ctx, facets) {
     if (!values.length) continue;
     if (field === 'gcmObjective') values.sort((a, b) => Number(a.value) - Number(b.value));
     const expanded = memory.expanded.has(field);
-    const shown = expanded ? values : values.slice(0, FACET_PREVIEW);
+    // Collapsed, the list shows its first values and every selected one, in their place.
+    const shown = expanded ? values : values.filter((v, i) => i < FACET_PREVIEW || selected.includes(v.value));
     const id = `facet-${field}`;
     groups.push(h('fieldset', { class: 'facet' },
       h('legend', { class: 'facet__legend' }, FIELD_LABELS[field] ?? field),
@@ -161,11 +220,11 @@ function facetGroups(ctx, facets) {
                 onchange: () => ctx.go(withState(state, { filters: { [field]: next } })),
               }),
               h('span', { class: 'facet__label' }, label),
-              h('span', { class: 'facet__count', 'aria-label': `${v.count} records` }, String(v.count)),
+              h('span', { class: 'facet__count', 'aria-label': count(v.count, 'record') }, String(v.count)),
             ));
         }),
       ),
-      values.length > FACET_PREVIEW
+      values.length > FACET_PREVIEW && (expanded || shown.length < values.length)
         ? h('button', {
           type: 'button', class: 'link-button facet__more', 'aria-expanded': String(expanded), 'aria-controls': id,
           'data-focus-key': `more:${field}`,
@@ -181,27 +240,63 @@ function facetGroups(ctx, facets) {
 
 function yearGroup(ctx, years) {
   const { state } = ctx;
+  const f = state.filters;
   const known = (Array.isArray(years) ? years : []).map((y) => Number(y.value)).filter(Number.isFinite);
-  if (!known.length && state.filters.yearFrom === null && state.filters.yearTo === null) return null;
+  if (!known.length && f.yearFrom === null && f.yearTo === null && !Object.keys(memory.yearDraft).length) return null;
   const min = known.length ? Math.min(...known) : 1900;
   const max = known.length ? Math.max(...known) : new Date().getFullYear();
-  const input = (name, label, value, placeholder) => h('label', { class: 'year__field' },
-    h('span', {}, label),
-    h('input', {
-      type: 'number', inputmode: 'numeric', min: 1000, max: 2100, step: 1, value: value ?? undefined,
-      placeholder: String(placeholder), 'data-focus-key': `year:${name}`, class: 'year__input',
-      onchange: (e) => {
-        const raw = e.target.value.trim();
-        const y = /^\d{4}$/.test(raw) ? Number(raw) : null;
-        ctx.go(withState(state, { filters: { [name]: y } }));
-      },
-    }));
+  const apply = (name, raw, bad) => {
+    const text = raw.trim();
+    if (bad || (text && !/^\d{4}$/.test(text))) {
+      // Keep what was typed and say why it is not used, instead of silently dropping it.
+      memory.yearDraft[name] = bad && !text ? '' : text;
+      ctx.rerender();
+      return;
+    }
+    delete memory.yearDraft[name];
+    const y = text ? Number(text) : null;
+    if (y === f[name]) ctx.rerender();
+    else {
+      memory.keepDrafts = true;
+      ctx.go(withState(state, { filters: { [name]: y } }));
+    }
+  };
+  const invalid = Object.keys(memory.yearDraft);
+  const reversed = f.yearFrom !== null && f.yearTo !== null && f.yearFrom > f.yearTo;
+  const error = invalid.length
+    ? `Enter ${invalid.length === 2 ? 'each year' : `the “${invalid[0] === 'yearFrom' ? 'From' : 'To'}” year`} as four digits, e.g. ${min}.`
+    : reversed ? `“From” (${f.yearFrom}) is after “To” (${f.yearTo}), so no record can match.` : null;
+  const input = (name, label, value, placeholder) => {
+    const draft = memory.yearDraft[name];
+    const wrong = draft !== undefined || (reversed && !invalid.length);
+    return h('label', { class: 'year__field' },
+      h('span', {}, label),
+      h('input', {
+        type: 'number', inputmode: 'numeric', min: 1000, max: 2100, step: 1, value: draft ?? value ?? undefined,
+        placeholder: String(placeholder), 'data-focus-key': `year:${name}`, class: 'year__input',
+        'aria-invalid': wrong ? 'true' : undefined, 'aria-describedby': wrong ? 'year-error' : undefined,
+        onchange: (e) => {
+          const el = e.target;
+          const raw = el.value;
+          const bad = el.validity.badInput;
+          // "change" fires as focus leaves the field (Tab, a click), before focus reaches where it
+          // is going. Render once it got there, so that render() keeps it there instead of
+          // dropping it to <body> with the old field; Enter keeps it in the field.
+          setTimeout(() => { if (el.isConnected) apply(name, raw, bad); });
+        },
+      }));
+  };
   return h('fieldset', { class: 'facet facet--year' },
     h('legend', { class: 'facet__legend' }, FIELD_LABELS.year),
     h('div', { class: 'year' },
-      input('yearFrom', 'From', state.filters.yearFrom, min),
-      input('yearTo', 'To', state.filters.yearTo, max),
+      input('yearFrom', 'From', f.yearFrom, min),
+      input('yearTo', 'To', f.yearTo, max),
     ),
+    error ? h('p', { class: 'year__error', id: 'year-error' }, error,
+      reversed && !invalid.length ? [' ', h('button', {
+        type: 'button', class: 'link-button', 'data-focus-key': 'year:swap',
+        onclick: () => { ctx.focusAfter('year:yearFrom'); ctx.go(withState(state, { filters: { yearFrom: f.yearTo, yearTo: f.yearFrom } })); },
+      }, 'Swap them')] : null) : null,
   );
 }
 
@@ -231,7 +326,7 @@ function hitCard(ctx, hit) {
   if (hit.confidence === 'low') flags.push(flagBadge('Low confidence', hit.confidenceNote));
   else if (hit.confidence === 'medium') flags.push(flagBadge('Detail unconfirmed', hit.confidenceNote));
   return h('li', { class: 'hit' },
-    h('div', { class: 'hit__badges' }, kindBadge(hit.kind), statusBadge(hit),
+    h('div', { class: 'hit__badges' }, kindBadge(hit.kind), statusBadge(hit, api.label),
       hit.shortName && hit.shortName !== hit.title ? badge(hit.shortName, 'plain') : null),
     h('h2', { class: 'hit__title' },
       h('a', {
@@ -245,15 +340,15 @@ function hitCard(ctx, hit) {
   );
 }
 
-function emptyState(ctx, result) {
+function emptyState(ctx, result, q) {
   if (result.error) return null;
   const { state, api } = ctx;
-  const parts = [h('p', { class: 'empty__lead' }, state.q.trim()
-    ? ['No record matches ', h('strong', {}, `“${state.q.trim()}”`), filterCount(state.filters) ? ' with these filters.' : '.']
+  const parts = [h('p', { class: 'empty__lead' }, q.trim()
+    ? ['No record matches ', h('strong', {}, `“${q.trim()}”`), filterCount(state.filters) ? ' with these filters.' : '.']
     : 'No record has all of these filters.')];
   const tips = [];
-  if (filterCount(state.filters) && state.q.trim()) {
-    const unfiltered = api.search(state.q, { limit: 1 });
+  if (filterCount(state.filters) && q.trim()) {
+    const unfiltered = api.search(q, { limit: 1 });
     if (unfiltered.total > 0) {
       tips.push(h('li', {}, h('a', { href: ctx.href(withState(state, { filters: noFilters() })), 'data-nav': '' },
         `Search without filters (${count(unfiltered.total, 'result')})`)));
@@ -271,7 +366,7 @@ function suggestionLinks(ctx) {
     }, q)));
 }
 
-function landing(ctx) {
+function landing(ctx, hint = null) {
   const { api } = ctx;
   const info = api.info();
   const counts = info?.counts ?? {};
@@ -280,6 +375,7 @@ function landing(ctx) {
     h('span', { class: 'tile__title' }, title), h('span', { class: 'tile__text' }, text));
   return h('section', { class: 'landing', 'aria-labelledby': 'landing-title' },
     h('h1', { id: 'landing-title', class: 'landing__title', tabindex: '-1' }, 'Find the law that protects people on the move'),
+    hint,
     h('p', { class: 'landing__lead' },
       'Treaties, compacts, declarations and reports on migration, and the rights each group of mobile people holds under them. ',
       'Everything runs in your browser, with no server and no tracking, and keeps working offline.'),
