@@ -90,17 +90,22 @@ impl Plan {
 impl Index {
     /// Plans of the query's groups, in query order.
     pub(super) fn plans(&self, q: &Query, typos: Typos) -> Vec<Plan> {
-        let optional = |g: &Group| match g {
-            Group::Term { text, .. } => self.is_optional_word(text),
-            Group::Phrase(_) => false,
-        };
+        let optional: Vec<bool> = q
+            .include
+            .iter()
+            .map(|g| match g {
+                Group::Term { text, .. } => self.is_optional_word(text),
+                Group::Phrase(_) => false,
+            })
+            .collect();
         // Optional words stay optional only beside a word that is not ("to the" is required).
-        let some_required = q.include.iter().any(|g| !optional(g));
+        let some_required = optional.contains(&false);
         let mut plans: Vec<Plan> = q
             .include
             .iter()
-            .map(|g| {
-                if !(some_required && optional(g)) {
+            .zip(&optional)
+            .map(|(g, &optional)| {
+                if !(some_required && optional) {
                     return self.plan(g, typos, true);
                 }
                 // No typo candidates: a missing "the" is not a misspelt "then".
@@ -259,9 +264,11 @@ impl Index {
                 // Aliases ("art" for "article") count as the word, typo tolerance or not, with
                 // the word's own idf when it occurs, so a document using the word itself ranks
                 // first, other things equal.
+                // A word being typed has its longer forms among its completions already.
                 let forms: Vec<u32> = if self.word_forms {
                     super::forms::other_forms(text)
                         .iter()
+                        .filter(|f| range.is_none() || !f.starts_with(text.as_str()))
                         .filter_map(|f| self.ix.lookup(f))
                         .collect()
                 } else {
@@ -399,38 +406,51 @@ impl Index {
                 ..
             } => {
                 let mut best: Option<(Kind, f32)> = None;
-                if let Some((t, idf)) = *exact {
-                    let s = rank::bm25f(&self.ix, d, ents.of_term(t), idf);
-                    if s > 0.0 {
-                        best = Some((Kind::Exact, s));
+                match (*exact, *prefix) {
+                    (Some((t, idf)), None) => {
+                        let s = rank::bm25f(&self.ix, d, ents.of_term(t), idf);
+                        if s > 0.0 {
+                            best = Some((Kind::Exact, s));
+                        }
                     }
-                }
-                if let Some((lo, hi)) = *prefix {
-                    // Entries come by term then field: sum each completion's fields.
-                    let skip = exact.map(|(x, _)| x);
-                    let mut cur = u32::MAX;
-                    let mut tf = 0.0f32;
-                    let finish = |t: u32, tf: f32, best: &mut Option<(Kind, f32)>| {
-                        if tf > 0.0 {
-                            let idf = rank::idf(self.len(), self.ix.df(t));
-                            let s = rank::saturate(tf, idf) * Kind::Prefix.weight();
-                            *best = match *best {
-                                None => Some((Kind::Prefix, s)),
-                                Some((k, b)) => Some((k, b.max(s))),
-                            };
-                        }
-                    };
-                    for e in ents.in_range(lo, hi) {
-                        if e.term != cur {
-                            finish(cur, tf, &mut best);
-                            cur = e.term;
-                            tf = 0.0;
-                        }
-                        if Some(cur) != skip {
+                    (_, Some((lo, hi))) => {
+                        // One pass over the range's entries (by term, then field) scores the
+                        // word itself (in the range, as its first term) and each completion.
+                        let word = exact.map(|(x, _)| x);
+                        let mut word_tf = 0.0f32;
+                        let mut completions: Option<f32> = None;
+                        let mut cur = u32::MAX;
+                        let mut tf = 0.0f32;
+                        let finish = |t: u32, tf: f32, best: &mut Option<f32>| {
+                            if tf > 0.0 {
+                                let idf = rank::idf(self.len(), self.ix.df(t));
+                                let s = rank::saturate(tf, idf) * Kind::Prefix.weight();
+                                *best = Some(best.map_or(s, |b| b.max(s)));
+                            }
+                        };
+                        for e in ents.in_range(lo, hi) {
+                            if Some(e.term) == word {
+                                word_tf += rank::field_tf(&self.ix, d, &e);
+                                continue;
+                            }
+                            if e.term != cur {
+                                finish(cur, tf, &mut completions);
+                                cur = e.term;
+                                tf = 0.0;
+                            }
                             tf += rank::field_tf(&self.ix, d, &e);
                         }
+                        finish(cur, tf, &mut completions);
+                        let word_score = exact
+                            .map(|(_, idf)| rank::saturate(word_tf, idf))
+                            .filter(|&s| word_tf > 0.0 && s > 0.0);
+                        best = match (word_score, completions) {
+                            (Some(w), c) => Some((Kind::Exact, c.map_or(w, |c| w.max(c)))),
+                            (None, Some(c)) => Some((Kind::Prefix, c)),
+                            (None, None) => None,
+                        };
                     }
-                    finish(cur, tf, &mut best);
+                    (None, None) => {}
                 }
                 // Typos count only where the word itself does not occur; aliases and other
                 // forms of the word (distance 0) always do, the better match winning: a title
