@@ -397,7 +397,8 @@ impl Index {
 
     /// Makes the words of each group interchangeable in queries: a query word of a group also
     /// matches the other words of its group that occur in the index, ranked a little below the
-    /// word itself ([`rank::Kind::Alias`]), with or without typo tolerance. For abbreviations
+    /// word itself ([`rank::Kind::Alias`]), with or without typo tolerance, and in quoted
+    /// phrases (`"article 33"` is the phrase "art. 33" too). For abbreviations
     /// and spellings of one language ("article" and "art" for "Art. 33"), so the embedded
     /// corpus sets them ([`crate::corpus_docs::ALIASES`]) and `Index.fromRecords` does not.
     /// Words are folded like indexed text; a word of several tokens is ignored.
