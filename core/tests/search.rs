@@ -335,40 +335,50 @@ fn two_words_also_match_the_one_word_they_make_together() {
     }
 }
 
-#[test]
-fn a_misspelt_short_name_puts_its_instrument_first() {
-    // Every one-word short name or alias of four or more letters ("ICCPR", "CEDAW"), with two
-    // neighbouring letters swapped ("ICCRP"): one edit, so its typo candidates hold the name.
+/// Every instrument's short name and aliases, with the instrument's id, as terms.
+fn instrument_names() -> Vec<(&'static str, &'static str, Vec<String>)> {
+    let mut out = Vec::new();
+    for i in &catalog().corpus().instruments {
+        for name in std::iter::once(&i.short_name).chain(&i.aliases) {
+            out.push((i.id.as_str(), name.as_str(), text::terms(name)));
+        }
+    }
+    out
+}
+
+/// `word` with its letters at `k` and `k + 1` swapped (one edit), unless they are the same
+/// letter or the misspelling is itself a word of the corpus (then it is that word).
+fn misspelt(word: &str, k: usize) -> Option<String> {
+    let mut chars: Vec<char> = word.chars().collect();
+    if k + 1 >= chars.len() || chars[k] == chars[k + 1] {
+        return None;
+    }
+    chars.swap(k, k + 1);
+    let typo: String = chars.into_iter().collect();
     let exact_only = SearchOptions {
         fuzzy: false,
         ..SearchOptions::default()
     };
+    (catalog().search(&typo, &exact_only).unwrap().total == 0).then_some(typo)
+}
+
+#[test]
+fn a_misspelt_short_name_puts_its_instrument_first() {
+    // Every one-word short name or alias of four or more letters ("ICCPR", "CEDAW"), with its
+    // last two letters swapped ("ICCRP"): one edit, so its typo candidates hold the name.
     let mut checked = 0;
-    for i in &catalog().corpus().instruments {
-        for name in std::iter::once(&i.short_name).chain(&i.aliases) {
-            let terms = text::terms(name);
-            let [word] = terms.as_slice() else {
-                continue;
-            };
-            let chars: Vec<char> = word.chars().collect();
-            if chars.len() < 4 || !chars.iter().all(|c| c.is_ascii_alphabetic()) {
-                continue;
-            }
-            let mut typo = chars.clone();
-            let k = chars.len() - 2;
-            if typo[k] == typo[k + 1] {
-                continue;
-            }
-            typo.swap(k, k + 1);
-            let typo: String = typo.into_iter().collect();
-            // A misspelling that is itself a word of the corpus is that word.
-            if catalog().search(&typo, &exact_only).unwrap().total > 0 {
-                continue;
-            }
-            let r = search(&typo);
-            assert_first(&r, &i.id, &format!("{typo} (for {name})"));
-            checked += 1;
+    for (id, name, terms) in instrument_names() {
+        let [word] = terms.as_slice() else {
+            continue;
+        };
+        if word.len() < 4 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+            continue;
         }
+        let Some(typo) = misspelt(word, word.len() - 2) else {
+            continue;
+        };
+        assert_first(&search(&typo), id, &format!("{typo} (for {name})"));
+        checked += 1;
     }
     assert!(checked >= 5, "{checked} names");
 }
@@ -1060,42 +1070,28 @@ fn a_category_typed_in_the_plural_puts_that_category_first() {
 #[test]
 fn a_misspelt_word_of_a_longer_name_still_puts_the_named_record_first() {
     // Every short name or alias of two to four words, its longest word of five or more
-    // letters with two neighbouring letters swapped ("refugee convnetion").
-    let exact_only = SearchOptions {
-        fuzzy: false,
-        ..SearchOptions::default()
-    };
+    // letters with its two middle letters swapped ("refugee convnetion").
     let mut checked = 0;
-    for i in &catalog().corpus().instruments {
-        for name in std::iter::once(&i.short_name).chain(&i.aliases) {
-            let terms = text::terms(name);
-            if !(2..=4).contains(&terms.len()) {
-                continue;
-            }
-            let Some((at, word)) = terms
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| w.len() >= 5 && w.chars().all(|c| c.is_ascii_lowercase()))
-                .max_by_key(|(_, w)| w.len())
-            else {
-                continue;
-            };
-            let mut chars: Vec<char> = word.chars().collect();
-            let k = chars.len() / 2;
-            if chars[k] == chars[k + 1] {
-                continue;
-            }
-            chars.swap(k, k + 1);
-            let typo: String = chars.into_iter().collect();
-            if catalog().search(&typo, &exact_only).unwrap().total > 0 {
-                continue;
-            }
-            let mut words = terms.clone();
-            words[at] = typo;
-            let q = words.join(" ");
-            assert_first(&search(&q), &i.id, &format!("{q} (for {name})"));
-            checked += 1;
+    for (id, name, terms) in instrument_names() {
+        if !(2..=4).contains(&terms.len()) {
+            continue;
         }
+        let Some((at, word)) = terms
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.len() >= 5 && w.chars().all(|c| c.is_ascii_lowercase()))
+            .max_by_key(|(_, w)| w.len())
+        else {
+            continue;
+        };
+        let Some(typo) = misspelt(word, word.len() / 2) else {
+            continue;
+        };
+        let mut words = terms.clone();
+        words[at] = typo;
+        let q = words.join(" ");
+        assert_first(&search(&q), id, &format!("{q} (for {name})"));
+        checked += 1;
     }
     assert!(checked >= 10, "{checked} names");
 }
