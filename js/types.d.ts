@@ -309,7 +309,8 @@ export interface IndexSchema {
    */
   fields: { [name: string]: { boost?: number } };
   /**
-   * Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo; its
+   * Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo, which
+   * an index without one refuses with INVALID_ARGUMENT; its
    * integer values must be from 0 to 9999, others are refused with INVALID_RECORDS).
    */
   facets?: string[];

@@ -727,4 +727,30 @@ fn an_unknown_filter_field_is_refused_with_the_fields_the_index_can_filter_on() 
         refusal(&["lang", "year"]),
         "unknown filter field `colour`; this index filters on: lang, year, yearFrom, yearTo"
     );
+    // A year range needs a year facet: without one it is refused, not silently empty.
+    let schema = |facets: &[&str]| {
+        map(&[
+            ("fields", fields.clone()),
+            ("facets", Json::List(facets.iter().map(|f| s(f)).collect())),
+        ])
+    };
+    for (facets, filter, refused) in [
+        (&["lang"][..], "yearFrom", true),
+        (&[][..], "yearTo", true),
+        (&["lang", "year"][..], "yearFrom", false),
+    ] {
+        let index = records::index(recs(), &schema(facets)).unwrap();
+        let filters = Filters::from_json(&map(&[(filter, Json::Num(1980.0))])).unwrap();
+        match index.facets(&filters) {
+            Err(err) => {
+                assert!(refused, "{facets:?} {filter}");
+                assert_eq!(
+                    (err.code, err.class),
+                    (Code::InvalidArgument, JsClass::TypeError)
+                );
+                assert!(err.message.contains(filter), "{}", err.message);
+            }
+            Ok(_) => assert!(!refused, "{facets:?} {filter} accepted"),
+        }
+    }
 }

@@ -281,8 +281,9 @@ impl FacetTable {
         self.fields.iter().map(|f| f.name.as_str())
     }
 
-    /// Checks `filters` against this index and compiles them into bitsets. An unknown field
-    /// is an `INVALID_ARGUMENT` error naming it; unknown values simply match nothing.
+    /// Checks `filters` against this index and compiles them into bitsets. An unknown field,
+    /// or a year range on an index without a `year` facet, is an `INVALID_ARGUMENT` error
+    /// naming it; unknown values simply match nothing.
     pub fn compile(&self, filters: &Filters, ndocs: usize) -> Result<Compiled, Error> {
         let words = ndocs.div_ceil(64).max(1);
         let mut out = Compiled::default();
@@ -318,6 +319,17 @@ impl FacetTable {
             out.slots.push((Some(f), bits));
         }
         if filters.year_from.is_some() || filters.year_to.is_some() {
+            // Without a year facet no record has a year: say so rather than match nothing.
+            if self.year_field.is_none() {
+                let key = if filters.year_from.is_some() {
+                    "yearFrom"
+                } else {
+                    "yearTo"
+                };
+                return Err(Error::type_error(format!(
+                    "unknown filter field `{key}`; yearFrom and yearTo need a `year` facet, which this index does not have"
+                )));
+            }
             let from = filters.year_from.unwrap_or(i64::MIN);
             let to = filters.year_to.unwrap_or(i64::MAX);
             let mut bits = vec![0u64; words];
