@@ -576,14 +576,27 @@ fn coloured_index(recs: &[(&str, &str, &str)]) -> Index {
     records::index(recs, &schema).unwrap()
 }
 
-fn colour_filter(values: &[&str]) -> Filters {
-    Filters {
+/// The answer of `q` on `ix` with only records of `colours` (default options otherwise).
+fn search_in_colours(
+    ix: &Index,
+    q: &str,
+    colours: &[&str],
+) -> treatykit_core::search::SearchResults {
+    let filters = Filters {
         fields: vec![(
             "colour".into(),
-            values.iter().map(|v| v.to_string()).collect(),
+            colours.iter().map(|v| v.to_string()).collect(),
         )],
         ..Filters::default()
-    }
+    };
+    ix.search(
+        q,
+        &SearchOptions {
+            filters,
+            ..SearchOptions::default()
+        },
+    )
+    .unwrap()
 }
 
 #[test]
@@ -635,15 +648,7 @@ fn facet_counts_under_filters_that_leave_no_match_count_each_matching_record_onc
         ("c", "violin lesson", "red"),
     ]);
     for (q, yellow) in [("piano", 2), ("pia", 2), ("piano lesson", 1), ("lesson", 1)] {
-        let r = ix
-            .search(
-                q,
-                &SearchOptions {
-                    filters: colour_filter(&["blue"]),
-                    ..SearchOptions::default()
-                },
-            )
-            .unwrap();
+        let r = search_in_colours(&ix, q, &["blue"]);
         assert_eq!(r.total, 0, "{q}");
         let counts = r.facets.get("colour").unwrap();
         let got = counts.iter().find(|c| c.value == "yellow").map(|c| c.count);
@@ -658,16 +663,7 @@ fn a_word_that_matches_outside_the_filters_is_not_replaced_by_a_near_spelling_in
         ("b", "house building", "blue"),
         ("c", "horse house", "green"),
     ]);
-    let search = |q: &str, colours: &[&str]| {
-        ix.search(
-            q,
-            &SearchOptions {
-                filters: colour_filter(colours),
-                ..SearchOptions::default()
-            },
-        )
-        .unwrap()
-    };
+    let search = |q: &str, colours: &[&str]| search_in_colours(&ix, q, colours);
     // "horse" exists (in red and green): under a blue filter there is nothing to show, and the
     // counts say where it is; "house" is not offered instead.
     let r = search("horse", &["blue"]);

@@ -369,11 +369,9 @@ impl Index {
     /// An optional word has no typo candidates; in a phrase or exclusion it is a word like
     /// any other. Words are folded like indexed text; a word of several tokens is ignored.
     pub fn with_optional_words(mut self, words: &[&str]) -> Index {
-        for w in words {
-            if let [t] = text::terms(w).as_slice()
-                && let Err(at) = self.optional_words.binary_search(t)
-            {
-                self.optional_words.insert(at, t.clone());
+        for t in words.iter().filter_map(|w| single_term(w)) {
+            if let Err(at) = self.optional_words.binary_search(&t) {
+                self.optional_words.insert(at, t);
             }
         }
         self
@@ -403,12 +401,8 @@ impl Index {
     /// corpus sets them ([`crate::corpus_docs::ALIASES`]) and `Index.fromRecords` does not.
     /// Words are folded like indexed text; a word of several tokens is ignored.
     pub fn with_aliases(mut self, groups: &[&[&str]]) -> Index {
-        let single = |w: &str| {
-            let mut t = text::terms(w);
-            (t.len() == 1).then(|| t.remove(0))
-        };
         for group in groups {
-            let words: Vec<String> = group.iter().filter_map(|w| single(w)).collect();
+            let words: Vec<String> = group.iter().filter_map(|w| single_term(w)).collect();
             for w in &words {
                 let mut terms: Vec<u32> = words
                     .iter()
@@ -816,4 +810,10 @@ struct Outcome {
     facet_docs: Option<Vec<u32>>,
     filters: Compiled,
     relaxed: bool,
+}
+/// The one folded term of `w`, or `None` when it folds to no term or several (a word list
+/// of [`Index::with_aliases`] or [`Index::with_optional_words`]).
+fn single_term(w: &str) -> Option<String> {
+    let mut t = text::terms(w);
+    (t.len() == 1).then(|| t.remove(0))
 }
