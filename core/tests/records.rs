@@ -688,6 +688,43 @@ fn a_word_that_matches_outside_the_filters_is_not_replaced_by_a_near_spelling_in
 }
 
 #[test]
+fn a_run_together_word_whose_split_matches_outside_the_filters_leaves_the_answer_empty() {
+    // Other records, so that "migrants" is not too common to bring candidates of its own.
+    let others: Vec<(String, String)> = (0..12)
+        .map(|i| (format!("o{i}"), format!("unrelated text {i}")))
+        .collect();
+    let mut recs = vec![
+        ("a", "health care for migrants", "red"),
+        ("b", "migrants and their health", "blue"),
+        ("c", "migrants welcome", "blue"),
+    ];
+    recs.extend(
+        others
+            .iter()
+            .map(|(id, body)| (id.as_str(), body.as_str(), "green")),
+    );
+    let ix = coloured_index(&recs);
+    // Unfiltered, "healthcare" is read as "health care".
+    let r = search_in_colours(&ix, "healthcare migrants", &["red", "blue"]);
+    assert_eq!(
+        r.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        ["a"]
+    );
+    // Under a blue filter the split words match only red: nothing to show, no any-word
+    // fallback over "migrants", and the counts say where the match is.
+    let r = search_in_colours(&ix, "healthcare migrants", &["blue"]);
+    assert_eq!((r.total, r.relaxed), (0, false));
+    let colours: Vec<(&str, u32)> = r
+        .facets
+        .get("colour")
+        .unwrap()
+        .iter()
+        .map(|c| (c.value.as_str(), c.count))
+        .collect();
+    assert_eq!(colours, [("red", 1)]);
+}
+
+#[test]
 fn an_unknown_filter_field_is_refused_with_the_fields_the_index_can_filter_on() {
     let fields = map(&[("body", map(&[]))]);
     let recs = || {

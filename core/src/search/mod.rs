@@ -600,15 +600,17 @@ impl Index {
         // The fallbacks below are for words that match nothing together. When they do match,
         // but not under the filters, the answer is empty and its facet counts say where the
         // matches are.
-        let fall_back = !words_match;
+        let mut fall_back = !words_match;
         // A fallback's facet documents replace the query's only when it finds something.
         let mut fallback_docs = Vec::new();
-        // Still nothing: a word may be two words run together ("healthcare").
+        // Still nothing: a word may be two words run together ("healthcare"). When the split
+        // words match, filters aside, they stand for the query: the rule above then holds
+        // for them, and no later fallback runs.
         if fall_back
             && opts.fuzzy
             && let Some(split) = self.split_run_together(&q)
         {
-            let (split_plans, _) = self.match_words(
+            let (split_plans, split_match) = self.match_words(
                 &split,
                 true,
                 &exclude,
@@ -616,9 +618,10 @@ impl Index {
                 &mut matches,
                 &mut fallback_docs,
             );
-            if !fallback_docs.is_empty() {
+            if split_match {
                 plans = split_plans;
                 std::mem::swap(&mut facet_docs, &mut fallback_docs);
+                fall_back = false;
             }
         }
         let short = self.is_short(raw, &q);
