@@ -1260,3 +1260,32 @@ fn an_instrument_and_article_number_put_first_a_record_citing_that_article() {
     );
     assert!(search("\"article 33\"").total > 0);
 }
+
+#[test]
+fn a_word_the_corpus_lacks_finds_no_title_whose_words_merely_contain_its_letters() {
+    // Each of these occurs nowhere in the corpus; their letters can be picked in order from
+    // inside the words of some title ("syria": "s(ecurit)y r(i)ghts a(nd)"), which is not an
+    // abbreviation of it.
+    for q in ["syria", "greece", "jordan", "pension", "nurse", "famine"] {
+        let occurs = catalog().documents().iter().any(|d| {
+            d.fields.iter().any(|f| f.text.to_lowercase().contains(q))
+                || d.short.iter().any(|s| s.to_lowercase().contains(q))
+        });
+        assert!(!occurs, "{q} occurs in the corpus; pick another word");
+        let r = search(q);
+        assert_eq!((r.total, ids(&r.hits)), (0, vec![]), "{q}");
+    }
+    // Real abbreviations still find their instrument first.
+    for (q, id) in [
+        ("vccr", "vccr"),
+        ("stls conv", "statelessness-1954"),
+        ("1951 conv", "refugee-convention"),
+        ("smug prot", "smuggling-protocol"),
+    ] {
+        assert_eq!(
+            search(q).hits.first().map(|h| h.id.as_str()),
+            Some(id),
+            "{q}"
+        );
+    }
+}

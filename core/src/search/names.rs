@@ -301,36 +301,54 @@ impl Index {
     }
 }
 
-/// True when `word` (folded) abbreviates part of `text` (folded words separated by spaces):
-/// its characters can be taken in order from words of `text`, entering each word used at its
-/// first character ("vccr" in "vienna convention on consular relations", "stls" in
-/// "stateless", "1951 conv"), never from the middle of a word it did not start in. A cheap
-/// structural test before the fuzzy matcher scores the match.
+/// True when `word` (folded) abbreviates part of `text` (folded words separated by spaces),
+/// in one of two ways:
+/// - it is made of the starts of words of `text`, in order, skipping any ("vccr" in "vienna
+///   convention on consular relations", "1951", "conv", "unclos");
+/// - it is letters of one word taken in order from its first ("stls" in "stateless").
+///
+/// Letters picked from inside several words do not count: "syria" is not "s(ecurit)y
+/// r(i)ghts a(nd)". A cheap structural test before the fuzzy matcher scores the match.
 /// `q` holds the word's characters (at most 63 are considered).
 fn abbreviates(text: &str, q: &[char]) -> bool {
     let q = &q[..q.len().min(63)];
-    if q.is_empty() {
+    let Some(&head) = q.first() else {
         return true;
-    }
+    };
     let done = 1u64 << q.len();
     // Bit p: the first p characters of the word are matched.
     let mut reach = 1u64;
     for w in text.split(' ') {
-        let Some(first) = w.chars().next() else {
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else {
             continue;
         };
+        // Letters of this one word, in order.
+        if first == head {
+            let mut at = 1;
+            for c in chars.clone() {
+                if at < q.len() && c == q[at] {
+                    at += 1;
+                }
+            }
+            if at == q.len() {
+                return true;
+            }
+        }
+        // The start of this word continues the starts of earlier ones.
         let mut next = reach;
         for p in 0..q.len() {
             if reach >> p & 1 == 0 || q[p] != first {
                 continue;
             }
-            // Enter this word at q[p], then take as many following characters as it offers.
             let mut at = p + 1;
             next |= 1 << at;
-            for c in w.chars().skip(1) {
+            for c in chars.clone() {
                 if at < q.len() && c == q[at] {
                     at += 1;
                     next |= 1 << at;
+                } else {
+                    break;
                 }
             }
         }
@@ -421,7 +439,7 @@ mod tests {
     }
 
     #[test]
-    fn abbreviations_enter_each_word_at_its_first_letter() {
+    fn abbreviations_are_starts_of_words_or_letters_of_one_word_in_order() {
         let table = [
             ("vienna convention on consular relations", "vccr", true),
             (
@@ -452,6 +470,17 @@ mod tests {
                 true,
             ),
             ("paris agreement", "vccr", false),
+            // Letters from inside several words are not an abbreviation.
+            (
+                "migrants carry social security rights and earned benefits",
+                "syria",
+                false,
+            ),
+            ("children heard in matters affecting them", "clim", false),
+            // Letters of one word, or starts of several.
+            ("stateless persons", "stls", true),
+            ("irregular situation", "irrsit", true),
+            ("irregular situation", "irrsta", false),
         ];
         for (text, word, want) in table {
             let chars: Vec<char> = word.chars().collect();
