@@ -93,7 +93,8 @@ function facetsOf(c, counts) {
  * answer: `fixed` (JSON text of what was not sent before, or undefined), the hits' `snippets`
  * one after the other without their `…` cut marks, the numbers of the hits (`hits`: total,
  * relaxed, count, then per hit document, score, length in UTF-16 units of its text in
- * `snippets`, cut marks — bit 0 a `…` before, bit 1 after —, highlight count and pairs) and
+ * `snippets`, cut marks — bit 0 a `…` before, bit 1 after —, highlight count and pairs, title
+ * highlight count and pairs) and
  * the packed facet counts.
  */
 export function buildAnswer(index, fixed, snippets, hits, counts) {
@@ -114,9 +115,12 @@ export function buildAnswer(index, fixed, snippets, hits, counts) {
     if (t === undefined) throw new Error(`treatykit: internal error: document ${doc} was never sent`);
     const highlights = new Array(count);
     for (let h = 0; h < count; h++, i += 2) highlights[h] = [hits[i], hits[i + 1]];
+    const inTitle = hits[i++];
+    const titleHighlights = new Array(inTitle);
+    for (let h = 0; h < inTitle; h++, i += 2) titleHighlights[h] = [hits[i], hits[i + 1]];
     let snippet = snippets.slice(at, at + length);
     if (cuts !== 0) snippet = (cuts & 1 ? '\u2026' : '') + snippet + (cuts & 2 ? '\u2026' : '');
-    const hit = { id: t.id, kind: t.kind, title: t.title, score, snippet, highlights };
+    const hit = { id: t.id, kind: t.kind, title: t.title, score, snippet, highlights, titleHighlights };
     const { keys, values, summary, lists } = t;
     if (summary !== null) {
       Object.assign(hit, summary);

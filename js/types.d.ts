@@ -96,6 +96,8 @@ export interface Hit {
   snippet: string;
   /** Matched parts of `snippet`. */
   highlights: Range[];
+  /** Matched parts of `title`. */
+  titleHighlights: Range[];
   publisher?: string;
   year?: number;
   /** Type id, e.g. `"treaty"` (its label is in `facets.type`). */

@@ -288,9 +288,10 @@ export class TreatykitSearchElement extends HTMLElement {
       const ok = this.dispatchEvent(new CustomEvent('treatykit-select', { detail: { id: hit.id, hit }, bubbles: true, composed: true, cancelable: true }));
       if (!ok) e.preventDefault();
     };
+    const title = highlighted(hit.title, hit.titleHighlights);
     const link = href
-      ? el('a', { href, part: 'link', ...(template ? {} : { rel: 'noopener noreferrer', target: '_blank' }) }, hit.title)
-      : el('button', { type: 'button', class: 'link', part: 'link' }, hit.title);
+      ? el('a', { href, part: 'link', ...(template ? {} : { rel: 'noopener noreferrer', target: '_blank' }) }, title)
+      : el('button', { type: 'button', class: 'link', part: 'link' }, title);
     link.addEventListener('click', select);
     const status = hit.legalStatus ?? (typeof hit.binding === 'boolean' ? (hit.binding ? 'binding' : 'non-binding') : null);
     const meta = el('div', { class: 'meta' },

@@ -864,6 +864,8 @@ fn compact_hits(c: &Compact) -> Vec<(u64, String)> {
         out.push((doc, format!("{}{inner}{}", mark(1), mark(2))));
         at += len;
         i += 5 + 2 * n;
+        // The title's highlights.
+        i += 1 + 2 * h[i] as usize;
     }
     assert_eq!(i, h.len(), "every number is read");
     assert_eq!(at, units.len(), "every snippet is read");
@@ -1287,5 +1289,93 @@ fn a_word_the_corpus_lacks_finds_no_title_whose_words_merely_contain_its_letters
             Some(id),
             "{q}"
         );
+    }
+}
+
+#[test]
+fn title_highlights_mark_the_matched_words_of_the_title() {
+    // (query, a word the titles of its first hits show marked)
+    let table = [
+        ("refugees", "refugees"),
+        ("stateless", "stateless"),
+        ("assistance", "assistance"),
+        ("trafficking protocol", "trafficking"),
+        ("\"migrant workers\"", "workers"),
+        ("refugee", "refugee"),
+        ("refugge", "refugee"),
+    ];
+    for (q, word) in table {
+        let r = search(q);
+        let mut marked = 0;
+        for h in &r.hits {
+            let units: Vec<u16> = h.title.encode_utf16().collect();
+            let mut last = 0;
+            for &[s, e] in &h.title_highlights {
+                assert!(
+                    s >= last && s < e && e as usize <= units.len(),
+                    "{q}: {h:?}"
+                );
+                last = e;
+                let got = String::from_utf16(&units[s as usize..e as usize]).unwrap();
+                assert!(!got.trim().is_empty(), "{q}: {got:?}");
+                if got.to_lowercase().starts_with(word) {
+                    marked += 1;
+                }
+            }
+            // A title with no marks has none of the query's words.
+            if h.title_highlights.is_empty() && !q.contains('"') {
+                let title = h.title.to_lowercase();
+                assert!(
+                    !title
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w == word),
+                    "{q}: {}",
+                    h.title
+                );
+            }
+        }
+        assert!(marked > 0, "{q}: no title shows {word} marked");
+    }
+}
+
+#[test]
+fn title_highlights_count_utf16_units_of_accented_astral_and_cjk_titles() {
+    let docs = vec![Document {
+        id: "t".into(),
+        kind: "record".into(),
+        title: "𝒜 🦀 Réfugiés — 难民 status".into(),
+        fields: vec![
+            treatykit_core::document::TextField {
+                name: "title".into(),
+                boost: 2.0,
+                text: "𝒜 🦀 Réfugiés — 难民 status".into(),
+            },
+            treatykit_core::document::TextField {
+                name: "body".into(),
+                boost: 1.0,
+                text: "other words entirely".into(),
+            },
+        ],
+        facets: Vec::new(),
+        year: None,
+        summary: Vec::new(),
+        short: Vec::new(),
+    }];
+    let ix = treatykit_core::search::Index::new(docs, &[]);
+    for (q, want) in [
+        ("refugies", vec!["Réfugiés"]),
+        ("难民", vec!["难民"]),
+        ("status refugies", vec!["Réfugiés", "status"]),
+        ("other", vec![]),
+    ] {
+        let r = ix.search(q, &SearchOptions::default()).unwrap();
+        let h = &r.hits[0];
+        let units: Vec<u16> = h.title.encode_utf16().collect();
+        let got: Vec<String> = h
+            .title_highlights
+            .iter()
+            .map(|&[s, e]| String::from_utf16(&units[s as usize..e as usize]).unwrap())
+            .collect();
+        assert_eq!(got, want, "{q}");
     }
 }

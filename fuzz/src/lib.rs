@@ -179,29 +179,32 @@ pub fn passes(doc: &Document, filters: &Filters, except: Option<&str>) -> bool {
 }
 
 /// Checks the hits' own invariants: best first, and every highlight a non-empty, ordered range
-/// inside its snippet that starts and ends on a character boundary (UTF-16 code units).
+/// inside its snippet (or title) that starts and ends on a character boundary (UTF-16 code
+/// units).
 pub fn check_hits(found: &SearchResults) {
     for pair in found.hits.windows(2) {
         assert!(pair[0].score >= pair[1].score, "hits best first");
     }
     for hit in &found.hits {
         assert!(hit.score.is_finite(), "finite score");
-        let units: Vec<u16> = hit.snippet.encode_utf16().collect();
-        let boundary = |i: usize| i == units.len() || !(0xDC00..0xE000).contains(&units[i]);
-        let mut last_end = 0u32;
-        for &[s, e] in &hit.highlights {
-            assert!(s < e, "empty highlight {s}..{e} in {:?}", hit.snippet);
-            assert!(
-                e as usize <= units.len(),
-                "highlight {s}..{e} past the snippet"
-            );
-            assert!(
-                boundary(s as usize) && boundary(e as usize),
-                "highlight splits a character"
-            );
-            assert!(s >= last_end, "highlights overlap or are unordered");
-            last_end = e;
-        }
+        check_ranges(&hit.snippet, &hit.highlights);
+        check_ranges(&hit.title, &hit.title_highlights);
+    }
+}
+
+fn check_ranges(text: &str, ranges: &[[u32; 2]]) {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let boundary = |i: usize| i == units.len() || !(0xDC00..0xE000).contains(&units[i]);
+    let mut last_end = 0u32;
+    for &[s, e] in ranges {
+        assert!(s < e, "empty highlight {s}..{e} in {text:?}");
+        assert!(e as usize <= units.len(), "highlight {s}..{e} past {text:?}");
+        assert!(
+            boundary(s as usize) && boundary(e as usize),
+            "highlight splits a character"
+        );
+        assert!(s >= last_end, "highlights overlap or are unordered");
+        last_end = e;
     }
 }
 
@@ -263,6 +266,12 @@ impl Assembler {
                 .collect();
             i += 2 * n;
             hit.insert("highlights".into(), Value::Array(highlights));
+            let t = h[i] as usize;
+            let title: Vec<Value> = (0..t)
+                .map(|k| serde_json::json!([h[i + 1 + 2 * k] as u32, h[i + 2 + 2 * k] as u32]))
+                .collect();
+            i += 1 + 2 * t;
+            hit.insert("titleHighlights".into(), Value::Array(title));
             // Maps compare without order here; the wasm tests check key order.
             for (k, v) in fixed {
                 if !["id", "kind", "title"].contains(&k.as_str()) {

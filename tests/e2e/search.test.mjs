@@ -49,6 +49,20 @@ test('snippets mark the matched words with <mark>, built from text nodes', async
   await context.close();
 });
 
+test('titles mark the matched words with <mark> too, and read as the whole title', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=stateless');
+  await ready(page);
+  const expected = await api(page, (tk) => tk.search('stateless', { limit: 20 }).hits
+    .map((h) => (h.titleHighlights ?? []).map(([a, b]) => h.title.slice(a, b))));
+  const shown = await page.locator('.hit').evaluateAll((hits) => hits.map((li) => [...li.querySelectorAll('.hit__title mark')].map((m) => m.textContent)));
+  assert.deepEqual(shown, expected, 'every title highlight range of every hit is one <mark>');
+  assert.ok(shown.flat().some((w) => /^stateless$/i.test(w)), shown.flat().join(' | '));
+  const titles = await page.locator('.hit__title').allTextContents();
+  assert.ok(titles.every((t) => !t.includes('<mark')), 'marks are elements, not text');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('query text that looks like markup stays text and runs nothing', async () => {
   const { page, context, problems } = await openPage(env, '/www/');
   await ready(page);

@@ -25,6 +25,10 @@ test('the embed page holds only the widget, which searches inside its shadow roo
   const expected = await api(page, (tk) => tk.search('stateless', { limit: 5 }));
   const titles = await page.locator('treatykit-search li [part=link]').allTextContents();
   assert.deepEqual(titles, expected.hits.map((h) => h.title));
+  // Matched words of each title are marked, as in the snippets.
+  const marks = await page.locator('treatykit-search li [part=link]').evaluateAll((links) => links.map((a) => [...a.querySelectorAll('mark')].map((m) => m.textContent)));
+  assert.deepEqual(marks, expected.hits.map((h) => h.titleHighlights.map(([a, b]) => h.title.slice(a, b))));
+  assert.ok(marks.flat().length > 0, 'some title words are marked');
   assert.equal(await page.locator('treatykit-search [part=status]').textContent(), `${expected.total} result${expected.total === 1 ? '' : 's'}`);
   // The href template links each hit to the app's record view.
   const href = await page.locator('treatykit-search li a').first().getAttribute('href');

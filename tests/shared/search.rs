@@ -121,6 +121,7 @@ mod search_boundary {
             }
             assert!(get(&h, "score").as_f64().is_some_and(|x| x > 0.0));
             assert!(Array::is_array(&get(&h, "highlights")));
+            assert!(Array::is_array(&get(&h, "titleHighlights")));
         }
         let facets = get(&r, "facets");
         for field in ["kind", "type", "theme", "category", "publisher", "gcmObjective", "binding", "year"] {
@@ -190,6 +191,33 @@ mod search_boundary {
         assert_eq!(array(&f, "lang").length(), 3);
         let zh = index.search(s(""), object(&[("filters", object(&[("lang", s("zh-Hans"))]))])).unwrap();
         assert_eq!(get(&zh, "total").as_f64(), Some(1.0));
+    }
+
+    #[wasm_bindgen_test]
+    fn title_highlight_offsets_slice_the_title_in_javascript_after_astral_characters() {
+        let recs = list(&[
+            object(&[("id", s("t")), ("title", s("𝒜𝒷 🦀 Réfugiés — 难民 camps")), ("body", s("other words"))]),
+            object(&[("id", s("u")), ("title", s("Unrelated")), ("body", s("refugies camps"))]),
+        ]);
+        let index = JsIndex::from_records(recs, schema()).expect("valid records");
+        for (q, want) in [("refugies", vec!["Réfugiés"]), ("难民", vec!["难民"]), ("camps refugies", vec!["Réfugiés", "camps"])] {
+            let r = index.search(s(q), JsValue::UNDEFINED).unwrap();
+            let hits = array(&r, "hits");
+            let hit = hits.iter().find(|h| get(h, "id").as_string().as_deref() == Some("t")).expect("t");
+            let title: JsString = get(&hit, "title").dyn_into().unwrap();
+            let got: Vec<String> = array(&hit, "titleHighlights")
+                .iter()
+                .map(|r| {
+                    let r: Array = r.dyn_into().unwrap();
+                    String::from(title.slice(r.get(0).as_f64().unwrap() as u32, r.get(1).as_f64().unwrap() as u32))
+                })
+                .collect();
+            assert_eq!(got, want, "{q}");
+            // The other record matches in its body only: its title has no marks.
+            if let Some(u) = hits.iter().find(|h| get(h, "id").as_string().as_deref() == Some("u")) {
+                assert_eq!(array(&u, "titleHighlights").length(), 0, "{q}");
+            }
+        }
     }
 
     #[wasm_bindgen_test]

@@ -332,7 +332,7 @@ function hitCard(ctx, hit) {
       h('a', {
         href: ctx.href(withState(state, { record: hit.id })), 'data-nav': '', class: 'hit__link',
         'data-focus-key': `hit:${hit.id}`, 'data-hit': hit.id,
-      }, hit.title)),
+      }, highlighted(hit.title, hit.titleHighlights))),
     meta.length ? h('p', { class: 'hit__meta' }, meta.join(' · ')) : null,
     snippet ? h('p', { class: 'hit__snippet' }, snippet) : null,
     flags.length ? h('p', { class: 'hit__flags' }, flags,

@@ -17,7 +17,8 @@
 //! - `hits`: numbers: total, relaxed (0 or 1), the number of hits, then per hit its document
 //!   number, score (as shown), the length in UTF-16 code units of its text in `snippets`,
 //!   its cut marks (bit 0: a `…` goes before that text, bit 1: after), number of highlights
-//!   and their `[start, end)` pairs (in the snippet with its marks);
+//!   and their `[start, end)` pairs (in the snippet with its marks), then the number of
+//!   highlights in the title and their pairs;
 //! - `facets`: per facet field in order, how many values have a count, then `(value number,
 //!   count)` pairs, ranked (value numbers index that field's `table` list).
 //!
@@ -147,6 +148,7 @@ impl Index {
                 &self.ix,
                 d,
                 doc.field_texts(),
+                Some(doc.title_in()),
                 matched,
                 &self.no_snippet,
                 scratch,
@@ -166,6 +168,13 @@ impl Index {
             answer
                 .hits
                 .extend(snip.highlights.iter().flatten().map(|&x| f64::from(x)));
+            answer.hits.push(snip.title_highlights.len() as f64);
+            answer.hits.extend(
+                snip.title_highlights
+                    .iter()
+                    .flatten()
+                    .map(|&x| f64::from(x)),
+            );
             if mark(docs, d) {
                 fresh.push(d);
             }

@@ -198,6 +198,9 @@ fn hit(out: &mut String, h: &Hit) {
     out.push(',');
     key(out, "highlights");
     ranges(out, &h.highlights);
+    out.push(',');
+    key(out, "titleHighlights");
+    ranges(out, &h.title_highlights);
     for (k, v) in &h.fields {
         out.push(',');
         key(out, k);
@@ -351,6 +354,7 @@ mod tests {
                 score: 1.5,
                 snippet: "s".into(),
                 highlights: vec![[0, 1]],
+                title_highlights: vec![[0, 1]],
                 fields: vec![
                     ("year".into(), Value::Num(1951.0)),
                     ("tags".into(), Value::List(vec!["a".into()])),
@@ -369,7 +373,7 @@ mod tests {
         };
         assert_eq!(
             results(&r),
-            r#"{"total":1,"hits":[{"id":"x","kind":"record","title":"T","score":1.5,"snippet":"s","highlights":[[0,1]],"year":1951,"tags":["a"],"binding":true}],"facets":{"kind":[{"value":"record","label":"Record","count":1}]},"relaxed":false}"#
+            r#"{"total":1,"hits":[{"id":"x","kind":"record","title":"T","score":1.5,"snippet":"s","highlights":[[0,1]],"titleHighlights":[[0,1]],"year":1951,"tags":["a"],"binding":true}],"facets":{"kind":[{"value":"record","label":"Record","count":1}]},"relaxed":false}"#
         );
     }
 }

@@ -103,6 +103,8 @@ pub struct Hit {
     pub snippet: String,
     /// `[start, end)` of matched words in `snippet`, in UTF-16 code units.
     pub highlights: Vec<[u32; 2]>,
+    /// `[start, end)` of matched words in `title`, in UTF-16 code units.
+    pub title_highlights: Vec<[u32; 2]>,
     /// Summary fields of the record, flattened into the hit object.
     pub fields: Vec<(String, Value)>,
 }
@@ -116,13 +118,14 @@ impl Hit {
 
 impl Serialize for Hit {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(6 + self.fields.len()))?;
+        let mut m = s.serialize_map(Some(7 + self.fields.len()))?;
         m.serialize_entry("id", &self.id)?;
         m.serialize_entry("kind", &self.kind)?;
         m.serialize_entry("title", &self.title)?;
         m.serialize_entry("score", &self.score)?;
         m.serialize_entry("snippet", &self.snippet)?;
         m.serialize_entry("highlights", &self.highlights)?;
+        m.serialize_entry("titleHighlights", &self.title_highlights)?;
         for (k, v) in &self.fields {
             m.serialize_entry(k, v)?;
         }
@@ -155,6 +158,9 @@ struct StoredDoc {
     filled: u32,
     summary: Vec<(String, Value)>,
     has_short: bool,
+    /// The field whose text is exactly the title (its words are marked in the title), or
+    /// `u8::MAX`.
+    title_field: u8,
 }
 
 impl StoredDoc {
@@ -163,6 +169,15 @@ impl StoredDoc {
             texts: &self.texts,
             ascii: self.ascii,
             filled: self.filled,
+        }
+    }
+
+    /// The title and the field that holds it, for [`snippet::build`].
+    fn title_in(&self) -> snippet::TitleIn<'_> {
+        snippet::TitleIn {
+            text: &self.title,
+            field: (self.title_field != u8::MAX).then_some(self.title_field),
+            ascii: self.title_field < 32 && self.ascii >> self.title_field & 1 == 1,
         }
     }
 
@@ -302,12 +317,17 @@ impl Index {
                 }
             }
             jump_off.push(jump.len() as u32);
+            let title_field = texts
+                .iter()
+                .find(|(_, t)| *t == d.title)
+                .map_or(u8::MAX, |(f, _)| *f);
             stored.push(StoredDoc {
                 id: d.id,
                 kind: d.kind,
                 title: d.title,
                 ascii: snippet::ascii_fields(&texts),
                 filled: snippet::filled_fields(&texts),
+                title_field,
                 texts,
                 summary: d.summary,
                 has_short: !d.short.is_empty(),
@@ -774,7 +794,14 @@ impl Index {
     fn hit_json(&self, d: u32, score: f32, plans: &[Plan], out: &mut String) {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
-        let snip = snippet::build(&self.ix, d, doc.field_texts(), &matched, &self.no_snippet);
+        let snip = snippet::build(
+            &self.ix,
+            d,
+            doc.field_texts(),
+            Some(doc.title_in()),
+            &matched,
+            &self.no_snippet,
+        );
         out.push('{');
         doc.write_names(out);
         out.push_str(",\"score\":");
@@ -783,6 +810,8 @@ impl Index {
         json::string(out, &snip.text);
         out.push_str(",\"highlights\":");
         json::ranges(out, &snip.highlights);
+        out.push_str(",\"titleHighlights\":");
+        json::ranges(out, &snip.title_highlights);
         doc.write_summary(out);
         out.push('}');
     }
@@ -790,7 +819,14 @@ impl Index {
     fn hit(&self, d: u32, score: f32, plans: &[Plan]) -> Hit {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
-        let snip = snippet::build(&self.ix, d, doc.field_texts(), &matched, &self.no_snippet);
+        let snip = snippet::build(
+            &self.ix,
+            d,
+            doc.field_texts(),
+            Some(doc.title_in()),
+            &matched,
+            &self.no_snippet,
+        );
         Hit {
             id: doc.id.clone(),
             kind: doc.kind.clone(),
@@ -798,6 +834,7 @@ impl Index {
             score: json::rounded_score(score),
             snippet: snip.text,
             highlights: snip.highlights,
+            title_highlights: snip.title_highlights,
             fields: doc.summary.clone(),
         }
     }

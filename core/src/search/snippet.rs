@@ -28,6 +28,9 @@ pub struct Snippet {
     pub cut_before: bool,
     /// Text was cut after the excerpt (`text` ends with the `…` it adds).
     pub cut_after: bool,
+    /// `[start, end)` of each matched word in the document's title, in UTF-16 code units of
+    /// the title, when a title was given (see [`TitleIn`]).
+    pub title_highlights: Vec<[u32; 2]>,
 }
 
 impl Snippet {
@@ -45,7 +48,6 @@ impl Snippet {
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
     keys: Vec<u64>,
-    best_keys: Vec<u64>,
     hits: Vec<(u32, u32)>,
     terms: Vec<u32>,
     ranges: Vec<(usize, usize)>,
@@ -88,11 +90,13 @@ impl<'a> FieldTexts<'a> {
 
 /// Builds the snippet of document `doc` from its field texts `fields`, highlighting the terms
 /// in `matched` (sorted term ids). Fields in `avoid` (the title, short names) are used only
-/// when the document has no other text.
+/// when the document has no other text. With `title`, the matched words of the title are
+/// found too ([`Snippet::title_highlights`]).
 pub fn build(
     ix: &InvertedIndex,
     doc: u32,
     fields: FieldTexts,
+    title: Option<TitleIn>,
     matched: &[u32],
     avoid: &[u8],
 ) -> Snippet {
@@ -101,6 +105,7 @@ pub fn build(
         ix,
         doc,
         fields,
+        title,
         matched,
         avoid,
         &mut Scratch::default(),
@@ -109,12 +114,26 @@ pub fn build(
     out
 }
 
+/// A document's title and where the index holds its words (see [`build`]).
+#[derive(Debug, Clone, Copy)]
+pub struct TitleIn<'a> {
+    /// The title.
+    pub text: &'a str,
+    /// The field whose text is exactly the title, if any: a hit shows its title whole, so the
+    /// words matched there are marked from that field's token offsets.
+    pub field: Option<u8>,
+    /// The title is all ASCII.
+    pub ascii: bool,
+}
+
 /// [`build`] in the buffers of `scratch`, into `out` (its text and highlights are replaced,
 /// their memory reused): what a page of hits uses, so no hit allocates.
+#[allow(clippy::too_many_arguments)]
 pub fn build_with(
     ix: &InvertedIndex,
     doc: u32,
     fields: FieldTexts,
+    title: Option<TitleIn>,
     matched: &[u32],
     avoid: &[u8],
     scratch: &mut Scratch,
@@ -122,13 +141,13 @@ pub fn build_with(
 ) {
     out.text.clear();
     out.highlights.clear();
+    out.title_highlights.clear();
     out.units = 0;
     out.cut_before = false;
     out.cut_after = false;
     let texts = fields.texts;
     let Scratch {
         keys,
-        best_keys,
         hits,
         terms,
         ranges,
@@ -136,48 +155,109 @@ pub fn build_with(
     } = scratch;
     let usable = |(f, t): &&(u8, String)| !avoid.contains(f) && fields.is_filled(*f, t);
     let only_avoided = !texts.iter().any(|t| usable(&t));
-    // (position << 32 | term) of matched words in the field being looked at, and in the best
-    // field so far: the one with the most distinct matched terms, then the most matches, then
-    // the first.
-    best_keys.clear();
-    let mut best: Option<(usize, usize, u8, &str)> = None;
+    // The fields a snippet may come from, and the title's.
+    let mut candidates = 0u64;
+    for (f, _) in texts.iter().filter(|t| only_avoided || usable(t)) {
+        candidates |= 1 << (f & 63);
+    }
+    let title_field = title.and_then(|t| t.field).filter(|&f| f < 64);
+    let wanted = candidates | title_field.map_or(0, |f| 1 << f);
+    // (field << 48 | position << 32 | term) of the matched words in those fields, and per
+    // field how many distinct matched terms it holds: one look-up per term for all fields.
+    keys.clear();
+    let mut distinct = [0u16; 64];
     let entries = ix.entries(doc);
-    for (f, t) in texts.iter().filter(|t| only_avoided || usable(t)) {
-        keys.clear();
-        let mut distinct = 0;
-        for &term in matched {
-            let mut found = false;
-            for e in entries.of_term(term).filter(|e| e.field == *f) {
-                keys.extend(
-                    ix.positions(&e)
-                        .iter()
-                        .map(|&p| u64::from(p) << 32 | u64::from(term)),
-                );
-                found = true;
+    for &term in matched {
+        for e in entries.of_term(term) {
+            if wanted >> (e.field & 63) & 1 == 0 {
+                continue;
             }
-            distinct += usize::from(found);
+            distinct[usize::from(e.field & 63)] += 1;
+            keys.extend(
+                ix.positions(&e)
+                    .iter()
+                    .map(|&p| u64::from(e.field) << 48 | u64::from(p) << 32 | u64::from(term)),
+            );
         }
-        let better = match &best {
-            None => true,
-            Some((bd, bn, ..)) => (distinct, keys.len()) > (*bd, *bn),
-        };
-        if better {
-            best = Some((distinct, keys.len(), *f, t.as_str()));
-            std::mem::swap(keys, best_keys);
+    }
+    keys.sort_unstable();
+    let group = |f: u8| {
+        let lo = keys.partition_point(|&k| k >> 48 < u64::from(f));
+        let hi = keys.partition_point(|&k| k >> 48 <= u64::from(f));
+        &keys[lo..hi]
+    };
+    if let (Some(t), Some(f)) = (title, title_field) {
+        title_ranges(
+            ix,
+            doc,
+            f,
+            t,
+            group(f),
+            ranges,
+            buf,
+            &mut out.title_highlights,
+        );
+    }
+    // The best field: the most distinct matched terms, then the most matches, then the first.
+    let mut best: Option<(u16, usize, u8, &str)> = None;
+    for (f, t) in texts.iter().filter(|t| only_avoided || usable(t)) {
+        let n = group(*f).len();
+        let d = distinct[usize::from(*f & 63)];
+        if best.is_none_or(|(bd, bn, ..)| (d, n) > (bd, bn)) {
+            best = Some((d, n, *f, t.as_str()));
         }
     }
     let Some((_, _, field, text)) = best else {
         return;
     };
-    best_keys.sort_unstable();
     hits.clear();
-    hits.extend(best_keys.iter().map(|k| ((k >> 32) as u32, *k as u32)));
+    hits.extend(
+        group(field)
+            .iter()
+            .map(|k| ((k >> 32) as u16 as u32, *k as u32)),
+    );
     let tokens = Tokens {
         starts: ix.token_starts(doc, field),
         lens: ix.token_lens(doc, field),
     };
     let ascii = field < 32 && fields.ascii >> field & 1 == 1;
     window(text, ascii, &tokens, hits, terms, ranges, buf, out);
+}
+
+/// The title's highlights from `keys`, the matched words of field `field` (which holds the
+/// title's text) as sorted (field, position, term) keys.
+#[allow(clippy::too_many_arguments)]
+fn title_ranges(
+    ix: &InvertedIndex,
+    doc: u32,
+    field: u8,
+    title: TitleIn,
+    keys: &[u64],
+    ranges: &mut Vec<(usize, usize)>,
+    buf: &mut String,
+    out: &mut Vec<[u32; 2]>,
+) {
+    if keys.is_empty() {
+        return;
+    }
+    let tokens = Tokens {
+        starts: ix.token_starts(doc, field),
+        lens: ix.token_lens(doc, field),
+    };
+    ranges.clear();
+    for &k in keys {
+        let p = (k >> 32) as u16 as usize;
+        let Some(&s) = tokens.starts.get(p) else {
+            continue;
+        };
+        let s = s as usize;
+        let e = tokens.end(title.text, p, s, buf).unwrap_or(s);
+        if e > s {
+            ranges.push((s, e));
+        }
+    }
+    ranges.dedup();
+    utf16_ranges(title.text, title.ascii, ranges, 0, out);
 }
 
 /// The `ascii` mask of [`build`] for `texts`: bit `f` set when field `f`'s text is all ASCII.
@@ -419,6 +499,18 @@ fn utf16_ranges(
     lead: u32,
     out: &mut Vec<[u32; 2]>,
 ) {
+    if ascii {
+        // A byte is a unit: nothing to count.
+        let n = s.len();
+        for &(a, b) in ranges {
+            let (a, b) = (a.min(n) as u32 + lead, b.min(n).max(a.min(n)) as u32 + lead);
+            match out.last_mut() {
+                Some(last) if last[1] >= a => last[1] = last[1].max(b),
+                _ => out.push([a, b]),
+            }
+        }
+        return;
+    }
     // Ranges are sorted by start, so starts only move forward: count units from the last start.
     let (mut at_byte, mut at_unit) = (0usize, lead);
     for &(a, b) in ranges {
@@ -463,7 +555,7 @@ mod tests {
             .collect();
         matched.sort_unstable();
         let texts = [(0, text.to_string())];
-        let s = build(&ix, 0, FieldTexts::new(&texts), &matched, &[]);
+        let s = build(&ix, 0, FieldTexts::new(&texts), None, &matched, &[]);
         assert_eq!(s.text, text);
         let got: Vec<String> = s
             .highlights
@@ -544,7 +636,7 @@ mod tests {
         let ix = index(&text);
         let matched = vec![ix.lookup("refoulement").unwrap()];
         let texts = [(0, text.clone())];
-        let s = build(&ix, 0, FieldTexts::new(&texts), &matched, &[]);
+        let s = build(&ix, 0, FieldTexts::new(&texts), None, &matched, &[]);
         assert!(
             s.text.starts_with('…') && s.text.ends_with('…'),
             "{}",
@@ -561,7 +653,7 @@ mod tests {
         let text = "First words of a body. ".repeat(30);
         let ix = index(&text);
         let texts = [(0, text.clone())];
-        let s = build(&ix, 0, FieldTexts::new(&texts), &[], &[]);
+        let s = build(&ix, 0, FieldTexts::new(&texts), None, &[], &[]);
         assert!(s.text.starts_with("First words"));
         assert!(s.text.ends_with('…'));
         assert!(s.highlights.is_empty());
@@ -592,8 +684,8 @@ mod tests {
                     ascii,
                     filled: filled_fields(&t),
                 };
-                let fast = build(&ix, 0, fields(1), &matched, &[]);
-                let slow = build(&ix, 0, fields(0), &matched, &[]);
+                let fast = build(&ix, 0, fields(1), None, &matched, &[]);
+                let slow = build(&ix, 0, fields(0), None, &matched, &[]);
                 assert_eq!(fast, slow, "{text:?} {word}");
                 assert_eq!(fast.units as usize, fast.text.encode_utf16().count());
                 assert_eq!(
@@ -625,7 +717,7 @@ mod tests {
                 })
                 .collect();
             let ix = InvertedIndex::build(fields, std::slice::from_ref(&texts));
-            let s = build(&ix, 0, FieldTexts::new(&texts), &[], &[]);
+            let s = build(&ix, 0, FieldTexts::new(&texts), None, &[], &[]);
             assert_eq!(
                 s.text, "the text shown",
                 "blank field {blank}, text in {other}"
