@@ -237,6 +237,34 @@ test('“Back to the rights explorer” returns to the explorer after moving fro
   await context.close();
 });
 
+test('a keyboard reaches the matrix table before the picture’s links, through a skip button', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=matrix');
+  await ready(page);
+  await page.waitForSelector('svg.matrix');
+  const linksInPicture = await page.locator('.matrix-wrap a').count();
+  assert.ok(linksInPicture > 50, `${linksInPicture} links in the picture`);
+  // Tab from the page's heading: the skip button comes before the first link of the picture.
+  await page.locator('#matrix-title').focus();
+  let steps = 0;
+  while (steps < 40) {
+    await page.keyboard.press('Tab');
+    steps += 1;
+    const at = await page.evaluate(() => ({
+      text: document.activeElement?.textContent ?? '',
+      inPicture: !!document.activeElement?.closest('.matrix-wrap a'),
+    }));
+    assert.ok(!at.inPicture, 'the picture’s links come after the skip button');
+    if (at.text === 'Skip the picture: the matrix as a table') break;
+  }
+  assert.ok(steps < 40, 'the skip button is reached');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'The matrix as a table');
+  assert.equal(await page.locator('details.matrix-table').evaluate((d) => d.open), true, 'the table is open');
+  assert.ok(await page.locator('.matrix-table tbody tr').count() > 50);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the matrix has a keyboard- and screen-reader-usable table with every cell in words', async () => {
   const { page, context, problems } = await openPage(env, '/www/?view=matrix');
   await ready(page);

@@ -125,6 +125,17 @@ export function renderMatrix(ctx) {
     h('div', { class: 'toolbar' },
       bindingToggle(ctx),
       legend),
+    // The picture has a link per category and per right (~120 Tab stops): keyboard users may
+    // go straight to the same facts as a table.
+    h('button', {
+      type: 'button', class: 'link-button matrix-skip',
+      onclick: (e) => {
+        const details = e.currentTarget.closest('.matrix-view')?.querySelector('.matrix-table');
+        if (!details) return;
+        details.open = true;
+        details.querySelector('summary')?.focus();
+      },
+    }, 'Skip the picture: the matrix as a table'),
     h('div', { class: 'matrix-wrap', tabindex: '0', role: 'region', 'aria-label': 'Rights matrix (scrolls)' }, inner),
     matrixTable(ctx)); // the same facts as a table, for screen readers and keyboards
 }
