@@ -20,8 +20,9 @@
 //!   `null`.
 //! - `facets`: fields to filter and count on; values are strings, numbers, booleans or arrays
 //!   of them. A facet named `year` with integer values also enables `yearFrom` / `yearTo` (a
-//!   record's first integer value counts); its integer values must be years from [`MIN_YEAR`]
-//!   to [`MAX_YEAR`] (others, `"1990s"`, are values no year range selects).
+//!   record with several years passes when any of them is in the range); its integer values
+//!   must be years from [`MIN_YEAR`] to [`MAX_YEAR`] (others, `"1990s"`, are values no year
+//!   range selects).
 //! - `store`: extra fields copied onto hits (strings, numbers, booleans, arrays of strings).
 //!
 //! Limits (`INVALID_RECORDS`, `RangeError`; constants in [`crate::limits`]): at most

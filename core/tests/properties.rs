@@ -148,11 +148,26 @@ fn passes(doc: &Document, filters: &Filters, except: Option<&str>) -> bool {
     });
     let year_ok = except == Some("year")
         || (filters.year_from.is_none() && filters.year_to.is_none())
-        || doc.year.is_some_and(|y| {
-            let y = i64::from(y);
+        || years_of(doc).any(|y| {
             filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t)
         });
     fields_ok && year_ok
+}
+
+/// A document's years: its `year` and every value of its `year` facet that is an integer
+/// from 0 to 9999.
+fn years_of(doc: &Document) -> impl Iterator<Item = i64> + '_ {
+    let facet_years = doc
+        .facets
+        .iter()
+        .filter(|f| f.field == "year")
+        .filter_map(|f| {
+            let digits = f.value.strip_prefix(['-', '+']).unwrap_or(&f.value);
+            let digits_only = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            let y: i64 = f.value.parse().ok().filter(|_| digits_only)?;
+            (0..=9999).contains(&y).then_some(y)
+        });
+    doc.year.map(i64::from).into_iter().chain(facet_years)
 }
 
 proptest! {

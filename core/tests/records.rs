@@ -787,3 +787,58 @@ fn an_unknown_filter_field_is_refused_with_the_fields_the_index_can_filter_on() 
         }
     }
 }
+
+#[test]
+fn a_record_with_several_years_passes_a_year_range_holding_any_of_them() {
+    let recs = vec![
+        map(&[
+            ("id", s("both")),
+            ("body", s("text")),
+            (
+                "year",
+                Json::List(vec![s("1990s"), Json::Num(1990.0), Json::Num(2010.0)]),
+            ),
+        ]),
+        map(&[
+            ("id", s("early")),
+            ("body", s("text")),
+            ("year", Json::Num(1985.0)),
+        ]),
+        map(&[
+            ("id", s("decade")),
+            ("body", s("text")),
+            ("year", s("1990s")),
+        ]),
+        map(&[("id", s("none")), ("body", s("text"))]),
+    ];
+    let schema = map(&[
+        ("fields", map(&[("body", map(&[]))])),
+        ("facets", Json::List(vec![s("year")])),
+    ]);
+    let index = records::index(recs, &schema).unwrap();
+    for (from, to, want) in [
+        (2005, 2015, vec!["both"]),
+        (1980, 1995, vec!["both", "early"]),
+        (1991, 2009, vec![]),
+        (2010, 2010, vec!["both"]),
+        (0, 9999, vec!["both", "early"]),
+    ] {
+        let filters = Filters::from_json(&map(&[
+            ("yearFrom", Json::Num(from as f64)),
+            ("yearTo", Json::Num(to as f64)),
+        ]))
+        .unwrap();
+        let r = index
+            .search(
+                "text",
+                &SearchOptions {
+                    filters,
+                    ..SearchOptions::default()
+                },
+            )
+            .unwrap();
+        let mut got: Vec<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();
+        got.sort_unstable();
+        assert_eq!(got, want, "{from}..={to}");
+    }
+}

@@ -76,8 +76,12 @@ pub struct FacetTable {
     /// `doc_values[doc_off[d]..doc_off[d+1]]`: (field, value) pairs of document `d`.
     doc_off: Vec<u32>,
     doc_values: Vec<(u8, u32)>,
+    /// Per document, [`Document::year`] (or [`NO_YEAR`]).
     years: Vec<i32>,
     year_field: Option<usize>,
+    /// Per value of the `year` field, the year it is (an integer from 0 to 9999), or
+    /// [`NO_YEAR`] (`"1990s"`): a document's years are all of these and its `year`.
+    year_values: Vec<i32>,
     /// Where each field's values start in flat per-value counts (one more entry than fields).
     first: Vec<usize>,
     all: Facets,
@@ -247,6 +251,13 @@ impl FacetTable {
             .map(|d| d.year.map_or(NO_YEAR, i32::from))
             .collect();
         let year_field = names.iter().position(|n| n == "year");
+        let year_values = year_field.map_or_else(Vec::new, |f| {
+            fields[f]
+                .values
+                .iter()
+                .map(|(v, _, _)| year_value(v))
+                .collect()
+        });
         let first = std::iter::once(0)
             .chain(fields.iter().scan(0, |at, f| {
                 *at += f.values.len();
@@ -259,6 +270,7 @@ impl FacetTable {
             doc_values,
             years,
             year_field,
+            year_values,
             first,
             all: Facets::default(),
             all_json: String::new(),
@@ -332,10 +344,22 @@ impl FacetTable {
             }
             let from = filters.year_from.unwrap_or(i64::MIN);
             let to = filters.year_to.unwrap_or(i64::MAX);
+            let in_range = |y: i32| y != NO_YEAR && (from..=to).contains(&i64::from(y));
             let mut bits = vec![0u64; words];
             for (d, &y) in self.years.iter().enumerate() {
-                if y != NO_YEAR && (from..=to).contains(&i64::from(y)) {
+                if in_range(y) {
                     bits[d / 64] |= 1 << (d % 64);
+                }
+            }
+            // A document with several years (a `year` facet with a list) passes when any is
+            // in the range.
+            if let Some(f) = self.year_field {
+                for (v, &y) in self.year_values.iter().enumerate() {
+                    if in_range(y) {
+                        for &d in &self.fields[f].values[v].2 {
+                            bits[d as usize / 64] |= 1 << (d % 64);
+                        }
+                    }
                 }
             }
             // A year range and a `year` value filter share the year facet's slot: both are
@@ -539,6 +563,20 @@ impl FacetTable {
             + 4 * self.doc_off.capacity()
             + 8 * self.doc_values.capacity()
             + 4 * self.years.capacity()
+            + 4 * self.year_values.capacity()
+    }
+}
+
+/// The year a value of a `year` facet is: an integer from 0 to 9999 written in decimal
+/// digits (a sign allowed), as [`crate::records`] checks them; [`NO_YEAR`] otherwise.
+fn year_value(v: &str) -> i32 {
+    let digits = v.strip_prefix(['-', '+']).unwrap_or(v);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return NO_YEAR;
+    }
+    match v.parse::<i64>() {
+        Ok(y) if (0..=9999).contains(&y) => y as i32,
+        _ => NO_YEAR,
     }
 }
 
