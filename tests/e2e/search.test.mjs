@@ -63,6 +63,25 @@ test('titles mark the matched words with <mark> too, and read as the whole title
   await context.close();
 });
 
+test('a right that the selected category holds only through an assumed link says so on its card', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?kind=right&category=investor-resident');
+  await ready(page);
+  await page.waitForSelector('.hit');
+  const ids = await page.locator('.hit__link').evaluateAll((as) => as.map((a) => a.dataset.hit));
+  const expected = await api(page, (tk, shown) => {
+    const all = tk.search('', { limit: 100, filters: { kind: 'right', category: 'investor-resident' } }).hits;
+    return shown.map((id) => all.find((h) => h.id === id).heldByAssumed.includes('investor-resident'));
+  }, ids);
+  const flagged = await page.locator('.hit').evaluateAll((lis) => lis.map((li) =>
+    [...li.querySelectorAll('.badge--flag')].some((b) => b.textContent === 'Link assumed')));
+  assert.deepEqual(flagged, expected, 'exactly the rights held through an assumed link are flagged');
+  assert.ok(flagged.some(Boolean) && flagged.some((f) => !f), flagged.join(','));
+  const tip = await page.locator('.hit .badge--flag', { hasText: 'Link assumed' }).first().getAttribute('title');
+  assert.match(tip, /assumption, not sourced/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('query text that looks like markup stays text and runs nothing', async () => {
   const { page, context, problems } = await openPage(env, '/www/');
   await ready(page);

@@ -325,6 +325,15 @@ function hitCard(ctx, hit) {
   if (hit.titleIdentified === false) flags.push(flagBadge('Title not identified', 'The exact item was not found; the title describes it'));
   if (hit.confidence === 'low') flags.push(flagBadge('Low confidence', hit.confidenceNote));
   else if (hit.confidence === 'medium') flags.push(flagBadge('Detail unconfirmed', hit.confidenceNote));
+  // A right that the selected categories hold only through an inheritance link we assume.
+  if (hit.kind === 'right') {
+    const held = (state.filters.category ?? []).filter((c) => (hit.heldBy ?? []).includes(c));
+    const assumed = held.filter((c) => (hit.heldByAssumed ?? []).includes(c));
+    if (held.length > 0 && assumed.length === held.length) {
+      const who = assumed.map((c) => api.label('category', c)).join(', ');
+      flags.push(flagBadge('Link assumed', `${who}: holds this right only through an inheritance link that is our assumption, not sourced`));
+    }
+  }
   return h('li', { class: 'hit' },
     h('div', { class: 'hit__badges' }, kindBadge(hit.kind), statusBadge(hit, api.label),
       hit.shortName && hit.shortName !== hit.title ? badge(hit.shortName, 'plain') : null),
