@@ -140,7 +140,10 @@ export interface SearchResult {
   hits: Hit[];
   /** Counts of each facet value among the matches. */
   facets: Facets;
-  /** True when no record had every word, and records matching some of them are shown. */
+  /**
+   * True when no record had every word as typed: records matching some of them are shown, or
+   * records matching once a correctly spelled word is read as a near one ("chapter" as "charter").
+   */
   relaxed: boolean;
 }
 

@@ -47,9 +47,12 @@ pub const ALIASES: &[&[&str]] = &[
 /// in questions and names ("right to work", "can refugees work") and which the records' own
 /// wording may lack.
 pub const OPTIONAL_WORDS: &[&str] = &[
-    "a", "about", "an", "and", "any", "are", "as", "at", "be", "by", "can", "do", "does", "for",
-    "from", "have", "how", "i", "in", "into", "is", "it", "may", "my", "of", "on", "or", "the",
-    "their", "to", "what", "when", "which", "who", "with",
+    "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could",
+    "did", "do", "does", "for", "from", "get", "got", "has", "have", "how", "i", "if", "in",
+    "into", "is", "it", "its", "may", "me", "mean", "means", "my", "of", "on", "or", "our",
+    "should", "tell", "that", "the", "their", "them", "there", "these", "they", "this", "those",
+    "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with",
+    "would", "you", "your",
 ];
 
 /// Between the items of a list in one text field (short names and aliases, key articles, a

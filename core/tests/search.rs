@@ -1151,7 +1151,7 @@ fn a_right_asked_for_as_the_right_to_something_comes_first() {
 }
 
 #[test]
-fn optional_words_score_where_they_occur_but_are_never_required() {
+fn optional_words_between_other_words_score_where_they_occur_but_are_never_required() {
     let records = [
         ("with", "the right to vote"),
         ("without", "voting right"),
@@ -1169,9 +1169,11 @@ fn optional_words_score_where_they_occur_but_are_never_required() {
         ("to the ", (&["little", "with"], false), &["little", "with"]),
         // An optional word the index lacks changes nothing, and is no typo of another word.
         ("vote whom ", (&["noun", "with"], true), &["noun", "with"]),
+        // Without optional words, any-word ranking: records with both words, then those with
+        // one ("voting right" has "right").
         (
             "right of vote ",
-            (&["noun", "with"], true),
+            (&["noun", "with", "without"], true),
             &["noun", "with"],
         ),
     ];
@@ -1378,4 +1380,76 @@ fn title_highlights_count_utf16_units_of_accented_astral_and_cjk_titles() {
             .collect();
         assert_eq!(got, want, "{q}");
     }
+}
+
+#[test]
+fn little_words_framing_a_question_neither_rank_nor_light_up_records() {
+    // (question, the record its words without the framing ask for)
+    let table = [
+        ("what is gcm", "gcm"),
+        ("what is the icrmw", "icrmw"),
+        ("the crc", "crc"),
+        ("what is the udhr", "udhr"),
+        ("what is a refugee", "refugee"),
+        ("who is a stateless person", "stateless-person"),
+        ("tell me about the crc", "crc"),
+        (
+            "what does non-refoulement mean",
+            "iom-non-refoulement-note-2014",
+        ),
+    ];
+    let little: Vec<&str> = treatykit_core::corpus_docs::OPTIONAL_WORDS.to_vec();
+    for (q, id) in table {
+        let r = search(q);
+        assert!(!r.relaxed, "{q}");
+        assert_first(&r, id, q);
+        // Marks fall on the words asked about, never on the little words around them.
+        for h in &r.hits {
+            for (text, ranges) in [(&h.snippet, &h.highlights), (&h.title, &h.title_highlights)] {
+                let units: Vec<u16> = text.encode_utf16().collect();
+                for &[s, e] in ranges {
+                    let word = String::from_utf16(&units[s as usize..e as usize]).unwrap();
+                    assert!(
+                        !little.contains(&word.to_lowercase().as_str()),
+                        "{q}: {} marks {word:?}",
+                        h.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn any_word_ranking_brings_the_records_of_common_words_too() {
+    // "visa" is rare and "refugee" common: the relaxed answer holds the records of both.
+    let r = search("refugee visa");
+    assert!(r.relaxed);
+    let refugee = with("refugee", |o| o.limit = 100);
+    let visa = search("visa");
+    assert!(
+        r.total >= refugee.total + visa.total - 2,
+        "{} < {} + {}",
+        r.total,
+        refugee.total,
+        visa.total
+    );
+}
+
+#[test]
+fn an_answer_that_reads_a_correctly_spelled_word_as_another_is_relaxed() {
+    let ix = index_of(&[
+        ("charter", "the charter of rights"),
+        ("chapter", "chapter one"),
+        ("both", "chapter rights charter"),
+    ]);
+    // "chapter" and "rights" occur, but never together without "charter" standing in.
+    assert_eq!(hits(&ix, "chapter rights"), (owned(&["both"]), false));
+    let ix = index_of(&[
+        ("charter", "the charter of rights"),
+        ("chapter", "chapter one"),
+    ]);
+    assert_eq!(hits(&ix, "chapter rights"), (owned(&["charter"]), true));
+    // A misspelling the index lacks is read as its near word without relaxing.
+    assert_eq!(hits(&ix, "chartre rights"), (owned(&["charter"]), false));
 }

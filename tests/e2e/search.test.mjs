@@ -82,6 +82,22 @@ test('a right that the selected category holds only through an assumed link says
   await context.close();
 });
 
+test('a relaxed answer says it is not what was typed; an exact one says nothing', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  for (const [q, notice] of [['refugee visa', true], ['chapter 9', true], ['refugee', false]]) {
+    const expected = await api(page, (tk, query) => tk.search(query).relaxed, q);
+    assert.equal(expected, notice, `${q}: relaxed`);
+    await page.fill('#q', q);
+    await resultsFor(page, q);
+    const shown = await page.locator('.notice--info').count();
+    assert.equal(shown, notice ? 1 : 0, q);
+    if (notice) assert.match(await page.locator('.notice--info').textContent(), /closest matches/);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('query text that looks like markup stays text and runs nothing', async () => {
   const { page, context, problems } = await openPage(env, '/www/');
   await ready(page);

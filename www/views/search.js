@@ -134,7 +134,7 @@ function notices(ctx, result) {
         text = ['Did you mean ', h('a', { href: ctx.href(withState(ctx.state, { q })), 'data-nav': '' }, q), '?'];
       }
     }
-    text ??= ['No record has every word you typed; showing records that match ', h('strong', {}, 'any'), ' of them.'];
+    text ??= ['No record has every word as you typed it; showing the ', h('strong', {}, 'closest'), ' matches: records with some of the words, or with a near spelling of one.'];
     out.push(h('p', { class: 'notice notice--info' }, ...text));
   }
   return out;

@@ -15,6 +15,10 @@ const PREFIX_DRIVER_CAP: usize = 128;
 /// Fewest characters of each of the two words a run-together word is split into.
 const SPLIT_MIN_CHARS: usize = 2;
 
+/// In any-word ranking, a word in at most this many records (or a quarter of the index,
+/// when more) brings them as candidates, however common it is.
+const ANY_WORD_CANDIDATES: u64 = 1000;
+
 /// How one query group is matched (see the module docs).
 #[derive(Debug, Clone)]
 pub(super) enum Plan {
@@ -546,9 +550,19 @@ impl Index {
         facet_docs: &mut Vec<u32>,
     ) -> bool {
         // Cheapest first: it drives, and rare words reject candidates soonest. Optional words
-        // neither drive nor reject: they only score.
+        // neither drive nor reject. Those between other words score where they occur ("right
+        // to leave any country"); those before the first or after the last do not: "what is",
+        // "the" frame a question, and scoring them ranked records by how many little words
+        // they hold.
         let mut by_cost: Vec<&Plan> = plans.iter().filter(|p| !p.is_optional()).collect();
-        let optional: Vec<&Plan> = plans.iter().filter(|p| p.is_optional()).collect();
+        let first = plans.iter().position(|p| !p.is_optional()).unwrap_or(0);
+        let last = plans.iter().rposition(|p| !p.is_optional()).unwrap_or(0);
+        let inner: Vec<&Plan> = plans
+            .iter()
+            .enumerate()
+            .filter(|&(i, p)| p.is_optional() && first < i && i < last)
+            .map(|(_, p)| p)
+            .collect();
         for i in 1..by_cost.len() {
             let mut j = i;
             while j > 0 && by_cost[j - 1].cost() > by_cost[j].cost() {
@@ -587,7 +601,7 @@ impl Index {
                     None => continue 'docs,
                 }
             }
-            for p in &optional {
+            for p in &inner {
                 if let Some((_, s)) = self.eval(p, d) {
                     score += s;
                 }
@@ -613,13 +627,20 @@ impl Index {
         matches: &mut Vec<Scored>,
         facet_docs: &mut Vec<u32>,
     ) {
-        // Very common words do not bring candidates of their own (they still score).
-        let usable: Vec<&Plan> = plans.iter().filter(|p| !matches!(p, Plan::Never)).collect();
+        // On a large index, very common words do not bring candidates of their own (they
+        // still score); on a small one every word does, or "refugee visa" would rank the two
+        // records saying "visa" and none of the 61 saying "refugee".
+        let usable: Vec<&Plan> = plans
+            .iter()
+            .filter(|p| !matches!(p, Plan::Never) && !p.is_optional())
+            .collect();
         let cheapest = usable.iter().map(|p| p.cost()).min().unwrap_or(0);
-        let limit = (self.len() as u64 / 4).max(cheapest);
+        let limit = (self.len() as u64 / 4)
+            .max(cheapest)
+            .max(ANY_WORD_CANDIDATES);
         let mut lists: Vec<Vec<u32>> = Vec::new();
         for p in &usable {
-            if p.cost() <= limit && !p.is_optional() {
+            if p.cost() <= limit {
                 lists.push(self.candidates(p));
             }
         }
@@ -636,7 +657,7 @@ impl Index {
                 if let Some((k, s)) = self.eval(p, d) {
                     score += s;
                     typos += u8::from(k.is_typo());
-                    matched += u8::from(!p.is_optional());
+                    matched += 1;
                 }
             }
             if matched == 0 {
@@ -700,7 +721,9 @@ impl Index {
     /// [`Index::matched_terms`] into `out` (cleared first).
     pub(super) fn matched_terms_into(&self, d: u32, plans: &[Plan], out: &mut Vec<u32>) {
         out.clear();
-        for p in plans {
+        // Little words are not marked: a snippet lit up at every "a" and "the" hides the words
+        // that matched.
+        for p in plans.iter().filter(|p| !p.is_optional()) {
             match p {
                 Plan::Phrase { ids, alts, .. } => {
                     out.extend(ids.iter().copied());

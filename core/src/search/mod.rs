@@ -609,7 +609,7 @@ impl Index {
         let mut facet_docs = Vec::new();
         let mut matches = Vec::new();
         let mut relaxed = false;
-        let (mut plans, words_match) = self.match_words(
+        let (mut plans, words_match, mut other_words) = self.match_words(
             &q,
             opts.fuzzy,
             &exclude,
@@ -630,7 +630,7 @@ impl Index {
             && opts.fuzzy
             && let Some(split) = self.split_run_together(&q)
         {
-            let (split_plans, split_match) = self.match_words(
+            let (split_plans, split_match, split_other) = self.match_words(
                 &split,
                 true,
                 &exclude,
@@ -642,6 +642,7 @@ impl Index {
                 plans = split_plans;
                 std::mem::swap(&mut facet_docs, &mut fallback_docs);
                 fall_back = false;
+                other_words = split_other;
             }
         }
         let short = self.is_short(raw, &q);
@@ -673,12 +674,17 @@ impl Index {
                 std::mem::swap(&mut facet_docs, &mut fallback_docs);
             }
         }
+        // Matched only by reading a word as another: say so, as for any-word ranking.
+        relaxed |= other_words && !matches.is_empty();
         let total = matches.len();
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
         // A query that is a title or short name (or a misspelt short name) puts that record
         // first, however many records merely mention the name ("ICRMW" is cited by 65 rights).
+        // The words that say what is asked: without the little words that frame a question
+        // ("what is gcm", "the crc"), which say nothing of the record sought.
+        let content = content_words(&plans);
         if !relaxed {
-            self.name_boost(&folded, &plans, &mut matches);
+            self.name_boost(&folded, &plans, content, &mut matches);
         }
         // The best results, re-ranked: "jump to" (when a word is not a known word — an
         // abbreviation, a word being typed — titles and short names it abbreviates rise), then
@@ -698,7 +704,7 @@ impl Index {
         // Only the first PROXIMITY_TOP, whatever page is asked for: the same records re-ranked
         // the same way on every page, so paging never repeats or skips a hit.
         let near = top.len().min(PROXIMITY_TOP);
-        self.proximity_boost(&mut top[..near], &plans);
+        self.proximity_boost(&mut top[..near], content);
         rank::sort(&mut top, &self.id_rank);
         // Ranking is tiered (words matched, then typos, then score), so a hit may rank below
         // one with a lower score. The score shown never rises down the ranking, so that hits
@@ -728,8 +734,9 @@ impl Index {
     /// Plans the words of `q` and matches them into `matches` and `facet_docs` (cleared
     /// first): words that exist are trusted first, typo candidates looked up for unknown words
     /// only; when that matches no record, filters aside, and `fuzzy`, typo candidates of every
-    /// word. Returns the plans of the last pass and whether its words match some record that
-    /// is not excluded, filters aside.
+    /// word. Returns the plans of the last pass, whether its words match some record that
+    /// is not excluded, filters aside, and whether that took reading a word of the index as
+    /// another ("chapter 9" as "charter 9"): an answer to other words than the query's.
     fn match_words(
         &self,
         q: &query::Query,
@@ -738,7 +745,7 @@ impl Index {
         filters: &Compiled,
         matches: &mut Vec<rank::Scored>,
         facet_docs: &mut Vec<u32>,
-    ) -> (Vec<Plan>, bool) {
+    ) -> (Vec<Plan>, bool, bool) {
         let mut typos = if fuzzy { Typos::ForUnknown } else { Typos::Off };
         loop {
             let plans = self.plans(q, typos);
@@ -746,7 +753,8 @@ impl Index {
             let words_match = !plans.iter().any(|p| matches!(p, Plan::Never))
                 && self.match_all(&plans, exclude, filters, matches, facet_docs);
             if words_match || typos != Typos::ForUnknown || !plans.iter().any(Plan::skipped_typos) {
-                return (plans, words_match);
+                let other_words = words_match && typos == Typos::All;
+                return (plans, words_match, other_words);
             }
             typos = Typos::All;
         }
@@ -837,6 +845,17 @@ impl Index {
             title_highlights: snip.title_highlights,
             fields: doc.summary.clone(),
         }
+    }
+}
+
+/// `plans` without the optional words before the first other word and after the last (all of
+/// them when every word is optional).
+fn content_words(plans: &[Plan]) -> &[Plan] {
+    let first = plans.iter().position(|p| !p.is_optional());
+    let last = plans.iter().rposition(|p| !p.is_optional());
+    match (first, last) {
+        (Some(a), Some(b)) => &plans[a..=b],
+        _ => plans,
     }
 }
 

@@ -178,10 +178,21 @@ impl Index {
     /// word in place of the word ("refugees" for "Refugee", "iccrp" for "ICCPR", "refugee
     /// convnetion" for "Refugee Convention"). `q` is the query's [`fold_words`], `plans` its
     /// words' plans.
-    pub(super) fn name_boost(&self, q: &str, plans: &[Plan], matches: &mut [Scored]) {
+    pub(super) fn name_boost(
+        &self,
+        q: &str,
+        plans: &[Plan],
+        content: &[Plan],
+        matches: &mut [Scored],
+    ) {
         let mut named = self.named(q);
         if named.is_empty() {
-            named = self.named_by_variants(q, plans);
+            named = self.named_by_variants(q, plans, true);
+        }
+        // "what is the gcm", "the crc": the name may be what is left without the little
+        // words around it.
+        if named.is_empty() && content.len() < plans.len() {
+            named = self.named_by_variants(q, content, false);
         }
         if named.is_empty() {
             return;
@@ -193,10 +204,11 @@ impl Index {
         }
     }
 
-    /// The documents named by the query's words with each word replaced by one of its
+    /// The documents named by the words of `plans` with each word replaced by one of its
     /// variants (see [`Index::name_boost`]), a phrase standing for its words, ascending; none
-    /// when a word matches nothing or the combinations are too many.
-    fn named_by_variants(&self, q: &str, plans: &[Plan]) -> Vec<u32> {
+    /// when a word matches nothing or the combinations are too many. `as_typed_done`: the
+    /// words as typed are the query `q`, already looked up.
+    fn named_by_variants(&self, q: &str, plans: &[Plan], as_typed_done: bool) -> Vec<u32> {
         /// Marks a piece that is a phrase (its number in `phrases`) rather than a term.
         const PHRASE: u32 = 1 << 31;
         // Each word's pieces: term ids, the word's own first, then its variants nearest first
@@ -233,7 +245,7 @@ impl Index {
             per_word.push(words);
         }
         // Every word as typed: the query itself, looked up already.
-        if !varied && phrases.is_empty() {
+        if as_typed_done && !varied && phrases.is_empty() {
             return Vec::new();
         }
         let mut named = Vec::new();
@@ -254,7 +266,7 @@ impl Index {
                     name.push_str(self.ix.term(t));
                 }
             }
-            if name != q {
+            if !as_typed_done || name != q {
                 named.extend(self.named(&name));
             }
             // The next combination, like an odometer.
