@@ -9,12 +9,14 @@
 // module. Every answer is made of new objects and arrays: nothing cached is ever handed out.
 
 /**
- * Per index number: `fields` ([{ name, values, labels }], the facet table) and `docs`
- * (document number → { id, kind, title, keys, values, summary, lists } of its summary fields:
- * `summary` an object of them to copy, or null when a key is `__proto__`; `lists` the
- * positions of the list values, which every hit gets copies of).
+ * Per wasm instance (keyed by its `WebAssembly.Memory`: two copies of the glue on one page, or
+ * two instances, share this module but not their indexes), per index number: `fields`
+ * ([{ name, values, labels }], the facet table) and `docs` (document number → { id, kind,
+ * title, keys, values, summary, lists } of its summary fields: `summary` an object of them to
+ * copy, or null when a key is `__proto__`; `lists` the positions of the list values, which
+ * every hit gets copies of).
  */
-const indexes = new Map();
+const instances = new WeakMap();
 
 /** Sets own property `key` even when it is `__proto__`, as `JSON.parse` does. */
 function put(o, key, value) {
@@ -30,7 +32,12 @@ function copy(v) {
   return Array.isArray(v) ? v.slice() : v;
 }
 
-function cacheOf(index) {
+function cacheOf(instance, index) {
+  let indexes = instances.get(instance);
+  if (indexes === undefined) {
+    indexes = new Map();
+    instances.set(instance, indexes);
+  }
   let c = indexes.get(index);
   if (c === undefined) {
     c = { fields: [], docs: new Map() };
@@ -89,7 +96,8 @@ function facetsOf(c, counts) {
 }
 
 /**
- * The search answer `{ total, hits, facets, relaxed }` of index number `index` from a compact
+ * The search answer `{ total, hits, facets, relaxed }` of index number `index` of wasm instance
+ * `instance` (its memory) from a compact
  * answer: `fixed` (JSON text of what was not sent before, or undefined), the hits' `snippets`
  * one after the other without their `…` cut marks, the numbers of the hits (`hits`: total,
  * relaxed, count, then per hit document, score, length in UTF-16 units of its text in
@@ -97,8 +105,8 @@ function facetsOf(c, counts) {
  * highlight count and pairs) and
  * the packed facet counts.
  */
-export function buildAnswer(index, fixed, snippets, hits, counts) {
-  const c = cacheOf(index);
+export function buildAnswer(instance, index, fixed, snippets, hits, counts) {
+  const c = cacheOf(instance, index);
   absorb(c, fixed);
   const n = hits[2];
   const list = new Array(n);
@@ -135,18 +143,13 @@ export function buildAnswer(index, fixed, snippets, hits, counts) {
 }
 
 /** The facet answer of index number `index` from its compact answer (see `buildAnswer`). */
-export function buildFacets(index, fixed, counts) {
-  const c = cacheOf(index);
+export function buildFacets(instance, index, fixed, counts) {
+  const c = cacheOf(instance, index);
   absorb(c, fixed);
   return facetsOf(c, counts);
 }
 
-/** Drops what is kept for index number `index` (its `Index` was freed). */
-export function forgetIndex(index) {
-  indexes.delete(index);
-}
-
-/** Drops everything kept (a new wasm instance starts with nothing sent). */
-export function forgetAll() {
-  indexes.clear();
+/** Drops what is kept for index number `index` of `instance` (freed, or its answer failed). */
+export function forgetIndex(instance, index) {
+  instances.get(instance)?.delete(index);
 }

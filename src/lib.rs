@@ -41,9 +41,9 @@ pub fn catalog() -> JsResult<&'static Catalog> {
         .map_err(|e| to_js(e.clone()))
 }
 
-/// Runs once when the module is instantiated: panics reach the console with their message.
+/// Runs when the module is instantiated: panics reach the console with their message. Calling
+/// it again changes nothing.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    search::reset_answers();
 }

@@ -9,29 +9,36 @@ use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU32, Ordering};
 use treatykit_core::records::{self, Json, MAX_RECORDS, Schema};
-use treatykit_core::search::compact::{Compact, Delivered};
+use treatykit_core::search::compact::Delivered;
 use treatykit_core::search::{Filters, SearchOptions, json};
 use treatykit_core::{Code, Error, JsClass};
 use wasm_bindgen::prelude::*;
 
 // Answers are assembled by js/answer.js from compact answers (core `search/compact.rs`): it
-// keeps, per index number, the strings that never change, which this side sends once.
+// keeps, per wasm instance (keyed by the instance's memory: two copies of the glue on one page
+// share one answer.js) and per index number, the strings that never change, which this side
+// sends once. Its calls catch what they throw, so that an error there never leaves a `RefCell`
+// of this side borrowed (JavaScript exceptions skip Rust's unwinding).
 #[wasm_bindgen(module = "/js/answer.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = buildAnswer)]
+    #[wasm_bindgen(catch, js_name = buildAnswer)]
     fn build_answer(
+        instance: &JsValue,
         index: u32,
         fixed: Option<&str>,
         snippets: &str,
         hits: &[f64],
         facets: &[u32],
-    ) -> JsValue;
-    #[wasm_bindgen(js_name = buildFacets)]
-    fn build_facets(index: u32, fixed: Option<&str>, facets: &[u32]) -> JsValue;
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = buildFacets)]
+    fn build_facets(
+        instance: &JsValue,
+        index: u32,
+        fixed: Option<&str>,
+        facets: &[u32],
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = forgetIndex)]
-    fn forget_index(index: u32);
-    #[wasm_bindgen(js_name = forgetAll)]
-    fn forget_all();
+    fn forget_index(instance: &JsValue, index: u32);
 }
 
 /// Index number of the embedded corpus in js/answer.js; `Index` objects take the next ones.
@@ -41,11 +48,8 @@ static NEXT_INDEX: AtomicU32 = AtomicU32::new(EMBEDDED + 1);
 thread_local! {
     /// What js/answer.js holds of the embedded corpus (and the buffers its answers are built in).
     static EMBEDDED_DELIVERED: RefCell<Delivered> = RefCell::new(Delivered::new());
-}
-
-/// Forgets every answer cache: a new instance has sent nothing (called at start).
-pub fn reset_answers() {
-    forget_all();
+    /// This instance's memory: the key of its caches in js/answer.js.
+    static INSTANCE: JsValue = wasm_bindgen::memory();
 }
 
 /// The JSON text of what an answer sends for the first time, or `None` when there is none
@@ -54,22 +58,44 @@ fn sent_text(fixed: &str) -> Option<&str> {
     (!fixed.is_empty()).then_some(fixed)
 }
 
-/// The search answer objects of a compact answer of index number `index`.
-fn answer(index: u32, compact: Result<&Compact, Error>) -> JsResult<JsValue> {
-    let c = compact.map_err(to_js)?;
-    Ok(build_answer(
-        index,
-        sent_text(&c.fixed),
-        &c.snippets,
-        &c.hits,
-        &c.facets,
-    ))
+/// The search answer objects of index number `index` from the compact answer just built in
+/// `d` (`built`: whether it could be).
+fn answer(index: u32, d: &mut Delivered, built: Result<(), Error>) -> JsResult<JsValue> {
+    built.map_err(to_js)?;
+    let c = d.last();
+    let built = INSTANCE.with(|i| {
+        build_answer(
+            i,
+            index,
+            sent_text(&c.fixed),
+            &c.snippets,
+            &c.hits,
+            &c.facets,
+        )
+    });
+    resend_after_failure(index, d, built)
 }
 
-/// The facet answer object of a compact facet answer of index number `index`.
-fn facet_answer(index: u32, compact: Result<&Compact, Error>) -> JsResult<JsValue> {
-    let c = compact.map_err(to_js)?;
-    Ok(build_facets(index, sent_text(&c.fixed), &c.facets))
+/// The facet answer object of index number `index` from the compact facet answer just built
+/// in `d` (`built`: whether it could be).
+fn facet_answer(index: u32, d: &mut Delivered, built: Result<(), Error>) -> JsResult<JsValue> {
+    built.map_err(to_js)?;
+    let c = d.last();
+    let built = INSTANCE.with(|i| build_facets(i, index, sent_text(&c.fixed), &c.facets));
+    resend_after_failure(index, d, built)
+}
+
+/// `built`; when js/answer.js failed, both sides forget what was sent, so that the next
+/// answer sends everything again instead of failing for good.
+fn resend_after_failure(
+    index: u32,
+    d: &mut Delivered,
+    built: Result<JsValue, JsValue>,
+) -> JsResult<JsValue> {
+    built.inspect_err(|_| {
+        *d = Delivered::new();
+        INSTANCE.with(|i| forget_index(i, index));
+    })
 }
 
 fn options(v: &JsValue) -> JsResult<SearchOptions> {
@@ -90,7 +116,10 @@ pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
     crate::test_hooks::panic_on_test_query(&q);
     let opts = options(&options_arg)?;
     let index = catalog()?.index();
-    EMBEDDED_DELIVERED.with_borrow_mut(|d| answer(EMBEDDED, index.search_compact_in(&q, &opts, d)))
+    EMBEDDED_DELIVERED.with_borrow_mut(|d| {
+        let built = index.search_compact_in(&q, &opts, d).map(|_| ());
+        answer(EMBEDDED, d, built)
+    })
 }
 
 /// Facet counts of the embedded corpus: `facets(filters?)` → `{ kind: [{ value, label,
@@ -99,7 +128,10 @@ pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
 pub fn facets(filters_arg: JsValue) -> JsResult<JsValue> {
     let f = filters(&filters_arg)?;
     let index = catalog()?.index();
-    EMBEDDED_DELIVERED.with_borrow_mut(|d| facet_answer(EMBEDDED, index.facets_compact_in(&f, d)))
+    EMBEDDED_DELIVERED.with_borrow_mut(|d| {
+        let built = index.facets_compact_in(&f, d).map(|_| ());
+        facet_answer(EMBEDDED, d, built)
+    })
 }
 
 /// A search index over records a website brings. Free it with `free()` when done.
@@ -113,7 +145,7 @@ pub struct JsIndex {
 
 impl Drop for JsIndex {
     fn drop(&mut self) {
-        forget_index(self.number);
+        INSTANCE.with(|i| forget_index(i, self.number));
     }
 }
 
@@ -172,14 +204,16 @@ impl JsIndex {
         let q = query_arg(&query)?;
         let opts = options(&options_arg)?;
         let mut d = self.delivered.borrow_mut();
-        answer(self.number, self.inner.search_compact_in(&q, &opts, &mut d))
+        let built = self.inner.search_compact_in(&q, &opts, &mut d).map(|_| ());
+        answer(self.number, &mut d, built)
     }
 
     /// Facet counts of the records under `filters?`.
     pub fn facets(&self, filters_arg: JsValue) -> JsResult<JsValue> {
         let f = filters(&filters_arg)?;
         let mut d = self.delivered.borrow_mut();
-        facet_answer(self.number, self.inner.facets_compact_in(&f, &mut d))
+        let built = self.inner.facets_compact_in(&f, &mut d).map(|_| ());
+        facet_answer(self.number, &mut d, built)
     }
 
     /// Number of records indexed.

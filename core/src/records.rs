@@ -52,7 +52,15 @@ pub const MAX_BOOST: f64 = 1000.0;
 /// [`MAX_RECORDS`] records that all hold the word: about 3e-40) is still above 0 in `f32`.
 pub const MIN_BOOST: f64 = 1e-30;
 /// Hit keys that a facet or stored field may not use.
-pub const RESERVED_KEYS: [&str; 6] = ["id", "kind", "title", "score", "snippet", "highlights"];
+pub const RESERVED_KEYS: [&str; 7] = [
+    "id",
+    "kind",
+    "title",
+    "score",
+    "snippet",
+    "highlights",
+    "titleHighlights",
+];
 
 /// A JSON-like value, as read from JavaScript or JSON.
 #[derive(Debug, Clone, PartialEq)]

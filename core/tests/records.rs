@@ -842,3 +842,40 @@ fn a_record_with_several_years_passes_a_year_range_holding_any_of_them() {
         assert_eq!(got, want, "{from}..={to}");
     }
 }
+
+#[test]
+fn a_facet_or_stored_field_may_not_take_the_name_of_a_hit_key() {
+    for key in treatykit_core::records::RESERVED_KEYS {
+        for part in ["facets", "store"] {
+            let schema = map(&[
+                ("fields", map(&[("body", map(&[]))])),
+                (part, Json::List(vec![s(key)])),
+            ]);
+            let recs = vec![map(&[("id", s("a")), ("body", s("text")), (key, s("x"))])];
+            let err = records::index(recs, &schema).unwrap_err();
+            assert_eq!(err.code, Code::InvalidArgument, "{part}: {key}");
+            assert!(err.message.contains("reserved hit keys"), "{}", err.message);
+        }
+    }
+    // The reserved keys are exactly what a hit of an index without facets or stored fields
+    // carries: none of them can be overwritten.
+    let schema = map(&[("fields", map(&[("body", map(&[]))]))]);
+    let recs = vec![map(&[("id", s("a")), ("body", s("text"))])];
+    let index = records::index(recs, &schema).unwrap();
+    let v: serde_json::Value = serde_json::from_str(
+        &index
+            .search_json("text", &SearchOptions::default())
+            .unwrap(),
+    )
+    .unwrap();
+    let mut keys: Vec<&str> = v["hits"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut reserved = treatykit_core::records::RESERVED_KEYS.to_vec();
+    keys.sort_unstable();
+    reserved.sort_unstable();
+    assert_eq!(keys, reserved);
+}

@@ -1453,3 +1453,20 @@ fn an_answer_that_reads_a_correctly_spelled_word_as_another_is_relaxed() {
     // A misspelling the index lacks is read as its near word without relaxing.
     assert_eq!(hits(&ix, "chartre rights"), (owned(&["charter"]), false));
 }
+
+#[test]
+fn without_fuzzy_matching_a_misspelt_title_is_not_found_as_an_abbreviation() {
+    for q in ["statelss ", "trafficing", "refoulment"] {
+        let strict = with(q, |o| o.fuzzy = false);
+        assert_eq!(
+            (strict.total, strict.relaxed),
+            (0, false),
+            "{q}: {:?}",
+            ids(&strict.hits)
+        );
+        assert!(search(q).total > 0, "{q} finds records with typo tolerance");
+    }
+    // Abbreviations made of word starts are no typos.
+    let vccr = with("vccr", |o| o.fuzzy = false);
+    assert_eq!(vccr.hits.first().map(|h| h.id.as_str()), Some("vccr"));
+}

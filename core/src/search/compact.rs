@@ -55,6 +55,11 @@ impl Delivered {
         Delivered::default()
     }
 
+    /// The last answer built in these buffers (empty before the first).
+    pub fn last(&self) -> &Compact {
+        &self.answer
+    }
+
     /// Number of documents sent.
     pub fn doc_count(&self) -> usize {
         self.docs.iter().map(|w| w.count_ones() as usize).sum()

@@ -652,6 +652,7 @@ impl Index {
             fallback_docs.clear();
             self.jump_fallback(
                 &folded,
+                opts.fuzzy,
                 &exclude,
                 &filters,
                 &mut matches,

@@ -79,8 +79,14 @@ impl Index {
 
     /// Jump scores of the titles and short names that the query abbreviates well enough, per
     /// document (its best name), in document order; of the documents `only` lists (sorted) when
-    /// given, whose names alone are then read. `q` is the query's [`fold_words`].
-    pub(super) fn jump_scores(&self, q: &str, only: Option<&[u32]>) -> Vec<(u32, i64)> {
+    /// given, whose names alone are then read. `q` is the query's [`fold_words`]; `one_word`:
+    /// letters of one word count as an abbreviation of it (see [`abbreviates`]).
+    pub(super) fn jump_scores(
+        &self,
+        q: &str,
+        only: Option<&[u32]>,
+        one_word: bool,
+    ) -> Vec<(u32, i64)> {
         if q.is_empty() {
             return Vec::new();
         }
@@ -93,7 +99,7 @@ impl Index {
         let mut score = |d: u32, j: &JumpText| -> bool {
             if j.mask & qmask != qmask
                 || j.starts & qstarts != qstarts
-                || !words.iter().all(|w| abbreviates(&j.text, w))
+                || !words.iter().all(|w| abbreviates(&j.text, w, one_word))
             {
                 return true;
             }
@@ -127,15 +133,18 @@ impl Index {
     }
 
     /// Matches by "jump to" alone (`q`: the query's [`fold_words`]), when nothing else did.
+    /// Without `fuzzy`, only starts of words abbreviate ("vccr"): letters of one word in order
+    /// ("statelss") would be a typo match.
     pub(super) fn jump_fallback(
         &self,
         q: &str,
+        fuzzy: bool,
         exclude: &[Plan],
         filters: &Compiled,
         matches: &mut Vec<Scored>,
         facet_docs: &mut Vec<u32>,
     ) {
-        for (d, s) in self.jump_scores(q, None) {
+        for (d, s) in self.jump_scores(q, None, fuzzy) {
             let status = filters.status(d);
             if status == Status::Fails || self.excluded(exclude, d) {
                 continue;
@@ -301,7 +310,7 @@ impl Index {
         if docs.is_empty() {
             return;
         }
-        let scores = self.jump_scores(q, Some(&docs));
+        let scores = self.jump_scores(q, Some(&docs), true);
         let Some(best) = scores.iter().map(|s| s.1).max() else {
             return;
         };
@@ -317,12 +326,13 @@ impl Index {
 /// in one of two ways:
 /// - it is made of the starts of words of `text`, in order, skipping any ("vccr" in "vienna
 ///   convention on consular relations", "1951", "conv", "unclos");
-/// - it is letters of one word taken in order from its first ("stls" in "stateless").
+/// - with `one_word`, it is letters of one word taken in order from its first ("stls" in
+///   "stateless").
 ///
 /// Letters picked from inside several words do not count: "syria" is not "s(ecurit)y
 /// r(i)ghts a(nd)". A cheap structural test before the fuzzy matcher scores the match.
 /// `q` holds the word's characters (at most 63 are considered).
-fn abbreviates(text: &str, q: &[char]) -> bool {
+fn abbreviates(text: &str, q: &[char], one_word: bool) -> bool {
     let q = &q[..q.len().min(63)];
     let Some(&head) = q.first() else {
         return true;
@@ -336,7 +346,7 @@ fn abbreviates(text: &str, q: &[char]) -> bool {
             continue;
         };
         // Letters of this one word, in order.
-        if first == head {
+        if one_word && first == head {
             let mut at = 1;
             for c in chars.clone() {
                 if at < q.len() && c == q[at] {
@@ -496,7 +506,18 @@ mod tests {
         ];
         for (text, word, want) in table {
             let chars: Vec<char> = word.chars().collect();
-            assert_eq!(abbreviates(text, &chars), want, "{word} in {text}");
+            assert_eq!(abbreviates(text, &chars, true), want, "{word} in {text}");
+        }
+        // Without letters of one word, only starts of words abbreviate.
+        for (text, word, want) in [
+            ("vienna convention on consular relations", "vccr", true),
+            ("1951 refugee convention", "refconv", true),
+            ("stateless persons", "stls", false),
+            ("stateless persons", "statelss", false),
+            ("stateless persons", "statpers", true),
+        ] {
+            let chars: Vec<char> = word.chars().collect();
+            assert_eq!(abbreviates(text, &chars, false), want, "{word} in {text}");
         }
     }
 }
