@@ -55,6 +55,16 @@ pub const OPTIONAL_WORDS: &[&str] = &[
     "would", "you", "your",
 ];
 
+/// `art` before an article number ("Art. 33"), nothing before a reference that names its own
+/// unit ("para. 24", "Preamble", "Annex I"), which would otherwise read "art. para. 24".
+fn article_lead<'a>(article: &str, art: &'a str) -> &'a str {
+    if crate::record_view::is_article_number(article) {
+        art
+    } else {
+        ""
+    }
+}
+
 /// Between the items of a list in one text field (short names and aliases, key articles, a
 /// right's anchors), which snippets show. ASCII: a snippet with a non-ASCII character takes
 /// JavaScript engines several times longer to decode (Node 20 about ten times).
@@ -282,7 +292,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         let articles = i
             .articles
             .iter()
-            .map(|a| ["Art. ", &a.article, " ", &a.label].concat())
+            .map(|a| [article_lead(&a.article, "Art. "), &a.article, " ", &a.label].concat())
             .collect::<Vec<_>>()
             .join(LIST_SEPARATOR);
         let status = if i.binding {
@@ -398,7 +408,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
                     .iter()
                     .find(|i| i.id == a.instrument)
                     .map_or(a.instrument.as_str(), |i| i.short_name.as_str());
-                [name, " art. ", &a.article].concat()
+                [name, " ", article_lead(&a.article, "art. "), &a.article].concat()
             })
             .collect::<Vec<_>>()
             .join(LIST_SEPARATOR);

@@ -599,16 +599,21 @@ pub fn human_date(date: &str) -> String {
 /// art. 4"`, `"para. 29 (objective 13)"`, `"Guideline 3"`) are kept as they are.
 pub fn article_ref(article: &str) -> String {
     let a = article.trim();
-    let first = a.split(['(', ' ', ',']).next().unwrap_or("");
-    let numeral = !first.is_empty()
-        && (first.bytes().all(|b| b.is_ascii_digit())
-            || first.bytes().all(|b| b"IVXLC".contains(&b))
-            || first.bytes().next().is_some_and(|b| b.is_ascii_digit()));
-    if numeral {
+    if is_article_number(a) {
         format!("art. {a}")
     } else {
         a.to_string()
     }
+}
+
+/// True when `article` is an article number (`"33(1)"`, `"II(3)"`), which "art." must
+/// introduce, rather than a reference naming its own unit (`"para. 24"`, `"Preamble"`,
+/// `"Annex I"`, `"Protocol No. 4, art. 2(3)"`).
+pub fn is_article_number(article: &str) -> bool {
+    let first = article.trim().split(['(', ' ', ',']).next().unwrap_or("");
+    !first.is_empty()
+        && (first.bytes().all(|b| b"IVXLC".contains(&b))
+            || first.bytes().next().is_some_and(|b| b.is_ascii_digit()))
 }
 
 /// Label of a kind of right, e.g. `"state-right"` → `"State powers"`.

@@ -186,3 +186,35 @@ fn right_names_of_more_than_three_words_are_our_own_words_not_the_catalogues() {
         .collect();
     assert_eq!(copied, Vec::<&str>::new(), "names copied from rights.json");
 }
+
+#[test]
+fn searchable_text_puts_art_only_before_article_numbers() {
+    let docs = treatykit_core::corpus_docs::documents(&corpus());
+    let units = [
+        "para",
+        "Preamble",
+        "Annex",
+        "Protocol",
+        "Guideline",
+        "Rule",
+        "Principle",
+        "Chapter",
+    ];
+    let mut numbers = 0;
+    for d in &docs {
+        for f in &d.fields {
+            let t = &f.text;
+            for (at, _) in t.match_indices("rt. ") {
+                let after = &t[at + 4..];
+                assert!(
+                    !units.iter().any(|u| after.starts_with(u)),
+                    "{}: art. {:?}",
+                    d.id,
+                    after.chars().take(30).collect::<String>()
+                );
+                numbers += usize::from(after.starts_with(|c: char| c.is_ascii_digit()));
+            }
+        }
+    }
+    assert!(numbers > 300, "{numbers} article numbers cited");
+}
