@@ -317,7 +317,8 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             .put("scope", Value::Str(i.scope.clone()))
             .put("url", Value::Str(i.url.clone()));
         if let Some(y) = year_of(&i.adopted) {
-            b = b.year(y);
+            // "1989 convention", "1990": the year of adoption names an instrument too.
+            b = b.year(y).text(KEYWORDS_FIELD, BODY_BOOST, decimal(y));
         }
         if let Some(f) = &i.in_force {
             b = b.put("inForce", Value::Str(f.clone()));
@@ -385,6 +386,9 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
                 [&cat.definition, " ", &cat.definition_source].concat(),
             )
             .categories(std::slice::from_ref(&cat.id))
+            // "refugee rights", "migrant categories": a category's page is the list of its
+            // rights.
+            .text(KEYWORDS_FIELD, BODY_BOOST, "category rights")
             .put("group", Value::Str(cat.group.as_str().into()))
             .put("inheritsEstablished", Value::Bool(cat.inherits_established));
         if let Some(ch) = &cat.mimc_chapter {
@@ -453,11 +457,11 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         out.push(b.done());
     }
     for p in &c.principles {
-        let b = Builder::new(c, facets, &p.id, "principle", &p.label).text(
-            "body",
-            BODY_BOOST,
-            p.description.clone(),
-        );
+        // "gcm guiding principles", "principle": the labels alone ("People-centred") do not
+        // say what the records are.
+        let b = Builder::new(c, facets, &p.id, "principle", &p.label)
+            .text("body", BODY_BOOST, p.description.clone())
+            .text(KEYWORDS_FIELD, BODY_BOOST, "GCM guiding principle");
         out.push(b.done());
     }
     out

@@ -1470,3 +1470,49 @@ fn without_fuzzy_matching_a_misspelt_title_is_not_found_as_an_abbreviation() {
     let vccr = with("vccr", |o| o.fuzzy = false);
     assert_eq!(vccr.hits.first().map(|h| h.id.as_str()), Some("vccr"));
 }
+
+#[test]
+fn records_are_found_by_what_they_are_and_instruments_by_their_year() {
+    // Every GCM guiding principle answers "gcm guiding principles".
+    let principles = with("", |o| {
+        o.limit = 100;
+        o.filters = Filters::from_json(&treatykit_core::records::Json::Map(vec![(
+            "kind".into(),
+            treatykit_core::records::Json::Str("principle".into()),
+        )]))
+        .unwrap();
+    });
+    assert!(principles.total >= 10);
+    let found = with("gcm guiding principles", |o| o.limit = 100);
+    for p in &principles.hits {
+        assert!(found.hits.iter().any(|h| h.id == p.id), "{}", p.id);
+    }
+    // Every category answers "<its label> rights" (its page lists its rights).
+    let cats = with("", |o| {
+        o.limit = 100;
+        o.filters = Filters::from_json(&treatykit_core::records::Json::Map(vec![(
+            "kind".into(),
+            treatykit_core::records::Json::Str("category".into()),
+        )]))
+        .unwrap();
+    });
+    assert!(cats.total >= 15);
+    for c in &cats.hits {
+        let q = format!("{} rights", c.title);
+        assert!(
+            with(&q, |o| o.limit = 100)
+                .hits
+                .iter()
+                .any(|h| h.id == c.id),
+            "{q}"
+        );
+    }
+    // An adopted year finds its instrument.
+    for (q, id) in [
+        ("1990", "icrmw"),
+        ("1989 convention", "crc"),
+        ("2009 convention", "kampala"),
+    ] {
+        assert_first(&search(q), id, q);
+    }
+}
