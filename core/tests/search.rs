@@ -1516,3 +1516,30 @@ fn records_are_found_by_what_they_are_and_instruments_by_their_year() {
         assert_first(&search(q), id, q);
     }
 }
+
+#[test]
+fn a_rare_completion_does_not_outrank_the_common_word_being_typed_or_the_word_itself() {
+    // "famil": "family" in four records, "families" in one; the record that says "family"
+    // most comes first, not the one with the rarer completion.
+    let ix = index_of(&[
+        ("f1", "family family"),
+        ("f2", "family"),
+        ("f3", "family"),
+        ("f4", "family"),
+        ("y", "families"),
+    ]);
+    assert_eq!(hits(&ix, "famil").0.first().map(String::as_str), Some("f1"));
+    // "article 3": the records citing article 3 itself come before those citing 36 or 38.
+    let ix = index_of(&[
+        ("three", "article 3 applies"),
+        ("thirty-six", "article 36 applies"),
+        ("thirty-eight", "article 38 applies"),
+        (
+            "other",
+            "article 3 and more text about other things entirely",
+        ),
+    ]);
+    let (got, relaxed) = hits(&ix, "article 3");
+    assert!(!relaxed);
+    assert_eq!(&got[..2], ["three", "other"], "{got:?}");
+}

@@ -420,14 +420,23 @@ impl Index {
                     (_, Some((lo, hi))) => {
                         // One pass over the range's entries (by term, then field) scores the
                         // word itself (in the range, as its first term) and each completion.
+                        // Completions share one idf, the range's as if it were one term: a
+                        // rare completion must not outrank the common word the visitor is
+                        // typing ("famil": "families" above "family"), nor the word itself
+                        // once typed ("article 3": "36" above "3").
                         let word = exact.map(|(x, _)| x);
                         let mut word_tf = 0.0f32;
                         let mut completions: Option<f32> = None;
                         let mut cur = u32::MAX;
                         let mut tf = 0.0f32;
-                        let finish = |t: u32, tf: f32, best: &mut Option<f32>| {
+                        // Computed on the first completion found: most documents have none.
+                        let mut range_idf = None;
+                        let mut finish = |tf: f32, best: &mut Option<f32>| {
                             if tf > 0.0 {
-                                let idf = rank::idf(self.len(), self.ix.df(t));
+                                let idf = *range_idf.get_or_insert_with(|| {
+                                    let n = self.len();
+                                    rank::idf(n, self.ix.df_sum(lo, hi).min(n as u64) as u32)
+                                });
                                 let s = rank::saturate(tf, idf) * Kind::Prefix.weight();
                                 *best = Some(best.map_or(s, |b| b.max(s)));
                             }
@@ -438,13 +447,13 @@ impl Index {
                                 continue;
                             }
                             if e.term != cur {
-                                finish(cur, tf, &mut completions);
+                                finish(tf, &mut completions);
                                 cur = e.term;
                                 tf = 0.0;
                             }
                             tf += rank::field_tf(&self.ix, d, &e);
                         }
-                        finish(cur, tf, &mut completions);
+                        finish(tf, &mut completions);
                         let word_score = exact
                             .map(|(_, idf)| rank::saturate(word_tf, idf))
                             .filter(|&s| word_tf > 0.0 && s > 0.0);
