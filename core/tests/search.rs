@@ -1543,3 +1543,42 @@ fn a_rare_completion_does_not_outrank_the_common_word_being_typed_or_the_word_it
     assert!(!relaxed);
     assert_eq!(&got[..2], ["three", "other"], "{got:?}");
 }
+
+#[test]
+fn an_excluded_word_takes_its_other_forms_and_aliases_with_it() {
+    let instruments = |q: &str| -> BTreeSet<String> {
+        with(q, |o| {
+            o.limit = 100;
+            o.filters = Filters::from_json(&treatykit_core::records::Json::Map(vec![(
+                "kind".into(),
+                treatykit_core::records::Json::Str("instrument".into()),
+            )]))
+            .unwrap();
+        })
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+    };
+    let all = instruments("convention");
+    for (a, b) in [
+        ("refugee", "refugees"),
+        ("country", "countries"),
+        ("article", "art"),
+    ] {
+        let (x, y) = (
+            instruments(&format!("convention -{a}")),
+            instruments(&format!("convention -{b}")),
+        );
+        assert_eq!(x, y, "-{a} and -{b}");
+        assert!(x.len() < all.len(), "-{a} leaves something out");
+    }
+    // "minors" is an alias of "children": what "-children" leaves out, "-minors" does too.
+    let minors = instruments("convention -minors");
+    let without_children = instruments("convention -children");
+    let children_out: BTreeSet<&String> = all.difference(&without_children).collect();
+    assert!(!children_out.is_empty());
+    for id in children_out {
+        assert!(!minors.contains(id), "{id} says children");
+    }
+}

@@ -536,11 +536,17 @@ impl Index {
     }
 
     pub(super) fn excluded(&self, exclude: &[Plan], d: u32) -> bool {
+        // An excluded word takes its aliases and other forms with it, as an included one
+        // brings them: "-minors" also leaves out "children", "-refugees" "refugee".
         exclude.iter().any(|p| match p {
-            Plan::Term {
-                exact: Some((t, _)),
-                ..
-            } => self.ix.entries(d).has_in_range(*t, *t + 1),
+            Plan::Term { exact, typos, .. } => {
+                let ents = self.ix.entries(d);
+                exact
+                    .iter()
+                    .map(|&(t, _)| t)
+                    .chain(typos.iter().filter(|x| x.1 == 0).map(|x| x.0))
+                    .any(|t| ents.has_in_range(t, t + 1))
+            }
             Plan::Phrase { ids, alts, .. } => self.phrase_matches(d, ids, alts),
             _ => false,
         })
