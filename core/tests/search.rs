@@ -1582,3 +1582,23 @@ fn an_excluded_word_takes_its_other_forms_and_aliases_with_it() {
         assert!(!minors.contains(id), "{id} says children");
     }
 }
+
+#[test]
+fn a_misspelt_word_brings_the_aliases_of_the_word_it_is_read_as() {
+    for (typo, word) in [
+        ("deportaton", "deportation"),
+        ("undocumneted migrants", "undocumented migrants"),
+        ("minros", "minors"),
+    ] {
+        let ids_of = |q: &str| -> BTreeSet<String> {
+            with(q, |o| o.limit = 100)
+                .hits
+                .into_iter()
+                .map(|h| h.id)
+                .collect()
+        };
+        let (a, b) = (ids_of(typo), ids_of(word));
+        assert!(b.len() > 2, "{word}");
+        assert_eq!(a, b, "{typo} finds what {word} finds");
+    }
+}

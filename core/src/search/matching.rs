@@ -307,13 +307,23 @@ impl Index {
                         &mut scratch,
                         &mut found,
                     );
-                    // `found` is in term id order already.
-                    for (t, d) in found {
-                        let df = self.ix.df(t);
-                        cost += u64::from(df);
+                    // A candidate's aliases come with it, at its distance: "deportaton" is
+                    // "deportation", which "expulsion" stands for too.
+                    let with_aliases = found.iter().flat_map(|&(t, d)| {
+                        std::iter::once((t, d)).chain(
+                            self.alias_terms(self.ix.term(t))
+                                .iter()
+                                .map(move |&a| (a, d)),
+                        )
+                    });
+                    for (t, d) in with_aliases {
                         match typos.binary_search_by_key(&t, |x| x.0) {
-                            Ok(_) => {} // an alias already
-                            Err(at) => typos.insert(at, (t, d, rank::idf(n, df))),
+                            Ok(_) => {} // an alias already, or a nearer candidate
+                            Err(at) => {
+                                let df = self.ix.df(t);
+                                cost += u64::from(df);
+                                typos.insert(at, (t, d, rank::idf(n, df)));
+                            }
                         }
                     }
                 }
