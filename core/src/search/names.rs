@@ -322,6 +322,10 @@ impl Index {
     }
 }
 
+/// Most words an abbreviation skips between two words it takes the start of ("on" in "vienna
+/// convention on consular relations").
+const MAX_SKIPPED: usize = 2;
+
 /// True when `word` (folded) abbreviates part of `text` (folded words separated by spaces),
 /// in one of two ways:
 /// - it is made of the starts of words of `text`, in order, skipping any ("vccr" in "vienna
@@ -338,8 +342,10 @@ fn abbreviates(text: &str, q: &[char], one_word: bool) -> bool {
         return true;
     };
     let done = 1u64 << q.len();
-    // Bit p: the first p characters of the word are matched.
-    let mut reach = 1u64;
+    // reach[k], bit p: the first p characters of the word are matched, the last of them in
+    // the word k words back (so "b(y) [land sea] an(d) a(ir) [supplementing the united]
+    // n(ations)" does not spell "banana").
+    let mut reach = [0u64; MAX_SKIPPED + 1];
     for w in text.split(' ') {
         let mut chars = w.chars();
         let Some(first) = chars.next() else {
@@ -357,27 +363,30 @@ fn abbreviates(text: &str, q: &[char], one_word: bool) -> bool {
                 return true;
             }
         }
-        // The start of this word continues the starts of earlier ones.
-        let mut next = reach;
+        // The start of this word continues the starts of earlier ones, entered at most
+        // MAX_SKIPPED words ago (or none yet: the first start may come anywhere).
+        let alive = reach.iter().fold(1u64, |a, r| a | r);
+        let mut entered = 0u64;
         for p in 0..q.len() {
-            if reach >> p & 1 == 0 || q[p] != first {
+            if alive >> p & 1 == 0 || q[p] != first {
                 continue;
             }
             let mut at = p + 1;
-            next |= 1 << at;
+            entered |= 1 << at;
             for c in chars.clone() {
                 if at < q.len() && c == q[at] {
                     at += 1;
-                    next |= 1 << at;
+                    entered |= 1 << at;
                 } else {
                     break;
                 }
             }
         }
-        reach = next;
-        if reach & done != 0 {
+        if entered & done != 0 {
             return true;
         }
+        reach.rotate_right(1);
+        reach[0] = entered;
     }
     false
 }
@@ -503,6 +512,14 @@ mod tests {
             ("stateless persons", "stls", true),
             ("irregular situation", "irrsit", true),
             ("irregular situation", "irrsta", false),
+            // At most two words skipped between two starts taken.
+            (
+                "protocol by land sea and air supplementing the united nations convention",
+                "banana",
+                false,
+            ),
+            ("convention of the refugees", "cref", true),
+            ("convention of all the refugees", "cref", false),
         ];
         for (text, word, want) in table {
             let chars: Vec<char> = word.chars().collect();
