@@ -1604,3 +1604,16 @@ fn a_misspelt_word_brings_the_aliases_of_the_word_it_is_read_as() {
         assert_eq!(a, b, "{typo} finds what {word} finds");
     }
 }
+
+#[test]
+fn a_name_among_a_word_that_matches_nothing_still_puts_its_record_first() {
+    for (q, id) in [
+        ("teh refugee convention", "refugee-convention"),
+        ("xqzv crc", "crc"),
+        ("rigths of teh child", "crc"),
+    ] {
+        let r = search(q);
+        assert!(r.relaxed, "{q}");
+        assert_first(&r, id, q);
+    }
+}

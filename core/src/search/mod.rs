@@ -686,6 +686,17 @@ impl Index {
         let content = content_words(&plans);
         if !relaxed {
             self.name_boost(&folded, &plans, content, &mut matches);
+        } else if plans.iter().any(|p| matches!(p, Plan::Never)) {
+            // Any-word ranking because a word matches nothing ("teh refugee convention"): the
+            // words that do match may still be a name.
+            let known: Vec<Plan> = content
+                .iter()
+                .filter(|p| !matches!(p, Plan::Never))
+                .cloned()
+                .collect();
+            if !known.is_empty() {
+                self.name_boost_words(&known, &mut matches);
+            }
         }
         // The best results, re-ranked: "jump to" (when a word is not a known word — an
         // abbreviation, a word being typed — titles and short names it abbreviates rise), then

@@ -203,14 +203,13 @@ impl Index {
         if named.is_empty() && content.len() < plans.len() {
             named = self.named_by_variants(q, content, false);
         }
-        if named.is_empty() {
-            return;
-        }
-        for m in matches {
-            if named.binary_search(&m.doc).is_ok() {
-                m.score *= NAME_MATCH;
-            }
-        }
+        raise_named(&named, matches);
+    }
+
+    /// [`Index::name_boost`] for the words of `plans` alone, without the query's text
+    /// ("teh refugee convention" without the word that matches nothing).
+    pub(super) fn name_boost_words(&self, plans: &[Plan], matches: &mut [Scored]) {
+        raise_named(&self.named_by_variants("", plans, false), matches);
     }
 
     /// The documents named by the words of `plans` with each word replaced by one of its
@@ -318,6 +317,18 @@ impl Index {
             if let Some(&(_, s)) = scores.iter().find(|x| x.0 == m.doc) {
                 m.score *= 1.0 + 0.5 * s as f32 / best as f32;
             }
+        }
+    }
+}
+
+/// Triples the score of the matches of the documents `named` (ascending).
+fn raise_named(named: &[u32], matches: &mut [Scored]) {
+    if named.is_empty() {
+        return;
+    }
+    for m in matches {
+        if named.binary_search(&m.doc).is_ok() {
+            m.score *= NAME_MATCH;
         }
     }
 }
