@@ -1,7 +1,8 @@
 // End-to-end: the npm package is consumable as published. `npm pack`s pkg/, installs the tarball
-// and Vite into a temporary project (from the npm cache), type-checks a consumer against the
-// package's .d.ts with `tsc --strict`, `vite build`s a page that imports `treatykit` and
-// `treatykit/widget`, serves dist/ with the strict CSP and runs a search in Chromium.
+// and Vite into a temporary project (from the npm cache), runs README's Node recipe there,
+// type-checks consumers against the package's .d.ts with `tsc --strict`, `vite build`s a page
+// that imports `treatykit` and `treatykit/widget`, serves dist/ with the strict CSP and runs a
+// search in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 import { launch, openPage, cspViolations, screenshot } from './browser.mjs';
 import { untyped } from '../../scripts/finish-pkg.mjs';
 
@@ -21,6 +23,45 @@ let env;
 
 function run(cmd, args, cwd) {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+}
+
+let installed = false;
+/** Packs pkg/ and installs the tarball and Vite into the temporary project (once); returns its path. */
+function consumerProject() {
+  if (installed) return dir;
+  const tarball = run('npm', ['pack', PKG, '--pack-destination', dir, '--silent'], ROOT).trim().split('\n').pop();
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'treatykit-consumer', private: true, type: 'module',
+    dependencies: { treatykit: `file:./${tarball}` },
+    devDependencies: { vite: VITE_VERSION },
+  }, null, 2));
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  installed = true;
+  return dir;
+}
+
+/** Type-checks `files` of the consumer project with `tsc --strict` (skipLibCheck off); fails the test on any error. */
+function typeCheck(files, name) {
+  const config = `tsconfig.${name}.json`;
+  writeFileSync(join(dir, config), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler',
+      lib: ['ES2022', 'DOM', 'ESNext.Disposable'], types: [], skipLibCheck: false,
+    },
+    files,
+  }));
+  try {
+    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', config], dir);
+  } catch (e) {
+    assert.fail(`tsc --strict failed on a consumer of the package (${files.join(', ')}):\n${e.stdout}${e.stderr}`);
+  }
+}
+
+/** The first ```js block of a Markdown text that contains `needle`. */
+function codeBlock(markdown, needle) {
+  const block = [...markdown.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]).find((b) => b.includes(needle));
+  assert.ok(block, `a js code block containing ${needle}`);
+  return block;
 }
 
 before(() => {
@@ -50,14 +91,30 @@ test('pkg/package.json is the published shape: ESM, exports map with ./widget, t
   }
 });
 
+test('README\'s Node recipe runs verbatim in Node against the packed package', { timeout: 150_000 }, async () => {
+  // The published README's recipe; the repository's README shows the same one.
+  const recipe = codeBlock(readFileSync(join(PKG, 'README.md'), 'utf8'), 'initSync(');
+  assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes(recipe), 'README.md shows the recipe of pkg/README.md');
+  consumerProject();
+  writeFileSync(join(dir, 'node-recipe.mjs'), recipe);
+  let out;
+  try {
+    out = run(process.execPath, ['node-recipe.mjs'], dir);
+  } catch (e) {
+    assert.fail(`README's Node recipe failed in Node ${process.version}:\n${e.stdout}${e.stderr}`);
+  }
+  // What the recipe prints, computed here from pkg/ directly.
+  const tk = await import(new URL('treatykit.js', `file://${PKG}/`).href);
+  tk.initSync({ module: readFileSync(join(PKG, 'treatykit_bg.wasm')) });
+  const printed = /console\.log\((.*)\);\s*$/.exec(recipe);
+  assert.ok(printed, 'the recipe ends by printing an answer');
+  const expected = new Function('search', `return ${printed[1]};`)(tk.search);
+  assert.ok(expected.length > 0, 'the recipe prints a non-empty answer');
+  assert.equal(out, `${inspect(expected)}\n`);
+});
+
 test('a Vite project installs the packed package, type-checks strictly, builds, and searches in Chromium', { timeout: 150_000 }, async () => {
-  const tarball = run('npm', ['pack', PKG, '--pack-destination', dir, '--silent'], ROOT).trim().split('\n').pop();
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'treatykit-consumer', private: true, type: 'module',
-    dependencies: { treatykit: `file:./${tarball}` },
-    devDependencies: { vite: VITE_VERSION },
-  }, null, 2));
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  consumerProject();
 
   // Types: precise results, and mistakes are compile errors (not `any`).
   writeFileSync(join(dir, 'consumer.ts'), `
@@ -92,18 +149,7 @@ const firstId: string = own_index.search('hello', { filters: { yearFrom: 2000 } 
 Index.fromRecords([], {});
 console.log(start, label, own, name, date, wrong, firstId, guardedTotal);
 `);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler',
-      lib: ['ES2022', 'DOM', 'ESNext.Disposable'], types: [], skipLibCheck: false,
-    },
-    files: ['consumer.ts'],
-  }));
-  try {
-    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], dir);
-  } catch (e) {
-    assert.fail(`tsc --strict failed on a consumer of the package:\n${e.stdout}${e.stderr}`);
-  }
+  typeCheck(['consumer.ts'], 'consumer');
 
   // A page built by Vite: the API and the widget from the package.
   writeFileSync(join(dir, 'index.html'), `<!doctype html>
