@@ -113,6 +113,60 @@ test('README\'s Node recipe runs verbatim in Node against the packed package', {
   assert.equal(out, `${inspect(expected)}\n`);
 });
 
+test('the types accept what the runtime accepts: README\'s Index example, interface records, a website\'s own hit fields, every error code', { timeout: 150_000 }, () => {
+  consumerProject();
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  // README's Index example as written, over records a website typed with an interface.
+  const example = codeBlock(readme, 'Index.fromRecords(docs');
+  writeFileSync(join(dir, 'readme-index.ts'), `import { Index } from 'treatykit';
+interface Doc { id: string; title: string; body: string; lang: string; url: string }
+declare const docs: Doc[];
+${example}`);
+  const codes = [...new Set([...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]))];
+  assert.ok(codes.includes('TREATYKIT_UNUSABLE') && codes.length >= 9, `README's error table: ${codes}`);
+  writeFileSync(join(dir, 'index-types.ts'), `
+import { search, facets, Index, type IndexHit, type TreatykitErrorCode, type ErrorCode, type TreatykitError } from 'treatykit';
+
+// Records typed with an interface, a text array holding null items (skipped), a readonly list.
+interface Law { id: number; title: string; body: readonly (string | null)[]; lang: string; ratified: boolean; articles: number; year: string }
+const laws: readonly Law[] = [{ id: 1, title: 'Universal Declaration', body: ['universal', null], lang: 'en', ratified: false, articles: 30, year: '1940s' }];
+const index = Index.fromRecords(laws, { fields: { title: {}, body: {} }, facets: ['lang', 'ratified', 'articles', 'year'] });
+// @ts-expect-error a string is not a record
+Index.fromRecords(['universal'], { fields: { body: {} } });
+
+// A website's own facets filter an Index: strings, finite numbers and booleans, alone or listed.
+const answer = index.search('universal', { filters: { lang: ['en', 'fr'], ratified: false, articles: 30, year: '1940s', yearFrom: null } });
+index.facets({ lang: 'en', ratified: true, articles: [30, 31] });
+// @ts-expect-error a filter value is a string, a number or a boolean
+index.search('universal', { filters: { lang: { en: true } } });
+
+// An Index hit's own fields are what the records hold: unknown until checked.
+const hit: IndexHit = answer.hits[0];
+const lang: unknown = hit.lang;
+// @ts-expect-error the embedded corpus's hits have a numeric year; this index's year facet holds "1940s"
+const year: number | undefined = hit.year;
+// @ts-expect-error nor is an Index hit's \`ratified\` known to be a boolean
+const ratified: boolean | undefined = hit.ratified;
+const core: [string, 'record', string, number, string, number, number] = [hit.id, hit.kind, hit.title, hit.score, hit.snippet, hit.highlights.length, hit.titleHighlights.length];
+
+// The embedded corpus: numbers where its facets hold numbers, and its own fields only.
+search('refugee', { filters: { gcmObjective: [7, 15], year: 1951, yearFrom: 1950 } });
+facets({ gcmObjective: 7, binding: null });
+// @ts-expect-error the embedded corpus has no \`lang\` facet (the runtime refuses it)
+search('refugee', { filters: { lang: 'en' } });
+// @ts-expect-error no field of the embedded corpus holds a boolean: \`binding\` is "binding", "non-binding" or "non-normative"
+search('refugee', { filters: { binding: true } });
+
+// Every code of README's error table, TREATYKIT_UNUSABLE (from treatykit/safe) included.
+const documented: TreatykitErrorCode[] = ${JSON.stringify(codes)};
+const unusable = (e: unknown): boolean => (e as TreatykitError).code === 'TREATYKIT_UNUSABLE';
+const code: TreatykitErrorCode = 'TREATYKIT_UNUSABLE';
+const same: ErrorCode = code;
+console.log(lang, year, ratified, core, documented, unusable, same);
+`);
+  typeCheck(['readme-index.ts', 'index-types.ts'], 'index');
+});
+
 test('a Vite project installs the packed package, type-checks strictly, builds, and searches in Chromium', { timeout: 150_000 }, async () => {
   consumerProject();
 
