@@ -15,7 +15,10 @@ export interface TreatykitSelectDetail {
  */
 export declare class TreatykitSearchElement extends HTMLElement {
   static readonly observedAttributes: string[];
-  /** The current query. */
+  /**
+   * The current query; setting it searches. A value set before widget.js defines the element
+   * (by a framework, or when the script loads lazily) is kept and searched once it starts.
+   */
   value: string;
   /** The hits on show. */
   readonly hits: Hit[];

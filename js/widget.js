@@ -6,10 +6,12 @@
 //
 // Attributes: placeholder, label (accessible name), limit (1–50, default 8), filters (JSON, as
 // search() takes them), href (link template, `{id}` is replaced; without it a hit links to its
-// source URL when it has one), value (initial query). Styles live in the shadow root and follow
-// these custom properties: --treatykit-font, --treatykit-color, --treatykit-muted,
-// --treatykit-background, --treatykit-surface, --treatykit-border, --treatykit-accent,
-// --treatykit-mark, --treatykit-radius; parts: input, results, hit, link, snippet, status.
+// source URL when it has one), value (initial query). The `value` property reads and sets the
+// query, also when a page set it before this script defined the element. Styles live in the
+// shadow root and follow these custom properties: --treatykit-font, --treatykit-color,
+// --treatykit-muted, --treatykit-background, --treatykit-surface, --treatykit-border,
+// --treatykit-accent, --treatykit-mark, --treatykit-radius; parts: input, results, hit, link,
+// snippet, status.
 // Choosing a hit fires `treatykit-select` ({ detail: { id, hit } }, cancelable).
 // Text from the corpus or the visitor only ever becomes DOM text nodes.
 import * as raw from './treatykit.js';
@@ -178,6 +180,7 @@ export class TreatykitSearchElement extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#upgradeProperty('value');
     this.#apply();
     if (typeof WebAssembly !== 'object') {
       this.#status.textContent = 'Search needs WebAssembly, which this browser does not offer.';
@@ -201,6 +204,18 @@ export class TreatykitSearchElement extends HTMLElement {
   attributeChangedCallback(name) {
     this.#apply(name);
     if (this.#ready) this.#schedule();
+  }
+
+  /**
+   * A page (or a framework) may set a property on the element before widget.js defines it: the
+   * value then sits on the element itself and hides the class's setter. Re-setting it through
+   * the setter keeps it (the usual "upgrade property" step of custom elements).
+   */
+  #upgradeProperty(name) {
+    if (!Object.hasOwn(this, name)) return;
+    const value = this[name];
+    delete this[name];
+    this[name] = value;
   }
 
   /** The current query. */

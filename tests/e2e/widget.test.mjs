@@ -150,3 +150,28 @@ test('the widget names legal force with the same words as the app’s facet', as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a value set on the element before widget.js defines it is the query once the widget starts', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html', { goto: false });
+  // Hold widget.js back, as a framework or a lazily loaded script would, until the page has set the value.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/pkg/widget.js', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.base}/www/embed.html`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.querySelector('treatykit-search') !== null);
+  const undefinedYet = await page.evaluate(() => {
+    const el = document.querySelector('treatykit-search');
+    el.value = 'refugee';
+    return customElements.get('treatykit-search') === undefined && Object.hasOwn(el, 'value');
+  });
+  assert.ok(undefinedYet, 'the value was set before the element was defined');
+  release();
+  await widgetReady(page);
+  const expected = await api(page, (tk) => tk.search('refugee', { limit: 5 }).hits.map((h) => h.title));
+  assert.ok(expected.length > 0);
+  await page.waitForFunction((want) => JSON.stringify(document.querySelector('treatykit-search').hits.map((h) => h.title)) === want, JSON.stringify(expected));
+  assert.equal(await page.locator('treatykit-search input').inputValue(), 'refugee');
+  assert.equal(await page.evaluate(() => document.querySelector('treatykit-search').value), 'refugee');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
