@@ -11,7 +11,9 @@ export interface TreatykitSelectDetail {
  * `<treatykit-search placeholder limit filters href label value>`: a search box over the embedded
  * corpus in a shadow root. Attributes: `placeholder`; `label` (accessible name); `limit` (1–50,
  * default 8); `filters` (JSON, as `search()` takes them); `href` (link template with `{id}`);
- * `value` (initial query). Themed with `--treatykit-*` custom properties and `::part()`.
+ * `value` (sets the query when the element starts and whenever the attribute changes, over what
+ * the visitor typed too; removing it leaves the query). Themed with `--treatykit-*` custom
+ * properties and `::part()`.
  */
 export declare class TreatykitSearchElement extends HTMLElement {
   static readonly observedAttributes: string[];
