@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'QUERY_TOO_LONG' // RangeError: over the query length or term limit
   | 'INVALID_RECORDS' // TypeError/RangeError: records for Index.fromRecords are malformed or over a limit
   | 'CORPUS_INVALID' // Error: a corpus binary is corrupt or of another format version
-  | 'INDEX_FREED'; // Error: a method of an Index after its free() (a second free() does nothing)
+  | 'INDEX_FREED' // Error: a method of an Index after its free() (a second free() does nothing)
+  | 'TREATYKIT_UNUSABLE'; // Error, only from treatykit/safe: the instance trapped (a bug) and cannot answer any more
 
 /** Alias of {@link ErrorCode} (the name README's "Errors and limits" uses). */
 export type TreatykitErrorCode = ErrorCode;
@@ -53,42 +54,80 @@ export type CategoryGroup = 'mimc' | 'cross-cutting';
 /** Facet fields that `search()` counts and filters on. */
 export type FacetField = 'kind' | 'type' | 'theme' | 'category' | 'publisher' | 'gcmObjective' | 'binding' | 'year';
 
-/** Filters of a search: a list of values means "any of them"; fields combine with AND. */
+/**
+ * One filter value. A number or a boolean selects the facet value `String()` makes of it (`7`
+ * selects `"7"`, `4.5` selects `"4.5"`, `true` selects `"true"`).
+ */
+export type FilterValue = string | number | boolean;
+
+/** What a filter field takes: one value, or a list meaning "any of them"; `null` is no filter. */
+export type FilterValues<V extends FilterValue = FilterValue> = V | readonly V[] | null | undefined;
+
+/**
+ * Filters of `search()` and `facets()` on the embedded corpus: a list of values means "any of
+ * them"; fields combine with AND; any other field is refused with `INVALID_ARGUMENT`. Only
+ * `gcmObjective` and `year` hold numbers; no field of the embedded corpus holds a boolean (its
+ * `binding` values are `"binding"`, `"non-binding"` and `"non-normative"`), so a boolean, which
+ * would select nothing, is a compile error here. An `Index` takes {@link IndexFilters}.
+ */
 export interface SearchFilters {
-  kind?: string | readonly string[];
-  type?: string | readonly string[];
-  theme?: string | readonly string[];
-  category?: string | readonly string[];
-  publisher?: string | readonly string[];
-  gcmObjective?: string | readonly string[];
-  binding?: string | readonly string[];
+  kind?: FilterValues<string>;
+  type?: FilterValues<string>;
+  theme?: FilterValues<string>;
+  category?: FilterValues<string>;
+  publisher?: FilterValues<string>;
+  /** GCM objective numbers: `7` or `"7"`. */
+  gcmObjective?: FilterValues<string | number>;
+  /** Legal force: `"binding"`, `"non-binding"` or `"non-normative"`. */
+  binding?: FilterValues<string>;
+  /** Years of publication or adoption: `1951` or `"1951"`. */
+  year?: FilterValues<string | number>;
   /** Earliest year, inclusive. */
-  yearFrom?: number;
+  yearFrom?: number | null;
   /** Latest year, inclusive. */
-  yearTo?: number;
+  yearTo?: number | null;
 }
 
-/** Options of `search()`. */
-export interface SearchOptions {
+/**
+ * Filters of `Index.search()` and `Index.facets()`: any facet field of the index (a field that
+ * is not one of its facets is refused with `INVALID_ARGUMENT` when searching). A list of values
+ * means "any of them"; fields combine with AND. `yearFrom`/`yearTo` need a `year` facet.
+ */
+export interface IndexFilters {
+  /** Earliest year, inclusive (only on an index with a `year` facet). */
+  yearFrom?: number | null;
+  /** Latest year, inclusive (only on an index with a `year` facet). */
+  yearTo?: number | null;
+  [field: string]: FilterValues;
+}
+
+/** Options of `search()` and `Index.search()` other than the filters. */
+export interface SearchOptionsBase {
   /** Hits to return. */
   limit?: number;
   /** Hits to skip (paging). */
   offset?: number;
-  filters?: SearchFilters;
   /** Tolerate typos (default true). */
   fuzzy?: boolean;
+}
+
+/** Options of `search()`. */
+export interface SearchOptions extends SearchOptionsBase {
+  filters?: SearchFilters;
+}
+
+/** Options of `Index.search()`. */
+export interface IndexSearchOptions extends SearchOptionsBase {
+  filters?: IndexFilters;
 }
 
 /** A `[start, end)` range in UTF-16 code units (JavaScript string indices). */
 export type Range = [start: number, end: number];
 
-/**
- * One ranked hit, with the summary fields of its record. Embedded-corpus hits carry the
- * `snippet`, not the record's full summary text: `record(id)` has it.
- */
-export interface Hit {
+/** What every hit has, from the embedded corpus or from an `Index`. */
+export interface HitBase {
   id: string;
-  kind: RecordKind | 'record';
+  kind: string;
   title: string;
   /** Relevance, higher is better; only comparable within one answer. */
   score: number;
@@ -98,6 +137,14 @@ export interface Hit {
   highlights: Range[];
   /** Matched parts of `title`. */
   titleHighlights: Range[];
+}
+
+/**
+ * One ranked hit of the embedded corpus, with the summary fields of its record. Hits carry the
+ * `snippet`, not the record's full summary text: `record(id)` has it.
+ */
+export interface Hit extends HitBase {
+  kind: RecordKind | 'record';
   publisher?: string;
   year?: number;
   /** Type id, e.g. `"treaty"` (its label is in `facets.type`). */
@@ -144,6 +191,28 @@ export interface SearchResult {
    * True when no record had every word as typed: records matching some of them are shown, or
    * records matching once a correctly spelled word is read as a near one ("chapter" as "charter").
    */
+  relaxed: boolean;
+}
+
+/**
+ * One ranked hit of an `Index`: the core fields, and the record's facet and stored fields as the
+ * website's records hold them (an array, a string, a number or a boolean: check before use).
+ */
+export interface IndexHit extends HitBase {
+  kind: 'record';
+  /** The record's facet and stored fields (`schema.facets`, `schema.store`). */
+  [field: string]: unknown;
+}
+
+/** The answer to `Index.search()`: as {@link SearchResult}, with {@link IndexHit}s. */
+export interface IndexSearchResult {
+  /** Number of matching records (all pages). */
+  total: number;
+  /** The requested page, best first. */
+  hits: IndexHit[];
+  /** Counts of each value of the index's facets among the matches. */
+  facets: Facets;
+  /** As `SearchResult.relaxed`. */
   relaxed: boolean;
 }
 
@@ -295,10 +364,22 @@ export interface RightDetail extends RightSummary {
   anchors: AnchorDetail[];
 }
 
-/** A value a website's record may carry in a facet or stored field. */
-export type RecordValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+/**
+ * A value a website's record may carry: a text field takes a string, a number or an array of
+ * them (`null` items skipped); a facet or stored field also takes booleans.
+ */
+export type RecordValue =
+  | string
+  | number
+  | boolean
+  | null
+  | undefined
+  | readonly (string | number | boolean | null | undefined)[];
 
-/** A record a website indexes with `Index.fromRecords`: a plain object. */
+/**
+ * A record a website indexes with `Index.fromRecords`, if you want a type for yours: the method
+ * takes any object (an `interface` type too), and reads only the fields its schema names.
+ */
 export type IndexRecord = { readonly [key: string]: RecordValue };
 
 /** How `Index.fromRecords` reads records. */
@@ -528,7 +609,7 @@ export function compareRights(a: string, b: string): RightsComparison;
 export function whoHolds(rightId: string): Holder[];
 export function right(rightId: string): RightDetail;
 export class Index {
-  facets(filters?: SearchFilters): Facets;
-  static fromRecords(records: readonly IndexRecord[], schema: IndexSchema): Index;
-  search(query: string, options?: SearchOptions): SearchResult;
+  facets(filters?: IndexFilters): Facets;
+  static fromRecords(records: readonly object[], schema: IndexSchema): Index;
+  search(query: string, options?: IndexSearchOptions): IndexSearchResult;
 }

@@ -11,11 +11,16 @@ export interface TreatykitSelectDetail {
  * `<treatykit-search placeholder limit filters href label value>`: a search box over the embedded
  * corpus in a shadow root. Attributes: `placeholder`; `label` (accessible name); `limit` (1–50,
  * default 8); `filters` (JSON, as `search()` takes them); `href` (link template with `{id}`);
- * `value` (initial query). Themed with `--treatykit-*` custom properties and `::part()`.
+ * `value` (sets the query when the element starts and whenever the attribute changes, over what
+ * the visitor typed too; removing it leaves the query). Themed with `--treatykit-*` custom
+ * properties and `::part()`.
  */
 export declare class TreatykitSearchElement extends HTMLElement {
   static readonly observedAttributes: string[];
-  /** The current query. */
+  /**
+   * The current query; setting it searches. A value set before widget.js defines the element
+   * (by a framework, or when the script loads lazily) is kept and searched once it starts.
+   */
   value: string;
   /** The hits on show. */
   readonly hits: Hit[];

@@ -6,10 +6,13 @@
 //
 // Attributes: placeholder, label (accessible name), limit (1–50, default 8), filters (JSON, as
 // search() takes them), href (link template, `{id}` is replaced; without it a hit links to its
-// source URL when it has one), value (initial query). Styles live in the shadow root and follow
-// these custom properties: --treatykit-font, --treatykit-color, --treatykit-muted,
-// --treatykit-background, --treatykit-surface, --treatykit-border, --treatykit-accent,
-// --treatykit-mark, --treatykit-radius; parts: input, results, hit, link, snippet, status.
+// source URL when it has one), value (sets the query at start and whenever the attribute changes,
+// over what was typed too; removing it leaves the query). The `value` property reads and sets
+// the query, also when a page set it before this script defined the element. Styles live in the
+// shadow root and follow these custom properties: --treatykit-font, --treatykit-color,
+// --treatykit-muted, --treatykit-background, --treatykit-surface, --treatykit-border,
+// --treatykit-accent, --treatykit-mark, --treatykit-radius; parts: input, results, hit, link,
+// snippet, status.
 // Choosing a hit fires `treatykit-select` ({ detail: { id, hit } }, cancelable).
 // Text from the corpus or the visitor only ever becomes DOM text nodes.
 import * as raw from './treatykit.js';
@@ -137,6 +140,8 @@ const KINDS = {
   article: 'MIMC article', category: 'Category', right: 'Right', objective: 'GCM objective', principle: 'GCM principle',
 };
 let ids = 0;
+const DEFAULT_PLACEHOLDER = 'Search treaties, rights, reports…';
+const DEFAULT_LABEL = 'Search international mobility law';
 
 /** The `<treatykit-search>` element. */
 export class TreatykitSearchElement extends HTMLElement {
@@ -156,10 +161,12 @@ export class TreatykitSearchElement extends HTMLElement {
     const root = this.attachShadow({ mode: 'open' });
     styleFor(root);
     const n = ++ids;
-    this.#label = el('span', { class: 'vh' }, 'Search international mobility law');
+    this.#label = el('span', { class: 'vh' }, DEFAULT_LABEL);
     this.#input = el('input', { type: 'search', part: 'input', id: `q${n}`, autocomplete: 'off', spellcheck: 'false', disabled: true });
     this.#status = el('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
     this.#list = el('ol', { part: 'results', 'aria-label': 'Results' });
+    // Defaults; attributeChangedCallback replaces them for each attribute the element has.
+    this.#input.placeholder = DEFAULT_PLACEHOLDER;
     const label = el('label', { for: `q${n}` }, this.#label);
     root.append(el('div', { class: 'box', part: 'box' }, label, this.#input, this.#status, this.#list));
     this.#input.addEventListener('input', () => this.#schedule());
@@ -178,7 +185,9 @@ export class TreatykitSearchElement extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#apply();
+    // Attributes need no applying here: the browser calls attributeChangedCallback for each one
+    // the element has when it is created or upgraded (applying them again would warn twice).
+    this.#upgradeProperty('value');
     if (typeof WebAssembly !== 'object') {
       this.#status.textContent = 'Search needs WebAssembly, which this browser does not offer.';
       return;
@@ -203,6 +212,18 @@ export class TreatykitSearchElement extends HTMLElement {
     if (this.#ready) this.#schedule();
   }
 
+  /**
+   * A page (or a framework) may set a property on the element before widget.js defines it: the
+   * value then sits on the element itself and hides the class's setter. Re-setting it through
+   * the setter keeps it (the usual "upgrade property" step of custom elements).
+   */
+  #upgradeProperty(name) {
+    if (!Object.hasOwn(this, name)) return;
+    const value = this[name];
+    delete this[name];
+    this[name] = value;
+  }
+
   /** The current query. */
   get value() {
     return this.#input.value;
@@ -223,13 +244,13 @@ export class TreatykitSearchElement extends HTMLElement {
     this.#input.focus(options);
   }
 
+  /** Applies the attribute `name` (which has just been set, changed or removed). */
   #apply(name) {
-    if (!name || name === 'placeholder') this.#input.placeholder = this.getAttribute('placeholder') ?? 'Search treaties, rights, reports…';
-    if (!name || name === 'label') this.#label.textContent = this.getAttribute('label') ?? 'Search international mobility law';
-    if (!name || name === 'value') {
-      if (this.hasAttribute('value') && !this.#input.value) this.#input.value = this.getAttribute('value');
-    }
-    if (!name || name === 'filters') {
+    if (name === 'placeholder') this.#input.placeholder = this.getAttribute('placeholder') ?? DEFAULT_PLACEHOLDER;
+    if (name === 'label') this.#label.textContent = this.getAttribute('label') ?? DEFAULT_LABEL;
+    // The attribute sets the query whenever it changes; removing it leaves the query as it is.
+    if (name === 'value' && this.hasAttribute('value')) this.#input.value = this.getAttribute('value');
+    if (name === 'filters') {
       const raw = this.getAttribute('filters');
       this.#filters = {};
       if (raw) {

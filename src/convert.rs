@@ -213,6 +213,11 @@ pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> 
     if v.is_function() {
         return Ok(Json::Other("a function".into()));
     }
+    // Elsewhere `undefined` means "not given" (read as null); a record that is undefined (or a
+    // hole of a sparse array) is named as what it is.
+    if v.is_undefined() {
+        return Ok(Json::Other("undefined".into()));
+    }
     if !v.is_object() {
         return to_json_at(v, what, MAX_DEPTH);
     }

@@ -151,7 +151,8 @@ impl Drop for JsIndex {
 
 #[wasm_bindgen(js_class = Index)]
 impl JsIndex {
-    /// `Index.fromRecords(records, schema)`: indexes an array of plain objects. `schema` is
+    /// `Index.fromRecords(records, schema)`: indexes an array of objects, reading only the
+    /// fields the schema names. `schema` is
     /// `{ id?, title?, fields: { name: { boost? } }, facets?, store? }`. Malformed records throw
     /// with code `INVALID_RECORDS` naming the record; a malformed schema with
     /// `INVALID_ARGUMENT`.
@@ -199,7 +200,9 @@ impl JsIndex {
         })
     }
 
-    /// Searches the records: same arguments and result as the top-level `search`.
+    /// Searches the records: the arguments and answer of the top-level `search`, except that
+    /// `filters` name this index's facets and a hit carries the record's facet and stored
+    /// fields as the records hold them (`IndexSearchOptions`, `IndexSearchResult`).
     pub fn search(&self, query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
         let q = query_arg(&query)?;
         let opts = options(&options_arg)?;
@@ -208,7 +211,7 @@ impl JsIndex {
         answer(self.number, &mut d, built)
     }
 
-    /// Facet counts of the records under `filters?`.
+    /// Facet counts of the records under `filters?` (on this index's facets: `IndexFilters`).
     pub fn facets(&self, filters_arg: JsValue) -> JsResult<JsValue> {
         let f = filters(&filters_arg)?;
         let mut d = self.delivered.borrow_mut();

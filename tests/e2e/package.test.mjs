@@ -1,7 +1,8 @@
 // End-to-end: the npm package is consumable as published. `npm pack`s pkg/, installs the tarball
-// and Vite into a temporary project (from the npm cache), type-checks a consumer against the
-// package's .d.ts with `tsc --strict`, `vite build`s a page that imports `treatykit` and
-// `treatykit/widget`, serves dist/ with the strict CSP and runs a search in Chromium.
+// and Vite into a temporary project (from the npm cache), runs README's Node recipe there,
+// type-checks consumers against the package's .d.ts with `tsc --strict`, `vite build`s a page
+// that imports `treatykit` and `treatykit/widget`, serves dist/ with the strict CSP and runs a
+// search in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 import { launch, openPage, cspViolations, screenshot } from './browser.mjs';
 import { untyped } from '../../scripts/finish-pkg.mjs';
 
@@ -21,6 +23,45 @@ let env;
 
 function run(cmd, args, cwd) {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+}
+
+let installed = false;
+/** Packs pkg/ and installs the tarball and Vite into the temporary project (once); returns its path. */
+function consumerProject() {
+  if (installed) return dir;
+  const tarball = run('npm', ['pack', PKG, '--pack-destination', dir, '--silent'], ROOT).trim().split('\n').pop();
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'treatykit-consumer', private: true, type: 'module',
+    dependencies: { treatykit: `file:./${tarball}` },
+    devDependencies: { vite: VITE_VERSION },
+  }, null, 2));
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  installed = true;
+  return dir;
+}
+
+/** Type-checks `files` of the consumer project with `tsc --strict` (skipLibCheck off); fails the test on any error. */
+function typeCheck(files, name) {
+  const config = `tsconfig.${name}.json`;
+  writeFileSync(join(dir, config), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler',
+      lib: ['ES2022', 'DOM', 'ESNext.Disposable'], types: [], skipLibCheck: false,
+    },
+    files,
+  }));
+  try {
+    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', config], dir);
+  } catch (e) {
+    assert.fail(`tsc --strict failed on a consumer of the package (${files.join(', ')}):\n${e.stdout}${e.stderr}`);
+  }
+}
+
+/** The first ```js block of a Markdown text that contains `needle`. */
+function codeBlock(markdown, needle) {
+  const block = [...markdown.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]).find((b) => b.includes(needle));
+  assert.ok(block, `a js code block containing ${needle}`);
+  return block;
 }
 
 before(() => {
@@ -50,14 +91,84 @@ test('pkg/package.json is the published shape: ESM, exports map with ./widget, t
   }
 });
 
+test('README\'s Node recipe runs verbatim in Node against the packed package', { timeout: 150_000 }, async () => {
+  // The published README's recipe; the repository's README shows the same one.
+  const recipe = codeBlock(readFileSync(join(PKG, 'README.md'), 'utf8'), 'initSync(');
+  assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes(recipe), 'README.md shows the recipe of pkg/README.md');
+  consumerProject();
+  writeFileSync(join(dir, 'node-recipe.mjs'), recipe);
+  let out;
+  try {
+    out = run(process.execPath, ['node-recipe.mjs'], dir);
+  } catch (e) {
+    assert.fail(`README's Node recipe failed in Node ${process.version}:\n${e.stdout}${e.stderr}`);
+  }
+  // What the recipe prints, computed here from pkg/ directly.
+  const tk = await import(new URL('treatykit.js', `file://${PKG}/`).href);
+  tk.initSync({ module: readFileSync(join(PKG, 'treatykit_bg.wasm')) });
+  const printed = /console\.log\((.*)\);\s*$/.exec(recipe);
+  assert.ok(printed, 'the recipe ends by printing an answer');
+  const expected = new Function('search', `return ${printed[1]};`)(tk.search);
+  assert.ok(expected.length > 0, 'the recipe prints a non-empty answer');
+  assert.equal(out, `${inspect(expected)}\n`);
+});
+
+test('the types accept what the runtime accepts: README\'s Index example, interface records, a website\'s own hit fields, every error code', { timeout: 150_000 }, () => {
+  consumerProject();
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  // README's Index example as written, over records a website typed with an interface.
+  const example = codeBlock(readme, 'Index.fromRecords(docs');
+  writeFileSync(join(dir, 'readme-index.ts'), `import { Index } from 'treatykit';
+interface Doc { id: string; title: string; body: string; lang: string; url: string }
+declare const docs: Doc[];
+${example}`);
+  const codes = [...new Set([...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]))];
+  assert.ok(codes.includes('TREATYKIT_UNUSABLE') && codes.length >= 9, `README's error table: ${codes}`);
+  writeFileSync(join(dir, 'index-types.ts'), `
+import { search, facets, Index, type IndexHit, type TreatykitErrorCode, type ErrorCode, type TreatykitError } from 'treatykit';
+
+// Records typed with an interface, a text array holding null items (skipped), a readonly list.
+interface Law { id: number; title: string; body: readonly (string | null)[]; lang: string; ratified: boolean; articles: number; year: string }
+const laws: readonly Law[] = [{ id: 1, title: 'Universal Declaration', body: ['universal', null], lang: 'en', ratified: false, articles: 30, year: '1940s' }];
+const index = Index.fromRecords(laws, { fields: { title: {}, body: {} }, facets: ['lang', 'ratified', 'articles', 'year'] });
+// @ts-expect-error a string is not a record
+Index.fromRecords(['universal'], { fields: { body: {} } });
+
+// A website's own facets filter an Index: strings, finite numbers and booleans, alone or listed.
+const answer = index.search('universal', { filters: { lang: ['en', 'fr'], ratified: false, articles: 30, year: '1940s', yearFrom: null } });
+index.facets({ lang: 'en', ratified: true, articles: [30, 31] });
+// @ts-expect-error a filter value is a string, a number or a boolean
+index.search('universal', { filters: { lang: { en: true } } });
+
+// An Index hit's own fields are what the records hold: unknown until checked.
+const hit: IndexHit = answer.hits[0];
+const lang: unknown = hit.lang;
+// @ts-expect-error the embedded corpus's hits have a numeric year; this index's year facet holds "1940s"
+const year: number | undefined = hit.year;
+// @ts-expect-error nor is an Index hit's \`ratified\` known to be a boolean
+const ratified: boolean | undefined = hit.ratified;
+const core: [string, 'record', string, number, string, number, number] = [hit.id, hit.kind, hit.title, hit.score, hit.snippet, hit.highlights.length, hit.titleHighlights.length];
+
+// The embedded corpus: numbers where its facets hold numbers, and its own fields only.
+search('refugee', { filters: { gcmObjective: [7, 15], year: 1951, yearFrom: 1950 } });
+facets({ gcmObjective: 7, binding: null });
+// @ts-expect-error the embedded corpus has no \`lang\` facet (the runtime refuses it)
+search('refugee', { filters: { lang: 'en' } });
+// @ts-expect-error no field of the embedded corpus holds a boolean: \`binding\` is "binding", "non-binding" or "non-normative"
+search('refugee', { filters: { binding: true } });
+
+// Every code of README's error table, TREATYKIT_UNUSABLE (from treatykit/safe) included.
+const documented: TreatykitErrorCode[] = ${JSON.stringify(codes)};
+const unusable = (e: unknown): boolean => (e as TreatykitError).code === 'TREATYKIT_UNUSABLE';
+const code: TreatykitErrorCode = 'TREATYKIT_UNUSABLE';
+const same: ErrorCode = code;
+console.log(lang, year, ratified, core, documented, unusable, same);
+`);
+  typeCheck(['readme-index.ts', 'index-types.ts'], 'index');
+});
+
 test('a Vite project installs the packed package, type-checks strictly, builds, and searches in Chromium', { timeout: 150_000 }, async () => {
-  const tarball = run('npm', ['pack', PKG, '--pack-destination', dir, '--silent'], ROOT).trim().split('\n').pop();
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: 'treatykit-consumer', private: true, type: 'module',
-    dependencies: { treatykit: `file:./${tarball}` },
-    devDependencies: { vite: VITE_VERSION },
-  }, null, 2));
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  consumerProject();
 
   // Types: precise results, and mistakes are compile errors (not `any`).
   writeFileSync(join(dir, 'consumer.ts'), `
@@ -92,18 +203,7 @@ const firstId: string = own_index.search('hello', { filters: { yearFrom: 2000 } 
 Index.fromRecords([], {});
 console.log(start, label, own, name, date, wrong, firstId, guardedTotal);
 `);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler',
-      lib: ['ES2022', 'DOM', 'ESNext.Disposable'], types: [], skipLibCheck: false,
-    },
-    files: ['consumer.ts'],
-  }));
-  try {
-    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], dir);
-  } catch (e) {
-    assert.fail(`tsc --strict failed on a consumer of the package:\n${e.stdout}${e.stderr}`);
-  }
+  typeCheck(['consumer.ts'], 'consumer');
 
   // A page built by Vite: the API and the widget from the package.
   writeFileSync(join(dir, 'index.html'), `<!doctype html>

@@ -150,3 +150,77 @@ test('the widget names legal force with the same words as the app’s facet', as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a value set on the element before widget.js defines it is the query once the widget starts', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html', { goto: false });
+  // Hold widget.js back, as a framework or a lazily loaded script would, until the page has set the value.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/pkg/widget.js', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.base}/www/embed.html`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.querySelector('treatykit-search') !== null);
+  const undefinedYet = await page.evaluate(() => {
+    const el = document.querySelector('treatykit-search');
+    el.value = 'refugee';
+    return customElements.get('treatykit-search') === undefined && Object.hasOwn(el, 'value');
+  });
+  assert.ok(undefinedYet, 'the value was set before the element was defined');
+  release();
+  await widgetReady(page);
+  const expected = await api(page, (tk) => tk.search('refugee', { limit: 5 }).hits.map((h) => h.title));
+  assert.ok(expected.length > 0);
+  await page.waitForFunction((want) => JSON.stringify(document.querySelector('treatykit-search').hits.map((h) => h.title)) === want, JSON.stringify(expected));
+  assert.equal(await page.locator('treatykit-search input').inputValue(), 'refugee');
+  assert.equal(await page.evaluate(() => document.querySelector('treatykit-search').value), 'refugee');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the value attribute sets the query whenever it changes, also over what the visitor typed', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  const shows = async (query) => {
+    const expected = await api(page, (tk, q) => tk.search(q, { limit: 5 }).hits.map((h) => h.title), query);
+    assert.ok(expected.length > 0, query);
+    await page.waitForFunction((want) => JSON.stringify(document.querySelector('treatykit-search').hits.map((h) => h.title)) === want, JSON.stringify(expected));
+    assert.equal(await page.locator('treatykit-search input').inputValue(), query);
+  };
+  await page.locator('treatykit-search input').fill('stateless');
+  await shows('stateless');
+  await page.evaluate(() => document.querySelector('treatykit-search').setAttribute('value', 'torture'));
+  await shows('torture');
+  await page.evaluate(() => document.querySelector('treatykit-search').setAttribute('value', 'refugee'));
+  await shows('refugee');
+  // Removing the attribute leaves the query as it is.
+  await page.evaluate(() => document.querySelector('treatykit-search').removeAttribute('value'));
+  await shows('refugee');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an invalid filters attribute warns once, whether the element is created by script or by the parser', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  const warnings = await page.evaluate(async () => {
+    const seen = [];
+    const warn = console.warn;
+    console.warn = (...args) => { seen.push(args.join(' ')); warn(...args); };
+    const counts = {};
+    const created = document.createElement('treatykit-search');
+    created.setAttribute('filters', '{not json');
+    document.body.append(created);
+    counts.script = seen.splice(0).filter((w) => w.includes('filters')).length;
+    const holder = document.createElement('div');
+    holder.innerHTML = '<treatykit-search filters="{not json"></treatykit-search>';
+    document.body.append(holder);
+    counts.parser = seen.splice(0).filter((w) => w.includes('filters')).length;
+    // Moving an element connects it again: its attributes have not changed.
+    document.body.append(created);
+    counts.moved = seen.splice(0).filter((w) => w.includes('filters')).length;
+    console.warn = warn;
+    return counts;
+  });
+  assert.deepEqual(warnings, { script: 1, parser: 1, moved: 0 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -262,6 +262,9 @@ mod search_boundary {
             (list(&[object(&[("id", s("a"))]), list(&[s("b")])]), Class::Type, "INVALID_RECORDS", "record 1: must be an object, got an array"),
             (list(&[Function::new_no_args("return 1").into()]), Class::Type, "INVALID_RECORDS", "record 0: must be an object, got a function"),
             (list(&[JsValue::NULL]), Class::Type, "INVALID_RECORDS", "record 0: must be an object, got null"),
+            (list(&[JsValue::UNDEFINED]), Class::Type, "INVALID_RECORDS", "record 0: must be an object, got undefined"),
+            // A hole of a sparse array reads as undefined.
+            (Array::new_with_length(2).into(), Class::Type, "INVALID_RECORDS", "record 0: must be an object, got undefined"),
             (list(&[object(&[("id", n(1.5))])]), Class::Type, "INVALID_RECORDS", "record 0"),
             (list(&[throwing.into()]), Class::Type, "INVALID_ARGUMENT", "boom"),
         ];
