@@ -1473,31 +1473,29 @@ fn without_fuzzy_matching_a_misspelt_title_is_not_found_as_an_abbreviation() {
     assert_eq!(vccr.hits.first().map(|h| h.id.as_str()), Some("vccr"));
 }
 
-#[test]
-fn records_are_found_by_what_they_are_and_instruments_by_their_year() {
-    // Every GCM guiding principle answers "gcm guiding principles".
-    let principles = with("", |o| {
+/// The first 100 hits of `q` among the records of kind `kind`.
+fn of_kind(kind: &str, q: &str) -> SearchResults {
+    with(q, |o| {
         o.limit = 100;
         o.filters = Filters::from_json(&treatykit_core::records::Json::Map(vec![(
             "kind".into(),
-            treatykit_core::records::Json::Str("principle".into()),
+            treatykit_core::records::Json::Str(kind.into()),
         )]))
         .unwrap();
-    });
+    })
+}
+
+#[test]
+fn records_are_found_by_what_they_are_and_instruments_by_their_year() {
+    // Every GCM guiding principle answers "gcm guiding principles".
+    let principles = of_kind("principle", "");
     assert!(principles.total >= 10);
     let found = with("gcm guiding principles", |o| o.limit = 100);
     for p in &principles.hits {
         assert!(found.hits.iter().any(|h| h.id == p.id), "{}", p.id);
     }
     // Every category answers "<its label> rights" (its page lists its rights).
-    let cats = with("", |o| {
-        o.limit = 100;
-        o.filters = Filters::from_json(&treatykit_core::records::Json::Map(vec![(
-            "kind".into(),
-            treatykit_core::records::Json::Str("category".into()),
-        )]))
-        .unwrap();
-    });
+    let cats = of_kind("category", "");
     assert!(cats.total >= 15);
     for c in &cats.hits {
         let q = format!("{} rights", c.title);
@@ -1549,18 +1547,11 @@ fn a_rare_completion_does_not_outrank_the_common_word_being_typed_or_the_word_it
 #[test]
 fn an_excluded_word_takes_its_other_forms_and_aliases_with_it() {
     let instruments = |q: &str| -> BTreeSet<String> {
-        with(q, |o| {
-            o.limit = 100;
-            o.filters = Filters::from_json(&treatykit_core::records::Json::Map(vec![(
-                "kind".into(),
-                treatykit_core::records::Json::Str("instrument".into()),
-            )]))
-            .unwrap();
-        })
-        .hits
-        .into_iter()
-        .map(|h| h.id)
-        .collect()
+        of_kind("instrument", q)
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
     };
     let all = instruments("convention");
     for (a, b) in [

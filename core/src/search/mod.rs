@@ -811,17 +811,23 @@ impl Index {
         }
     }
 
-    fn hit_json(&self, d: u32, score: f32, plans: &[Plan], out: &mut String) {
+    /// The snippet of document `d` (and its title's highlights) for the query's `plans`.
+    fn snippet_of(&self, d: u32, plans: &[Plan]) -> snippet::Snippet {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
-        let snip = snippet::build(
+        snippet::build(
             &self.ix,
             d,
             doc.field_texts(),
             Some(doc.title_in()),
             &matched,
             &self.no_snippet,
-        );
+        )
+    }
+
+    fn hit_json(&self, d: u32, score: f32, plans: &[Plan], out: &mut String) {
+        let doc = &self.docs[d as usize];
+        let snip = self.snippet_of(d, plans);
         out.push('{');
         doc.write_names(out);
         out.push_str(",\"score\":");
@@ -838,15 +844,7 @@ impl Index {
 
     fn hit(&self, d: u32, score: f32, plans: &[Plan]) -> Hit {
         let doc = &self.docs[d as usize];
-        let matched = self.matched_terms(d, plans);
-        let snip = snippet::build(
-            &self.ix,
-            d,
-            doc.field_texts(),
-            Some(doc.title_in()),
-            &matched,
-            &self.no_snippet,
-        );
+        let snip = self.snippet_of(d, plans);
         Hit {
             id: doc.id.clone(),
             kind: doc.kind.clone(),
