@@ -111,28 +111,45 @@ pub fn compare(a: &Scored, b: &Scored, id_rank: &[u32]) -> Ordering {
         .then(id_rank[a.doc as usize].cmp(&id_rank[b.doc as usize]))
 }
 
+/// [`compare`]'s order as one integer, larger first: matched groups, then fewer typos, then
+/// score (as `f32::total_cmp` orders it), then the smaller id rank.
+fn rank_key(s: &Scored, id_rank: &[u32]) -> u128 {
+    let bits = s.score.to_bits();
+    let score = if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    };
+    u128::from(s.matched) << 80
+        | u128::from(u8::MAX - s.typos) << 72
+        | u128::from(score) << 32
+        | u128::from(u32::MAX - id_rank[s.doc as usize])
+}
+
 /// The best `k` results of `v`, in order.
 pub fn best(v: &[Scored], k: usize, id_rank: &[u32]) -> Vec<Scored> {
     let k = k.min(v.len());
     if k == 0 {
         return Vec::new();
     }
-    let mut out: Vec<Scored> = Vec::with_capacity(k + 1);
     if k <= 256 {
-        // Bounded insertion: most candidates lose to the current k-th in one comparison.
+        // Bounded insertion: most candidates lose to the current k-th in one comparison,
+        // made on keys computed once per candidate.
+        let mut top: Vec<(u128, Scored)> = Vec::with_capacity(k + 1);
         for s in v {
-            if out.len() == k && compare(s, &out[k - 1], id_rank).is_ge() {
+            let key = rank_key(s, id_rank);
+            if top.len() == k && key <= top[k - 1].0 {
                 continue;
             }
-            let at = out.partition_point(|x| compare(x, s, id_rank).is_lt());
-            out.insert(at, *s);
-            out.truncate(k);
+            let at = top.partition_point(|x| x.0 > key);
+            top.insert(at, (key, *s));
+            top.truncate(k);
         }
-    } else {
-        out.extend_from_slice(v);
-        sort(&mut out, id_rank);
-        out.truncate(k);
+        return top.into_iter().map(|(_, s)| s).collect();
     }
+    let mut out = v.to_vec();
+    sort(&mut out, id_rank);
+    out.truncate(k);
     out
 }
 
