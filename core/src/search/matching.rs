@@ -580,13 +580,9 @@ impl Index {
         // "the" frame a question, and scoring them ranked records by how many little words
         // they hold.
         let mut by_cost: Vec<&Plan> = plans.iter().filter(|p| !p.is_optional()).collect();
-        let first = plans.iter().position(|p| !p.is_optional()).unwrap_or(0);
-        let last = plans.iter().rposition(|p| !p.is_optional()).unwrap_or(0);
-        let inner: Vec<&Plan> = plans
+        let inner: Vec<&Plan> = content_words(plans)
             .iter()
-            .enumerate()
-            .filter(|&(i, p)| p.is_optional() && first < i && i < last)
-            .map(|(_, p)| p)
+            .filter(|p| p.is_optional())
             .collect();
         for i in 1..by_cost.len() {
             let mut j = i;
@@ -865,6 +861,18 @@ impl Index {
                 m.score *= rank::WHOLE_RUN;
             }
         }
+    }
+}
+
+/// `plans` without the optional words before the first other word and after the last (all of
+/// them when every word is optional): the words that say what is asked, without the little
+/// words that frame a question ("what is gcm", "the crc").
+pub(super) fn content_words(plans: &[Plan]) -> &[Plan] {
+    let first = plans.iter().position(|p| !p.is_optional());
+    let last = plans.iter().rposition(|p| !p.is_optional());
+    match (first, last) {
+        (Some(a), Some(b)) => &plans[a..=b],
+        _ => plans,
     }
 }
 

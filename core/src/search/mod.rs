@@ -382,8 +382,10 @@ impl Index {
         }
     }
 
-    /// Makes `words` optional in queries that have another word: they add to a record's score
-    /// where they occur but need not. For the little words of a language ("right to
+    /// Makes `words` optional in queries that have another word: they need not occur, and
+    /// add to a record's score where they occur between other words (those before the first
+    /// or after the last frame a question and neither score nor count for names and
+    /// adjacency); they are never highlighted. For the little words of a language ("right to
     /// education" finds the right titled "Education for children"), so the embedded corpus
     /// sets them ([`crate::corpus_docs::OPTIONAL_WORDS`]) and `Index.fromRecords` does not.
     /// An optional word has no typo candidates; in a phrase or exclusion it is a word like
@@ -681,9 +683,7 @@ impl Index {
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
         // A query that is a title or short name (or a misspelt short name) puts that record
         // first, however many records merely mention the name ("ICRMW" is cited by 65 rights).
-        // The words that say what is asked: without the little words that frame a question
-        // ("what is gcm", "the crc"), which say nothing of the record sought.
-        let content = content_words(&plans);
+        let content = matching::content_words(&plans);
         if !relaxed {
             self.name_boost(&folded, &plans, content, &mut matches);
         } else if plans.iter().any(|p| matches!(p, Plan::Never)) {
@@ -855,17 +855,6 @@ impl Index {
             title_highlights: snip.title_highlights,
             fields: doc.summary.clone(),
         }
-    }
-}
-
-/// `plans` without the optional words before the first other word and after the last (all of
-/// them when every word is optional).
-fn content_words(plans: &[Plan]) -> &[Plan] {
-    let first = plans.iter().position(|p| !p.is_optional());
-    let last = plans.iter().rposition(|p| !p.is_optional());
-    match (first, last) {
-        (Some(a), Some(b)) => &plans[a..=b],
-        _ => plans,
     }
 }
 
