@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'INVALID_RECORDS' // TypeError/RangeError: records for Index.fromRecords are malformed or over a limit
   | 'CORPUS_INVALID' // Error: a corpus binary is corrupt or of another format version
   | 'INDEX_FREED' // Error: a method of an Index after its free() (a second free() does nothing)
+  | 'NOT_INITIALIZED' // Error: a function used before init() or initSync() has run
   | 'TREATYKIT_UNUSABLE'; // Error, only from treatykit/safe: the instance trapped (a bug) and cannot answer any more
 
 /** Alias of {@link ErrorCode} (the name README's "Errors and limits" uses). */

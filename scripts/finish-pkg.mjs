@@ -9,7 +9,10 @@
 //  - makes freed objects safe in pkg/treatykit.js (see `guardFreed`): a second `free()` does
 //    nothing, `free()` from inside one of the index's own calls takes effect as the call
 //    returns, and a method of a freed `Index` throws an `Error` with `code: "INDEX_FREED"`
-//    instead of wasm-bindgen's code-less "null pointer passed to rust".
+//    instead of wasm-bindgen's code-less "null pointer passed to rust"; a method of an object
+//    that never held an index (`new Index()`) throws a TypeError with `code: "INVALID_ARGUMENT"`;
+//  - makes an export called before `init()` throw an `Error` with `code: "NOT_INITIALIZED"`
+//    (see `guardUninitialized`) instead of "Cannot read properties of undefined".
 // Exits non-zero when pkg/ is missing or a file named by `exports` does not exist; warns when an
 // export is left with `any` (the package test fails on that).
 //   node scripts/finish-pkg.mjs [pkgDir]
@@ -85,14 +88,39 @@ export function typedDts(generated, types) {
 }
 
 const LIVE_PTR = `
-/** The wasm pointer of a live object; throws INDEX_FREED once free() was called on it. */
+/**
+ * The wasm pointer of a live object; throws INDEX_FREED once free() was called on it, and a
+ * TypeError INVALID_ARGUMENT for an object that never held an index (\`new Index()\`, or a
+ * method called on something else).
+ */
 function livePtr(obj) {
-    const ptr = obj.__wbg_ptr;
+    const ptr = obj?.__wbg_ptr;
     if (ptr) return ptr;
+    if (ptr !== 0) {
+        const e = new TypeError('this is not an Index: Index has no constructor; build one with Index.fromRecords(records, schema) and call its methods on it');
+        e.code = 'INVALID_ARGUMENT';
+        throw e;
+    }
     const e = new Error('this Index was freed (free() was called on it) and can no longer answer: build a new one with Index.fromRecords');
     e.code = 'INDEX_FREED';
     throw e;
 }
+`;
+
+/**
+ * Stands for the wasm exports until `init()` or `initSync()` has run: reading any export
+ * throws an `Error` with `code: "NOT_INITIALIZED"` (instead of "Cannot read properties of
+ * undefined").
+ */
+const NOT_READY = `
+/** The exports before init(): any use throws NOT_INITIALIZED. */
+const NOT_READY = new Proxy({}, {
+    get() {
+        const e = new Error('treatykit is not initialised yet: await init() (or call initSync({ module })) before using its functions');
+        e.code = 'NOT_INITIALIZED';
+        throw e;
+    },
+});
 `;
 
 /**
@@ -126,6 +154,24 @@ export function guardFreed(glue) {
   }
   const at = lastImport.index + lastImport[0].length;
   return `${out.slice(0, at)}\n${LIVE_PTR}${out.slice(at)}`;
+}
+
+/**
+ * wasm-bindgen's glue with the exports stubbed until initialisation: `wasm` starts as
+ * `NOT_READY` (above) instead of `undefined`, so an export called before `init()` throws an
+ * `Error` with `code: "NOT_INITIALIZED"`; the init functions test for `NOT_READY` where they
+ * tested for `undefined`. Idempotent; throws when the glue does not have the shape this expects.
+ */
+export function guardUninitialized(glue) {
+  if (glue.includes('const NOT_READY = ')) return glue;
+  const decl = /^let wasmModule, wasmInstance, wasm;$/m;
+  const checks = glue.match(/if \(wasm !== undefined\) return wasm;/g)?.length ?? 0;
+  if (!decl.test(glue) || checks < 2) {
+    throw new Error(`finish-pkg: the wasm-bindgen glue has an unexpected shape (wasm declaration ${decl.test(glue) ? 'found' : 'missing'}, init checks ${checks}x): update guardUninitialized`);
+  }
+  return glue
+    .replace(decl, `${NOT_READY}let wasmModule, wasmInstance, wasm = NOT_READY;`)
+    .replaceAll('if (wasm !== undefined) return wasm;', 'if (wasm !== NOT_READY) return wasm;');
 }
 
 /** The package.json of the finished package. */
@@ -165,7 +211,7 @@ function main() {
   const dts = typedDts(fresh, readFileSync(join(JS, 'types.d.ts'), 'utf8'));
   writeFileSync(dtsPath, dts);
   const gluePath = need(join(pkgDir, 'treatykit.js'));
-  writeFileSync(gluePath, guardFreed(readFileSync(gluePath, 'utf8')));
+  writeFileSync(gluePath, guardUninitialized(guardFreed(readFileSync(gluePath, 'utf8'))));
   const pkg = packageJson(generated, template);
   writeFileSync(join(pkgDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   const targets = [];

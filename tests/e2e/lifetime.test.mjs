@@ -1,10 +1,12 @@
-// The lifetime of `Index` objects in the built package (pkg/, in Node): `free()` releases an
-// index once, a second `free()` does nothing, and a freed index answers every call with a typed
-// `INDEX_FREED` error while the instance keeps working (scripts/finish-pkg.mjs `guardFreed`).
+// Lifetimes in the built package (pkg/, in Node): an export used before `init()` throws a typed
+// `NOT_INITIALIZED` error (scripts/finish-pkg.mjs `guardUninitialized`); `free()` releases an
+// index once, a second `free()` does nothing, a freed index answers every call with a typed
+// `INDEX_FREED` error while the instance keeps working, and an object that never held an index
+// says so (`guardFreed`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { guardFreed } from '../../scripts/finish-pkg.mjs';
+import { guardFreed, guardUninitialized } from '../../scripts/finish-pkg.mjs';
 
 const PKG = new URL('../../pkg/', import.meta.url);
 
@@ -21,6 +23,40 @@ const RECORDS = [
 const SCHEMA = { id: 'id', title: 'title', fields: { title: { boost: 2 }, body: {} }, facets: ['lang'] };
 
 const isFreed = (e) => e instanceof Error && e.code === 'INDEX_FREED' && /freed/.test(e.message);
+const notAnIndex = (e) => e instanceof TypeError && e.code === 'INVALID_ARGUMENT' && /Index\.fromRecords/.test(e.message);
+const notInitialized = (e) => e instanceof Error && e.code === 'NOT_INITIALIZED' && /init\(\)/.test(e.message);
+
+test('every export used before init() throws NOT_INITIALIZED, and answers once init has run', async () => {
+  const tk = await import(new URL(`treatykit.js?instance=${Math.random()}`, PKG));
+  for (const [name, call] of [
+    ['search', () => tk.search('refugee')],
+    ['facets', () => tk.facets()],
+    ['record', () => tk.record('gcm')],
+    ['categories', () => tk.categories()],
+    ['rights', () => tk.rights('student')],
+    ['corpusInfo', () => tk.corpusInfo()],
+    ['Index.fromRecords', () => tk.Index.fromRecords(RECORDS, SCHEMA)],
+  ]) {
+    assert.throws(call, notInitialized, `${name} before init`);
+  }
+  tk.initSync({ module: readFileSync(new URL('treatykit_bg.wasm', PKG)) });
+  assert.ok(tk.search('refugee').total > 0, 'search answers after initSync');
+  assert.equal(tk.Index.fromRecords(RECORDS, SCHEMA).search('voyage').hits[0].id, 'b');
+  const exports = tk.initSync({ module: readFileSync(new URL('treatykit_bg.wasm', PKG)) });
+  assert.ok(exports.memory instanceof WebAssembly.Memory, 'a second initSync returns the same exports');
+});
+
+test('new Index() and methods called on other objects throw INVALID_ARGUMENT naming Index.fromRecords', async () => {
+  const tk = await instance();
+  const index = tk.Index.fromRecords(RECORDS, SCHEMA);
+  const fake = new tk.Index();
+  assert.throws(() => fake.search('refugee'), notAnIndex);
+  assert.throws(() => fake.size, notAnIndex);
+  assert.throws(() => tk.Index.prototype.search.call({}, 'refugee'), notAnIndex);
+  assert.throws(() => tk.Index.prototype.facets.call(undefined), notAnIndex);
+  assert.equal(index.search('refugee').hits[0].id, 'a', 'a real index keeps answering');
+  index.free();
+});
 
 test('a freed Index throws INDEX_FREED from every method, and the instance keeps working', async () => {
   const tk = await instance();
@@ -48,7 +84,7 @@ test('free() twice, or on an object that never held an index, does nothing', asy
   assert.doesNotThrow(() => index.free());
   const hollow = Object.create(tk.Index.prototype);
   assert.doesNotThrow(() => hollow.free());
-  assert.throws(() => hollow.search('refugee'), isFreed);
+  assert.throws(() => hollow.search('refugee'), isFreed, 'free() marks even a hollow object freed');
 });
 
 test('guardFreed patches the glue once and refuses glue of a shape it does not know', () => {
@@ -70,6 +106,24 @@ test('guardFreed patches the glue once and refuses glue of a shape it does not k
   assert.ok(once.indexOf('function livePtr(') > once.indexOf("import * as a"), 'the helper comes after the imports');
   assert.equal(guardFreed(once), once, 'idempotent');
   assert.throws(() => guardFreed('export class Index {}'), /unexpected shape/);
+});
+
+test('guardUninitialized stubs the exports once and refuses glue of a shape it does not know', () => {
+  const glue = [
+    'let wasmModule, wasmInstance, wasm;',
+    'function initSync(module) {',
+    '    if (wasm !== undefined) return wasm;',
+    '}',
+    'async function __wbg_init(module_or_path) {',
+    '    if (wasm !== undefined) return wasm;',
+    '}',
+  ].join('\n');
+  const once = guardUninitialized(glue);
+  assert.match(once, /let wasmModule, wasmInstance, wasm = NOT_READY;/);
+  assert.equal(once.match(/if \(wasm !== NOT_READY\) return wasm;/g).length, 2);
+  assert.doesNotMatch(once, /wasm !== undefined/);
+  assert.equal(guardUninitialized(once), once, 'idempotent');
+  assert.throws(() => guardUninitialized('let wasm;'), /unexpected shape/);
 });
 
 test('free() from a getter of the index\'s own options releases it as the call returns, without an error', async () => {
