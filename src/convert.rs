@@ -200,10 +200,11 @@ fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
 }
 
 /// Reads only the properties `keys` of a record object (other values are returned as they
-/// are, for the core to reject). A record's fields are its own properties, as
-/// `JSON.stringify` sees them: an object or function it only inherits (`constructor`,
-/// `__proto__`, `toString` from `Object.prototype`) is no field, so a schema may name fields
-/// `constructor` or `__proto__` and records without them are records without them.
+/// are, for the core to reject). A field is read as `record[key]` reads it, so a getter of a
+/// class, or a value the record inherits, counts (records may be class instances); but an
+/// object or function it only inherits (`constructor`, `__proto__`, `toString` from
+/// `Object.prototype`) is no field, so a schema may name fields `constructor` or `__proto__`
+/// and records without them are records without them.
 pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> {
     // Not a record: described for the core's "must be an object, got …" (an array or a
     // function read at full depth would be "a too deeply nested value").

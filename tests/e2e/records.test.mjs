@@ -1,0 +1,48 @@
+// How `Index.fromRecords` reads a record (built package, Node): a field is what `record[key]`
+// reads, so class instances with getters and values a record inherits are indexed, while an
+// object or function it only inherits (`constructor`, `toString`, …) is no field
+// (src/convert.rs `record_to_json`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const PKG = new URL('../../pkg/', import.meta.url);
+const tk = await import(new URL('treatykit.js', PKG));
+tk.initSync({ module: readFileSync(new URL('treatykit_bg.wasm', PKG)) });
+
+class Article {
+  #parts;
+  constructor(id, heading, text, lang) { this.id = id; this.#parts = { heading, text }; this.lang = lang; }
+  get title() { return this.#parts.heading; }
+  get body() { return this.#parts.text; }
+}
+
+const SCHEMA = { id: 'id', title: 'title', fields: { title: { boost: 2 }, body: {} }, facets: ['lang'], store: ['constructor'] };
+
+test('class instances are indexed through their getters, like plain objects with the same values', () => {
+  const instances = [
+    new Article('a', 'Travel documents', 'Refugees receive travel documents.', 'en'),
+    new Article('b', 'Titres de voyage', 'Les réfugiés reçoivent des titres de voyage.', 'fr'),
+  ];
+  const plain = instances.map((r) => ({ id: r.id, title: r.title, body: r.body, lang: r.lang }));
+  const fromClass = tk.Index.fromRecords(instances, SCHEMA);
+  const fromPlain = tk.Index.fromRecords(plain, SCHEMA);
+  for (const q of ['refugees', 'voyage', 'travel documents', 'refugies']) {
+    assert.deepEqual(fromClass.search(q), fromPlain.search(q), q);
+  }
+  assert.equal(fromClass.search('voyage').hits[0].title, 'Titres de voyage');
+  assert.deepEqual(fromClass.facets(), fromPlain.facets());
+  fromClass.free();
+  fromPlain.free();
+});
+
+test('an inherited string is a field, an inherited object or function is none', () => {
+  const proto = { body: 'inherited text about asylum' };
+  const records = [Object.assign(Object.create(proto), { id: 'x', title: 'Heir' })];
+  const index = tk.Index.fromRecords(records, SCHEMA);
+  assert.equal(index.search('asylum').hits[0]?.id, 'x', 'the inherited body is searchable');
+  const hit = index.search('heir').hits[0];
+  assert.equal(hit.id, 'x');
+  assert.ok(!Object.keys(hit).includes('constructor'), 'Object.prototype.constructor is not stored');
+  index.free();
+});
