@@ -122,7 +122,7 @@ impl Filters {
             match (key.as_str(), value) {
                 (_, Json::Null) => {}
                 ("yearFrom" | "yearTo", Json::Num(x)) => {
-                    let y = integer(*x, &format!("filters.{key}"), -9999.0, 9999.0)? as i64;
+                    let y = integer(*x, &format!("filters.{key}"), 0.0, 9999.0)? as i64;
                     if key == "yearFrom" {
                         f.year_from = Some(y);
                     } else {
@@ -303,6 +303,16 @@ mod tests {
                 )]),
                 JsClass::RangeError,
                 "filters.yearFrom",
+            ),
+            (
+                map(&[("filters", map(&[("yearFrom", Json::Num(-5.0))]))]),
+                JsClass::RangeError,
+                "filters.yearFrom must be an integer from 0 to 9999",
+            ),
+            (
+                map(&[("filters", map(&[("yearTo", Json::Num(10_000.0))]))]),
+                JsClass::RangeError,
+                "filters.yearTo must be an integer from 0 to 9999",
             ),
             (
                 map(&[("filters", map(&[("yearTo", Json::Str("1990".into()))]))]),
