@@ -191,6 +191,7 @@ export interface SearchResult {
   /**
    * True when no record had every word as typed: records matching some of them are shown, or
    * records matching once a correctly spelled word is read as a near one ("chapter" as "charter").
+   * With `total` 0, the filters leave out every such closest match and `facets` count them.
    */
   relaxed: boolean;
 }

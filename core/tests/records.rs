@@ -865,3 +865,54 @@ fn a_facet_or_stored_field_may_not_take_the_name_of_a_hit_key() {
     reserved.sort_unstable();
     assert_eq!(keys, reserved);
 }
+
+#[test]
+fn a_word_being_typed_counts_every_completion_however_many_there_are() {
+    // 300 distinct completions of "sku", one per record: every record matches, and every
+    // page reaches them.
+    let bodies: Vec<(String, String)> = (0..300)
+        .map(|i| (format!("r{i:03}"), format!("item sku{i}")))
+        .collect();
+    let refs: Vec<(&str, &str)> = bodies
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let ix = body_index(&refs);
+    for q in ["sku", "item sku", "sk"] {
+        let opts = |offset| SearchOptions {
+            offset,
+            limit: 100,
+            ..SearchOptions::default()
+        };
+        let r = ix.search(q, &opts(0)).unwrap();
+        assert_eq!(r.total, 300, "{q}");
+        let mut seen = std::collections::BTreeSet::new();
+        for offset in [0, 100, 200] {
+            let page = ix.search(q, &opts(offset)).unwrap();
+            assert_eq!(page.hits.len(), 100, "{q} at {offset}");
+            seen.extend(page.hits.into_iter().map(|h| h.id));
+        }
+        assert_eq!(seen.len(), 300, "{q}: every record on some page");
+    }
+}
+
+#[test]
+fn facet_counts_say_where_the_closest_matches_are_when_the_filters_exclude_them_all() {
+    let ix = coloured_index(&[("a", "xps laptop", "dell"), ("b", "walkman player", "sony")]);
+    // No record has both words: unfiltered, the any-word fallback finds "a".
+    let r = search_in_colours(&ix, "xps qqqq", &["dell", "sony"]);
+    assert_eq!((r.total, r.relaxed), (1, true));
+    // Filtered to sony, nothing is left to show, but the counts offer dell to widen to, as
+    // they do for the query's word alone; the answer says they count closest matches.
+    let r = search_in_colours(&ix, "xps qqqq", &["sony"]);
+    assert_eq!((r.total, r.relaxed), (0, true));
+    assert_eq!(colour_counts(&r), [("dell", 1)]);
+    assert_eq!(
+        colour_counts(&search_in_colours(&ix, "xps", &["sony"])),
+        [("dell", 1)]
+    );
+    // A word that matches nothing at all, under any filter: no counts, not relaxed.
+    let r = search_in_colours(&ix, "qqqq zzzz", &["sony"]);
+    assert_eq!((r.total, r.relaxed), (0, false));
+    assert_eq!(colour_counts(&r), []);
+}

@@ -64,13 +64,9 @@ pub struct InvertedIndex {
     tok_len: Vec<u8>,
     field_len: Vec<u16>,
     avg_len: Vec<f32>,
-    block_max_df: Vec<u32>,
     /// The first document with more than [`MAX_DOC_TOKENS`] words, if any.
     over_long: Option<u32>,
 }
-
-/// Terms per block of [`InvertedIndex::top_terms_in_range`]'s skip list.
-const BLOCK: usize = 32;
 
 /// One (term, field) entry of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,15 +316,6 @@ impl InvertedIndex {
                 (total as f32 / with as f32).max(1.0)
             };
         }
-        let block_max_df = (0..nterms.div_ceil(BLOCK))
-            .map(|b| {
-                (b * BLOCK..((b + 1) * BLOCK).min(nterms))
-                    .map(|t| post_off[t + 1] - post_off[t])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-
         let mut index = InvertedIndex {
             fields,
             nfields,
@@ -350,7 +337,6 @@ impl InvertedIndex {
             tok_len,
             field_len,
             avg_len,
-            block_max_df,
             over_long,
         };
         index.shrink();
@@ -448,37 +434,10 @@ impl InvertedIndex {
         &self.post_docs[self.post_off[t as usize] as usize..self.post_off[t as usize + 1] as usize]
     }
 
-    /// Up to `k` terms of `lo..hi` with the highest document frequency (ties: lower id first),
-    /// found with per-block maxima so a wide range costs little.
-    pub fn top_terms_in_range(&self, lo: u32, hi: u32, k: usize) -> Vec<u32> {
-        if (hi - lo) as usize <= k {
-            return (lo..hi).collect();
-        }
-        let mut best: Vec<(u32, u32)> = Vec::with_capacity(k + 1); // (df, term), df descending
-        let floor = |best: &Vec<(u32, u32)>| if best.len() < k { 0 } else { best[k - 1].0 };
-        let mut t = lo;
-        while t < hi {
-            let block = t as usize / BLOCK;
-            let block_end = (((block + 1) * BLOCK) as u32).min(hi);
-            let whole_block =
-                (t as usize).is_multiple_of(BLOCK) && block_end as usize == (block + 1) * BLOCK;
-            if whole_block && self.block_max_df[block] <= floor(&best) {
-                t = block_end;
-                continue;
-            }
-            while t < block_end {
-                let df = self.df(t);
-                if df > floor(&best) {
-                    let at = best.partition_point(|&(d, _)| d >= df);
-                    best.insert(at, (df, t));
-                    best.truncate(k);
-                }
-                t += 1;
-            }
-        }
-        let mut out: Vec<u32> = best.into_iter().map(|(_, t)| t).collect();
-        out.sort_unstable();
-        out
+    /// The documents of the terms `lo..hi`, term after term: each term's ascending, with
+    /// repeats across terms (one contiguous run, as term ids are the postings' order).
+    pub fn postings_in_range(&self, lo: u32, hi: u32) -> &[u32] {
+        &self.post_docs[self.post_off[lo as usize] as usize..self.post_off[hi as usize] as usize]
     }
 
     /// The (term, field) entries of document `d`, sorted by term then field.
@@ -554,7 +513,7 @@ impl InvertedIndex {
     pub fn heap_bytes(&self) -> usize {
         self.heap_parts().iter().map(|p| p.1).sum::<usize>()
             + 2 * self.field_len.capacity()
-            + 4 * (self.avg_len.capacity() + self.block_max_df.capacity())
+            + 4 * self.avg_len.capacity()
     }
 }
 
@@ -857,12 +816,13 @@ mod tests {
     }
 
     #[test]
-    fn top_terms_in_range_prefers_frequent_terms() {
+    fn postings_of_a_range_are_the_postings_of_its_terms_one_after_another() {
         let ix = small();
-        let (lo, hi) = ix.prefix_range("");
-        let top = ix.top_terms_in_range(lo, hi, 2);
-        let names: Vec<&str> = top.iter().map(|&t| ix.term(t)).collect();
-        assert_eq!(names, ["and", "refugees"]);
+        for prefix in ["", "r", "refug", "state", "zz"] {
+            let (lo, hi) = ix.prefix_range(prefix);
+            let each: Vec<u32> = (lo..hi).flat_map(|t| ix.postings(t).to_vec()).collect();
+            assert_eq!(ix.postings_in_range(lo, hi), each.as_slice(), "{prefix:?}");
+        }
     }
 
     #[test]

@@ -8,10 +8,6 @@ use super::query::{Group, Query};
 use super::rank::{self, Kind, Scored};
 use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, typo};
 
-/// A word being typed expands to at most this many completions when it drives the search
-/// (the most frequent ones); as a filter on other words' candidates it accepts them all.
-const PREFIX_DRIVER_CAP: usize = 128;
-
 /// Fewest characters of each of the two words a run-together word is split into.
 const SPLIT_MIN_CHARS: usize = 2;
 
@@ -377,16 +373,14 @@ impl Index {
                 typos,
                 ..
             } => {
-                if let Some((t, _)) = exact {
-                    lists.push(self.ix.postings(*t));
-                }
+                // A word being typed: every completion (its range holds the word itself, if
+                // it is a term), through the one run of postings their ids own.
                 if let Some((lo, hi)) = prefix {
-                    for t in self.ix.top_terms_in_range(*lo, *hi, PREFIX_DRIVER_CAP) {
-                        if Some(t) != exact.map(|e| e.0) {
-                            lists.push(self.ix.postings(t));
-                        }
-                    }
+                    let mut lists = vec![self.ix.postings_in_range(*lo, *hi)];
+                    lists.extend(typos.iter().map(|&(t, _, _)| self.ix.postings(t)));
+                    return union_unsorted(&lists, self.len());
                 }
+                lists.extend(exact.map(|(t, _)| self.ix.postings(t)));
                 for &(t, _, _) in typos {
                     lists.push(self.ix.postings(t));
                 }
@@ -881,30 +875,33 @@ pub(super) fn union(lists: &[&[u32]], ndocs: usize) -> Vec<u32> {
     match lists {
         [] => Vec::new(),
         [one] => one.to_vec(),
-        _ => {
-            let total: usize = lists.iter().map(|l| l.len()).sum();
-            if total * 16 >= ndocs {
-                let mut bits = vec![0u64; ndocs.div_ceil(64)];
-                for l in lists {
-                    for &d in *l {
-                        bits[d as usize / 64] |= 1 << (d % 64);
-                    }
-                }
-                let mut out = Vec::with_capacity(total.min(ndocs));
-                for (w, &word) in bits.iter().enumerate() {
-                    let mut x = word;
-                    while x != 0 {
-                        out.push((w * 64) as u32 + x.trailing_zeros());
-                        x &= x - 1;
-                    }
-                }
-                out
-            } else {
-                let mut out: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
-                out.sort_unstable();
-                out.dedup();
-                out
+        _ => union_unsorted(lists, ndocs),
+    }
+}
+
+/// Sorted union of document lists in any order, with repeats (a bitset when they are large).
+pub(super) fn union_unsorted(lists: &[&[u32]], ndocs: usize) -> Vec<u32> {
+    let total: usize = lists.iter().map(|l| l.len()).sum();
+    if total * 16 >= ndocs {
+        let mut bits = vec![0u64; ndocs.div_ceil(64)];
+        for l in lists {
+            for &d in *l {
+                bits[d as usize / 64] |= 1 << (d % 64);
             }
         }
+        let mut out = Vec::with_capacity(total.min(ndocs));
+        for (w, &word) in bits.iter().enumerate() {
+            let mut x = word;
+            while x != 0 {
+                out.push((w * 64) as u32 + x.trailing_zeros());
+                x &= x - 1;
+            }
+        }
+        out
+    } else {
+        let mut out: Vec<u32> = lists.iter().flat_map(|l| l.iter().copied()).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }

@@ -660,7 +660,7 @@ impl Index {
                 &mut matches,
                 &mut fallback_docs,
             );
-            if !matches.is_empty() {
+            if !fallback_docs.is_empty() {
                 std::mem::swap(&mut facet_docs, &mut fallback_docs);
             }
         }
@@ -672,7 +672,9 @@ impl Index {
         {
             fallback_docs.clear();
             self.match_any(&plans, &exclude, &filters, &mut matches, &mut fallback_docs);
-            relaxed = !matches.is_empty();
+            // Closest matches that the filters all exclude still have facet counts, so a
+            // visitor sees where to widen the selection.
+            relaxed = !fallback_docs.is_empty();
             if relaxed {
                 std::mem::swap(&mut facet_docs, &mut fallback_docs);
             }
