@@ -1,5 +1,7 @@
-//! Text → terms: Unicode word segmentation (UAX #29, `unicode-segmentation`), compatibility
-//! normalisation, case folding and diacritic folding. The same functions run on indexed text
+//! Text → terms: Unicode word segmentation (UAX #29, `unicode-segmentation`, with words
+//! parted also where UAX #29 joins them by punctuation: apostrophes, `_`, and `.` `:` between
+//! letters, so a term is a run of letters and digits, or a number with its separators),
+//! compatibility normalisation, case folding and diacritic folding. The same functions run on indexed text
 //! and on queries, so "Réfugié", "REFUGIE" and "ｒｅｆｕｇｉｅ" all become `refugie`.
 //!
 //! Folding is NFKD (compatibility decomposition, as in NFKC), lower case, and removal of
@@ -231,26 +233,21 @@ fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|k| at + k)
 }
 
-/// [`ASCII_CLASS`] bit: a byte of ASCII words (UAX #29's ALetter, Numeric and ExtendNumLet
-/// among ASCII: letters, digits and `_`).
+/// [`ASCII_CLASS`] bit: a byte of ASCII words (a letter or digit).
 const WORD: u8 = 1;
-/// [`ASCII_CLASS`] bit: a letter or digit (a word byte other than `_`).
-const ALNUM: u8 = 2;
 /// [`ASCII_CLASS`] bit: an upper-case letter.
-const UPPER: u8 = 4;
+const UPPER: u8 = 2;
 
-/// The class bits of each byte, looked up once per byte; OR-ed over a piece they say whether
-/// it has a letter or digit and whether it needs lower-casing.
+/// The class bits of each byte, looked up once per byte; OR-ed over a word they say whether
+/// it needs lower-casing.
 const ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
     while c < 128 {
         let b = c as u8;
         t[c] = if b.is_ascii_uppercase() {
-            WORD | ALNUM | UPPER
+            WORD | UPPER
         } else if b.is_ascii_alphanumeric() {
-            WORD | ALNUM
-        } else if b == b'_' {
             WORD
         } else {
             0
@@ -260,11 +257,11 @@ const ASCII_CLASS: [u8; 256] = {
     t
 };
 
-/// The UAX #29 word segments of ASCII text, split at apostrophes, in one pass: letters,
-/// digits and `_` join; `:` `.` `'` join between letters (WB6/7), `,` `;` `.` `'` between
-/// digits (WB11/12); every other byte (whitespace included) stands alone. A piece between
-/// apostrophes is a token when it has a letter or digit (a piece of only `_` is not); it is
-/// handed over as a slice of `chunk` when already lower case, else lower-cased in `buf`.
+/// The words of ASCII text in one pass: the UAX #29 word segments, split at what joins words
+/// rather than letters ([`splits_word`]: apostrophes, `_`, and `.` `:` between letters), so
+/// runs of letters and digits, with `,` `;` `.` kept between digits (WB11/12: `1,234.5`).
+/// A token is handed over as a slice of `chunk` when already lower case, else lower-cased in
+/// `buf`.
 fn ascii_chunk(
     chunk: &str,
     offset: usize,
@@ -273,32 +270,13 @@ fn ascii_chunk(
 ) -> bool {
     let b = chunk.as_bytes();
     let class = |c: u8| ASCII_CLASS[usize::from(c)];
-    let mut emit = |piece: usize, end: usize, bits: u8| -> bool {
-        if bits & ALNUM == 0 {
-            return true;
-        }
-        // ASCII: bytes are characters, so the cut to MAX_TERM_CHARS counts bytes.
-        let term = &chunk[piece..end.min(piece + MAX_TERM_CHARS)];
-        let tok = Token {
-            start: offset + piece,
-            end: offset + end,
-            glued: false,
-        };
-        if bits & UPPER == 0 {
-            return f(term, tok);
-        }
-        buf.clear();
-        buf.push_str(term);
-        buf.make_ascii_lowercase();
-        f(buf, tok)
-    };
     let mut i = 0;
     while i < b.len() {
         if class(b[i]) == 0 {
             i += 1;
             continue;
         }
-        let mut piece = i;
+        let start = i;
         let mut bits = 0u8;
         loop {
             while i < b.len() {
@@ -309,33 +287,52 @@ fn ascii_chunk(
                 bits |= c;
                 i += 1;
             }
-            if i + 1 < b.len() {
-                let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
-                let letters = prev.is_ascii_alphabetic()
-                    && next.is_ascii_alphabetic()
-                    && matches!(mid, b':' | b'.' | b'\'');
-                let digits = prev.is_ascii_digit()
-                    && next.is_ascii_digit()
-                    && matches!(mid, b',' | b';' | b'.' | b'\'');
-                if letters || digits {
-                    if mid == b'\'' {
-                        if !emit(piece, i, bits) {
-                            return false;
-                        }
-                        piece = i + 1;
-                        bits = 0;
-                    }
-                    i += 1;
-                    continue;
-                }
+            // A digit separator between digits joins; anything else ends the word.
+            if i + 1 < b.len()
+                && b[i - 1].is_ascii_digit()
+                && b[i + 1].is_ascii_digit()
+                && matches!(b[i], b',' | b';' | b'.')
+            {
+                i += 1;
+                continue;
             }
             break;
         }
-        if !emit(piece, i, bits) {
+        // ASCII: bytes are characters, so the cut to MAX_TERM_CHARS counts bytes.
+        let term = &chunk[start..i.min(start + MAX_TERM_CHARS)];
+        let tok = Token {
+            start: offset + start,
+            end: offset + i,
+            glued: false,
+        };
+        let go_on = if bits & UPPER == 0 {
+            f(term, tok)
+        } else {
+            buf.clear();
+            buf.push_str(term);
+            buf.make_ascii_lowercase();
+            f(buf, tok)
+        };
+        if !go_on {
             return false;
         }
     }
     true
+}
+
+/// True when character `c`, between `prev` and `next` inside a UAX #29 word segment, parts two
+/// words: an apostrophe ("l'asile", "don't"), `_` ("max_results") and `.` or `:` between
+/// letters ("node.js", "Index.fromRecords"), as a word is a run of letters and digits. Only
+/// digit separators between digits keep a number whole ("1,234.5", "v1.2.3").
+fn splits_word(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    let digit = |x: Option<char>| x.is_some_and(char::is_numeric);
+    match c {
+        '_' | '\u{FF3F}' => true,
+        '.' | ':' | '\u{FF0E}' | '\u{FE52}' | '\u{FE55}' | '\u{FF1A}' => {
+            !(digit(prev) && digit(next))
+        }
+        c => is_apostrophe(c),
+    }
 }
 
 fn unicode_chunk(
@@ -373,10 +370,12 @@ fn unicode_chunk(
         if !segment.chars().any(is_word_char) {
             continue;
         }
-        // Pieces: runs of ordinary characters (cut at apostrophes) and single unigrams.
+        // Pieces: runs of ordinary characters (cut where words part) and single unigrams.
         let mut run_start: Option<usize> = None;
+        let mut prev: Option<char> = None;
         let mut chars = segment.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
+            let before = prev.replace(c);
             if is_unigram_char(c) && !is_unigram_mark(c) {
                 if let Some(s) = run_start.take()
                     && !emit(segment, offset, s, i, false, buf, f)
@@ -397,7 +396,7 @@ fn unicode_chunk(
                     return false;
                 }
                 *last_unigram_end = offset + end;
-            } else if is_apostrophe(c) {
+            } else if splits_word(before, c, chars.peek().map(|&(_, n)| n)) {
                 if let Some(s) = run_start.take()
                     && !emit(segment, offset, s, i, false, buf, f)
                 {
@@ -416,13 +415,23 @@ fn unicode_chunk(
     true
 }
 
+/// The words of an ASCII word segment: its pieces between characters that part words
+/// ([`splits_word`]) that hold a letter or digit.
 fn ascii_pieces(segment: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = segment.as_bytes();
+    let at = |i: usize| bytes.get(i).map(|&b| char::from(b));
+    let parts = move |i: usize| {
+        splits_word(
+            i.checked_sub(1).and_then(at),
+            char::from(bytes[i]),
+            at(i + 1),
+        )
+    };
     let mut pos = 0;
     std::iter::from_fn(move || {
         while pos < bytes.len() {
             let start = pos;
-            while pos < bytes.len() && bytes[pos] != b'\'' {
+            while pos < bytes.len() && !parts(pos) {
                 pos += 1;
             }
             let end = pos;
@@ -516,7 +525,7 @@ mod tests {
     }
 
     #[test]
-    fn words_follow_uax29_and_split_at_apostrophes_and_hyphens() {
+    fn words_are_runs_of_letters_and_digits_and_numbers_keep_their_separators() {
         assert_eq!(
             terms("Non-refoulement: l'homme can't — 1951 Convention, U.S.A."),
             [
@@ -528,9 +537,30 @@ mod tests {
                 "t",
                 "1951",
                 "convention",
-                "u.s.a"
+                "u",
+                "s",
+                "a"
             ]
         );
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Index.fromRecords(records)",
+                &["index", "fromrecords", "records"],
+            ),
+            ("max_results __init__", &["max", "results", "init"]),
+            ("node.js src/lib.rs", &["node", "js", "src", "lib", "rs"]),
+            ("Art.33 art:14", &["art", "33", "art", "14"]),
+            ("v1.2.3 1,234.45 1'000", &["v1.2.3", "1,234.45", "1", "000"]),
+            (
+                "café.société réfugié_statut",
+                &["cafe", "societe", "refugie", "statut"],
+            ),
+            ("naïve.js 3.5€", &["naive", "js", "3.5"]),
+            ("ＡＢＣ．ｄｅｆ", &["abc", "def"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(terms(text), *want, "{text}");
+        }
         assert_eq!(terms("Всеобщая декларация"), ["всеобщая", "декларация"]);
         assert_eq!(terms("حقوق الإنسان"), ["حقوق", "الانسان"]);
     }
