@@ -916,3 +916,28 @@ fn facet_counts_say_where_the_closest_matches_are_when_the_filters_exclude_them_
     assert_eq!((r.total, r.relaxed), (0, false));
     assert_eq!(colour_counts(&r), []);
 }
+
+#[test]
+fn a_phrase_being_typed_completes_its_last_word_until_the_quote_is_closed() {
+    let ix = body_index(&[
+        ("a", "noise cancelling headphones"),
+        ("b", "cancelled noise complaints"),
+        ("c", "noise canceling"),
+    ]);
+    let ids = |q: &str| -> Vec<String> {
+        let r = ix.search(q, &SearchOptions::default()).unwrap();
+        let mut ids: Vec<String> = r.hits.into_iter().map(|h| h.id).collect();
+        ids.sort();
+        ids
+    };
+    // Typing: "noise" then a completion of "canc", the phrase's order ranking first.
+    assert_eq!(ids("\"noise canc"), ["a", "b", "c"]);
+    let first = ix
+        .search("\"noise canc", &SearchOptions::default())
+        .unwrap();
+    assert_ne!(first.hits[0].id, "b", "words in the typed order rank first");
+    // Closed, or ended by a space: the exact phrase.
+    assert_eq!(ids("\"noise cancelling\""), ["a"]);
+    assert_eq!(ids("\"noise cancelling "), ["a"]);
+    assert!(ids("\"noise canc\"").is_empty());
+}

@@ -4,7 +4,8 @@
 //!   (exactly, within typo distance, or — for the last word when the query does not end with a
 //!   space — as a prefix).
 //! - `"…"` (straight or typographic quotes) matches its words consecutively and exactly; an
-//!   unclosed quote runs to the end of the query.
+//!   unclosed quote runs to the end of the query, and its last word, unless the query ends
+//!   with a space, is the word being typed: it completes, after the phrase of the words before.
 //! - A `-` at the start of a word or phrase excludes documents containing it exactly.
 //! - A run of characters from space-less scripts (Chinese, Japanese, Korean, Thai, …) is a
 //!   phrase of single-character terms.
@@ -72,11 +73,15 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
             rest = after;
         }
         let first = rest.chars().next().unwrap_or(' ');
+        let mut unclosed = false;
         let (body, next, phrase) = if is_quote(first) {
             let inner = &rest[first.len_utf8()..];
             match inner.char_indices().find(|&(_, c)| is_quote(c)) {
                 Some((i, c)) => (&inner[..i], &inner[i + c.len_utf8()..], true),
-                None => (inner, "", true),
+                None => {
+                    unclosed = true;
+                    (inner, "", true)
+                }
             }
         } else {
             let end = rest
@@ -100,11 +105,30 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
             &mut q.include
         };
         if phrase {
-            push_unique(
-                target,
-                Group::Phrase(tokens.into_iter().map(|t| t.0).collect()),
-            );
-            last_term_at_end = false;
+            // A quote still open at the end of the query is being typed: its last word
+            // completes, as the last word of any query does ("\"noise canc"), and the words
+            // before it stay a phrase.
+            let typing = unclosed
+                && !negated
+                && !raw.ends_with(char::is_whitespace)
+                && tokens.last().is_some_and(|t| !t.1);
+            let last = if typing { tokens.pop() } else { None };
+            if !tokens.is_empty() {
+                push_unique(
+                    target,
+                    Group::Phrase(tokens.into_iter().map(|t| t.0).collect()),
+                );
+            }
+            if let Some((text, _)) = last {
+                push_unique(
+                    target,
+                    Group::Term {
+                        text,
+                        prefix: false,
+                    },
+                );
+            }
+            last_term_at_end = typing;
             continue;
         }
         // Glued unigram runs become phrases; other tokens are words.
@@ -197,9 +221,17 @@ mod tests {
             ),
             (
                 "\"unclosed phrase",
+                vec![phrase(&["unclosed"]), term("phrase", true)],
+                vec![],
+            ),
+            (
+                "\"unclosed phrase ",
                 vec![phrase(&["unclosed", "phrase"])],
                 vec![],
             ),
+            ("\"refug", vec![term("refug", true)], vec![]),
+            ("-\"first asyl", vec![], vec![phrase(&["first", "asyl"])]),
+            ("\"难民", vec![phrase(&["难", "民"])], vec![]),
             (
                 "难民 地位",
                 vec![phrase(&["难", "民"]), phrase(&["地", "位"])],
