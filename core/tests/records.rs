@@ -941,3 +941,51 @@ fn a_phrase_being_typed_completes_its_last_word_until_the_quote_is_closed() {
     assert_eq!(ids("\"noise cancelling "), ["a"]);
     assert!(ids("\"noise canc\"").is_empty());
 }
+
+#[test]
+fn words_of_a_phrase_are_marked_only_where_the_whole_phrase_stands() {
+    let recs = vec![map(&[
+        ("id", s("a")),
+        ("title", s("难民与移民")),
+        (
+            "body",
+            s(
+                "The status of refugees differs from the status of other migrants: status of refugees.",
+            ),
+        ),
+    ])];
+    let schema = map(&[
+        ("title", s("title")),
+        ("fields", map(&[("title", map(&[])), ("body", map(&[]))])),
+    ]);
+    let ix = records::index(recs, &schema).unwrap();
+    let marked = |q: &str| -> (Vec<String>, Vec<String>) {
+        let r = ix.search(q, &SearchOptions::default()).unwrap();
+        let h = &r.hits[0];
+        let slice = |text: &str, ranges: &[[u32; 2]]| -> Vec<String> {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            ranges
+                .iter()
+                .map(|&[a, b]| String::from_utf16(&units[a as usize..b as usize]).unwrap())
+                .collect()
+        };
+        (
+            slice(&h.title, &h.title_highlights),
+            slice(&h.snippet, &h.highlights),
+        )
+    };
+    // 难民 is a phrase of two characters: the 民 of 移民 is not marked.
+    assert_eq!(marked("难民").0, ["难民"]);
+    // Only the two whole occurrences of the phrase, not "status of other".
+    assert_eq!(
+        marked("\"status of refugees\"").1,
+        ["status", "of", "refugees", "status", "of", "refugees"]
+    );
+    // A word outside the phrase is marked everywhere, also where the phrase has it.
+    assert_eq!(
+        marked("\"of refugees\" status").1,
+        [
+            "status", "of", "refugees", "status", "status", "of", "refugees"
+        ]
+    );
+}

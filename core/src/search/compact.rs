@@ -146,6 +146,7 @@ impl Index {
             snip,
         } = work;
         fresh.clear();
+        let phrases = self.phrases_of(&o.plans);
         for &(d, score) in &o.page {
             let doc = &self.docs[d as usize];
             self.matched_terms_into(d, &o.plans, matched);
@@ -155,6 +156,7 @@ impl Index {
                 doc.field_texts(),
                 Some(doc.title_in()),
                 matched,
+                &phrases,
                 &self.no_snippet,
                 scratch,
                 snip,

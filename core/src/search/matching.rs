@@ -6,7 +6,7 @@ use super::filters::{Compiled, Status};
 use super::index::Entry;
 use super::query::{Group, Query};
 use super::rank::{self, Kind, Scored};
-use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, typo};
+use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, snippet, typo};
 
 /// Fewest characters of each of the two words a run-together word is split into.
 const SPLIT_MIN_CHARS: usize = 2;
@@ -724,6 +724,37 @@ impl Index {
                 ents.of_term(t).for_each(&mut f);
             }
         }
+    }
+
+    /// The phrases of `plans`, for marking their words only where a whole phrase stands.
+    pub(super) fn phrases_of(&self, plans: &[Plan]) -> snippet::Phrases {
+        let phrases = plans
+            .iter()
+            .filter_map(|p| match p {
+                Plan::Phrase { ids, alts, .. } => Some(
+                    (0..ids.len())
+                        .map(|i| Plan::phrase_terms(ids, alts, i).collect())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect();
+        snippet::Phrases::new(phrases, |t| {
+            plans.iter().any(|p| match p {
+                Plan::Term {
+                    exact,
+                    prefix,
+                    typos,
+                    optional: false,
+                    ..
+                } => {
+                    exact.is_some_and(|(x, _)| x == t)
+                        || prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t))
+                        || typos.iter().any(|x| x.0 == t)
+                }
+                _ => false,
+            })
+        })
     }
 
     /// Term ids of document `d` that the plans matched (for highlighting).

@@ -823,6 +823,7 @@ impl Index {
             doc.field_texts(),
             Some(doc.title_in()),
             &matched,
+            &self.phrases_of(plans),
             &self.no_snippet,
         )
     }

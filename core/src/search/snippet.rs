@@ -52,6 +52,73 @@ pub struct Scratch {
     terms: Vec<u32>,
     ranges: Vec<(usize, usize)>,
     buf: String,
+    keep: Vec<bool>,
+}
+
+/// The phrases of a query, so that a word matched only as part of a phrase is marked only
+/// where the whole phrase stands (`"status of refugees"` does not light up every "of"; `难民`
+/// does not mark the 民 of 移民).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Phrases {
+    /// Per phrase, per place, the terms accepted there.
+    places: Vec<Vec<Vec<u32>>>,
+    /// The terms that only phrases match, sorted.
+    only: Vec<u32>,
+}
+
+impl Phrases {
+    /// `phrases` (per phrase, per place, the terms accepted there), where `elsewhere(t)` says
+    /// whether a word of the query outside phrases matches term `t`. Phrases of one place
+    /// are words like others.
+    pub fn new(phrases: Vec<Vec<Vec<u32>>>, elsewhere: impl Fn(u32) -> bool) -> Phrases {
+        let places: Vec<Vec<Vec<u32>>> = phrases.into_iter().filter(|p| p.len() > 1).collect();
+        let mut only: Vec<u32> = places
+            .iter()
+            .flatten()
+            .flatten()
+            .copied()
+            .filter(|&t| !elsewhere(t))
+            .collect();
+        only.sort_unstable();
+        only.dedup();
+        Phrases { places, only }
+    }
+
+    /// Keeps of `keys` (sorted `field << 48 | position << 32 | term` keys of matched words)
+    /// those of words matched outside phrases and those inside a whole phrase.
+    fn retain_whole(&self, keys: &mut Vec<u64>, keep: &mut Vec<bool>) {
+        if self.only.is_empty() {
+            return;
+        }
+        let term = |k: u64| k as u32;
+        let place = |k: u64| k >> 32;
+        keep.clear();
+        keep.extend(
+            keys.iter()
+                .map(|&k| self.only.binary_search(&term(k)).is_err()),
+        );
+        // A position holds one term, so the words of a phrase standing whole are
+        // consecutive keys at consecutive positions of one field.
+        for phrase in &self.places {
+            for i in 0..keys.len() {
+                let whole = phrase.iter().enumerate().all(|(k, terms)| {
+                    keys.get(i + k).is_some_and(|&x| {
+                        place(x) == place(keys[i]) + k as u64
+                            && x >> 48 == keys[i] >> 48
+                            && terms.contains(&term(x))
+                    })
+                });
+                if whole {
+                    keep[i..i + phrase.len()].fill(true);
+                }
+            }
+        }
+        let mut at = 0;
+        keys.retain(|_| {
+            at += 1;
+            keep[at - 1]
+        });
+    }
 }
 
 /// The field texts of a document: (field number, text) pairs, which are all ASCII and which
@@ -89,15 +156,18 @@ impl<'a> FieldTexts<'a> {
 }
 
 /// Builds the snippet of document `doc` from its field texts `fields`, highlighting the terms
-/// in `matched` (sorted term ids). Fields in `avoid` (the title, short names) are used only
-/// when the document has no other text. With `title`, the matched words of the title are
-/// found too ([`Snippet::title_highlights`]).
+/// in `matched` (sorted term ids; those of `phrases` only where a whole phrase stands).
+/// Fields in `avoid` (the title, short names) are used only when the document has no other
+/// text. With `title`, the matched words of the title are found too
+/// ([`Snippet::title_highlights`]).
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     ix: &InvertedIndex,
     doc: u32,
     fields: FieldTexts,
     title: Option<TitleIn>,
     matched: &[u32],
+    phrases: &Phrases,
     avoid: &[u8],
 ) -> Snippet {
     let mut out = Snippet::default();
@@ -107,6 +177,7 @@ pub fn build(
         fields,
         title,
         matched,
+        phrases,
         avoid,
         &mut Scratch::default(),
         &mut out,
@@ -135,6 +206,7 @@ pub fn build_with(
     fields: FieldTexts,
     title: Option<TitleIn>,
     matched: &[u32],
+    phrases: &Phrases,
     avoid: &[u8],
     scratch: &mut Scratch,
     out: &mut Snippet,
@@ -152,6 +224,7 @@ pub fn build_with(
         terms,
         ranges,
         buf,
+        keep,
     } = scratch;
     let usable = |(f, t): &&(u8, String)| !avoid.contains(f) && fields.is_filled(*f, t);
     let only_avoided = !texts.iter().any(|t| usable(&t));
@@ -181,6 +254,7 @@ pub fn build_with(
         }
     }
     keys.sort_unstable();
+    phrases.retain_whole(keys, keep);
     let group = |f: u8| {
         let lo = keys.partition_point(|&k| k >> 48 < u64::from(f));
         let hi = keys.partition_point(|&k| k >> 48 <= u64::from(f));
@@ -555,7 +629,15 @@ mod tests {
             .collect();
         matched.sort_unstable();
         let texts = [(0, text.to_string())];
-        let s = build(&ix, 0, FieldTexts::new(&texts), None, &matched, &[]);
+        let s = build(
+            &ix,
+            0,
+            FieldTexts::new(&texts),
+            None,
+            &matched,
+            &Phrases::default(),
+            &[],
+        );
         assert_eq!(s.text, text);
         let got: Vec<String> = s
             .highlights
@@ -636,7 +718,15 @@ mod tests {
         let ix = index(&text);
         let matched = vec![ix.lookup("refoulement").unwrap()];
         let texts = [(0, text.clone())];
-        let s = build(&ix, 0, FieldTexts::new(&texts), None, &matched, &[]);
+        let s = build(
+            &ix,
+            0,
+            FieldTexts::new(&texts),
+            None,
+            &matched,
+            &Phrases::default(),
+            &[],
+        );
         assert!(
             s.text.starts_with('…') && s.text.ends_with('…'),
             "{}",
@@ -653,7 +743,15 @@ mod tests {
         let text = "First words of a body. ".repeat(30);
         let ix = index(&text);
         let texts = [(0, text.clone())];
-        let s = build(&ix, 0, FieldTexts::new(&texts), None, &[], &[]);
+        let s = build(
+            &ix,
+            0,
+            FieldTexts::new(&texts),
+            None,
+            &[],
+            &Phrases::default(),
+            &[],
+        );
         assert!(s.text.starts_with("First words"));
         assert!(s.text.ends_with('…'));
         assert!(s.highlights.is_empty());
@@ -684,8 +782,8 @@ mod tests {
                     ascii,
                     filled: filled_fields(&t),
                 };
-                let fast = build(&ix, 0, fields(1), None, &matched, &[]);
-                let slow = build(&ix, 0, fields(0), None, &matched, &[]);
+                let fast = build(&ix, 0, fields(1), None, &matched, &Phrases::default(), &[]);
+                let slow = build(&ix, 0, fields(0), None, &matched, &Phrases::default(), &[]);
                 assert_eq!(fast, slow, "{text:?} {word}");
                 assert_eq!(fast.units as usize, fast.text.encode_utf16().count());
                 assert_eq!(
@@ -717,7 +815,15 @@ mod tests {
                 })
                 .collect();
             let ix = InvertedIndex::build(fields, std::slice::from_ref(&texts));
-            let s = build(&ix, 0, FieldTexts::new(&texts), None, &[], &[]);
+            let s = build(
+                &ix,
+                0,
+                FieldTexts::new(&texts),
+                None,
+                &[],
+                &Phrases::default(),
+                &[],
+            );
             assert_eq!(
                 s.text, "the text shown",
                 "blank field {blank}, text in {other}"
