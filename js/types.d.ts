@@ -156,6 +156,9 @@ export interface Hit extends HitBase {
   confidenceNote?: string;
   /** False when the title describes an item that was not identified. */
   titleIdentified?: boolean;
+  /** False when no source shows the title (MIMC chapters): it is our description; `certaintyNote` says why. */
+  titleCertain?: boolean;
+  certaintyNote?: string;
   shortName?: string;
   url?: string;
   /** GCM objective numbers as strings, e.g. `["7", "15"]`. */

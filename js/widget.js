@@ -72,6 +72,7 @@ a:focus-visible, button.link:focus-visible { outline: 3px solid var(--treatykit-
 .badge.warn { color: #6e4400; background: #fff2d0; border-color: #e2b041; }
 .snippet { margin: .2rem 0 0; font-size: .9rem; color: var(--treatykit-muted, #3b4757); }
 mark { background: var(--treatykit-mark, #ffe58a); color: inherit; border-radius: 2px; }
+.snippet mark { color: var(--treatykit-color, #15202b); } /* marked words read in full ink */
 `;
 
 // Legal force in the engine's words, the ones the app's "Legal force" facet and badges show:
@@ -319,7 +320,10 @@ export class TreatykitSearchElement extends HTMLElement {
       el('span', { class: 'badge' }, KINDS[hit.kind] ?? 'Record'),
       status ? el('span', { class: `badge ${status}` }, statusLabels.get(status) ?? status.replace('-', ' ')) : null,
       hit.year ? el('span', {}, String(hit.year)) : null,
-      hit.confidence && hit.confidence !== 'high' ? el('span', { class: 'badge warn', title: hit.confidenceNote ?? '' }, `${hit.confidence} confidence`) : null);
+      hit.confidence && hit.confidence !== 'high' ? el('span', { class: 'badge warn', title: hit.confidenceNote ?? '' }, `${hit.confidence} confidence`) : null,
+      // Titles that describe an item not identified, or that no source shows (our description).
+      hit.titleIdentified === false ? el('span', { class: 'badge warn', title: 'The exact item was not found; the title describes it' }, 'title not identified') : null,
+      hit.titleCertain === false ? el('span', { class: 'badge warn', title: typeof hit.certaintyNote === 'string' ? hit.certaintyNote : '' }, 'title assumed') : null);
     const snippet = typeof hit.snippet === 'string' && hit.snippet
       ? el('p', { class: 'snippet', part: 'snippet' }, highlighted(hit.snippet, hit.highlights))
       : typeof hit.summary === 'string' && hit.summary

@@ -72,6 +72,24 @@ test('only the assumed inheritance links are flagged, on the ladder and on each 
   await context.close();
 });
 
+test('the explorer\'s cards flag a chapter placement no source confirms, as the category pages do', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=rights');
+  await ready(page);
+  await page.waitForSelector('.cat-card');
+  const cats = await api(page, (tk) => tk.categories().map((c) => ({ id: c.id, label: c.label, group: c.group, chapter: c.mimcChapter, certain: c.mimcChapterCertain })));
+  const cards = await page.locator('.cat-card').evaluateAll((as) => as.map((a) => ({
+    label: a.querySelector('.cat-card__label').textContent, flagged: !!a.querySelector('.cat-card__group .badge--flag'),
+  })));
+  const uncertain = cats.filter((c) => c.group !== 'cross-cutting' && c.chapter && c.certain === false);
+  assert.ok(uncertain.length > 0, 'the corpus has placements no source confirms');
+  for (const c of cats) {
+    const card = cards.find((x) => x.label === c.label);
+    assert.equal(card?.flagged, uncertain.includes(c), `${c.id}: flagged exactly when its shown chapter is assumed`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an anchor links to its instrument record, and the record lists the right back', async () => {
   const { page, context, problems } = await openPage(env, '/www/?view=rights&cat=visitor');
   await ready(page);

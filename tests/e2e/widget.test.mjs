@@ -83,6 +83,20 @@ test('limit, filters and placeholder attributes shape the widget; custom propert
   await context.close();
 });
 
+test('the widget flags titles that describe an unidentified item or that no source shows', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  const q = 'mimc chapter';
+  await page.locator('treatykit-search input').fill(q);
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li').length > 0);
+  const expected = await api(page, (tk) => tk.search('mimc chapter', { limit: 5 }).hits.map((h) => h.titleCertain === false));
+  assert.ok(expected.some(Boolean), 'some of these titles are our description');
+  const shown = await page.locator('treatykit-search li').evaluateAll((items) => items.map((li) => li.querySelector('.meta').textContent.includes('title assumed')));
+  assert.deepEqual(shown, expected);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a broken filters attribute only warns, and the widget keeps searching', async () => {
   const { page, context, problems } = await openPage(env, '/www/embed.html');
   const warnings = [];

@@ -48,7 +48,10 @@ function intro(ctx) {
     h('ul', { class: 'cat-cards' }, cats.map((c) => h('li', {},
       h('a', { class: 'cat-card', href: ctx.href({ ...ctx.state, view: 'rights', cat: c.id, record: null }), 'data-nav': '' },
         h('span', { class: 'cat-card__label' }, c.label),
-        h('span', { class: 'cat-card__group' }, c.group === 'cross-cutting' ? 'Cross-cutting' : `MIMC${c.mimcChapter ? ` · Chapter ${c.mimcChapter}` : ''}`),
+        h('span', { class: 'cat-card__group' }, c.group === 'cross-cutting' ? 'Cross-cutting' : `MIMC${c.mimcChapter ? ` · Chapter ${c.mimcChapter}` : ''}`,
+          // As on the category's own page: a chapter no source confirms is flagged.
+          c.group !== 'cross-cutting' && c.mimcChapter && c.mimcChapterCertain === false
+            ? [' ', flagBadge('Placement assumed', 'No source confirms which MIMC chapter covers this group')] : null),
         c.definition ? h('span', { class: 'cat-card__def' }, c.definition) : null)))),
   ];
 }

@@ -323,6 +323,7 @@ function hitCard(ctx, hit) {
     : shorten(hit.summary);
   const flags = [];
   if (hit.titleIdentified === false) flags.push(flagBadge('Title not identified', 'The exact item was not found; the title describes it'));
+  if (hit.titleCertain === false) flags.push(flagBadge('Title assumed', 'No source shows this title: it is our description'));
   if (hit.confidence === 'low') flags.push(flagBadge('Low confidence', hit.confidenceNote));
   else if (hit.confidence === 'medium') flags.push(flagBadge('Detail unconfirmed', hit.confidenceNote));
   // A right that the selected categories hold only through an inheritance link we assume.
@@ -345,7 +346,8 @@ function hitCard(ctx, hit) {
     meta.length ? h('p', { class: 'hit__meta' }, meta.join(' · ')) : null,
     snippet ? h('p', { class: 'hit__snippet' }, snippet) : null,
     flags.length ? h('p', { class: 'hit__flags' }, flags,
-      hit.confidenceNote ? h('span', { class: 'hit__note' }, shorten(hit.confidenceNote, 140)) : null) : null,
+      hit.confidenceNote || hit.certaintyNote
+        ? h('span', { class: 'hit__note' }, shorten(hit.confidenceNote ?? hit.certaintyNote, 140)) : null) : null,
   );
 }
 
