@@ -34,6 +34,7 @@ export function startServer({ port = 8080, host = '127.0.0.1', root = ROOT } = {
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',
+        'Content-Length': body.length, // lets the app show the wasm download's progress
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {

@@ -28,10 +28,32 @@ export const has = {
   info: typeof tk.corpusInfo === 'function',
 };
 
+/**
+ * The wasm's response, its body counted on the way through: `onProgress(loaded, total)` after
+ * each chunk (`total` 0 when the size is unknown or the body arrives compressed). It is still a
+ * Response of type application/wasm, so the module compiles while it downloads.
+ */
+async function counted(url, onProgress) {
+  const response = await fetch(url);
+  if (!response.ok || !response.body || typeof TransformStream !== 'function') return response;
+  const length = Number(response.headers.get('Content-Length')) || 0;
+  const total = response.headers.get('Content-Encoding') ? 0 : length;
+  let loaded = 0;
+  const body = response.body.pipeThrough(new TransformStream({
+    transform(chunk, out) {
+      loaded += chunk.byteLength;
+      try { onProgress(loaded, total); } catch { /* a failing listener must not stop the download */ }
+      out.enqueue(chunk);
+    },
+  }));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
 let started = null;
-/** Fetches and instantiates the wasm (once). */
-export function start() {
-  started ??= tk.default();
+/** Fetches and instantiates the wasm (once), telling `onProgress(loaded, total)` how the download goes. */
+export function start(onProgress) {
+  const url = new URL('../pkg/treatykit_bg.wasm', import.meta.url);
+  started ??= tk.default({ module_or_path: onProgress ? counted(url, onProgress) : url });
   return started;
 }
 

@@ -23,6 +23,11 @@ let announceTimer = 0;
 let depth = 0; // in-app history entries pushed since load, so Esc/back never leaves the app
 let lastOpened = null; // the record last opened, to give its result link focus again on return
 let viewChanged = false; // set by navigation that changes view: focus goes to the new heading
+let historyMove = false; // set by Back/Forward: focus lost with the old page goes to the heading
+
+// The box works before the engine does: it shows the URL's query at once, and what is typed
+// while the wasm loads is searched as soon as it is ready.
+input.value = state.q;
 
 function fatal(title, detail) {
   document.body.dataset.ready = 'error';
@@ -78,6 +83,8 @@ function ctx() {
 function render() {
   if (!api) return;
   const active = document.activeElement;
+  // Typing in the box keeps the focus there, whatever the page shows next.
+  const typing = active === input && !pendingFocus;
   const keepKey = pendingFocus ?? (active && view.contains(active) ? active.dataset?.focusKey : null);
   const opening = state.record && view.dataset.record !== state.record;
   const closing = !state.record && view.dataset.record;
@@ -105,7 +112,12 @@ function render() {
   if (!target && closing && lastOpened) target = view.querySelector(`[data-hit="${CSS.escape(lastOpened)}"]`);
   const fresh = opening || viewChanged || (closing && !target);
   if (!target && fresh) target = view.querySelector('h1[tabindex="-1"]');
+  // Back/Forward within a view replaces the element that had focus: the heading takes it.
+  const lost = !document.activeElement || document.activeElement === document.body;
+  if (!target && historyMove && lost) target = view.querySelector('h1[tabindex="-1"]');
+  historyMove = false;
   viewChanged = false;
+  if (typing) target = input;
   if (opening) lastOpened = state.record;
   if (fresh) window.scrollTo({ top: 0 });
   // A re-render keeps the page where it was; coming back from a record scrolls to its hit.
@@ -133,8 +145,12 @@ window.addEventListener('popstate', (e) => {
   depth = Math.max(0, e.state?.depth ?? 0);
   const next = readState();
   viewChanged = next.view !== state.view;
+  historyMove = true;
   state = next;
-  if (document.activeElement !== input) input.value = state.q;
+  // The box shows the query of the page returned to, even while it has focus (a phone's box
+  // usually keeps it); typing then continues from that query.
+  if (input.value !== state.q) input.value = state.q;
+  typingEntry = false;
   render();
 });
 
@@ -230,16 +246,23 @@ async function start() {
       title?.setAttribute('tabindex', '-1');
       title?.focus();
     });
-    await api.start();
+    const bar = $('boot-progress');
+    const bytes = $('boot-bytes');
+    const kb = (n) => `${Math.round(n / 1000)} KB`;
+    await api.start((loaded, total) => {
+      bar.hidden = false;
+      if (total) bar.value = Math.min(1, loaded / total);
+      else bar.removeAttribute('value');
+      bytes.textContent = total ? `${kb(Math.min(loaded, total))} of ${kb(total)}` : kb(loaded);
+    });
   } catch (e) {
     api = null;
     fatal('treatykit could not start', `The search engine failed to load (${e?.message ?? e}). Reload the page to try again.`);
     return;
   }
   boot.hidden = true;
-  input.disabled = false;
-  input.value = state.q;
-  history.replaceState({ depth: 0 }, '', location.href);
+  if (input.value !== state.q) input.value = state.q;
+  history.replaceState({ depth, prev: history.state?.prev }, '', location.href);
   render();
   document.body.dataset.ready = 'true';
   if ('serviceWorker' in navigator && window.isSecureContext) {

@@ -58,6 +58,30 @@ for (const width of [1280, 375]) {
   });
 }
 
+test('in dark mode, marked matches and every view keep enough contrast (axe), in the app and the widget', async () => {
+  const { page, context, problems } = await openPage(env, '/www/', { viewport: { width: 375, height: 900 }, colorScheme: 'dark' });
+  await ready(page);
+  const found = [];
+  for (const [name, path] of [...views(), ['results-marked', '/www/?q=migrant+worker'], ['chapter-hits', '/www/?q=mimc+chapter']]) {
+    await page.goto(env.base + path);
+    await ready(page);
+    await page.waitForSelector('#view h1');
+    found.push(...(await axeSerious(page)).map((v) => `${name}: ${v}`));
+  }
+  await page.goto(`${env.base}/www/embed.html`);
+  await page.waitForFunction(() => {
+    const input = document.querySelector('treatykit-search')?.shadowRoot?.querySelector('input');
+    return input && !input.disabled;
+  });
+  await page.locator('treatykit-search input').fill('migrant worker');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li mark').length > 0);
+  found.push(...(await axeSerious(page)).map((v) => `embed: ${v}`));
+  await screenshot(page, 'widget-embed-dark-375');
+  assert.deepEqual(found, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the record view marks uncertain facts as such and copies a plain citation', async () => {
   const { page, context, problems } = await openPage(env, '/www/', { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(`${env.base}/www/?record=${ids.flagged}`);

@@ -63,20 +63,44 @@ test('after the first visit the app searches, opens records and explores rights 
   await context.close();
 });
 
-test('a loading indicator shows while the wasm starts, then gives way to the app', async () => {
+test('while the wasm loads, a loading indicator shows and what is typed is searched once it is ready', async () => {
   const { page, context, problems } = await openPage(env, '/www/', { goto: false });
-  // Hold the wasm back until the indicator has been seen.
+  // Hold the wasm back until the visitor has typed.
   let release;
   const held = new Promise((r) => { release = r; });
   await page.route('**/treatykit_bg.wasm', async (route) => { await held; await route.continue(); });
-  await page.goto(`${env.base}/www/`);
+  await page.goto(`${env.base}/www/?q=stateless`);
   await page.waitForSelector('#boot .spinner');
   assert.match(await page.locator('#boot').textContent(), /Loading/);
-  assert.equal(await page.locator('#q').isDisabled(), true, 'the box waits for the engine');
+  assert.equal(await page.inputValue('#q'), 'stateless', 'the URL\'s query shows at once');
+  await page.locator('#q').fill('');
+  await page.locator('#q').pressSequentially('refugee convention');
+  assert.equal(await page.locator('#boot').isVisible(), true, 'still loading');
   release();
   await ready(page);
   assert.equal(await page.locator('#boot').isVisible(), false);
-  assert.equal(await page.locator('#q').isDisabled(), false);
+  assert.equal(await page.inputValue('#q'), 'refugee convention', 'nothing typed was lost');
+  await page.waitForSelector('.hit__link');
+  assert.match(await page.locator('.hit__link').first().textContent(), /Refugee/);
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'refugee convention');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the download of the wasm shows its progress in bytes', async () => {
+  const { page, context, problems } = await openPage(env, '/www/', { goto: false });
+  // Deliver the wasm slowly (a throttled link), so progress is seen before it completes.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: 400_000, uploadThroughput: 400_000 });
+  await page.goto(`${env.base}/www/`);
+  await page.waitForFunction(() => {
+    const bar = document.getElementById('boot-progress');
+    return bar && !bar.hidden && bar.value > 0 && bar.value < 1;
+  }, null, { timeout: 20_000 });
+  assert.match(await page.locator('#boot-bytes').textContent(), /^\d+ KB of \d+ KB$/);
+  await ready(page);
+  assert.equal(await page.locator('#boot').isVisible(), false);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -82,6 +82,28 @@ test('a right that the selected category holds only through an assumed link says
   await context.close();
 });
 
+test('a hit whose title no source shows (an MIMC chapter) carries a “Title assumed” flag and the reason', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=mimc+chapter');
+  await ready(page);
+  await resultsFor(page, 'mimc chapter');
+  const expected = await api(page, (tk) => tk.search('mimc chapter').hits.map((h) => ({
+    id: h.id, assumed: h.titleCertain === false, why: String(h.confidenceNote ?? h.certaintyNote ?? '').slice(0, 60),
+  })));
+  assert.ok(expected.some((h) => h.assumed), 'some chapter titles are our description');
+  const shown = await page.locator('.hit').evaluateAll((items) => items.map((li) => ({
+    id: li.querySelector('.hit__link').dataset.hit,
+    assumed: [...li.querySelectorAll('.badge--flag')].some((b) => b.textContent.includes('Title assumed')),
+    note: li.querySelector('.hit__note')?.textContent ?? '',
+  })));
+  for (const e of expected) {
+    const hit = shown.find((x) => x.id === e.id);
+    assert.equal(hit?.assumed, e.assumed, e.id);
+    if (e.assumed) assert.ok(e.why && hit.note.startsWith(e.why), `${e.id} says why: ${hit.note}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a relaxed answer says it is not what was typed; an exact one says nothing', async () => {
   const { page, context, problems } = await openPage(env, '/www/');
   await ready(page);
@@ -333,6 +355,61 @@ test('a long unbroken query wraps instead of making the page scroll sideways', a
     assert.deepEqual(problems, []);
     await context.close();
   }
+});
+
+test('a long unbroken filter value from a URL wraps in its chip instead of widening the page', async () => {
+  for (const width of [1280, 390]) {
+    const { page, context, problems } = await openPage(env, `/www/?q=refugee&type=${'x'.repeat(200)}&publisher=${'y'.repeat(120)}`, { viewport: { width, height: 800 } });
+    await ready(page);
+    await page.waitForSelector('.chip');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the ${width}px screen`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('Back and Forward put the query of the page returned to in the box, even while the box has focus', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  await typeQuery(page, 'refugee');
+  await resultsFor(page, 'refugee');
+  await page.locator('.hit__link').first().click();
+  await page.waitForSelector('#record-title');
+  await page.locator('#q').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' convention');
+  await resultsFor(page, 'refugee convention');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  await page.goBack();
+  await page.waitForSelector('#record-title');
+  assert.equal(await page.inputValue('#q'), 'refugee', 'the box shows the query of the record\'s page');
+  await page.goForward();
+  await resultsFor(page, 'refugee convention');
+  assert.equal(await page.inputValue('#q'), 'refugee convention');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('after Back or Forward within a view, focus is on the view\'s heading, not lost to the page', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee');
+  await ready(page);
+  await resultsFor(page, 'refugee');
+  await page.locator('.facet__option input').first().check();
+  await page.waitForFunction(() => location.search.includes('&'));
+  const filtered = page.url();
+  const focusedAfter = async () => page.evaluate(() => ({
+    tag: document.activeElement.tagName, inView: document.getElementById('view').contains(document.activeElement),
+  }));
+  for (const move of ['goBack', 'goForward']) {
+    // Focus on the heading (an element no control key names), which the next page replaces.
+    await page.locator('#view h1').first().focus();
+    await page[move]();
+    await page.waitForFunction((want) => (location.href === want.url) === want.there, { url: filtered, there: move === 'goForward' });
+    assert.deepEqual(await focusedAfter(), { tag: 'H1', inView: true }, move);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('a query too long to run keeps the filter panel with the active filters', async () => {

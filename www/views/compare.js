@@ -17,7 +17,9 @@ export function renderCompare(ctx) {
   ctx.setTitle(a && b ? `${a.label} and ${b.label} compared` : 'Compare two groups');
   const pick = (which, label) => categorySelect(api, {
     id: `compare-${which}`, label, value: state[which], focusKey: `compare-${which}`, placeholder: 'Choose a group…',
-    onchange: (e) => ctx.go(withState(state, { [which]: e.target.value || null })),
+    // Arrowing through the options changes the pair at once, in place: one history entry for
+    // the comparison, not one per option looked at.
+    onchange: (e) => ctx.go(withState(state, { [which]: e.target.value || null }), { replace: true }),
   });
   const swap = h('button', {
     type: 'button', class: 'button button--quiet compare__swap', 'data-focus-key': 'compare-swap',

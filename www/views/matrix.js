@@ -12,6 +12,8 @@ const MAX_LABEL_NARROW = 22;
 const COL_W = 34;
 const ROW_H = 22;
 const GROUP_H = 30;
+const GROUP_H_NARROW = 44; // two lines: the group's name, then how many rights it has
+const MAX_GROUP_NARROW = 24;
 const HEAD_H = 150;
 const RIGHT_PAD = 110; // room for the last rotated column heads
 const MAX_LABEL = 44;
@@ -43,9 +45,10 @@ export function renderMatrix(ctx) {
   const narrow = matchMedia('(max-width: 40rem)').matches;
   const labelW = narrow ? LABEL_W_NARROW : LABEL_W;
   const maxLabel = narrow ? MAX_LABEL_NARROW : MAX_LABEL;
+  const groupH = narrow ? GROUP_H_NARROW : GROUP_H;
   const gridW = cats.length * COL_W;
   const width = gridW + RIGHT_PAD;
-  const height = HEAD_H + groups.reduce((acc, [, list]) => acc + GROUP_H + list.length * ROW_H, 0) + 8;
+  const height = HEAD_H + groups.reduce((acc, [, list]) => acc + groupH + list.length * ROW_H, 0) + 8;
   // Two SVGs side by side: the row labels stay in view (sticky) while the grid scrolls sideways.
   const labels = s('svg', { class: 'matrix-labels', viewBox: `0 0 ${labelW} ${height}`, width: labelW, height });
   const svg = s('svg', {
@@ -68,10 +71,17 @@ export function renderMatrix(ctx) {
   let y = HEAD_H;
   let n = 0;
   for (const [g, list] of groups) {
-    labels.append(s('text', { x: 4, y: y + GROUP_H - 9, class: 'matrix__group' }, `${groupLabel(g)} (${list.length})`));
-    labels.append(s('line', { x1: 0, x2: labelW, y1: y + GROUP_H - 3, y2: y + GROUP_H - 3, class: 'matrix__rule' }));
-    svg.append(s('line', { x1: 0, x2: gridW, y1: y + GROUP_H - 3, y2: y + GROUP_H - 3, class: 'matrix__rule' }));
-    y += GROUP_H;
+    // On a narrow screen the label column is too narrow for "Work and economic life (13)" in
+    // one line: the name and the count take a line each.
+    labels.append(narrow
+      ? s('text', { x: 4, y: y + groupH - 23, class: 'matrix__group matrix__group--narrow' },
+        s('tspan', { x: 4 }, clip(groupLabel(g), MAX_GROUP_NARROW)),
+        s('tspan', { x: 4, dy: 14, class: 'matrix__group-count' }, count(list.length, 'right')),
+        s('title', {}, `${groupLabel(g)} (${list.length})`))
+      : s('text', { x: 4, y: y + groupH - 9, class: 'matrix__group' }, `${groupLabel(g)} (${list.length})`));
+    labels.append(s('line', { x1: 0, x2: labelW, y1: y + groupH - 3, y2: y + groupH - 3, class: 'matrix__rule' }));
+    svg.append(s('line', { x1: 0, x2: gridW, y1: y + groupH - 3, y2: y + groupH - 3, class: 'matrix__rule' }));
+    y += groupH;
     for (const r of list) {
       const name = String(r.name ?? r.id);
       const label = s('g', { class: 'matrix__row', 'data-row': n });
