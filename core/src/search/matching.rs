@@ -660,32 +660,52 @@ impl Index {
             }
         }
         let refs: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
-        for d in union(&refs, self.len()) {
-            let status = filters.status(d);
-            if status == Status::Fails || self.excluded(exclude, d) {
-                continue;
-            }
-            let mut score = 0.0;
-            let mut typos = 0u8;
-            let mut matched = 0u8;
-            for p in &usable {
+        // The candidates that the filters and exclusions let through, each with its tally.
+        let mut live: Vec<(u32, Status)> = union(&refs, self.len())
+            .into_iter()
+            .map(|d| (d, filters.status(d)))
+            .filter(|&(d, status)| status != Status::Fails && !self.excluded(exclude, d))
+            .collect();
+        let mut slot = vec![u32::MAX; self.len()];
+        for (i, &(d, _)) in live.iter().enumerate() {
+            slot[d as usize] = i as u32;
+        }
+        let mut tally = vec![Scored::default(); live.len()];
+        // Word after word, in the query's order (so each score adds up as it always has): a
+        // word that brought candidates is looked up in its own documents only, a common one in
+        // every candidate. A long query over a large index then scores the (word, document)
+        // pairs that can match rather than every word in every document.
+        let mut own = refs.iter();
+        for p in &usable {
+            let mut add = |i: usize, d: u32| {
                 if let Some((k, s)) = self.eval(p, d) {
-                    score += s;
-                    typos += u8::from(k.is_typo());
-                    matched += 1;
+                    let t = &mut tally[i];
+                    t.score += s;
+                    t.typos += u8::from(k.is_typo());
+                    t.matched += 1;
+                }
+            };
+            if p.cost() <= limit {
+                for &d in own.next().copied().unwrap_or_default() {
+                    let i = slot[d as usize];
+                    if i != u32::MAX {
+                        add(i as usize, d);
+                    }
+                }
+            } else {
+                for (i, &(d, _)) in live.iter().enumerate() {
+                    add(i, d);
                 }
             }
-            if matched == 0 {
+        }
+        for (t, (d, status)) in tally.iter_mut().zip(live.drain(..)) {
+            if t.matched == 0 {
                 continue;
             }
             facet_docs.push(d);
             if status == Status::Pass {
-                matches.push(Scored {
-                    doc: d,
-                    matched,
-                    typos,
-                    score,
-                });
+                t.doc = d;
+                matches.push(*t);
             }
         }
     }

@@ -89,7 +89,7 @@ pub const PROXIMITY: f32 = 0.5;
 pub const WHOLE_RUN: f32 = 4.0 / 3.0;
 
 /// A matched document with what ranks it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Scored {
     /// Document number.
     pub doc: u32,
