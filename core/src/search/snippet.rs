@@ -604,6 +604,19 @@ mod tests {
     use super::*;
     use crate::search::index::Field;
 
+    /// The snippet of document 0 over `texts`, highlighting `matched`, without phrases.
+    fn plain(ix: &InvertedIndex, texts: &[(u8, String)], matched: &[u32]) -> Snippet {
+        build(
+            ix,
+            0,
+            FieldTexts::new(texts),
+            None,
+            matched,
+            &Phrases::default(),
+            &[],
+        )
+    }
+
     fn index(text: &str) -> InvertedIndex {
         InvertedIndex::build(
             vec![Field {
@@ -629,15 +642,7 @@ mod tests {
             .collect();
         matched.sort_unstable();
         let texts = [(0, text.to_string())];
-        let s = build(
-            &ix,
-            0,
-            FieldTexts::new(&texts),
-            None,
-            &matched,
-            &Phrases::default(),
-            &[],
-        );
+        let s = plain(&ix, &texts, &matched);
         assert_eq!(s.text, text);
         let got: Vec<String> = s
             .highlights
@@ -718,15 +723,7 @@ mod tests {
         let ix = index(&text);
         let matched = vec![ix.lookup("refoulement").unwrap()];
         let texts = [(0, text.clone())];
-        let s = build(
-            &ix,
-            0,
-            FieldTexts::new(&texts),
-            None,
-            &matched,
-            &Phrases::default(),
-            &[],
-        );
+        let s = plain(&ix, &texts, &matched);
         assert!(
             s.text.starts_with('…') && s.text.ends_with('…'),
             "{}",
@@ -743,15 +740,7 @@ mod tests {
         let text = "First words of a body. ".repeat(30);
         let ix = index(&text);
         let texts = [(0, text.clone())];
-        let s = build(
-            &ix,
-            0,
-            FieldTexts::new(&texts),
-            None,
-            &[],
-            &Phrases::default(),
-            &[],
-        );
+        let s = plain(&ix, &texts, &[]);
         assert!(s.text.starts_with("First words"));
         assert!(s.text.ends_with('…'));
         assert!(s.highlights.is_empty());
@@ -815,15 +804,7 @@ mod tests {
                 })
                 .collect();
             let ix = InvertedIndex::build(fields, std::slice::from_ref(&texts));
-            let s = build(
-                &ix,
-                0,
-                FieldTexts::new(&texts),
-                None,
-                &[],
-                &Phrases::default(),
-                &[],
-            );
+            let s = plain(&ix, &texts, &[]);
             assert_eq!(
                 s.text, "the text shown",
                 "blank field {blank}, text in {other}"
