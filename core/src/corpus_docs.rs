@@ -45,14 +45,15 @@ pub const ALIASES: &[&[&str]] = &[
 /// Words a query of the embedded corpus need not match when it has other words (see
 /// [`crate::search::Index::with_optional_words`]): English function words, which visitors type
 /// in questions and names ("right to work", "can refugees work") and which the records' own
-/// wording may lack.
+/// wording may lack, and the verbs of a request ("how do I apply for asylum", "I need a work
+/// permit"), which say what the visitor wants done rather than what it is about.
 pub const OPTIONAL_WORDS: &[&str] = &[
-    "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could",
-    "did", "do", "does", "for", "from", "get", "got", "has", "have", "how", "i", "if", "in",
-    "into", "is", "it", "its", "may", "me", "mean", "means", "my", "of", "on", "or", "our",
-    "should", "tell", "that", "the", "their", "them", "there", "these", "they", "this", "those",
-    "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with",
-    "would", "you", "your",
+    "a", "about", "am", "an", "and", "any", "applies", "apply", "are", "as", "at", "be", "been",
+    "by", "can", "could", "did", "do", "does", "for", "from", "get", "got", "has", "have", "how",
+    "i", "if", "in", "into", "is", "it", "its", "may", "me", "mean", "means", "my", "need",
+    "needs", "of", "on", "or", "our", "should", "tell", "that", "the", "their", "them", "there",
+    "these", "they", "this", "those", "to", "want", "was", "we", "were", "what", "when", "where",
+    "which", "who", "why", "will", "with", "would", "you", "your",
 ];
 
 /// `art` before an article number ("Art. 33"), nothing before a reference that names its own

@@ -1401,6 +1401,12 @@ fn little_words_framing_a_question_neither_rank_nor_light_up_records() {
         ),
     ];
     let little: Vec<&str> = treatykit_core::corpus_docs::OPTIONAL_WORDS.to_vec();
+    // The verbs of a request are framing too: the asylum records answer, not only the two
+    // that happen to say "apply".
+    let r = search("how do i apply for asylum");
+    assert!(!r.relaxed && r.total >= 5, "{} results", r.total);
+    let top: Vec<&str> = r.hits.iter().take(3).map(|h| h.id.as_str()).collect();
+    assert!(top.contains(&"seek-asylum"), "{top:?}");
     for (q, id) in table {
         let r = search(q);
         assert!(!r.relaxed, "{q}");
