@@ -678,8 +678,10 @@ fn list_values(v: Option<&Json>, name: &str, what: &str, ctx: &Ctx) -> Result<Ve
                     items.len()
                 )));
             }
+            // `null` items are left out, as in text fields (`[tag, undefined]` from a website's
+            // optional data is a list of one).
             let mut out = Vec::with_capacity(items.len());
-            for item in items {
+            for item in items.iter().filter(|i| !matches!(i, Json::Null)) {
                 out.push(check(scalar_text(item).ok_or_else(|| bad(item))?)?);
             }
             Ok(out)

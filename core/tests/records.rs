@@ -989,3 +989,44 @@ fn words_of_a_phrase_are_marked_only_where_the_whole_phrase_stands() {
         ]
     );
 }
+
+#[test]
+fn a_near_spelling_answer_that_the_filters_empty_still_says_it_is_relaxed() {
+    let ix = coloured_index(&[("a", "charter 9 text", "red"), ("b", "chapter one", "blue")]);
+    // No record has "chapter" and "9": read as "charter 9", record a answers, relaxed.
+    let r = search_in_colours(&ix, "chapter 9", &["red", "blue"]);
+    assert_eq!((r.total, r.relaxed), (1, true));
+    // Under a blue filter nothing is left, and the answer still says its counts are of
+    // closest matches, where they are.
+    let r = search_in_colours(&ix, "chapter 9", &["blue"]);
+    assert_eq!((r.total, r.relaxed), (0, true));
+    assert_eq!(colour_counts(&r), [("red", 1)]);
+}
+
+#[test]
+fn null_items_of_facet_and_stored_lists_are_left_out_as_in_text_fields() {
+    let recs = vec![map(&[
+        ("id", s("a")),
+        ("body", s("tagged record")),
+        ("tags", Json::List(vec![s("v"), Json::Null, Json::Num(2.0)])),
+        ("extra", Json::List(vec![Json::Null, Json::Bool(true)])),
+    ])];
+    let schema = map(&[
+        ("fields", map(&[("body", map(&[]))])),
+        ("facets", Json::List(vec![s("tags")])),
+        ("store", Json::List(vec![s("extra")])),
+    ]);
+    let ix = records::index(recs, &schema).unwrap();
+    let r = ix.search("tagged", &SearchOptions::default()).unwrap();
+    let values: Vec<&str> = r
+        .facets
+        .get("tags")
+        .unwrap()
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    assert_eq!(values, ["2", "v"]);
+    let json = ix.search_json("tagged", &SearchOptions::default()).unwrap();
+    assert!(json.contains(r#""tags":["v","2"]"#), "{json}");
+    assert!(json.contains(r#""extra":["true"]"#), "{json}");
+}

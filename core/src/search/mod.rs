@@ -679,8 +679,9 @@ impl Index {
                 std::mem::swap(&mut facet_docs, &mut fallback_docs);
             }
         }
-        // Matched only by reading a word as another: say so, as for any-word ranking.
-        relaxed |= other_words && !matches.is_empty();
+        // Matched only by reading a word as another: say so, as for any-word ranking, also
+        // when the filters leave out every such match (the facet counts show where they are).
+        relaxed |= other_words && !facet_docs.is_empty();
         let total = matches.len();
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
         // A query that is a title or short name (or a misspelt short name) puts that record
