@@ -61,7 +61,7 @@ export type FacetField = 'kind' | 'type' | 'theme' | 'category' | 'publisher' | 
  */
 export type FilterValue = string | number | boolean;
 
-/** What a filter field takes: one value, or a list meaning "any of them"; `null` is no filter. */
+/** What a filter field takes: one value, or a list meaning "any of them"; `null` or an empty list is no filter. */
 export type FilterValues<V extends FilterValue = FilterValue> = V | readonly V[] | null | undefined;
 
 /**
@@ -104,9 +104,9 @@ export interface IndexFilters {
 
 /** Options of `search()` and `Index.search()` other than the filters. */
 export interface SearchOptionsBase {
-  /** Hits to return. */
+  /** Hits to return: 1 to 100, default 10. */
   limit?: number;
-  /** Hits to skip (paging). */
+  /** Hits to skip (paging): a safe integer of at least 0, default 0. */
   offset?: number;
   /** Tolerate typos (default true). */
   fuzzy?: boolean;
@@ -180,7 +180,7 @@ export interface FacetCount {
   count: number;
 }
 
-/** Facet counts by field (the fields above, and any other the index has, e.g. `rightGroup`). */
+/** Facet counts by field (the fields above; for an `Index`, the facets of its schema). */
 export type Facets = { [F in FacetField]?: FacetCount[] } & { [field: string]: FacetCount[] | undefined };
 
 /** The answer to `search()`. */
@@ -200,8 +200,9 @@ export interface SearchResult {
 }
 
 /**
- * One ranked hit of an `Index`: the core fields, and the record's facet and stored fields as the
- * website's records hold them (an array, a string, a number or a boolean: check before use).
+ * One ranked hit of an `Index`: the core fields, and the record's facet and stored fields: a
+ * string, number or boolean as the record holds it, an array with each item as a string (as
+ * `String()` writes it; `null` items left out). Check before use.
  */
 export interface IndexHit extends HitBase {
   kind: 'record';
@@ -371,7 +372,7 @@ export interface RightDetail extends RightSummary {
 
 /**
  * A value a website's record may carry: a text field takes a string, a number or an array of
- * them (`null` items skipped); a facet or stored field also takes booleans.
+ * them; a facet or stored field also takes booleans. `null` items of an array are skipped.
  */
 export type RecordValue =
   | string
@@ -401,11 +402,12 @@ export interface IndexSchema {
   fields: { [name: string]: { boost?: number } };
   /**
    * Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo, which
-   * an index without one refuses with INVALID_ARGUMENT; its
-   * integer values must be from 0 to 9999, others are refused with INVALID_RECORDS).
+   * an index without one refuses with INVALID_ARGUMENT; its integer values, numbers or strings
+   * of digits, must be from 0 to 9999, others are refused with INVALID_RECORDS). Not the name
+   * of a hit key (`id`, `kind`, `title`, `score`, `snippet`, `highlights`, `titleHighlights`).
    */
   facets?: string[];
-  /** Extra fields copied onto hits. */
+  /** Extra fields copied onto hits (not named like a hit key either). */
   store?: string[];
 }
 

@@ -4,6 +4,8 @@
 //   <treatykit-search placeholder="Search migration law" limit="5"
 //                     filters='{"kind":["instrument"]}' href="/law/{id}"></treatykit-search>
 //
+// The search box takes typing at once; what was typed is searched as soon as the engine is
+// ready (then the results list's aria-busy turns "false" and `treatykit-ready` fires).
 // Attributes: placeholder, label (accessible name), limit (1–50, default 8), filters (JSON, as
 // search() takes them), href (link template, `{id}` is replaced; without it a hit links to its
 // source URL when it has one), value (sets the query at start and whenever the attribute changes,
@@ -11,8 +13,8 @@
 // the query, also when a page set it before this script defined the element. Styles live in the
 // shadow root and follow these custom properties: --treatykit-font, --treatykit-color,
 // --treatykit-muted, --treatykit-background, --treatykit-surface, --treatykit-border,
-// --treatykit-accent, --treatykit-mark, --treatykit-radius; parts: input, results, hit, link,
-// snippet, status.
+// --treatykit-accent, --treatykit-mark, --treatykit-radius; parts: box, input, results, hit,
+// link, snippet, status.
 // Choosing a hit fires `treatykit-select` ({ detail: { id, hit } }, cancelable).
 // Text from the corpus or the visitor only ever becomes DOM text nodes.
 import * as raw from './treatykit.js';
@@ -163,9 +165,11 @@ export class TreatykitSearchElement extends HTMLElement {
     styleFor(root);
     const n = ++ids;
     this.#label = el('span', { class: 'vh' }, DEFAULT_LABEL);
-    this.#input = el('input', { type: 'search', part: 'input', id: `q${n}`, autocomplete: 'off', spellcheck: 'false', disabled: true });
+    // The box takes typing at once: what is typed while the engine loads is searched when it
+    // is ready (the results list is aria-busy until then).
+    this.#input = el('input', { type: 'search', part: 'input', id: `q${n}`, autocomplete: 'off', spellcheck: 'false' });
     this.#status = el('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' }, 'Loading…');
-    this.#list = el('ol', { part: 'results', 'aria-label': 'Results' });
+    this.#list = el('ol', { part: 'results', 'aria-label': 'Results', 'aria-busy': 'true' });
     // Defaults; attributeChangedCallback replaces them for each attribute the element has.
     this.#input.placeholder = DEFAULT_PLACEHOLDER;
     const label = el('label', { for: `q${n}` }, this.#label);
@@ -195,7 +199,7 @@ export class TreatykitSearchElement extends HTMLElement {
     }
     start().then(() => {
       this.#ready = true;
-      this.#input.disabled = false;
+      this.#list.setAttribute('aria-busy', 'false');
       this.#run();
       warmWhenIdle();
       this.dispatchEvent(new CustomEvent('treatykit-ready', { bubbles: true, composed: true }));

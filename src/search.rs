@@ -202,7 +202,8 @@ impl JsIndex {
 
     /// Searches the records: the arguments and answer of the top-level `search`, except that
     /// `filters` name this index's facets and a hit carries the record's facet and stored
-    /// fields as the records hold them (`IndexSearchOptions`, `IndexSearchResult`).
+    /// fields (a string, number or boolean as the record holds it, an array's items as
+    /// strings; `IndexSearchOptions`, `IndexSearchResult`).
     pub fn search(&self, query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
         let q = query_arg(&query)?;
         let opts = options(&options_arg)?;

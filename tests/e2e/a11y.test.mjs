@@ -69,10 +69,8 @@ test('in dark mode, marked matches and every view keep enough contrast (axe), in
     found.push(...(await axeSerious(page)).map((v) => `${name}: ${v}`));
   }
   await page.goto(`${env.base}/www/embed.html`);
-  await page.waitForFunction(() => {
-    const input = document.querySelector('treatykit-search')?.shadowRoot?.querySelector('input');
-    return input && !input.disabled;
-  });
+  await page.waitForFunction(() => document.querySelector('treatykit-search')?.shadowRoot
+    ?.querySelector('[part=results]')?.getAttribute('aria-busy') === 'false');
   await page.locator('treatykit-search input').fill('migrant worker');
   await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li mark').length > 0);
   found.push(...(await axeSerious(page)).map((v) => `embed: ${v}`));

@@ -137,8 +137,8 @@ for (const bypassCSP of [true, false]) {
     await page.addInitScript(WATCH);
     await page.reload();
     await page.waitForFunction(() => {
-      const input = document.querySelector('treatykit-search')?.shadowRoot?.querySelector('input');
-      return input && !input.disabled;
+      const root = document.querySelector('treatykit-search')?.shadowRoot;
+      return root?.querySelector('[part=results]')?.getAttribute('aria-busy') === 'false';
     });
     await page.locator('treatykit-search input').fill('refugee');
     await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li').length > 0);
@@ -189,8 +189,8 @@ test('a trap in the widget is reported in its status line and later searches say
   const input = page.locator('treatykit-search input');
   const status = page.locator('treatykit-search .status');
   await page.waitForFunction(() => {
-    const el = document.querySelector('treatykit-search')?.shadowRoot?.querySelector('input');
-    return el && !el.disabled;
+    const root = document.querySelector('treatykit-search')?.shadowRoot;
+    return root?.querySelector('[part=results]')?.getAttribute('aria-busy') === 'false';
   });
   await input.fill('refugee');
   await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li').length > 0);

@@ -228,7 +228,7 @@ document.body.dataset.ready = 'true';
   const out = JSON.parse(await page.locator('#out').textContent());
   assert.ok(out.total > 0 && typeof out.first === 'string', JSON.stringify(out));
   assert.ok(out.categories > 0);
-  await page.waitForFunction(() => !document.querySelector('treatykit-search').shadowRoot.querySelector('input').disabled);
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelector('[part=results]').getAttribute('aria-busy') === 'false');
   await page.locator('treatykit-search input').fill('stateless');
   await page.waitForFunction(() => document.querySelector('treatykit-search').hits.length > 0);
   assert.ok((await page.locator('treatykit-search li').count()) <= 3, 'limit attribute');

@@ -10,8 +10,8 @@ after(async () => { await env?.close(); });
 
 async function widgetReady(page, selector = 'treatykit-search') {
   await page.waitForFunction((sel) => {
-    const input = document.querySelector(sel)?.shadowRoot?.querySelector('input');
-    return input && !input.disabled;
+    const root = document.querySelector(sel)?.shadowRoot;
+    return root?.querySelector('[part=results]')?.getAttribute('aria-busy') === 'false';
   }, selector);
 }
 
@@ -79,6 +79,26 @@ test('limit, filters and placeholder attributes shape the widget; custom propert
   assert.deepEqual([...new Set(kinds)], ['instrument'], 'the filters attribute is applied');
   const color = await page.locator('#second li [part=link]').first().evaluate((a) => getComputedStyle(a).color);
   assert.equal(color, 'rgb(200, 0, 0)', '--treatykit-accent reaches the shadow DOM');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('what is typed into the widget while the engine loads is searched once it is ready', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html', { goto: false });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/treatykit_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.base}/www/embed.html`);
+  const input = page.locator('treatykit-search input');
+  await input.pressSequentially('stateless');
+  assert.equal(await page.locator('treatykit-search [part=results]').getAttribute('aria-busy'), 'true', 'still loading');
+  assert.equal(await page.locator('treatykit-search li').count(), 0);
+  release();
+  await widgetReady(page);
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li').length > 0);
+  assert.equal(await input.inputValue(), 'stateless', 'nothing typed was lost');
+  const expected = await api(page, (tk) => tk.search('stateless', { limit: 5 }).hits.map((h) => h.title));
+  assert.deepEqual(await page.locator('treatykit-search li [part=link]').allTextContents(), expected);
   assert.deepEqual(problems, []);
   await context.close();
 });
