@@ -361,7 +361,9 @@ impl Index {
             .collect();
         jump_keys.sort_unstable();
         let mut order: Vec<u32> = (0..stored.len() as u32).collect();
-        index::sort_by_bytes(&mut order, &|d| stored[d as usize].id.as_bytes());
+        index::sort_by(&mut order, &|a, b| {
+            rank::id_order(&stored[a as usize].id, &stored[b as usize].id)
+        });
         let mut id_rank = vec![0u32; stored.len()];
         for (r, &d) in order.iter().enumerate() {
             id_rank[d as usize] = r as u32;

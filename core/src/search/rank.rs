@@ -101,8 +101,39 @@ pub struct Scored {
     pub score: f32,
 }
 
+/// The order of ids among results that tie: byte order, except that runs of ASCII digits
+/// compare as numbers ("r9" before "r10", "2" before "10"; of equal numbers, the one written
+/// with fewer leading zeros first), so a website's numeric ids tie in their natural order.
+pub fn id_order(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
+            let run =
+                |s: &[u8], k: usize| k + s[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let (ei, ej) = (run(a, i), run(b, j));
+            let zeros =
+                |s: &[u8], k: usize, e: usize| s[k..e].iter().take_while(|&&c| c == b'0').count();
+            let (ni, nj) = (&a[i + zeros(a, i, ei)..ei], &b[j + zeros(b, j, ej)..ej]);
+            let by_value = ni.len().cmp(&nj.len()).then_with(|| ni.cmp(nj));
+            let by_width = (ei - i).cmp(&(ej - j));
+            match by_value.then(by_width) {
+                Ordering::Equal => (i, j) = (ei, ej),
+                other => return other,
+            }
+        } else {
+            match a[i].cmp(&b[j]) {
+                Ordering::Equal => (i, j) = (i + 1, j + 1),
+                other => return other,
+            }
+        }
+    }
+    (a.len() - i).cmp(&(b.len() - j))
+}
+
 /// The result order: more groups matched, fewer typo matches, higher score, then the
-/// document whose id sorts first (`id_rank` gives each document's position in id order).
+/// document whose id sorts first in [`id_order`] (`id_rank` gives each document's position
+/// in it).
 pub fn compare(a: &Scored, b: &Scored, id_rank: &[u32]) -> Ordering {
     b.matched
         .cmp(&a.matched)
@@ -183,6 +214,61 @@ pub fn sort(v: &mut Vec<Scored>, id_rank: &[u32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_tie_in_byte_order_with_numbers_compared_as_numbers() {
+        let mut ids = vec![
+            "10",
+            "9",
+            "r10",
+            "r9",
+            "r09",
+            "a",
+            "",
+            "b2c",
+            "b10c",
+            "b2",
+            "007",
+            "7",
+            "x-1.10",
+            "x-1.9",
+            "Z",
+            "z",
+            "99999999999999999999",
+            "100000000000000000000",
+        ];
+        ids.sort_by(|a, b| id_order(a, b));
+        assert_eq!(
+            ids,
+            [
+                "",
+                "7",
+                "007",
+                "9",
+                "10",
+                "99999999999999999999",
+                "100000000000000000000",
+                "Z",
+                "a",
+                "b2",
+                "b2c",
+                "b10c",
+                "r9",
+                "r09",
+                "r10",
+                "x-1.9",
+                "x-1.10",
+                "z"
+            ]
+        );
+        // A total order: each pair compares one way, and only an id with itself is equal.
+        for a in &ids {
+            for b in &ids {
+                assert_eq!(id_order(a, b), id_order(b, a).reverse(), "{a} {b}");
+                assert_eq!(id_order(a, b).is_eq(), a == b, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn results_order_by_matches_then_typos_then_score_then_id() {
