@@ -255,6 +255,10 @@ export interface RightAnchor {
   article: string;
   /** True when the instrument binds its parties. */
   binding: boolean;
+  /** The instrument's reach: `global`, or `regional` (binding, if at all, only on the States of `region`). */
+  scope: 'global' | 'regional' | string;
+  /** The region of a regional instrument, e.g. `"Africa"`. */
+  region?: string;
   /** How sure the article reference is. */
   confidence: Confidence;
   /** True when the article was checked against a source. */
@@ -273,6 +277,12 @@ export interface RightSummary {
   note?: string;
   /** True when at least one anchor is in a binding instrument. */
   binding: boolean;
+  /**
+   * `"global"` when a binding anchor is in a global instrument; `"regional"` when every binding
+   * anchor is regional, so the right binds only the States of those regions (show that);
+   * `null` when no anchor is binding.
+   */
+  bindingScope: 'global' | 'regional' | null;
 }
 
 /** How a category comes to hold a right. */
@@ -289,6 +299,7 @@ export interface Inheritance {
 
 /** A right as held by the asked category (`rights()`). */
 export interface HeldRight extends RightSummary, Inheritance {
+  /** In data order. */
   anchors: RightAnchor[];
 }
 
@@ -325,10 +336,11 @@ export interface RightRef {
 export interface RightsComparison {
   a: string;
   b: string;
-  /** Rights `a` holds and `b` does not. */
+  /** Rights `a` holds and `b` does not, in the order of `rights(a)`. */
   onlyA: RightRef[];
-  /** Rights `b` holds and `a` does not. */
+  /** Rights `b` holds and `a` does not, in the order of `rights(b)`. */
   onlyB: RightRef[];
+  /** Rights both hold, in the order of `rights(a)`. */
   both: RightRef[];
 }
 
@@ -363,7 +375,7 @@ export interface AnchorDetail extends RightAnchor {
 export interface RightDetail extends RightSummary {
   /** Categories holding it directly. */
   holders: string[];
-  /** Every category holding it, directly or by inheritance. */
+  /** Every category holding it, directly or by inheritance, in `categories()` order. */
   heldBy: string[];
   /** The ids of `heldBy` whose hold rests on an inheritance link that is an assumption. */
   heldByAssumed: string[];
@@ -577,6 +589,8 @@ export interface RightRecord extends RecordBase {
   note?: string;
   anchors: (RightAnchor & { instrumentTitle: string })[];
   binding: boolean;
+  /** As `RightSummary.bindingScope`. */
+  bindingScope: 'global' | 'regional' | null;
 }
 
 export interface ObjectiveRecord extends RecordBase {

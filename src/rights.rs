@@ -50,8 +50,8 @@ pub fn compare_rights(
     to_value(&catalog()?.rights().compare(&a, &b).map_err(to_js)?)
 }
 
-/// The categories holding a right, directly or by inheritance: `[{ id, label, group, own,
-/// grantedTo, inheritedVia, inheritanceEstablished }]`.
+/// The categories holding a right, directly or by inheritance, in `categories()` order:
+/// `[{ id, label, group, own, grantedTo, inheritedVia, inheritanceEstablished }]`.
 #[wasm_bindgen(js_name = whoHolds)]
 pub fn who_holds(
     #[wasm_bindgen(js_name = rightId, unchecked_param_type = "string")] right_id: JsValue,

@@ -400,6 +400,11 @@ pub struct AnchorView {
     pub article: String,
     /// True when the instrument is binding on its parties.
     pub binding: bool,
+    /// The instrument's reach: `global`, or `regional` (binding only on States of `region`).
+    pub scope: String,
+    /// The region of a regional instrument; omitted otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// How sure the article number is.
     pub confidence: String,
     /// True when the article was checked against a source.
@@ -430,6 +435,9 @@ pub struct RightView {
     pub anchors: Vec<AnchorView>,
     /// True when at least one anchor is in a binding instrument.
     pub binding: bool,
+    /// `"global"` when a binding anchor is in a global instrument, `"regional"` when every
+    /// binding anchor is regional, `null` when none is binding.
+    pub binding_scope: Option<&'static str>,
 }
 
 /// A GCM objective.
@@ -1086,6 +1094,10 @@ impl Ctx<'_> {
             instrument_title: inst.map_or_else(|| a.instrument.clone(), |i| i.title.clone()),
             article: a.article.clone(),
             binding: inst.is_some_and(|i| i.binding),
+            scope: inst.map(|i| i.scope.clone()).unwrap_or_default(),
+            region: inst
+                .filter(|i| i.scope == "regional")
+                .and_then(|i| i.region.clone()),
             confidence: a.confidence.as_str().into(),
             verified: a.verified,
         }
@@ -1135,6 +1147,15 @@ impl Ctx<'_> {
             ));
         }
         let binding = anchors.iter().any(|a| a.binding);
+        let binding_scope = match anchors
+            .iter()
+            .filter(|a| a.binding)
+            .any(|a| a.scope != "regional")
+        {
+            true => Some("global"),
+            false if binding => Some("regional"),
+            false => None,
+        };
         RightView {
             common,
             name: r.name.clone(),
@@ -1145,6 +1166,7 @@ impl Ctx<'_> {
             note: r.note.clone(),
             anchors,
             binding,
+            binding_scope,
         }
     }
 

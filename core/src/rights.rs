@@ -199,6 +199,12 @@ pub struct AnchorInfo {
     pub article: String,
     /// True when the instrument is binding on its parties.
     pub binding: bool,
+    /// The instrument's reach: `global`, or `regional` (binding, if at all, only on the
+    /// States of `region`); empty when the instrument is missing.
+    pub scope: String,
+    /// The region of a regional instrument, e.g. `"Africa"`; omitted otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// How sure the article reference is: `high`, `medium` or `low`.
     pub confidence: Confidence,
     /// True when the article was checked against a source.
@@ -219,6 +225,11 @@ pub struct AnchorDetail {
     pub article: String,
     /// True when the instrument is binding on its parties.
     pub binding: bool,
+    /// The instrument's reach: `global` or `regional` (see [`AnchorInfo::scope`]).
+    pub scope: String,
+    /// The region of a regional instrument; omitted otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// How sure the article reference is.
     pub confidence: Confidence,
     /// True when the article was checked against a source.
@@ -236,6 +247,10 @@ impl AnchorDetail {
             instrument_title: instrument.map(|i| i.title.clone()).unwrap_or_default(),
             article: a.article.clone(),
             binding: instrument.is_some_and(|i| i.binding),
+            scope: instrument.map(|i| i.scope.clone()).unwrap_or_default(),
+            region: instrument
+                .filter(|i| i.scope == "regional")
+                .and_then(|i| i.region.clone()),
             confidence: a.confidence,
             verified: a.verified,
             parties: instrument
@@ -257,10 +272,26 @@ impl AnchorDetail {
             instrument_short_name: self.instrument_short_name.clone(),
             article: self.article.clone(),
             binding: self.binding,
+            scope: self.scope.clone(),
+            region: self.region.clone(),
             confidence: self.confidence,
             verified: self.verified,
         }
     }
+}
+
+/// How far the binding anchors of a right reach: `"global"` when one of them is in a global
+/// instrument, `"regional"` when every one is in a regional instrument (the right binds only
+/// the States of those regions), `None` when no anchor is binding.
+fn binding_scope<'a>(anchors: impl Iterator<Item = &'a AnchorDetail>) -> Option<&'static str> {
+    let mut scope = None;
+    for a in anchors.filter(|a| a.binding) {
+        if a.scope != "regional" {
+            return Some("global");
+        }
+        scope = Some("regional");
+    }
+    scope
 }
 
 /// A right held by a category, as `rights(category)` returns it.
@@ -294,6 +325,10 @@ pub struct HeldRight {
     pub inheritance_established: bool,
     /// True when at least one anchor is in a binding instrument.
     pub binding: bool,
+    /// `"global"` when a binding anchor is in a global instrument, `"regional"` when the
+    /// binding anchors are all regional (it binds only the States of those regions), `null`
+    /// when none is binding.
+    pub binding_scope: Option<&'static str>,
     /// Every anchor, in data order.
     pub anchors: Vec<AnchorInfo>,
 }
@@ -394,6 +429,8 @@ pub struct RightDetail {
     pub held_by_assumed: Vec<String>,
     /// True when at least one anchor is in a binding instrument.
     pub binding: bool,
+    /// How far the binding anchors reach (see [`HeldRight::binding_scope`]).
+    pub binding_scope: Option<&'static str>,
     /// Every anchor with the instrument's short name, title, binding status and party count.
     pub anchors: Vec<AnchorDetail>,
 }
@@ -513,9 +550,11 @@ fn group_list() -> String {
 
 /// At most [`ECHO_MAX_CHARS`] characters of a caller-supplied value, for error messages.
 fn echo(s: &str) -> String {
+    // Escaped, as `record()` echoes ids: a zero-width space or NUL in an id must show, or the
+    // message would name an unknown id that looks like a valid one.
     match s.char_indices().nth(ECHO_MAX_CHARS) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
+        Some((cut, _)) => format!("{}…", s[..cut].escape_debug()),
+        None => s.escape_debug().to_string(),
     }
 }
 
@@ -738,6 +777,7 @@ impl Rights {
             held_by: held.ids,
             held_by_assumed: held.assumed,
             binding: self.is_binding(n),
+            binding_scope: binding_scope(self.anchors[n].iter()),
             anchors: self.anchors[n].clone(),
         })
     }
@@ -808,6 +848,7 @@ impl Rights {
             own: h.via.len() == 1,
             inheritance_established: h.established,
             binding: self.is_binding(h.right),
+            binding_scope: binding_scope(self.anchors[h.right].iter()),
             anchors: self.anchors[h.right]
                 .iter()
                 .map(AnchorDetail::short)

@@ -1014,3 +1014,72 @@ fn rights_are_listed_by_group_then_in_data_order() {
         );
     }
 }
+
+#[test]
+fn a_right_whose_binding_anchors_are_all_regional_says_it_binds_only_those_regions() {
+    let opts = RightsOptions::default();
+    let student = rights().rights("student", &opts).unwrap();
+    let find = |id: &str| student.rights.iter().find(|r| r.id == id).unwrap();
+    // The right to seek asylum is binding only through the American, African and OAU texts.
+    let asylum = find("seek-asylum");
+    assert!(asylum.binding);
+    assert_eq!(asylum.binding_scope, Some("regional"));
+    for a in asylum.anchors.iter().filter(|a| a.binding) {
+        assert_eq!(a.scope, "regional", "{}", a.instrument_id);
+        assert!(a.region.is_some(), "{} names its region", a.instrument_id);
+    }
+    // Every right's scope follows from its anchors, in rights() and right() alike.
+    for r in &student.rights {
+        let binding: Vec<_> = r.anchors.iter().filter(|a| a.binding).collect();
+        let want = if binding.is_empty() {
+            None
+        } else if binding.iter().all(|a| a.scope == "regional") {
+            Some("regional")
+        } else {
+            Some("global")
+        };
+        assert_eq!(r.binding_scope, want, "{}", r.id);
+        assert_eq!(
+            rights().right(&r.id).unwrap().binding_scope,
+            want,
+            "{}",
+            r.id
+        );
+        for a in &r.anchors {
+            assert!(
+                a.scope == "global" || a.scope == "regional",
+                "{}: {}",
+                r.id,
+                a.scope
+            );
+            assert_eq!(
+                a.region.is_some(),
+                a.scope == "regional",
+                "{}: {}",
+                r.id,
+                a.instrument_id
+            );
+        }
+    }
+    assert!(
+        student
+            .rights
+            .iter()
+            .any(|r| r.binding_scope == Some("global"))
+    );
+}
+
+#[test]
+fn an_unknown_id_with_an_invisible_character_is_echoed_with_it_escaped() {
+    let err = rights()
+        .rights("student\u{200b}", &RightsOptions::default())
+        .unwrap_err();
+    assert_eq!(err.code, Code::UnknownCategory);
+    assert!(
+        err.message.contains("`student\\u{200b}`"),
+        "{}",
+        err.message
+    );
+    let err = rights().right("seek-asylum\0").unwrap_err();
+    assert!(err.message.contains("`seek-asylum\\0`"), "{}", err.message);
+}

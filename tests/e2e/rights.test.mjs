@@ -90,6 +90,28 @@ test('the explorer\'s cards flag a chapter placement no source confirms, as the 
   await context.close();
 });
 
+test('a right that only regional treaties make binding is flagged, with their regions, on its card and record', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=rights&cat=student');
+  await ready(page);
+  await page.waitForSelector('.right');
+  const expected = await api(page, (tk) => tk.rights('student').rights
+    .map((r) => ({ id: r.id, regional: r.bindingScope === 'regional' })));
+  assert.ok(expected.some((r) => r.regional) && expected.some((r) => !r.regional));
+  const shown = await page.locator('.right').evaluateAll((items) => items.map((li) => ({
+    id: new URLSearchParams(li.querySelector('.right__name').search).get('record'),
+    regional: [...li.querySelectorAll('.badge--flag')].some((b) => b.textContent.startsWith('Binding only regionally')),
+  })));
+  assert.deepEqual(shown, expected);
+  const asylum = page.locator('.right', { has: page.locator('a.right__name[href*="record=seek-asylum"]') });
+  assert.match(await asylum.locator('.badge--flag').filter({ hasText: 'regionally' }).textContent(), /Americas|Africa/);
+  await page.goto(`${env.base}/www/?record=seek-asylum`);
+  await ready(page);
+  await page.waitForSelector('#record-title');
+  assert.match(await page.locator('dd', { hasText: 'Only regionally' }).textContent(), /regional treaties/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('an anchor links to its instrument record, and the record lists the right back', async () => {
   const { page, context, problems } = await openPage(env, '/www/?view=rights&cat=visitor');
   await ready(page);

@@ -153,7 +153,9 @@ function partiesBlock(p) {
 }
 
 function anchorRow(ctx, a) {
-  const force = () => (a.binding ? badge('Binding', 'binding') : badge('Non-binding', 'non-binding'));
+  const force = () => (a.binding
+    ? badge(a.scope === 'regional' ? `Binding in ${a.region ?? 'its region'}` : 'Binding', 'binding')
+    : badge('Non-binding', 'non-binding'));
   const checked = () => (a.verified ? badge('Checked', 'ok', { title: 'Article checked against the text' })
     : flagBadge('Unverified', 'Article number not checked against the text'));
   return h('tr', {},
@@ -320,7 +322,11 @@ const BUILDERS = {
         fact('Kind', r.groupLabel ?? GROUP_LABELS[r.group]),
         fact('Held directly by', r.holders?.length ? [inline(r.holders.map((c) => recordLink(rc, c))),
           h('span', { class: 'muted' }, ' and every category that inherits their rights')] : null),
-        fact('Backed by binding law', r.binding ? 'Yes' : 'No binding anchor in the corpus'),
+        fact('Backed by binding law', !r.binding ? 'No binding anchor in the corpus'
+          : r.bindingScope === 'regional'
+            ? [`Only regionally (${[...new Set((r.anchors ?? []).filter((a) => a.binding && a.region).map((a) => a.region))].join(', ')}): `,
+              'its binding anchors are regional treaties, which bind only States of their region']
+            : 'Yes'),
         fact('Note', r.note),
       ],
       sections: [

@@ -159,10 +159,18 @@ function rightItem(ctx, r) {
       r.holderRole && r.holderRole !== 'right' ? badge(r.holderRoleLabel ?? r.holderRole, 'plain') : null),
     r.description ? h('p', { class: 'right__desc' }, r.description) : null,
     r.note ? h('p', { class: 'right__note' }, h('strong', {}, 'Note: '), r.note) : null,
+    r.bindingScope === 'regional' ? h('p', { class: 'right__note' }, regionalOnly(r.anchors)) : null,
     anchorList(ctx, r.anchors));
 }
 
 const ANCHORS_SHOWN = 4;
+
+/** The flag of a right that only regional treaties make binding, naming their regions. */
+export function regionalOnly(anchors) {
+  const regions = [...new Set((anchors ?? []).filter((a) => a.binding && a.region).map((a) => a.region))];
+  return flagBadge(`Binding only regionally${regions.length ? ` (${regions.join(', ')})` : ''}`,
+    'Every binding anchor of this right is a regional treaty: it binds only the States of that region; elsewhere only non-binding texts back it');
+}
 
 function anchorList(ctx, anchors) {
   if (!Array.isArray(anchors) || !anchors.length) return h('p', { class: 'right__anchors muted small' }, 'No anchor in existing law recorded.');
@@ -174,6 +182,7 @@ function anchorList(ctx, anchors) {
     h('span', { class: 'visually-hidden' }, a.binding ? 'Binding: ' : 'Non-binding: '),
     h('a', { href: ctx.href(withState(ctx.state, { record: a.instrumentId })), 'data-nav': '' }, a.instrumentShortName ?? a.instrumentId),
     ` ${articleRef(a.article)}`,
+    a.scope === 'regional' ? h('span', { class: 'anchor__scope', title: 'A regional treaty: it binds only States of its region' }, ` (${a.region ?? 'regional'})`) : null,
     a.confidence && a.confidence !== 'high' ? h('span', { class: 'anchor__flag', title: 'The article number is not certain' }, ` ${a.confidence} confidence`) : null,
     a.verified === false ? h('span', { class: 'anchor__flag', title: 'Not checked against the text of the instrument' }, ' unverified') : null);
   const shown = sorted.slice(0, ANCHORS_SHOWN);
