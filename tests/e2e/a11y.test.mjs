@@ -181,7 +181,7 @@ test('on a 390 px phone the anchors table shows each anchor’s force and Checke
       return {
         cells: [...tr.children].filter((c) => c.checkVisibility()).every(shown),
         flag: badges.filter((b) => /^(Checked|⚠?\s*Unverified)$/.test(b.textContent.trim())).filter(shown).length,
-        force: badges.filter((b) => /^(Binding|Non-binding)$/.test(b.textContent.trim())).filter(shown).length,
+        force: badges.filter((b) => /^(Binding( in .+)?|Non-binding)$/.test(b.textContent.trim())).filter(shown).length,
       };
     });
   });
