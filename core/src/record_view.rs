@@ -1147,15 +1147,8 @@ impl Ctx<'_> {
             ));
         }
         let binding = anchors.iter().any(|a| a.binding);
-        let binding_scope = match anchors
-            .iter()
-            .filter(|a| a.binding)
-            .any(|a| a.scope != "regional")
-        {
-            true => Some("global"),
-            false if binding => Some("regional"),
-            false => None,
-        };
+        let binding_scope =
+            crate::rights::binding_scope(anchors.iter().map(|a| (a.binding, a.scope.as_str())));
         RightView {
             common,
             name: r.name.clone(),

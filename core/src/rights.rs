@@ -280,13 +280,16 @@ impl AnchorDetail {
     }
 }
 
-/// How far the binding anchors of a right reach: `"global"` when one of them is in a global
-/// instrument, `"regional"` when every one is in a regional instrument (the right binds only
-/// the States of those regions), `None` when no anchor is binding.
-fn binding_scope<'a>(anchors: impl Iterator<Item = &'a AnchorDetail>) -> Option<&'static str> {
+/// How far the binding anchors of a right reach, from each anchor's (binding, scope):
+/// `"global"` when one of them is in a global instrument, `"regional"` when every one is in a
+/// regional instrument (the right binds only the States of those regions), `None` when no
+/// anchor is binding.
+pub(crate) fn binding_scope<'a>(
+    anchors: impl Iterator<Item = (bool, &'a str)>,
+) -> Option<&'static str> {
     let mut scope = None;
-    for a in anchors.filter(|a| a.binding) {
-        if a.scope != "regional" {
+    for (_, s) in anchors.filter(|a| a.0) {
+        if s != "regional" {
             return Some("global");
         }
         scope = Some("regional");
@@ -777,7 +780,11 @@ impl Rights {
             held_by: held.ids,
             held_by_assumed: held.assumed,
             binding: self.is_binding(n),
-            binding_scope: binding_scope(self.anchors[n].iter()),
+            binding_scope: binding_scope(
+                self.anchors[n]
+                    .iter()
+                    .map(|a| (a.binding, a.scope.as_str())),
+            ),
             anchors: self.anchors[n].clone(),
         })
     }
@@ -848,7 +855,11 @@ impl Rights {
             own: h.via.len() == 1,
             inheritance_established: h.established,
             binding: self.is_binding(h.right),
-            binding_scope: binding_scope(self.anchors[h.right].iter()),
+            binding_scope: binding_scope(
+                self.anchors[h.right]
+                    .iter()
+                    .map(|a| (a.binding, a.scope.as_str())),
+            ),
             anchors: self.anchors[h.right]
                 .iter()
                 .map(AnchorDetail::short)
