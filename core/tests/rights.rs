@@ -1067,6 +1067,19 @@ fn a_right_whose_binding_anchors_are_all_regional_says_it_binds_only_those_regio
             .iter()
             .any(|r| r.binding_scope == Some("global"))
     );
+    // The right's record page says the same.
+    let treatykit_core::record_view::RecordView::Right(page) =
+        real().record("seek-asylum").unwrap()
+    else {
+        panic!("seek-asylum is a right");
+    };
+    assert_eq!(page.binding_scope, Some("regional"));
+    assert!(
+        page.anchors
+            .iter()
+            .filter(|a| a.binding)
+            .all(|a| a.region.is_some())
+    );
 }
 
 #[test]
