@@ -169,6 +169,8 @@ export interface Hit extends HitBase {
   heldBy?: string[];
   /** The ids of `heldBy` whose hold rests on an inheritance link that is an assumption (right hits). */
   heldByAssumed?: string[];
+  /** `"regional"` when only regional treaties make the right binding, `"global"` when a global one does; absent when it is not binding (right hits). */
+  bindingScope?: 'global' | 'regional';
   /** Other summary fields of the record. */
   [field: string]: unknown;
 }

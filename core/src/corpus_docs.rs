@@ -417,11 +417,17 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             })
             .collect::<Vec<_>>()
             .join(LIST_SEPARATOR);
-        let binding = r.anchors.iter().any(|a| {
-            c.instruments
+        let instrument = |id: &str| c.instruments.iter().find(|i| i.id == id);
+        let binding = r
+            .anchors
+            .iter()
+            .any(|a| instrument(&a.instrument).is_some_and(|i| i.binding));
+        // As `rights()` says: binding only through regional treaties, or not.
+        let binding_scope = crate::rights::binding_scope(
+            r.anchors
                 .iter()
-                .any(|i| i.id == a.instrument && i.binding)
-        });
+                .filter_map(|a| instrument(&a.instrument).map(|i| (i.binding, i.scope.as_str()))),
+        );
         // "right to education", "labour rights": visitors name the kind of record they want,
         // which the right's own name rarely says ("Education for children").
         let b = Builder::new(c, facets, &r.id, "right", &r.name)
@@ -443,6 +449,10 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
                 "holderRole",
                 Value::Str(crate::rights::HolderRole::of(r.group).as_str().into()),
             );
+        let b = match binding_scope {
+            Some(scope) => b.put("bindingScope", Value::Str(scope.into())),
+            None => b,
+        };
         out.push(b.done());
     }
     for o in &c.objectives {

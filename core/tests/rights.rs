@@ -1080,6 +1080,24 @@ fn a_right_whose_binding_anchors_are_all_regional_says_it_binds_only_those_regio
             .filter(|a| a.binding)
             .all(|a| a.region.is_some())
     );
+    // Right hits of search carry it too (absent when the right is not binding).
+    let opts = SearchOptions {
+        limit: 100,
+        ..SearchOptions::default()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&real().index().search_json("rights", &opts).unwrap()).unwrap();
+    let mut regional = 0;
+    for hit in json["hits"].as_array().unwrap() {
+        if hit["kind"] != "right" {
+            continue;
+        }
+        let id = hit["id"].as_str().unwrap();
+        let want = rights().right(id).unwrap().binding_scope;
+        assert_eq!(hit["bindingScope"].as_str(), want, "{id}");
+        regional += usize::from(want == Some("regional"));
+    }
+    assert!(regional > 0, "some right hit binds only regionally");
 }
 
 #[test]

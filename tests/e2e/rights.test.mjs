@@ -108,6 +108,12 @@ test('a right that only regional treaties make binding is flagged, with their re
   await ready(page);
   await page.waitForSelector('#record-title');
   assert.match(await page.locator('dd', { hasText: 'Only regionally' }).textContent(), /regional treaties/);
+  // Its search hit says so too.
+  await page.goto(`${env.base}/www/?q=right+to+seek+asylum`);
+  await ready(page);
+  const hit = page.locator('.hit', { has: page.locator('[data-hit="seek-asylum"]') });
+  await hit.waitFor();
+  assert.equal(await hit.locator('.badge--flag', { hasText: 'Binding only regionally' }).count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -326,6 +326,10 @@ function hitCard(ctx, hit) {
   if (hit.titleCertain === false) flags.push(flagBadge('Title assumed', 'No source shows this title: it is our description'));
   if (hit.confidence === 'low') flags.push(flagBadge('Low confidence', hit.confidenceNote));
   else if (hit.confidence === 'medium') flags.push(flagBadge('Detail unconfirmed', hit.confidenceNote));
+  // A right that only regional treaties make binding (as the rights view flags it).
+  if (hit.kind === 'right' && hit.bindingScope === 'regional') {
+    flags.push(flagBadge('Binding only regionally', 'Every binding anchor of this right is a regional treaty: it binds only the States of that region'));
+  }
   // A right that the selected categories hold only through an inheritance link we assume.
   if (hit.kind === 'right') {
     const held = (state.filters.category ?? []).filter((c) => (hit.heldBy ?? []).includes(c));
