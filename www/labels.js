@@ -84,6 +84,20 @@ export function flagBadge(text, title) {
   return badge(text, 'warn', { title, class: 'badge--flag' });
 }
 
+/** The regions of a right's binding anchors that are regional treaties, each once. */
+export function bindingRegions(anchors) {
+  return [...new Set((anchors ?? []).filter((a) => a.binding && a.region).map((a) => a.region))];
+}
+
+/**
+ * The flag of a right that only regional treaties make binding (`bindingScope: 'regional'`),
+ * naming their `regions` when known.
+ */
+export function regionalOnlyBadge(regions = []) {
+  return flagBadge(`Binding only regionally${regions.length ? ` (${regions.join(', ')})` : ''}`,
+    'Every binding anchor of this right is a regional treaty: it binds only the States of that region; elsewhere only non-binding texts back it');
+}
+
 /**
  * An article reference as cited after an instrument's name: bare numbers get "art."
  * (`"33(1)"` → `"art. 33(1)"`, `"II(3)"` → `"art. II(3)"`); references naming their own unit

@@ -403,21 +403,18 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
     // inheritance, so that filtering on a category shows everything that category holds;
     // `heldByAssumed` those of them whose hold rests on an assumed inheritance link.
     let holders = crate::rights::holders_of_each_right(c);
+    let instrument = |id: &str| c.instruments.iter().find(|i| i.id == id);
     for (r, held_by) in c.rights.iter().zip(holders) {
         let anchors = r
             .anchors
             .iter()
             .map(|a| {
-                let name = c
-                    .instruments
-                    .iter()
-                    .find(|i| i.id == a.instrument)
+                let name = instrument(&a.instrument)
                     .map_or(a.instrument.as_str(), |i| i.short_name.as_str());
                 [name, " ", article_lead(&a.article, "art. "), &a.article].concat()
             })
             .collect::<Vec<_>>()
             .join(LIST_SEPARATOR);
-        let instrument = |id: &str| c.instruments.iter().find(|i| i.id == id);
         let binding = r
             .anchors
             .iter()

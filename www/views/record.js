@@ -2,7 +2,7 @@
 // such (never shown as plain fact), links to related records, and "copy citation".
 import { h, badge, externalLink, linkedText, count } from '../dom.js';
 import { withState, noFilters } from '../state.js';
-import { KIND_LABELS, GROUP_LABELS, kindBadge, statusBadge, flagBadge, articleRef } from '../labels.js';
+import { KIND_LABELS, GROUP_LABELS, kindBadge, statusBadge, flagBadge, articleRef, bindingRegions } from '../labels.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -324,7 +324,7 @@ const BUILDERS = {
           h('span', { class: 'muted' }, ' and every category that inherits their rights')] : null),
         fact('Backed by binding law', !r.binding ? 'No binding anchor in the corpus'
           : r.bindingScope === 'regional'
-            ? [`Only regionally (${[...new Set((r.anchors ?? []).filter((a) => a.binding && a.region).map((a) => a.region))].join(', ')}): `,
+            ? [`Only regionally (${bindingRegions(r.anchors).join(', ')}): `,
               'its binding anchors are regional treaties, which bind only States of their region']
             : 'Yes'),
         fact('Note', r.note),

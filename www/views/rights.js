@@ -2,7 +2,7 @@
 // kind, each marked with the layer it is inherited from and anchored in binding law.
 import { h, badge, count } from '../dom.js';
 import { withState } from '../state.js';
-import { flagBadge, articleRef } from '../labels.js';
+import { flagBadge, articleRef, bindingRegions, regionalOnlyBadge } from '../labels.js';
 import { sortedCategories, findCategory, categoryLabel, inheritedPath, inheritedText, origin, byGroup, groupLabel, unavailable, bindingToggle } from './rights-common.js';
 
 /** Renders the rights explorer for `state.cat`. */
@@ -159,18 +159,11 @@ function rightItem(ctx, r) {
       r.holderRole && r.holderRole !== 'right' ? badge(r.holderRoleLabel ?? r.holderRole, 'plain') : null),
     r.description ? h('p', { class: 'right__desc' }, r.description) : null,
     r.note ? h('p', { class: 'right__note' }, h('strong', {}, 'Note: '), r.note) : null,
-    r.bindingScope === 'regional' ? h('p', { class: 'right__note' }, regionalOnly(r.anchors)) : null,
+    r.bindingScope === 'regional' ? h('p', { class: 'right__note' }, regionalOnlyBadge(bindingRegions(r.anchors))) : null,
     anchorList(ctx, r.anchors));
 }
 
 const ANCHORS_SHOWN = 4;
-
-/** The flag of a right that only regional treaties make binding, naming their regions. */
-export function regionalOnly(anchors) {
-  const regions = [...new Set((anchors ?? []).filter((a) => a.binding && a.region).map((a) => a.region))];
-  return flagBadge(`Binding only regionally${regions.length ? ` (${regions.join(', ')})` : ''}`,
-    'Every binding anchor of this right is a regional treaty: it binds only the States of that region; elsewhere only non-binding texts back it');
-}
 
 function anchorList(ctx, anchors) {
   if (!Array.isArray(anchors) || !anchors.length) return h('p', { class: 'right__anchors muted small' }, 'No anchor in existing law recorded.');

@@ -2,7 +2,7 @@
 // result cards. Re-rendered on every keystroke (the engine answers in well under a frame).
 import { h, highlighted, badge, count } from '../dom.js';
 import { FILTER_FIELDS, engineFilters, filterCount, noFilters, withState } from '../state.js';
-import { FIELD_LABELS, GROUP_LABELS, KIND_LABELS, KIND_PLURALS, kindBadge, statusBadge, flagBadge } from '../labels.js';
+import { FIELD_LABELS, GROUP_LABELS, KIND_LABELS, KIND_PLURALS, kindBadge, statusBadge, flagBadge, regionalOnlyBadge } from '../labels.js';
 
 const PAGE = 20;
 const FACET_PREVIEW = 6;
@@ -328,7 +328,7 @@ function hitCard(ctx, hit) {
   else if (hit.confidence === 'medium') flags.push(flagBadge('Detail unconfirmed', hit.confidenceNote));
   // A right that only regional treaties make binding (as the rights view flags it).
   if (hit.kind === 'right' && hit.bindingScope === 'regional') {
-    flags.push(flagBadge('Binding only regionally', 'Every binding anchor of this right is a regional treaty: it binds only the States of that region'));
+    flags.push(regionalOnlyBadge());
   }
   // A right that the selected categories hold only through an inheritance link we assume.
   if (hit.kind === 'right') {

@@ -552,10 +552,11 @@ impl Index {
             None => self.facets.all().clone(),
             Some(docs) => self.facets.count(docs, &o.filters),
         };
+        let phrases = self.phrases_of(&o.plans);
         let hits = o
             .page
             .iter()
-            .map(|&(d, score)| self.hit(d, score, &o.plans))
+            .map(|&(d, score)| self.hit(d, score, &o.plans, &phrases))
             .collect();
         Ok(SearchResults {
             total: o.total,
@@ -576,11 +577,12 @@ impl Index {
         out.push_str("{\"total\":");
         json::number(&mut out, o.total as f64);
         out.push_str(",\"hits\":[");
+        let phrases = self.phrases_of(&o.plans);
         for (i, &(d, score)) in o.page.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            self.hit_json(d, score, &o.plans, &mut out);
+            self.hit_json(d, score, &o.plans, &phrases, &mut out);
         }
         out.push_str("],\"facets\":");
         match &o.facet_docs {
@@ -816,8 +818,9 @@ impl Index {
         }
     }
 
-    /// The snippet of document `d` (and its title's highlights) for the query's `plans`.
-    fn snippet_of(&self, d: u32, plans: &[Plan]) -> snippet::Snippet {
+    /// The snippet of document `d` (and its title's highlights) for the query's `plans` and
+    /// their `phrases` ([`Index::phrases_of`], once per query).
+    fn snippet_of(&self, d: u32, plans: &[Plan], phrases: &snippet::Phrases) -> snippet::Snippet {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
         snippet::build(
@@ -826,14 +829,21 @@ impl Index {
             doc.field_texts(),
             Some(doc.title_in()),
             &matched,
-            &self.phrases_of(plans),
+            phrases,
             &self.no_snippet,
         )
     }
 
-    fn hit_json(&self, d: u32, score: f32, plans: &[Plan], out: &mut String) {
+    fn hit_json(
+        &self,
+        d: u32,
+        score: f32,
+        plans: &[Plan],
+        phrases: &snippet::Phrases,
+        out: &mut String,
+    ) {
         let doc = &self.docs[d as usize];
-        let snip = self.snippet_of(d, plans);
+        let snip = self.snippet_of(d, plans, phrases);
         out.push('{');
         doc.write_names(out);
         out.push_str(",\"score\":");
@@ -848,9 +858,9 @@ impl Index {
         out.push('}');
     }
 
-    fn hit(&self, d: u32, score: f32, plans: &[Plan]) -> Hit {
+    fn hit(&self, d: u32, score: f32, plans: &[Plan], phrases: &snippet::Phrases) -> Hit {
         let doc = &self.docs[d as usize];
-        let snip = self.snippet_of(d, plans);
+        let snip = self.snippet_of(d, plans, phrases);
         Hit {
             id: doc.id.clone(),
             kind: doc.kind.clone(),
