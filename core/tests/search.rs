@@ -1614,3 +1614,53 @@ fn a_name_among_a_word_that_matches_nothing_still_puts_its_record_first() {
         assert_first(&r, id, q);
     }
 }
+
+#[test]
+fn a_name_whose_last_word_is_partly_typed_puts_its_instrument_first() {
+    // "refugee conv" is on its way to "Refugee Convention": the instrument it names comes
+    // first, before records that merely hold the two words more often (the OAU Convention's
+    // aliases say "Refugee Convention" four times).
+    let mut checked = 0;
+    let mut failed = Vec::new();
+    for i in &catalog().corpus().instruments {
+        for name in std::iter::once(&i.short_name).chain(&i.aliases) {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let Some(last) = words.last() else { continue };
+            let chars: Vec<char> = last.chars().collect();
+            if words.len() < 2 || chars.len() < 6 || !chars.iter().all(|c| c.is_alphabetic()) {
+                continue;
+            }
+            let typed: String = chars[..4].iter().collect();
+            let q = format!("{} {typed}", words[..words.len() - 1].join(" "));
+            // Another instrument may hold the same name ("Vienna Convention"), or a name the
+            // partial word also completes: then the query does not tell them apart.
+            let others = catalog()
+                .corpus()
+                .instruments
+                .iter()
+                .filter(|o| o.id != i.id)
+                .any(|o| {
+                    std::iter::once(&o.short_name)
+                        .chain(&o.aliases)
+                        .chain([&o.title])
+                        .any(|n| {
+                            let n = n.to_lowercase();
+                            n.starts_with(&q.to_lowercase()) && !n[q.len()..].contains(' ')
+                        })
+                });
+            if others {
+                continue;
+            }
+            checked += 1;
+            let r = search(&q);
+            if r.hits.first().map(|h| h.id.as_str()) != Some(i.id.as_str()) {
+                failed.push(format!(
+                    "{q} → {:?}",
+                    ids(&r.hits).iter().take(3).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} names checked");
+    assert!(failed.is_empty(), "{failed:#?}");
+}

@@ -215,10 +215,10 @@ pub struct Index {
     /// `jump[jump_off[d]..jump_off[d + 1]]`.
     jump: Vec<JumpText>,
     jump_off: Vec<u32>,
-    /// `hash << 32 | j` for each text `j` of `jump` (the upper half of [`index::hash_bytes`]),
-    /// ascending: the documents a whole query names are found by one integer search
-    /// ([`Index::named`]).
-    jump_keys: Vec<u64>,
+    /// The numbers of the texts of `jump`, in the order of their text: the documents a whole
+    /// query names ([`Index::named`]), or names with its last word completed
+    /// ([`Index::named_by_prefix`]), are one binary search away.
+    jump_order: Vec<u32>,
     no_snippet: Vec<u8>,
     /// Query words (folded) and the terms of the index they also match, sorted by word.
     aliases: Vec<(String, Vec<u32>)>,
@@ -354,12 +354,13 @@ impl Index {
             InvertedIndex::build(fields, &texts)
         };
         let typo = std::sync::OnceLock::new();
-        let mut jump_keys: Vec<u64> = jump
-            .iter()
-            .enumerate()
-            .map(|(j, t)| names::name_key(&t.text) | j as u64)
-            .collect();
-        jump_keys.sort_unstable();
+        let mut jump_order: Vec<u32> = (0..jump.len() as u32).collect();
+        jump_order.sort_unstable_by(|&a, &b| {
+            jump[a as usize]
+                .text
+                .cmp(&jump[b as usize].text)
+                .then(a.cmp(&b))
+        });
         let mut order: Vec<u32> = (0..stored.len() as u32).collect();
         index::sort_by(&mut order, &|a, b| {
             rank::id_order(&stored[a as usize].id, &stored[b as usize].id)
@@ -376,7 +377,7 @@ impl Index {
             id_rank,
             jump,
             jump_off,
-            jump_keys,
+            jump_order,
             no_snippet,
             aliases: Vec::new(),
             word_forms: false,

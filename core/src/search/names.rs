@@ -15,9 +15,17 @@ const NAME_MATCH: f32 = 3.0;
 /// Variants of each query word tried when looking for the name a query makes (see
 /// [`Index::name_boost`]).
 const NAME_VARIANTS_PER_WORD: usize = 4;
-/// Most names looked up for one query (each a hash and a binary search); a query with more
+/// Most names looked up for one query (each a binary search); a query with more
 /// combinations of variants is looked up as typed only.
 const NAME_MAX_COMBINATIONS: usize = 64;
+/// Most documents raised for naming the query with its last word completed: more, and the
+/// word typed so far does not tell them apart.
+const NAME_PREFIX_MAX: usize = 8;
+/// Most names that may start with a query whose last word is completed (see
+/// [`Index::named_by_prefix`]).
+const NAME_PREFIX_SCAN: usize = 64;
+/// Fewest characters of the word being typed for [`Index::named_by_prefix`].
+const NAME_PREFIX_MIN_CHARS: usize = 3;
 
 /// A title or short name of a document, folded, with letter sets for quick rejection (its
 /// document is where [`Index`]'s offsets put it).
@@ -48,12 +56,6 @@ pub(super) fn word_starts_mask(s: &str) -> u64 {
     s.split(' ')
         .filter_map(|w| w.get(..w.chars().next()?.len_utf8()))
         .fold(0, |m, first| m | char_mask(first))
-}
-
-/// The upper half of the hash of a folded name, in the upper half of a key of
-/// [`Index`]'s `jump_keys` (whose lower half is the name's number).
-pub(super) fn name_key(text: &str) -> u64 {
-    super::index::hash_bytes(text.as_bytes()) & !u64::from(u32::MAX)
 }
 
 /// The folded words of `s`, separated by single spaces.
@@ -164,16 +166,57 @@ impl Index {
     /// The documents whose title or a short name, folded, is `q` (a query's [`fold_words`]),
     /// ascending.
     pub(super) fn named(&self, q: &str) -> Vec<u32> {
-        let key = name_key(q);
-        let keys = &self.jump_keys;
-        let from = keys.partition_point(|&k| k < key);
-        let mut docs: Vec<u32> = keys[from..]
+        let names = self.names_from(q);
+        self.docs_of(&names[..names.partition_point(|&j| self.jump_text(j) == q)])
+    }
+
+    /// The documents whose title or a short name, folded, is `q` with its last word
+    /// completed ("refugee conv" → "Refugee Convention", "vcc" → "VCCR"), ascending; none
+    /// when the last word has fewer than [`NAME_PREFIX_MIN_CHARS`] characters, when more than [`NAME_PREFIX_MAX`] are, or more than [`NAME_PREFIX_SCAN`] names start
+    /// with `q`: the word typed so far does not tell them apart.
+    pub(super) fn named_by_prefix(&self, q: &str) -> Vec<u32> {
+        // A letter or two say too little of the name being typed ("s": SOLAS or Sendai?).
+        let typed = q.rsplit(' ').next().unwrap_or("");
+        if typed.chars().nth(NAME_PREFIX_MIN_CHARS - 1).is_none() {
+            return Vec::new();
+        }
+        let names = self.names_from(q);
+        let n = names
             .iter()
-            .take_while(|&&k| k & !u64::from(u32::MAX) == key)
-            .map(|&k| k as u32)
-            .filter(|&j| self.jump[j as usize].text == q)
-            // The document whose names hold jump text `j`.
-            .map(|j| (self.jump_off.partition_point(|&o| o <= j) - 1) as u32)
+            .take(NAME_PREFIX_SCAN + 1)
+            .take_while(|&&j| self.jump_text(j).starts_with(q))
+            .count();
+        if n > NAME_PREFIX_SCAN {
+            return Vec::new();
+        }
+        let one_word: Vec<u32> = names[..n]
+            .iter()
+            .copied()
+            .filter(|&j| !self.jump_text(j)[q.len()..].contains(' '))
+            .collect();
+        let docs = self.docs_of(&one_word);
+        if docs.len() > NAME_PREFIX_MAX {
+            return Vec::new();
+        }
+        docs
+    }
+
+    /// The folded text of name `j` of [`Index`]'s `jump`.
+    fn jump_text(&self, j: u32) -> &str {
+        &self.jump[j as usize].text
+    }
+
+    /// The names from `q` on, in name order.
+    fn names_from(&self, q: &str) -> &[u32] {
+        let from = self.jump_order.partition_point(|&j| self.jump_text(j) < q);
+        &self.jump_order[from..]
+    }
+
+    /// The documents holding the names `names`, ascending.
+    fn docs_of(&self, names: &[u32]) -> Vec<u32> {
+        let mut docs: Vec<u32> = names
+            .iter()
+            .map(|&j| (self.jump_off.partition_point(|&o| o <= j) - 1) as u32)
             .collect();
         docs.sort_unstable();
         docs.dedup();
@@ -185,7 +228,8 @@ impl Index {
     /// records matching as many words; when none is, of those whose name the query's words
     /// make with another form, alias or (for a word the index lacks) typo candidate of each
     /// word in place of the word ("refugees" for "Refugee", "iccrp" for "ICCPR", "refugee
-    /// convnetion" for "Refugee Convention"). `q` is the query's [`fold_words`], `plans` its
+    /// convnetion" for "Refugee Convention"); when none is either, of those whose name is the
+    /// query with the word being typed completed ("refugee conv"). `q` is the query's [`fold_words`], `plans` its
     /// words' plans.
     pub(super) fn name_boost(
         &self,
@@ -202,6 +246,18 @@ impl Index {
         // words around it.
         if named.is_empty() && content.len() < plans.len() {
             named = self.named_by_variants(q, content, false);
+        }
+        // "refugee conv", "vcc": the name being typed.
+        if named.is_empty()
+            && matches!(
+                plans.last(),
+                Some(Plan::Term {
+                    prefix: Some(_),
+                    ..
+                })
+            )
+        {
+            named = self.named_by_prefix(q);
         }
         raise_named(&named, matches);
     }
