@@ -426,9 +426,17 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
                 .filter_map(|a| instrument(&a.instrument).map(|i| (i.binding, i.scope.as_str()))),
         );
         // "right to education", "labour rights": visitors name the kind of record they want,
-        // which the right's own name rarely says ("Education for children").
+        // which the right's own name rarely says ("Education for children"). A power of the
+        // State or a duty of the person is named as what it is, so that "what rights do
+        // refugees have" does not open on the State's powers over them.
+        let role = crate::rights::HolderRole::of(r.group);
+        let keywords = match role {
+            crate::rights::HolderRole::Right => "right",
+            crate::rights::HolderRole::StatePower => "state power",
+            crate::rights::HolderRole::Duty => "duty responsibility",
+        };
         let b = Builder::new(c, facets, &r.id, "right", &r.name)
-            .text(KEYWORDS_FIELD, BODY_BOOST, "right")
+            .text(KEYWORDS_FIELD, BODY_BOOST, keywords)
             .text("labels", LABEL_BOOST, anchors)
             .text("body", BODY_BOOST, r.description.clone())
             .categories(&held_by.ids)
@@ -442,10 +450,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             .put("holders", Value::List(r.holders.clone()))
             .put("heldBy", Value::List(held_by.ids))
             .put("heldByAssumed", Value::List(held_by.assumed))
-            .put(
-                "holderRole",
-                Value::Str(crate::rights::HolderRole::of(r.group).as_str().into()),
-            );
+            .put("holderRole", Value::Str(role.as_str().into()));
         let b = match binding_scope {
             Some(scope) => b.put("bindingScope", Value::Str(scope.into())),
             None => b,
