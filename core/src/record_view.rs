@@ -815,6 +815,13 @@ impl Ctx<'_> {
                 "No source gives the year.",
             ));
         }
+        if r.urls.is_empty() {
+            common.flags.push(flag(
+                "urls",
+                FlagLevel::Low,
+                "No link is given: the item itself has not been located.",
+            ));
+        }
         let instrument = r.instrument.as_deref().map(|id| RecordRef {
             id: id.to_string(),
             kind: "instrument".into(),
@@ -854,6 +861,13 @@ impl Ctx<'_> {
             url.clone().unwrap_or_default(),
         ]);
         common.sources = sources(&i.sources);
+        if !i.url_checked && url.is_some() {
+            common.flags.push(flag(
+                "url",
+                FlagLevel::Unverified,
+                "No reviewed source gives this link: it is the official page as we know it, not checked.",
+            ));
+        }
         let parties = i.parties.as_ref().map(|p| parties_view(p, &mut common));
         let anchored_rights = self
             .c

@@ -263,6 +263,10 @@ pub struct Instrument {
     pub gcm_objectives: Vec<u8>,
     /// Official text or the depositary's page.
     pub url: String,
+    /// False when no reviewed source gives `url`: the official page as we know it, not
+    /// checked, so record views flag it.
+    #[serde(default = "yes")]
+    pub url_checked: bool,
     /// Our own summary, at most [`SUMMARY_MAX_WORDS`] words.
     pub summary: String,
     /// Party count with date and verification flag; absent for non-treaties.
@@ -552,4 +556,9 @@ pub struct Principle {
     pub description: String,
     /// Where the principle list comes from.
     pub source: String,
+}
+
+/// Serde default of the flags that hold unless a record says otherwise.
+fn yes() -> bool {
+    true
 }

@@ -357,8 +357,13 @@ pub fn validate(files: &[(String, Corpus)]) -> Result<Corpus, Vec<Problem>> {
             ck.summary(file, id, "summary", &r.summary);
             ck.sources(file, id, &r.sources);
             ck.urls(file, id, "urls", &r.urls);
-            if r.urls.is_empty() {
-                ck.report(file, id, "required field `urls` is empty");
+            // An item not located has no link of its own: none rather than a guess.
+            if r.urls.is_empty() && r.confidence == Confidence::High {
+                ck.report(
+                    file,
+                    id,
+                    "required field `urls` is empty (only an item not located, with confidence below high, may have none)",
+                );
             }
             if let Some(y) = r.year.filter(|y| !(1000..=2100).contains(y)) {
                 ck.report(file, id, format!("year {y} is impossible"));

@@ -362,3 +362,45 @@ fn the_convention_lists_its_chapters_by_number_whatever_the_data_order() {
     assert_eq!(numbers.len(), compiled.corpus.chapters.len());
     assert!(numbers.is_sorted(), "{numbers:?}");
 }
+
+#[test]
+fn a_link_no_reviewed_source_gives_is_flagged_and_kept_out_of_the_sources() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let compiled = authoring::compile_dir(&dir).expect("the real corpus validates");
+    let cat = Catalog::from_bytes(&format::encode(&compiled)).expect("decodes");
+    let (mut unchecked, mut unlinked) = (0, 0);
+    for i in &compiled.corpus.instruments {
+        let RecordView::Instrument(v) = cat.record(&i.id).unwrap() else {
+            panic!("{} is an instrument", i.id);
+        };
+        let flagged = v.common.flags.iter().any(|f| f.field == "url");
+        assert_eq!(
+            flagged, !i.url_checked,
+            "{}: only unchecked links are flagged",
+            i.id
+        );
+        if !i.url_checked {
+            unchecked += 1;
+            assert!(
+                v.common
+                    .sources
+                    .iter()
+                    .all(|s| s.url.as_deref() != Some(i.url.as_str())),
+                "{}: an unchecked link is not a source of the facts",
+                i.id
+            );
+        }
+    }
+    for r in &compiled.corpus.resources {
+        let RecordView::Resource(v) = cat.record(&r.id).unwrap() else {
+            panic!("{} is a resource", r.id);
+        };
+        let flagged = v.common.flags.iter().any(|f| f.field == "urls");
+        assert_eq!(flagged, r.urls.is_empty(), "{}", r.id);
+        unlinked += usize::from(r.urls.is_empty());
+    }
+    assert!(
+        unchecked > 0 && unlinked > 0,
+        "the real corpus has both cases"
+    );
+}

@@ -102,6 +102,17 @@ fn each_kind_of_bad_data_is_rejected_with_file_id_and_reason() {
             "mini.toml: nationality-documents: record has no source: a right needs at least one anchor",
         ),
         (
+            "a located item without a link",
+            Box::new(|t| {
+                t.replace(
+                    "urls = [\"https://www.ohchr.org/sites/default/files/Documents/Publications/HR-PUB-14-1_en.pdf\"]",
+                    "urls = []",
+                )
+                .replace("confidence = \"medium\"", "confidence = \"high\"")
+            }),
+            "mini.toml: ohchr-esc-rights-irregular: required field `urls` is empty (only an item not located, with confidence below high, may have none)",
+        ),
+        (
             "empty required field",
             Box::new(|t| t.replace("short_name = \"1954 Convention\"", "short_name = \"  \"")),
             "mini.toml: statelessness-1954: required field `short_name` is empty",
@@ -247,4 +258,15 @@ fn a_party_count_from_an_undated_source_stands_without_a_date_only_unverified_an
         [needs],
         "a verified count is dated"
     );
+}
+
+#[test]
+fn an_item_not_located_may_go_without_a_link_rather_than_a_guessed_one() {
+    let problems = problems_after(|t| {
+        t.replace(
+            "urls = [\"https://www.ohchr.org/sites/default/files/Documents/Publications/HR-PUB-14-1_en.pdf\"]",
+            "urls = []",
+        )
+    });
+    assert_eq!(problems, Vec::<String>::new());
 }

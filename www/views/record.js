@@ -234,19 +234,21 @@ const BUILDERS = {
     };
   },
   instrument(rc) {
-    const { r } = rc;
+    const { r, flagsByField: F } = rc;
     const status = r.parties ? partiesBlock(r.parties) : null;
     return {
       subtitle: [r.shortName, ...(r.aliases ?? [])].filter((x) => x && x !== r.title).join(' · ') || null,
       facts: [
         fact('Adopted', h('time', { datetime: r.adopted }, humanDate(r.adopted))),
-        fact('In force', r.inForce ? h('time', { datetime: r.inForce }, humanDate(r.inForce)) : 'Does not enter into force'),
+        // A treaty without a date may well be in force: the reviewed facts just do not say when.
+        fact('In force', r.inForce ? h('time', { datetime: r.inForce }, humanDate(r.inForce))
+          : r.binding ? 'Date not given by the reviewed facts' : 'Does not enter into force'),
         fact('Body and depositary', r.body),
         fact('Legal force', r.binding ? 'Binding on its parties' : 'Not binding'),
         fact('Scope', r.region ? `${r.scope} (${r.region})` : r.scope),
         fact('Themes', inline((r.themes ?? []).map((t) => termSearch(rc, 'theme', t)))),
         fact('Concerns', categoryLinks(rc, r.categories ?? [])),
-        fact('Official text', r.url ? externalLink(r.url, new URL(r.url).hostname) : null),
+        fact('Official text', r.url ? externalLink(r.url, new URL(r.url).hostname) : null, F.get('url')),
       ],
       sections: [
         section('parties-h', 'Parties', status),

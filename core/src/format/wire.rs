@@ -278,6 +278,7 @@ fn instrument(r: &mut Reader) -> Instrument {
         categories: r.strings(),
         gcm_objectives: r.seq(Reader::byte),
         url: r.string(),
+        url_checked: r.bool(),
         summary: r.string(),
         parties: r.option(|r| Parties {
             count: r.option(Reader::u16),
