@@ -1069,6 +1069,8 @@ fn a_category_typed_in_the_plural_puts_that_category_first() {
     for (q, first) in [
         ("refugee conventions", "refugee-convention"),
         ("smuggled migrants", "smuggled-migrant"),
+        // Irregular plurals.
+        ("migrant children", "migrant-child"),
     ] {
         assert_first(&search(q), first, q);
     }

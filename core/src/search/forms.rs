@@ -1,17 +1,39 @@
 //! English noun number: the singular and plural forms of a query word, which an index that
 //! turns them on ([`super::Index::with_word_forms`]) matches like aliases of the word. A
 //! visitor typing "asylum seekers" wants the record titled "Asylum seeker"; one typing
-//! "country" wants "countries". The rules are the regular ones only (`-s`, `-es`, `-ies`);
+//! "country" wants "countries". The rules are the regular ones (`-s`, `-es`, `-ies`) and a
+//! short table of irregular nouns that law about people uses ("children", "women", "lives");
 //! a form is used only when the index holds it, so a rule that makes a non-word costs nothing.
 
 /// Fewest characters of a word whose forms are looked up ("us", "was" and "gas" have none).
 const MIN_CHARS: usize = 4;
 
+/// Irregular (singular, plural) pairs: "migrant children" wants the record of the migrant
+/// child, "right to life" the lives GCM objective 8 saves.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("child", "children"),
+    ("person", "people"),
+    ("woman", "women"),
+    ("man", "men"),
+    ("life", "lives"),
+    ("wife", "wives"),
+];
+
 /// The other forms of folded word `word`, as candidates for the caller to look up: its
-/// singulars when it looks plural (ends in one `s`), its plural otherwise. Only words of
-/// ASCII letters have forms.
+/// singulars when it looks plural (ends in one `s`), its plural otherwise, or its other form
+/// in a short table of irregular nouns. Only words of ASCII letters have forms.
 pub fn other_forms(word: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for &(one, many) in IRREGULAR {
+        if word == one {
+            out.push(many.to_string());
+        } else if word == many {
+            out.push(one.to_string());
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
     let b = word.as_bytes();
     if b.len() < MIN_CHARS || !b.iter().all(u8::is_ascii_lowercase) {
         return out;
@@ -68,6 +90,12 @@ mod tests {
             ("boxes", &["box", "boxe"]),
             ("rights", &["right"]),
             ("status", &["statu"]),
+            ("children", &["child"]),
+            ("child", &["children"]),
+            ("women", &["woman"]),
+            ("men", &["man"]),
+            ("lives", &["life"]),
+            ("people", &["person"]),
         ];
         for (word, want) in table {
             assert_eq!(other_forms(word), *want, "{word}");
