@@ -180,6 +180,10 @@ fn names_and_abbreviations_jump_to_their_instrument() {
         ("1951 conv", "refugee-convention"),
         ("stls conv", "statelessness-1954"),
         ("gcm", "gcm"),
+        // Written with dots.
+        ("U.D.H.R.", "udhr"),
+        ("i.c.c.p.r", "iccpr"),
+        ("U.N.C.L.O.S.", "unclos"),
     ];
     for (q, want) in table {
         assert_eq!(

@@ -180,12 +180,125 @@ fn is_apostrophe(c: char) -> bool {
 ///
 /// Words follow UAX #29; words are also split at apostrophes ("l'homme" → `l`, `homme`);
 /// characters of space-less scripts become one token each (with their combining marks).
+/// Single letters joined by dots are one word, an abbreviation written with them:
+/// "U.D.H.R." → `udhr`.
 pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> bool) {
     // One compiled copy for every caller (a copy per closure type costs wasm size).
     tokenize_dyn(text, buf, &mut f);
 }
 
+/// Letters of an abbreviation written with dots ("U.N."), gathered until it ends.
+struct Initials {
+    letters: String,
+    start: usize,
+    end: usize,
+}
+
+impl Initials {
+    /// Hands over the letters gathered, if any, as one token; false when `f` says stop.
+    fn flush(&mut self, f: &mut dyn FnMut(&str, Token) -> bool) -> bool {
+        if self.letters.is_empty() {
+            return true;
+        }
+        let tok = Token {
+            start: self.start,
+            end: self.end,
+            glued: false,
+        };
+        let go_on = f(&self.letters, tok);
+        self.letters.clear();
+        go_on
+    }
+}
+
+/// True for a term of one letter that may start or continue an abbreviation.
+#[inline]
+fn is_initial(term: &str, tok: Token) -> bool {
+    let b = term.as_bytes();
+    // An ASCII word is one letter or not an initial; another is one character of at most
+    // four bytes: most words are rejected by their first byte and length alone.
+    if b.first().is_none_or(u8::is_ascii) {
+        return b.len() == 1 && b[0].is_ascii_alphabetic();
+    }
+    let mut chars = term.chars();
+    b.len() <= 4
+        && !tok.glued
+        && chars
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !is_unigram_char(c))
+        && chars.next().is_none()
+}
+
+/// False when `text` has no dot between two letters (or bytes of other scripts), so no
+/// dotted abbreviation: most texts, whose dots end sentences.
+fn may_hold_initials(text: &str) -> bool {
+    let b = text.as_bytes();
+    let letter = |c: u8| c.is_ascii_alphabetic() || !c.is_ascii();
+    let mut from = 1;
+    while let Some(p) = b
+        .get(from..b.len().saturating_sub(1))
+        .and_then(|r| r.iter().position(|&c| c == b'.'))
+    {
+        let i = from + p;
+        if letter(b[i - 1]) && letter(b[i + 1]) {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
 fn tokenize_dyn(text: &str, buf: &mut String, f: &mut dyn FnMut(&str, Token) -> bool) {
+    if !may_hold_initials(text) {
+        words_dyn(text, buf, f);
+        return;
+    }
+    let mut run = Initials {
+        letters: String::new(),
+        start: 0,
+        end: 0,
+    };
+    let mut stopped = false;
+    words_dyn(text, buf, &mut |term, tok| {
+        let initial = is_initial(term, tok);
+        if run.letters.is_empty() && !initial {
+            return f(term, tok) || {
+                stopped = true;
+                false
+            };
+        }
+        if initial {
+            // The next letter of "U.D.H.R": one dot after the letter before.
+            if !run.letters.is_empty() && text.get(run.end..tok.start) == Some(".") {
+                // Cut as long terms are (see `long_terms_are_cut_identically_...`).
+                if run.letters.chars().count() < MAX_TERM_CHARS {
+                    run.letters.push_str(term);
+                }
+                run.end = tok.end;
+                return true;
+            }
+            if !run.flush(f) {
+                stopped = true;
+                return false;
+            }
+            run.letters.push_str(term);
+            run.start = tok.start;
+            run.end = tok.end;
+            return true;
+        }
+        if !run.flush(f) || !f(term, tok) {
+            stopped = true;
+            return false;
+        }
+        true
+    });
+    if !stopped {
+        run.flush(f);
+    }
+}
+
+/// [`tokenize`] without joining dotted abbreviations.
+fn words_dyn(text: &str, buf: &mut String, f: &mut dyn FnMut(&str, Token) -> bool) {
     // UAX #29 never joins across ASCII whitespace, so the whitespace-delimited chunks holding a
     // non-ASCII byte are segmented by `unicode-segmentation`, and the ASCII text between them
     // by the equivalent rules of `ascii_chunk` in one go (whitespace is one more byte that
@@ -537,9 +650,7 @@ mod tests {
                 "t",
                 "1951",
                 "convention",
-                "u",
-                "s",
-                "a"
+                "usa"
             ]
         );
         let table: &[(&str, &[&str])] = &[
@@ -614,7 +725,8 @@ mod tests {
             .collect()
     }
 
-    /// The ASCII fast path segments exactly like `unicode-segmentation` on random ASCII.
+    /// The ASCII fast path segments exactly like `unicode-segmentation` on random ASCII
+    /// (before dotted abbreviations are joined, which both paths share).
     #[test]
     fn ascii_segmentation_equals_uax29() {
         let alphabet: Vec<char> = "ab1_.,:;'- /\"\n(e)9Z".chars().collect();
@@ -627,7 +739,7 @@ mod tests {
             let text = fixed.get(i).map_or(random, |s| s.to_string());
             let mut fast = Vec::new();
             let mut buf = String::new();
-            tokenize(&text, &mut buf, |t, tok| {
+            words_dyn(&text, &mut buf, &mut |t, tok| {
                 fast.push((t.to_string(), tok.start, tok.end));
                 true
             });
@@ -657,7 +769,7 @@ mod tests {
             let text = random_text(&mut seed, &alphabet, 48);
             let mut buf = String::new();
             let mut fast = Vec::new();
-            tokenize(&text, &mut buf, |t, tok| {
+            words_dyn(&text, &mut buf, &mut |t, tok| {
                 fast.push((t.to_string(), tok));
                 true
             });
@@ -674,6 +786,42 @@ mod tests {
             }
             assert_eq!(fast, slow, "{text:?}");
         }
+    }
+
+    #[test]
+    fn single_letters_joined_by_dots_are_one_word() {
+        let table: &[(&str, &[&str])] = &[
+            ("U.D.H.R.", &["udhr"]),
+            ("the U.N. Charter", &["the", "un", "charter"]),
+            ("i.c.c.p.r", &["iccpr"]),
+            ("C.R.C. and U.S.", &["crc", "and", "us"]),
+            ("С.Ш.А.", &["сша"]),
+            // Not an abbreviation: a letter alone, letters apart, words, numbers.
+            ("A. Smith", &["a", "smith"]),
+            ("a. b. c.", &["a", "b", "c"]),
+            ("node.js a.bc", &["node", "js", "a", "bc"]),
+            ("v1.2 1.2.3", &["v1.2", "1.2.3"]),
+            ("x..y", &["x", "y"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(terms(text), *want, "{text}");
+        }
+        // The word spans the letters and the dots between them, so a highlight marks it all.
+        let mut buf = String::new();
+        let mut spans = Vec::new();
+        tokenize("see U.D.H.R. now", &mut buf, |t, tok| {
+            spans.push((t.to_string(), tok.start, tok.end));
+            true
+        });
+        assert_eq!(
+            spans,
+            [
+                ("see".into(), 0, 3),
+                ("udhr".into(), 4, 11),
+                ("now".into(), 13, 16)
+            ]
+        );
+        assert_eq!(token_end("see U.D.H.R. now", 4, &mut buf), Some(11));
     }
 
     #[test]
