@@ -116,7 +116,8 @@ fn to_json(recs: &[(String, String, String, String)]) -> Vec<Json> {
 /// The reference: BM25F (k1 = 1.2, b = 0.75, title boost 2, length averages over documents
 /// having the field) summed over the query words, every word required; then the best 50
 /// re-ranked by adjacency of consecutive query words (x (1 + 0.5 * (adjacent pairs + links of
-/// the longest run of consecutive words) / (2 (n-1))), and x 4/3 when that run is the query).
+/// the longest run of consecutive words) / (2 (n-1))), and x 4/3 when that run is the query
+/// or the query's words stand side by side in another order).
 fn reference(recs: &[(String, String, String, String)], words: &[&str]) -> Vec<(String, f64)> {
     let docs: Vec<[Vec<String>; 2]> = recs
         .iter()
@@ -181,8 +182,22 @@ fn reference(recs: &[(String, String, String, String)], words: &[&str]) -> Vec<(
                     })
                 })
                 .map_or(0, |len| len - 1);
+            // Short of that, all the query words side by side in another order.
+            let any_order = words.len() <= 8
+                && d.iter().any(|f| {
+                    f.windows(words.len()).any(|p| {
+                        let mut left: Vec<&str> = words.to_vec();
+                        p.iter().all(|t| match left.iter().position(|w| w == t) {
+                            Some(k) => {
+                                left.swap_remove(k);
+                                true
+                            }
+                            None => false,
+                        })
+                    })
+                });
             *score *= 1.0 + 0.5 * (pairs + run) as f64 / (2 * (words.len() - 1)) as f64;
-            if run + 1 == words.len() {
+            if run + 1 == words.len() || any_order {
                 *score *= 4.0 / 3.0;
             }
         }

@@ -1675,3 +1675,23 @@ fn a_name_whose_last_word_is_partly_typed_puts_its_instrument_first() {
     assert!(checked >= 20, "only {checked} names checked");
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+#[test]
+fn an_article_cited_with_its_instrument_in_any_order_finds_the_right_anchored_there() {
+    // "UDHR art. 14(1)" is the anchor of the right to seek asylum: the three words stand side
+    // by side there, in whatever order they are typed, while other rights cite UDHR and an
+    // article 14 apart ("UDHR art. 8 ... CAT art. 14").
+    for q in [
+        "udhr article 14",
+        "article 14 udhr",
+        "art. 14 UDHR",
+        "14 udhr art",
+    ] {
+        assert_first(&search(q), "seek-asylum", q);
+    }
+    // Words side by side across two items of a list are not cited together: privacy's
+    // anchors "UDHR art. 12; ICCPR art. 17" do not cite ICCPR art. 12.
+    let r = search("art. 12 ICCPR");
+    let first = r.hits.first().map(|h| h.id.as_str());
+    assert_ne!(first, Some("privacy"), "{:?}", ids(&r.hits));
+}

@@ -3,10 +3,10 @@
 //! and the adjacency of query words used to re-rank the best results.
 
 use super::filters::{Compiled, Status};
-use super::index::Entry;
+use super::index::{self, Entry};
 use super::query::{Group, Query};
 use super::rank::{self, Kind, Scored};
-use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, snippet, typo};
+use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, snippet, text, typo};
 
 /// Fewest characters of each of the two words a run-together word is split into.
 const SPLIT_MIN_CHARS: usize = 2;
@@ -806,21 +806,28 @@ impl Index {
     /// document `d`: how many consecutive pairs of groups are adjacent somewhere, and how many
     /// groups minus one the longest unbroken run of them spans ("UDHR art. 14" is a run of
     /// three for "udhr article 14"; "UDHR art. 8; CAT art. 14" has both pairs but runs of
-    /// two). `buf` holds the positions looked at, reused from one document to the next.
+    /// two); and whether, short of such a run of all of them, the words of the query stand
+    /// side by side in another order ("article 14 udhr" in "UDHR art. 14"). `buf` holds the
+    /// positions looked at, reused from one document to the next.
     pub(super) fn adjacency(
         &self,
         d: u32,
         plans: &[Plan],
-        buf: &mut [Vec<u64>; 3],
-    ) -> (usize, usize) {
+        buf: &mut [Vec<u64>; 4],
+    ) -> (usize, usize, bool) {
         let ents = self.ix.entries(d);
         // A place: field and position in the upper half, the length of the run of query groups
         // ending there in the lower (u64s: one sort instantiation the index already has).
         let place = |e: &Entry, p: u16| (u64::from(e.field) << 16 | u64::from(p)) << 32;
         let at = |x: u64| x >> 32;
         // `prev`: where the previous group ends.
-        let [prev, starts, ends] = buf;
+        let [prev, starts, ends, all] = buf;
         prev.clear();
+        all.clear();
+        // Every group a word (no phrase), few enough for a bit set: their places, tagged with
+        // the group, are kept to look for the words side by side in any order.
+        let words_only =
+            plans.len() <= ANY_ORDER_MAX && plans.iter().all(|p| !matches!(p, Plan::Phrase { .. }));
         let (mut pairs, mut longest) = (0, 1);
         for (i, p) in plans.iter().enumerate() {
             starts.clear();
@@ -854,6 +861,9 @@ impl Index {
             if !starts.is_sorted() {
                 starts.sort_unstable();
             }
+            if words_only {
+                all.extend(starts.iter().map(|&x| x & !0xFFFF_FFFF | i as u64));
+            }
             // Both sorted: one pass finds, for each start, a previous group ending just before.
             let mut adjacent = false;
             let mut j = 0;
@@ -886,7 +896,49 @@ impl Index {
             longest = longest.max(run as usize);
             std::mem::swap(prev, ends);
         }
-        (pairs, longest - 1)
+        let n = plans.len();
+        // A whole run across list items ("UDHR art. 12; ICCPR art. 17" for "art 12 iccpr") is
+        // not one: the words must stand in one item.
+        if words_only
+            && longest == n
+            && !prev.iter().any(|&x| {
+                x & 0xFFFF_FFFF == n as u64 && self.one_item(d, at(x) - (n as u64 - 1), n)
+            })
+        {
+            longest = n - 1;
+        }
+        let any_order = words_only
+            && longest < plans.len()
+            && side_by_side(all, plans.len(), |first| {
+                self.one_item(d, first, plans.len())
+            });
+        (pairs, longest - 1, any_order)
+    }
+
+    /// True when the `n` words from place `first` (field and position) of document `d` stand
+    /// in one item of the field's text: no list separator (`;`, `·`, a line break) between
+    /// them, so that "ICRMW art. 22(9); ICRMW art. 25" does not hold "9 ICRMW art".
+    fn one_item(&self, d: u32, first: u64, n: usize) -> bool {
+        let f = (first >> 16) as u8;
+        let at = (first & 0xFFFF) as usize;
+        let Some((_, text)) = self.docs[d as usize].texts.iter().find(|t| t.0 == f) else {
+            return false;
+        };
+        let starts = self.ix.token_starts(d, f);
+        let lens = self.ix.token_lens(d, f);
+        let mut buf = String::new();
+        (at..at + n - 1).all(|k| {
+            let (Some(&start), Some(&next)) = (starts.get(k), starts.get(k + 1)) else {
+                return false;
+            };
+            let start = start as usize;
+            let end = match lens.get(k) {
+                Some(&len) if len != index::TOKEN_LEN_UNKNOWN => Some(start + usize::from(len)),
+                _ => text::token_end(text, start, &mut buf),
+            };
+            end.and_then(|e| text.get(e..next as usize))
+                .is_some_and(|gap| !gap.contains([';', '·', '\n']))
+        })
     }
 
     /// Raises the scores of `matches` by how their query words sit next to each other, in
@@ -900,13 +952,76 @@ impl Index {
         let n = (plans.len() - 1) as f32;
         let mut buf = Default::default();
         for m in matches {
-            let (pairs, run) = self.adjacency(m.doc, plans, &mut buf);
+            let (pairs, run, any_order) = self.adjacency(m.doc, plans, &mut buf);
             m.score *= 1.0 + rank::PROXIMITY * (pairs + run) as f32 / (2.0 * n);
-            if run + 1 == plans.len() {
+            if run + 1 == plans.len() || any_order {
                 m.score *= rank::WHOLE_RUN;
             }
         }
     }
+}
+
+/// Most words of a query looked for side by side in any order (see [`Index::adjacency`]).
+const ANY_ORDER_MAX: usize = 8;
+
+/// True when `places` (field and position in the upper half, the number of the query word
+/// found there in the lower; sorted in place here) hold `n` consecutive positions of one field
+/// that are `n` different words of the query, and `ok` accepts the first of them.
+fn side_by_side(places: &mut [u64], n: usize, ok: impl Fn(u64) -> bool) -> bool {
+    places.sort_unstable();
+    let at = |x: u64| x >> 32;
+    let full = (1u32 << n) - 1;
+    // The last (at most n) places of a run of consecutive places, with the words found on
+    // each.
+    let mut run = [0u32; ANY_ORDER_MAX];
+    let mut len = 0;
+    let mut last = u64::MAX;
+    let mut i = 0;
+    while i < places.len() {
+        let p = at(places[i]);
+        let mut words = 0u32;
+        while i < places.len() && at(places[i]) == p {
+            words |= 1 << (places[i] & 0xFFFF_FFFF);
+            i += 1;
+        }
+        // Positions restart at each field: a place at position 0 starts a new run.
+        if last == u64::MAX || p != last + 1 || p & 0xFFFF == 0 {
+            len = 0;
+        }
+        last = p;
+        if len == n {
+            run.copy_within(1..n, 0);
+            len -= 1;
+        }
+        run[len] = words;
+        len += 1;
+        if len == n && covers(&run[..n], full) && ok(p - (n as u64 - 1)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when each place of `run` can be given a different word it holds, together all of
+/// `full` (a run is short: every assignment is tried).
+fn covers(run: &[u32], full: u32) -> bool {
+    fn assign(run: &[u32], used: u32, full: u32) -> bool {
+        match run.split_first() {
+            None => used == full,
+            Some((&words, rest)) => {
+                let mut free = words & !used;
+                while free != 0 {
+                    let w = free & free.wrapping_neg();
+                    if assign(rest, used | w, full) {
+                        return true;
+                    }
+                    free &= free - 1;
+                }
+                false
+            }
+        }
+    }
+    run.iter().fold(0, |a, &w| a | w) == full && assign(run, 0, full)
 }
 
 /// `plans` without the optional words before the first other word and after the last (all of
