@@ -357,12 +357,16 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
     }
     for ch in &c.chapters {
         let title = ["MIMC Chapter ", &ch.numeral, ": ", &ch.title].concat();
-        // Visitors type the chapter's number in digits ("chapter 4"), the title has it in Roman.
+        // "chapter 4", "mobility convention chapter 4": visitors type the chapter's number in
+        // digits (the title has it in Roman) and the convention's name, which is not in its
+        // chapters' text.
+        let convention = c.convention.as_ref().map_or("", |m| m.title.as_str());
         let mut b = Builder::new(c, facets, &ch.id, "chapter", &title)
             .text("body", BODY_BOOST, ch.summary.clone())
             .short([
                 ["Chapter ", &decimal(ch.number)].concat(),
                 ["MIMC Chapter ", &decimal(ch.number)].concat(),
+                [convention, " Chapter ", &decimal(ch.number)].concat(),
             ])
             .categories(&ch.categories)
             .put("number", Value::Num(f64::from(ch.number)))

@@ -1695,3 +1695,18 @@ fn an_article_cited_with_its_instrument_in_any_order_finds_the_right_anchored_th
     let first = r.hits.first().map(|h| h.id.as_str());
     assert_ne!(first, Some("privacy"), "{:?}", ids(&r.hits));
 }
+
+#[test]
+fn a_chapter_asked_for_by_the_conventions_name_and_its_number_comes_first() {
+    // Chapter titles say "MIMC Chapter IV", never the convention's full name.
+    for n in 1..=8 {
+        for name in [
+            "mobility convention",
+            "model international mobility convention",
+            "mimc",
+        ] {
+            let q = format!("{name} chapter {n}");
+            assert_first(&search(&q), &format!("mimc-chapter-{n}"), &q);
+        }
+    }
+}
