@@ -355,12 +355,7 @@ impl Index {
         };
         let typo = std::sync::OnceLock::new();
         let mut jump_order: Vec<u32> = (0..jump.len() as u32).collect();
-        jump_order.sort_unstable_by(|&a, &b| {
-            jump[a as usize]
-                .text
-                .cmp(&jump[b as usize].text)
-                .then(a.cmp(&b))
-        });
+        index::sort_by_bytes(&mut jump_order, &|j| jump[j as usize].text.as_bytes());
         let mut order: Vec<u32> = (0..stored.len() as u32).collect();
         index::sort_by(&mut order, &|a, b| {
             rank::id_order(&stored[a as usize].id, &stored[b as usize].id)
