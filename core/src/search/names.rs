@@ -171,9 +171,10 @@ impl Index {
     }
 
     /// The documents whose title or a short name, folded, is `q` with its last word
-    /// completed ("refugee conv" → "Refugee Convention", "vcc" → "VCCR"), ascending; none
-    /// when the last word has fewer than [`NAME_PREFIX_MIN_CHARS`] characters, when more than [`NAME_PREFIX_MAX`] are, or more than [`NAME_PREFIX_SCAN`] names start
-    /// with `q`: the word typed so far does not tell them apart.
+    /// completed ("refugee conv" → "Refugee Convention", "vcc" → "VCCR"), ascending. None
+    /// when the last word has fewer than [`NAME_PREFIX_MIN_CHARS`] characters, or when more
+    /// than [`NAME_PREFIX_MAX`] documents are named so or more than [`NAME_PREFIX_SCAN`]
+    /// names start with `q`: the word typed so far does not tell them apart.
     pub(super) fn named_by_prefix(&self, q: &str) -> Vec<u32> {
         // A letter or two say too little of the name being typed ("s": SOLAS or Sendai?).
         let typed = q.rsplit(' ').next().unwrap_or("");
@@ -229,8 +230,8 @@ impl Index {
     /// make with another form, alias or (for a word the index lacks) typo candidate of each
     /// word in place of the word ("refugees" for "Refugee", "iccrp" for "ICCPR", "refugee
     /// convnetion" for "Refugee Convention"); when none is either, of those whose name is the
-    /// query with the word being typed completed ("refugee conv"). `q` is the query's [`fold_words`], `plans` its
-    /// words' plans.
+    /// query with the word being typed completed ("refugee conv"). `q` is the query's
+    /// [`fold_words`], `plans` its words' plans.
     pub(super) fn name_boost(
         &self,
         q: &str,
