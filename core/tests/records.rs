@@ -182,8 +182,8 @@ fn reference(recs: &[(String, String, String, String)], words: &[&str]) -> Vec<(
                     })
                 })
                 .map_or(0, |len| len - 1);
-            // Short of that, all the query words side by side in another order.
-            let any_order = words.len() <= 8
+            // Short of that, all the query words (three to eight) side by side in another order.
+            let any_order = (3..=8).contains(&words.len())
                 && d.iter().any(|f| {
                     f.windows(words.len()).any(|p| {
                         let mut left: Vec<&str> = words.to_vec();

@@ -824,10 +824,12 @@ impl Index {
         let [prev, starts, ends, all] = buf;
         prev.clear();
         all.clear();
-        // Every group a word (no phrase), few enough for a bit set: their places, tagged with
-        // the group, are kept to look for the words side by side in any order.
-        let words_only =
-            plans.len() <= ANY_ORDER_MAX && plans.iter().all(|p| !matches!(p, Plan::Phrase { .. }));
+        // Every group a word (no phrase): a run of them is that many places, to check for list
+        // separators; and for three to eight of them, their places, tagged with the group,
+        // are kept to look for the words side by side in any order (two words the other way
+        // round are rarely the same thing: "convention refugee").
+        let words_only = plans.iter().all(|p| !matches!(p, Plan::Phrase { .. }));
+        let any_order_wanted = words_only && (ANY_ORDER_MIN..=ANY_ORDER_MAX).contains(&plans.len());
         let (mut pairs, mut longest) = (0, 1);
         for (i, p) in plans.iter().enumerate() {
             starts.clear();
@@ -861,7 +863,7 @@ impl Index {
             if !starts.is_sorted() {
                 starts.sort_unstable();
             }
-            if words_only {
+            if any_order_wanted {
                 all.extend(starts.iter().map(|&x| x & !0xFFFF_FFFF | i as u64));
             }
             // Both sorted: one pass finds, for each start, a previous group ending just before.
@@ -907,7 +909,7 @@ impl Index {
         {
             longest = n - 1;
         }
-        let any_order = words_only
+        let any_order = any_order_wanted
             && longest < plans.len()
             && side_by_side(all, plans.len(), |first| {
                 self.one_item(d, first, plans.len())
@@ -937,7 +939,7 @@ impl Index {
                 _ => text::token_end(text, start, &mut buf),
             };
             end.and_then(|e| text.get(e..next as usize))
-                .is_some_and(|gap| !gap.contains([';', '·', '\n']))
+                .is_some_and(|gap| !gap.contains(LIST_BREAKS))
         })
     }
 
@@ -961,7 +963,13 @@ impl Index {
     }
 }
 
-/// Most words of a query looked for side by side in any order (see [`Index::adjacency`]).
+/// What parts the items of a list in a field's text: words on either side are not cited
+/// together (see [`Index::adjacency`]).
+const LIST_BREAKS: [char; 3] = [';', '·', '\n'];
+
+/// Fewest and most words of a query looked for side by side in any order (see
+/// [`Index::adjacency`]).
+const ANY_ORDER_MIN: usize = 3;
 const ANY_ORDER_MAX: usize = 8;
 
 /// True when `places` (field and position in the upper half, the number of the query word

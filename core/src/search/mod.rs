@@ -215,9 +215,13 @@ pub struct Index {
     /// `jump[jump_off[d]..jump_off[d + 1]]`.
     jump: Vec<JumpText>,
     jump_off: Vec<u32>,
-    /// The numbers of the texts of `jump`, in the order of their text: the documents a whole
-    /// query names ([`Index::named`]), or names with its last word completed
-    /// ([`Index::named_by_prefix`]), are one binary search away.
+    /// `hash << 32 | j` for each text `j` of `jump` (the upper half of [`index::hash_bytes`]),
+    /// ascending: the documents a whole query names are found by one integer search
+    /// ([`Index::named`]).
+    jump_keys: Vec<u64>,
+    /// The numbers of the texts of `jump`, in the order of their text: the names that are a
+    /// query with its last word completed ([`Index::named_by_prefix`]) are one binary search
+    /// away.
     jump_order: Vec<u32>,
     no_snippet: Vec<u8>,
     /// Query words (folded) and the terms of the index they also match, sorted by word.
@@ -354,6 +358,12 @@ impl Index {
             InvertedIndex::build(fields, &texts)
         };
         let typo = std::sync::OnceLock::new();
+        let mut jump_keys: Vec<u64> = jump
+            .iter()
+            .enumerate()
+            .map(|(j, t)| names::name_key(&t.text) | j as u64)
+            .collect();
+        jump_keys.sort_unstable();
         let mut jump_order: Vec<u32> = (0..jump.len() as u32).collect();
         index::sort_by_bytes(&mut jump_order, &|j| jump[j as usize].text.as_bytes());
         let mut order: Vec<u32> = (0..stored.len() as u32).collect();
@@ -372,6 +382,7 @@ impl Index {
             id_rank,
             jump,
             jump_off,
+            jump_keys,
             jump_order,
             no_snippet,
             aliases: Vec::new(),

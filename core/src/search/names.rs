@@ -15,7 +15,7 @@ const NAME_MATCH: f32 = 3.0;
 /// Variants of each query word tried when looking for the name a query makes (see
 /// [`Index::name_boost`]).
 const NAME_VARIANTS_PER_WORD: usize = 4;
-/// Most names looked up for one query (each a binary search); a query with more
+/// Most names looked up for one query (each a hash and a binary search); a query with more
 /// combinations of variants is looked up as typed only.
 const NAME_MAX_COMBINATIONS: usize = 64;
 /// Most documents raised for naming the query with its last word completed: more, and the
@@ -56,6 +56,12 @@ pub(super) fn word_starts_mask(s: &str) -> u64 {
     s.split(' ')
         .filter_map(|w| w.get(..w.chars().next()?.len_utf8()))
         .fold(0, |m, first| m | char_mask(first))
+}
+
+/// The upper half of the hash of a folded name, in the upper half of a key of
+/// [`Index`]'s `jump_keys` (whose lower half is the name's number).
+pub(super) fn name_key(text: &str) -> u64 {
+    super::index::hash_bytes(text.as_bytes()) & !u64::from(u32::MAX)
 }
 
 /// The folded words of `s`, separated by single spaces.
@@ -166,8 +172,17 @@ impl Index {
     /// The documents whose title or a short name, folded, is `q` (a query's [`fold_words`]),
     /// ascending.
     pub(super) fn named(&self, q: &str) -> Vec<u32> {
-        let names = self.names_from(q);
-        self.docs_of(&names[..names.partition_point(|&j| self.jump_text(j) == q)])
+        // One integer search: a query may look up dozens of names (see `named_by_variants`).
+        let key = name_key(q);
+        let keys = &self.jump_keys;
+        let from = keys.partition_point(|&k| k < key);
+        let names: Vec<u32> = keys[from..]
+            .iter()
+            .take_while(|&&k| k & !u64::from(u32::MAX) == key)
+            .map(|&k| k as u32)
+            .filter(|&j| self.jump_text(j) == q)
+            .collect();
+        self.docs_of(&names)
     }
 
     /// The documents whose title or a short name, folded, is `q` with its last word
