@@ -355,12 +355,11 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             .put("chapterCount", Value::Num(f64::from(m.chapter_count)));
         out.push(b.done());
     }
+    // "chapter 4", "mobility convention chapter 4": visitors type a chapter's number in digits
+    // (the title has it in Roman) and the convention's name, which is not in its chapters' text.
+    let convention = c.convention.as_ref().map_or("", |m| m.title.as_str());
     for ch in &c.chapters {
         let title = ["MIMC Chapter ", &ch.numeral, ": ", &ch.title].concat();
-        // "chapter 4", "mobility convention chapter 4": visitors type the chapter's number in
-        // digits (the title has it in Roman) and the convention's name, which is not in its
-        // chapters' text.
-        let convention = c.convention.as_ref().map_or("", |m| m.title.as_str());
         let mut b = Builder::new(c, facets, &ch.id, "chapter", &title)
             .text("body", BODY_BOOST, ch.summary.clone())
             .short([

@@ -910,10 +910,8 @@ impl Index {
             longest = n - 1;
         }
         let any_order = any_order_wanted
-            && longest < plans.len()
-            && side_by_side(all, plans.len(), |first| {
-                self.one_item(d, first, plans.len())
-            });
+            && longest < n
+            && side_by_side(all, n, |first| self.one_item(d, first, n));
         (pairs, longest - 1, any_order)
     }
 

@@ -176,13 +176,13 @@ impl Index {
         let key = name_key(q);
         let keys = &self.jump_keys;
         let from = keys.partition_point(|&k| k < key);
-        let names: Vec<u32> = keys[from..]
-            .iter()
-            .take_while(|&&k| k & !u64::from(u32::MAX) == key)
-            .map(|&k| k as u32)
-            .filter(|&j| self.jump_text(j) == q)
-            .collect();
-        self.docs_of(&names)
+        self.docs_of(
+            keys[from..]
+                .iter()
+                .take_while(|&&k| k & !u64::from(u32::MAX) == key)
+                .map(|&k| k as u32)
+                .filter(|&j| self.jump_text(j) == q),
+        )
     }
 
     /// The documents whose title or a short name, folded, is `q` with its last word
@@ -205,12 +205,12 @@ impl Index {
         if n > NAME_PREFIX_SCAN {
             return Vec::new();
         }
-        let one_word: Vec<u32> = names[..n]
-            .iter()
-            .copied()
-            .filter(|&j| !self.jump_text(j)[q.len()..].contains(' '))
-            .collect();
-        let docs = self.docs_of(&one_word);
+        let docs = self.docs_of(
+            names[..n]
+                .iter()
+                .copied()
+                .filter(|&j| !self.jump_text(j)[q.len()..].contains(' ')),
+        );
         if docs.len() > NAME_PREFIX_MAX {
             return Vec::new();
         }
@@ -229,10 +229,9 @@ impl Index {
     }
 
     /// The documents holding the names `names`, ascending.
-    fn docs_of(&self, names: &[u32]) -> Vec<u32> {
+    fn docs_of(&self, names: impl Iterator<Item = u32>) -> Vec<u32> {
         let mut docs: Vec<u32> = names
-            .iter()
-            .map(|&j| (self.jump_off.partition_point(|&o| o <= j) - 1) as u32)
+            .map(|j| (self.jump_off.partition_point(|&o| o <= j) - 1) as u32)
             .collect();
         docs.sort_unstable();
         docs.dedup();
