@@ -56,7 +56,8 @@ impl Catalog {
             Index::with_facet_index(docs, &crate::corpus_docs::FACET_FIELDS, &compiled.facets)
                 .with_aliases(crate::corpus_docs::ALIASES)
                 .with_word_forms()
-                .with_optional_words(crate::corpus_docs::OPTIONAL_WORDS);
+                .with_optional_words(crate::corpus_docs::OPTIONAL_WORDS)
+                .with_soft_words(crate::corpus_docs::SOFT_WORDS);
         Ok(Catalog {
             corpus: compiled.corpus,
             docs: OnceLock::new(),

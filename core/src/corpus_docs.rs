@@ -56,6 +56,12 @@ pub const OPTIONAL_WORDS: &[&str] = &[
     "which", "who", "why", "will", "with", "would", "you", "your",
 ];
 
+/// Words a query of the embedded corpus need not match when it has other words, but which
+/// otherwise count like any word (see [`crate::search::Index::with_soft_words`]): visitors ask
+/// for the "rights of" a group, and the instrument that protects it may never use the word
+/// (the Domestic Workers Convention).
+pub const SOFT_WORDS: &[&str] = &["right", "rights"];
+
 /// `art` before an article number ("Art. 33"), nothing before a reference that names its own
 /// unit ("para. 24", "Preamble", "Annex I"), which would otherwise read "art. para. 24".
 fn article_lead<'a>(article: &str, art: &'a str) -> &'a str {

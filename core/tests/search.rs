@@ -1206,6 +1206,96 @@ fn optional_words_between_other_words_score_where_they_occur_but_are_never_requi
 }
 
 #[test]
+fn soft_words_need_not_match_but_rank_highlight_and_score_at_either_end_of_the_query() {
+    let records = [
+        ("both", "rights of domestic workers"),
+        ("workers", "domestic workers convention"),
+        (
+            "far",
+            "rights and duties and more words here about domestic work of workers",
+        ),
+        ("rights", "rights of everyone"),
+    ];
+    let plain = index_of(&records);
+    let little = index_of(&records).with_optional_words(&["rights", "of"]);
+    let soft = index_of(&records)
+        .with_optional_words(&["of"])
+        .with_soft_words(&["rights"]);
+    // (query, hits without, with "rights" as a little word, with it soft)
+    type Row<'a> = (&'a str, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+    let table: &[Row] = &[
+        // Not required: the record that never says "rights" is found. Soft, it still ranks
+        // the records that say it first, also at the start of the query, where a little word
+        // frames the question and does not score.
+        (
+            "rights of domestic workers ",
+            &["both", "far"],
+            &["workers", "both", "far"],
+            &["both", "workers", "far"],
+        ),
+        // At the end too.
+        (
+            "domestic workers rights ",
+            &["both", "far"],
+            &["workers", "both", "far"],
+            &["both", "workers", "far"],
+        ),
+        // Alone, a soft word is required like any word.
+        (
+            "rights ",
+            &["rights", "both", "far"],
+            &["rights", "both", "far"],
+            &["rights", "both", "far"],
+        ),
+    ];
+    for (q, without, as_little, as_soft) in table {
+        assert_eq!(hits(&plain, q).0, owned(without), "{q} without");
+        assert_eq!(hits(&little, q).0, owned(as_little), "{q} as a little word");
+        assert_eq!(
+            hits(&soft, q),
+            (owned(as_soft), false),
+            "{q} as a soft word"
+        );
+    }
+    // A soft word is highlighted where it matched; a little word never is.
+    let marked = |ix: &treatykit_core::search::Index| -> Vec<String> {
+        let r = ix.search("rights of domestic workers", &SearchOptions::default());
+        let h = r
+            .unwrap()
+            .hits
+            .into_iter()
+            .find(|h| h.id == "both")
+            .unwrap();
+        h.highlights
+            .iter()
+            .map(|&[s, e]| h.snippet[s as usize..e as usize].to_string())
+            .collect()
+    };
+    assert_eq!(marked(&soft), owned(&["rights", "domestic", "workers"]));
+    assert_eq!(marked(&little), owned(&["domestic", "workers"]));
+    // In a phrase a soft word is a word like any other.
+    assert_eq!(
+        hits(&soft, "\"domestic workers\" rights").0,
+        owned(&["both", "workers"])
+    );
+    assert_eq!(hits(&soft, "\"rights of domestic\"").0, owned(&["both"]));
+}
+
+#[test]
+fn a_request_for_the_rights_of_a_group_finds_the_instrument_that_protects_it() {
+    // The first hit's id. The Domestic Workers Convention never says "rights".
+    for (q, id) in [
+        ("rights of domestic workers", "ilo-c189"),
+        ("domestic workers rights", "ilo-c189"),
+        ("rights of stateless persons", "statelessness-1954"),
+        ("right to work", "right-to-work-refugees-stateless"),
+        ("rights of the child", "crc"),
+    ] {
+        assert_first(&search(q), id, q);
+    }
+}
+
+#[test]
 fn everyday_words_find_the_records_that_use_the_legal_terms() {
     // (query, records that must be among the hits)
     let table: &[(&str, &[&str])] = &[

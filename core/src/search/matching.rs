@@ -26,9 +26,8 @@ pub(super) enum Plan {
         typos: Vec<(u32, u8, f32)>,
         cost: u64,
         skipped_typos: bool,
-        /// A word that need not match, only adding to the score where it does (see
-        /// [`Index::with_optional_words`]).
-        optional: bool,
+        /// Whether the word must match.
+        optional: Optional,
     },
     Phrase {
         /// The term at each place of the phrase.
@@ -55,6 +54,19 @@ impl Plan {
     }
 }
 
+/// Whether a query word must match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Optional {
+    /// It must.
+    No,
+    /// A little word of the language ([`Index::with_optional_words`]): it adds to the score
+    /// only where it occurs between other words, and is never highlighted.
+    Little,
+    /// A word that need not match but otherwise counts like any other
+    /// ([`Index::with_soft_words`]).
+    Soft,
+}
+
 /// When typo candidates are looked up for a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Typos {
@@ -74,9 +86,27 @@ impl Plan {
         )
     }
 
-    /// True for a word that need not match (see [`Index::with_optional_words`]).
+    /// True for a word that need not match (see [`Optional`]).
     pub(super) fn is_optional(&self) -> bool {
-        matches!(self, Plan::Term { optional: true, .. })
+        !matches!(
+            self,
+            Plan::Term {
+                optional: Optional::No,
+                ..
+            } | Plan::Phrase { .. }
+                | Plan::Never
+        )
+    }
+
+    /// True for a little word of the language (see [`Optional::Little`]).
+    pub(super) fn is_little(&self) -> bool {
+        matches!(
+            self,
+            Plan::Term {
+                optional: Optional::Little,
+                ..
+            }
+        )
     }
 
     pub(super) fn cost(&self) -> u64 {
@@ -90,22 +120,22 @@ impl Plan {
 impl Index {
     /// Plans of the query's groups, in query order.
     pub(super) fn plans(&self, q: &Query, typos: Typos) -> Vec<Plan> {
-        let optional: Vec<bool> = q
+        let optional: Vec<Optional> = q
             .include
             .iter()
             .map(|g| match g {
-                Group::Term { text, .. } => self.is_optional_word(text),
-                Group::Phrase(_) => false,
+                Group::Term { text, .. } => self.optional_word(text),
+                Group::Phrase(_) => Optional::No,
             })
             .collect();
         // Optional words stay optional only beside a word that is not ("to the" is required).
-        let some_required = optional.contains(&false);
+        let some_required = optional.contains(&Optional::No);
         let mut plans: Vec<Plan> = q
             .include
             .iter()
             .zip(&optional)
             .map(|(g, &optional)| {
-                if !(some_required && optional) {
+                if !some_required || optional == Optional::No {
                     return self.plan(g, typos, true);
                 }
                 // No typo candidates: a missing "the" is not a misspelt "then".
@@ -122,7 +152,7 @@ impl Index {
                         typos,
                         cost,
                         skipped_typos: false,
-                        optional: true,
+                        optional,
                     },
                     _ => Plan::Term {
                         exact: None,
@@ -130,7 +160,7 @@ impl Index {
                         typos: Vec::new(),
                         cost: 0,
                         skipped_typos: false,
-                        optional: true,
+                        optional,
                     },
                 }
             })
@@ -189,7 +219,7 @@ impl Index {
                             typos: vec![(t, 0, idf)],
                             cost: u64::from(df),
                             skipped_typos: false,
-                            optional: false,
+                            optional: Optional::No,
                         }
                     }
                     Plan::Phrase { .. } => {}
@@ -332,7 +362,7 @@ impl Index {
                     typos,
                     cost,
                     skipped_typos,
-                    optional: false,
+                    optional: Optional::No,
                 }
             }
             Group::Phrase(words) => {
@@ -569,10 +599,10 @@ impl Index {
         facet_docs: &mut Vec<u32>,
     ) -> bool {
         // Cheapest first: it drives, and rare words reject candidates soonest. Optional words
-        // neither drive nor reject. Those between other words score where they occur ("right
-        // to leave any country"); those before the first or after the last do not: "what is",
-        // "the" frame a question, and scoring them ranked records by how many little words
-        // they hold.
+        // neither drive nor reject. Soft words, and little words between other words, score
+        // where they occur ("right to leave any country"); little words before the first
+        // other word or after the last do not: "what is", "the" frame a question, and scoring
+        // them ranked records by how many little words they hold.
         let mut by_cost: Vec<&Plan> = plans.iter().filter(|p| !p.is_optional()).collect();
         let inner: Vec<&Plan> = content_words(plans)
             .iter()
@@ -765,7 +795,7 @@ impl Index {
                     exact,
                     prefix,
                     typos,
-                    optional: false,
+                    optional: Optional::No | Optional::Soft,
                     ..
                 } => {
                     exact.is_some_and(|(x, _)| x == t)
@@ -789,7 +819,7 @@ impl Index {
         out.clear();
         // Little words are not marked: a snippet lit up at every "a" and "the" hides the words
         // that matched.
-        for p in plans.iter().filter(|p| !p.is_optional()) {
+        for p in plans.iter().filter(|p| !p.is_little()) {
             match p {
                 Plan::Phrase { ids, alts, .. } => {
                     out.extend(ids.iter().copied());
@@ -1030,12 +1060,12 @@ fn covers(run: &[u32], full: u32) -> bool {
     run.iter().fold(0, |a, &w| a | w) == full && assign(run, 0, full)
 }
 
-/// `plans` without the optional words before the first other word and after the last (all of
-/// them when every word is optional): the words that say what is asked, without the little
-/// words that frame a question ("what is gcm", "the crc").
+/// `plans` without the little words ([`Optional::Little`]) before the first other word and
+/// after the last (all of them when every word is little): the words that say what is asked,
+/// without the little words that frame a question ("what is gcm", "the crc").
 pub(super) fn content_words(plans: &[Plan]) -> &[Plan] {
-    let first = plans.iter().position(|p| !p.is_optional());
-    let last = plans.iter().rposition(|p| !p.is_optional());
+    let first = plans.iter().position(|p| !p.is_little());
+    let last = plans.iter().rposition(|p| !p.is_little());
     match (first, last) {
         (Some(a), Some(b)) => &plans[a..=b],
         _ => plans,

@@ -230,6 +230,9 @@ pub struct Index {
     word_forms: bool,
     /// Folded words a query need not match, sorted (see [`Index::with_optional_words`]).
     optional_words: Vec<String>,
+    /// Folded words a query need not match but that count like others, sorted (see
+    /// [`Index::with_soft_words`]).
+    soft_words: Vec<String>,
 }
 
 impl Index {
@@ -388,6 +391,7 @@ impl Index {
             aliases: Vec::new(),
             word_forms: false,
             optional_words: Vec::new(),
+            soft_words: Vec::new(),
         }
     }
 
@@ -408,11 +412,34 @@ impl Index {
         self
     }
 
-    /// True when folded query word `word` is optional (see [`Index::with_optional_words`]).
-    pub(super) fn is_optional_word(&self, word: &str) -> bool {
-        self.optional_words
-            .binary_search_by(|w| w.as_str().cmp(word))
-            .is_ok()
+    /// Makes `words` soft in queries that have a word neither soft nor optional: they need
+    /// not occur, but otherwise count like any other word (they score wherever they occur,
+    /// are highlighted, and count for names and adjacency). For the words a visitor adds to
+    /// say what kind of text is wanted, which the text itself may lack: "rights of domestic
+    /// workers" finds the Domestic Workers Convention, which never says "rights"
+    /// ([`crate::corpus_docs::SOFT_WORDS`]). A soft word has no typo candidates; in a phrase
+    /// or exclusion it is a word like any other. Words are folded like indexed text; a word
+    /// of several tokens is ignored, and a word made optional too stays optional.
+    pub fn with_soft_words(mut self, words: &[&str]) -> Index {
+        for t in words.iter().filter_map(|w| single_term(w)) {
+            if let Err(at) = self.soft_words.binary_search(&t) {
+                self.soft_words.insert(at, t);
+            }
+        }
+        self
+    }
+
+    /// Whether folded query word `word` must match (see [`Index::with_optional_words`] and
+    /// [`Index::with_soft_words`]).
+    fn optional_word(&self, word: &str) -> matching::Optional {
+        let has = |words: &[String]| words.binary_search_by(|w| w.as_str().cmp(word)).is_ok();
+        if has(&self.optional_words) {
+            matching::Optional::Little
+        } else if has(&self.soft_words) {
+            matching::Optional::Soft
+        } else {
+            matching::Optional::No
+        }
     }
 
     /// Makes query words also match their English singular or plural, ranked like aliases
@@ -893,7 +920,7 @@ struct Outcome {
     relaxed: bool,
 }
 /// The one folded term of `w`, or `None` when it folds to no term or several (a word list
-/// of [`Index::with_aliases`] or [`Index::with_optional_words`]).
+/// of [`Index::with_aliases`], [`Index::with_optional_words`] or [`Index::with_soft_words`]).
 fn single_term(w: &str) -> Option<String> {
     let mut t = text::terms(w);
     (t.len() == 1).then(|| t.remove(0))
