@@ -493,11 +493,11 @@ impl FacetTable {
         } = &self.fields[f];
         // Count descending, then label (and value) ascending, as one integer key.
         keyed.clear();
-        keyed.extend(
-            (0..c.len())
-                .filter(|&v| c[v] > 0)
-                .map(|v| u64::from(u32::MAX - c[v]) << 32 | u64::from(rank[v])),
-        );
+        for (v, &n) in c.iter().enumerate() {
+            if n > 0 {
+                keyed.push(u64::from(u32::MAX - n) << 32 | u64::from(rank[v]));
+            }
+        }
         keyed.sort_unstable();
         keyed.iter().map(move |k| by_label[*k as u32 as usize])
     }

@@ -441,6 +441,7 @@ impl InvertedIndex {
     }
 
     /// The (term, field) entries of document `d`, sorted by term then field.
+    #[inline]
     pub fn entries(&self, d: u32) -> EntrySlice<'_> {
         let (a, b) = (
             self.doc_off[d as usize] as usize,
@@ -455,16 +456,19 @@ impl InvertedIndex {
     }
 
     /// Word positions of an entry in its field, ascending.
+    #[inline]
     pub fn positions(&self, e: &Entry) -> &[u16] {
         &self.positions[e.pos.0 as usize..e.pos.1 as usize]
     }
 
     /// Number of tokens in field `f` of document `d`.
+    #[inline]
     pub fn field_len(&self, d: u32, f: u8) -> u32 {
         u32::from(self.field_len[d as usize * self.nfields + usize::from(f)])
     }
 
     /// Average number of tokens of field `f`.
+    #[inline]
     pub fn avg_len(&self, f: u8) -> f32 {
         self.avg_len[usize::from(f)]
     }
@@ -632,6 +636,7 @@ pub struct EntrySlice<'a> {
 }
 
 impl<'a> EntrySlice<'a> {
+    #[inline]
     fn entry(&self, i: usize) -> Entry {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         Entry {
@@ -645,11 +650,13 @@ impl<'a> EntrySlice<'a> {
     }
 
     /// Entries of term `t` (one per field it occurs in).
+    #[inline]
     pub fn of_term(&self, t: u32) -> Entries<'a> {
         self.in_range(t, t + 1)
     }
 
     /// Entries of every term in `lo..hi`, by term then field.
+    #[inline]
     pub fn in_range(&self, lo: u32, hi: u32) -> Entries<'a> {
         Entries {
             slice: *self,
@@ -659,6 +666,7 @@ impl<'a> EntrySlice<'a> {
     }
 
     /// True when the document contains a term in `lo..hi`.
+    #[inline]
     pub fn has_in_range(&self, lo: u32, hi: u32) -> bool {
         let i = self.terms.partition_point(|&x| x < lo);
         i < self.terms.len() && self.terms[i] < hi
@@ -682,6 +690,7 @@ pub struct Entries<'a> {
 impl Iterator for Entries<'_> {
     type Item = Entry;
 
+    #[inline]
     fn next(&mut self) -> Option<Entry> {
         let i = self.at;
         if *self.slice.terms.get(i)? >= self.hi {

@@ -255,10 +255,18 @@ pub fn build_with(
     }
     keys.sort_unstable();
     phrases.retain_whole(keys, keep);
+    // Where each field's keys start (they are sorted by field): `start[f]..start[f + 1]`.
+    let mut start = [0u32; 65];
+    for &k in keys.iter() {
+        start[(k >> 48) as usize & 63] += 1;
+    }
+    let mut sum = 0;
+    for s in &mut start {
+        (*s, sum) = (sum, sum + *s);
+    }
     let group = |f: u8| {
-        let lo = keys.partition_point(|&k| k >> 48 < u64::from(f));
-        let hi = keys.partition_point(|&k| k >> 48 <= u64::from(f));
-        &keys[lo..hi]
+        let f = usize::from(f & 63);
+        &keys[start[f] as usize..start[f + 1] as usize]
     };
     if let (Some(t), Some(f)) = (title, title_field) {
         title_ranges(
