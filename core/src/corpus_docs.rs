@@ -40,6 +40,7 @@ pub const ALIASES: &[&[&str]] = &[
     &["child", "minor"],
     &["children", "minors"],
     &["racial", "racism", "racist"],
+    &["citizenship", "nationality"],
 ];
 
 /// Words a query of the embedded corpus need not match when it has other words (see
@@ -49,8 +50,8 @@ pub const ALIASES: &[&[&str]] = &[
 /// permit"), which say what the visitor wants done rather than what it is about.
 pub const OPTIONAL_WORDS: &[&str] = &[
     "a", "about", "am", "an", "and", "any", "applies", "apply", "are", "as", "at", "be", "been",
-    "by", "can", "could", "did", "do", "does", "for", "from", "get", "got", "has", "have", "how",
-    "i", "if", "in", "into", "is", "it", "its", "may", "me", "mean", "means", "my", "need",
+    "bring", "by", "can", "could", "did", "do", "does", "for", "from", "get", "got", "has", "have",
+    "how", "i", "if", "in", "into", "is", "it", "its", "may", "me", "mean", "means", "my", "need",
     "needs", "of", "on", "or", "our", "should", "tell", "that", "the", "their", "them", "there",
     "these", "they", "this", "those", "to", "want", "was", "we", "were", "what", "when", "where",
     "which", "who", "why", "will", "with", "would", "you", "your",

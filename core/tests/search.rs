@@ -1307,6 +1307,7 @@ fn everyday_words_find_the_records_that_use_the_legal_terms() {
         ("undocumented migrants", &["irregular-migrant"]),
         ("unaccompanied minors", &["unaccompanied-child-protection"]),
         ("racism", &["icerd"]),
+        ("citizenship", &["nationality-prevent-statelessness"]),
     ];
     for (q, want) in table {
         let r = search(q);
@@ -1508,6 +1509,11 @@ fn little_words_framing_a_question_neither_rank_nor_light_up_records() {
     assert!(!r.relaxed && r.total >= 5, "{} results", r.total);
     let top: Vec<&str> = r.hits.iter().take(3).map(|h| h.id.as_str()).collect();
     assert!(top.contains(&"seek-asylum"), "{top:?}");
+    // "can I bring my family": the family records, not one that says "bring" in passing.
+    let r = search("can i bring my family");
+    assert!(!r.relaxed, "{}", r.total);
+    let top: Vec<&str> = r.hits.iter().take(3).map(|h| h.id.as_str()).collect();
+    assert!(top.contains(&"family-reunification"), "{top:?}");
     for (q, id) in table {
         let r = search(q);
         assert!(!r.relaxed, "{q}");
