@@ -1045,3 +1045,33 @@ fn null_items_of_facet_and_stored_lists_are_left_out_as_in_text_fields() {
     assert!(json.contains(r#""tags":["v","2"]"#), "{json}");
     assert!(json.contains(r#""extra":["true"]"#), "{json}");
 }
+
+#[test]
+fn the_field_holding_the_title_gives_no_snippet_whatever_its_name() {
+    // (title key, body key): the hit shows its title whole, so the snippet comes from the
+    // body, however the title's field is named.
+    for (title, body) in [("title", "body"), ("name", "text"), ("t", "b")] {
+        let schema = map(&[
+            ("title", s(title)),
+            (
+                "fields",
+                map(&[(title, map(&[("boost", Json::Num(2.0))])), (body, map(&[]))]),
+            ),
+        ]);
+        let record = map(&[
+            ("id", s("n2")),
+            (title, s("Titres de voyage")),
+            (body, s("Les réfugiés reçoivent des titres.")),
+        ]);
+        let index = records::index(vec![record], &schema).unwrap();
+        let r = index.search("voyage", &SearchOptions::default()).unwrap();
+        let h = &r.hits[0];
+        assert_eq!(h.snippet, "Les réfugiés reçoivent des titres.", "{title}");
+        assert_eq!(h.title_highlights, vec![[10, 16]], "{title}");
+        // A record with only its title still has a snippet: the title.
+        let alone = map(&[("id", s("x")), (title, s("Titres de voyage"))]);
+        let index = records::index(vec![alone], &schema).unwrap();
+        let r = index.search("voyage", &SearchOptions::default()).unwrap();
+        assert_eq!(r.hits[0].snippet, "Titres de voyage", "{title} alone");
+    }
+}

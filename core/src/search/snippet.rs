@@ -157,7 +157,8 @@ impl<'a> FieldTexts<'a> {
 
 /// Builds the snippet of document `doc` from its field texts `fields`, highlighting the terms
 /// in `matched` (sorted term ids; those of `phrases` only where a whole phrase stands).
-/// Fields in `avoid` (the title, short names) are used only when the document has no other
+/// Fields in `avoid` (the title, short names) and the field that holds the title whole
+/// ([`TitleIn::field`]: a hit shows its title) are used only when the document has no other
 /// text. With `title`, the matched words of the title are found too
 /// ([`Snippet::title_highlights`]).
 #[allow(clippy::too_many_arguments)]
@@ -226,7 +227,9 @@ pub fn build_with(
         buf,
         keep,
     } = scratch;
-    let usable = |(f, t): &&(u8, String)| !avoid.contains(f) && fields.is_filled(*f, t);
+    let shown = title.and_then(|t| t.field);
+    let usable =
+        |(f, t): &&(u8, String)| !avoid.contains(f) && Some(*f) != shown && fields.is_filled(*f, t);
     let only_avoided = !texts.iter().any(|t| usable(&t));
     // The fields a snippet may come from, and the title's.
     let mut candidates = 0u64;
