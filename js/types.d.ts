@@ -402,7 +402,11 @@ export type RecordValue =
  */
 export type IndexRecord = { readonly [key: string]: RecordValue };
 
-/** How `Index.fromRecords` reads records. */
+/**
+ * How `Index.fromRecords` reads records. Every key may be a dotted path into nested objects
+ * (`"meta.title"`), read when the record has no key of that whole name (the first part the
+ * record has is followed, through at most 4 parts); hits and filters use the key as written.
+ */
 export interface IndexSchema {
   /** Key of the record id (default `"id"`): a non-empty string or a safe integer. */
   id?: string;

@@ -6,7 +6,7 @@ use crate::errors::{JsResult, to_js};
 use js_sys::{Array, Reflect};
 use serde::Serialize;
 use treatykit_core::Error;
-use treatykit_core::records::Json;
+use treatykit_core::records::{Json, MAX_KEY_PATH_PARTS};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -224,17 +224,42 @@ pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> 
     }
     let mut map = Vec::with_capacity(keys.len());
     for &k in keys {
-        let value = Reflect::get(v, &JsValue::from_str(k))
-            .map_err(|e| read_error(&format!("{what}'s `{k}`"), &e))?;
-        // Only objects and functions need the second look: every inherited value of a plain
-        // object is one, and strings, numbers and booleans are the common case.
-        let inherited = (value.is_object() || value.is_function())
-            && !has_own(v, k).map_err(|e| read_error(what, &e))?;
-        if !value.is_undefined() && !inherited {
+        let value = field(v, k, MAX_KEY_PATH_PARTS, what)?;
+        if !value.is_undefined() {
             map.push((k.to_string(), to_json_at(&value, what, 1)?));
         }
     }
     Ok(Json::Map(map))
+}
+
+/// The value of key `k` of record object `v` (`undefined` when it has none), read as
+/// [`Json::get`] reads it: the key whole, else a dotted key as a path through nested objects
+/// (`"meta.title"`), following the first part that is an own object of `v`, through at most
+/// `parts` parts.
+fn field(v: &JsValue, k: &str, parts: usize, what: &str) -> JsResult<JsValue> {
+    let value = Reflect::get(v, &JsValue::from_str(k))
+        .map_err(|e| read_error(&format!("{what}'s `{k}`"), &e))?;
+    // Only objects and functions need the second look: every inherited value of a plain
+    // object is one, and strings, numbers and booleans are the common case.
+    let inherited = (value.is_object() || value.is_function())
+        && !has_own(v, k).map_err(|e| read_error(what, &e))?;
+    if !value.is_undefined() && !inherited {
+        return Ok(value);
+    }
+    if parts < 2 {
+        return Ok(JsValue::UNDEFINED);
+    }
+    for (i, _) in k.match_indices('.') {
+        let head = field(v, &k[..i], 1, what)?;
+        if head.is_undefined() {
+            continue;
+        }
+        if head.is_object() && !head.is_function() && !Array::is_array(&head) {
+            return field(&head, &k[i + 1..], parts - 1, what);
+        }
+        return Ok(JsValue::UNDEFINED);
+    }
+    Ok(JsValue::UNDEFINED)
 }
 
 /// Serializes a result as plain JS objects with serde-wasm-bindgen's JSON-compatible mode:

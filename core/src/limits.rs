@@ -26,6 +26,9 @@ pub const MAX_RECORD_WORDS: usize = 65_535;
 pub const MAX_TEXT_ITEMS: usize = 2048;
 /// Longest record id, in bytes.
 pub const MAX_ID_BYTES: usize = 256;
+/// Most parts of a dotted schema key read as a path into nested record objects
+/// (`"meta.title"` has two); a key with more dots is only ever a key of its own.
+pub const MAX_KEY_PATH_PARTS: usize = 4;
 /// Largest `limit` of one search page.
 pub const MAX_LIMIT: usize = 100;
 /// Offsets beyond this are read as this (a page past the end of any ranking, which holds at

@@ -9,6 +9,8 @@
 //!   facets?: ["name", ...], store?: ["name", ...] }
 //! ```
 //!
+//! Every key may be a dotted path into nested objects (see [`Json::get`]).
+//!
 //! - `id`: key of the record id (default `"id"`); the value is a non-empty string or a safe
 //!   integer (hit ids are strings).
 //! - `title`: key of the hit title (default `"title"`; a string or a number; may be absent
@@ -33,7 +35,9 @@
 use crate::document::{Document, FacetEntry, TextField, Value};
 use crate::error::{Code, Error, JsClass};
 
-pub use crate::limits::{MAX_ID_BYTES, MAX_RECORD_WORDS, MAX_RECORDS, MAX_TEXT_ITEMS};
+pub use crate::limits::{
+    MAX_ID_BYTES, MAX_KEY_PATH_PARTS, MAX_RECORD_WORDS, MAX_RECORDS, MAX_TEXT_ITEMS,
+};
 /// Most bytes of text (all strings of all records) in one index.
 pub const MAX_TEXT_BYTES: usize = crate::limits::MAX_RECORDS_BYTES;
 /// Most bytes in one string value.
@@ -109,27 +113,62 @@ impl Json {
             Json::Other(s) => s,
         }
     }
-    /// The value of `key` in a map (`None` for other values or a missing key).
+    /// The value of `key` in a map (`None` for other values or a missing key). A key the map
+    /// lacks that has dots is a path through nested maps: `"meta.title"` is the `title` of the
+    /// map under `meta`. The first part the map has is followed (a key holding dots itself,
+    /// `"a.b"`, is found whole first), through at most [`MAX_KEY_PATH_PARTS`] parts.
     pub fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Map(m) => m.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
+        self.get_within(key, MAX_KEY_PATH_PARTS)
     }
 
-    /// Moves the string value of `key` out of a map (leaving `null`), if it is a string.
+    fn get_within(&self, key: &str, parts: usize) -> Option<&Json> {
+        let Json::Map(m) = self else {
+            return None;
+        };
+        let find = |k: &str| m.iter().position(|(x, _)| x == k);
+        if let Some(at) = find(key) {
+            return Some(&m[at].1);
+        }
+        let (at, rest) = path_step(key, parts, find)?;
+        m[at].1.get_within(rest, parts - 1)
+    }
+
+    /// [`Json::get`], for changing the value.
+    fn get_mut_within(&mut self, key: &str, parts: usize) -> Option<&mut Json> {
+        let Json::Map(m) = self else {
+            return None;
+        };
+        let find = |k: &str| m.iter().position(|(x, _)| x == k);
+        if let Some(at) = find(key) {
+            return Some(&mut m[at].1);
+        }
+        let (at, rest) = path_step(key, parts, find)?;
+        m[at].1.get_mut_within(rest, parts - 1)
+    }
+
+    /// Moves the string value of `key` ([`Json::get`]) out of a map (leaving an empty
+    /// string), if it is a string.
     pub fn take_str(&mut self, key: &str) -> Option<String> {
-        match self {
-            Json::Map(m) => m
-                .iter_mut()
-                .find(|(k, _)| k == key)
-                .and_then(|(_, v)| match v {
-                    Json::Str(s) => Some(std::mem::take(s)),
-                    _ => None,
-                }),
+        match self.get_mut_within(key, MAX_KEY_PATH_PARTS)? {
+            Json::Str(s) => Some(std::mem::take(s)),
             _ => None,
         }
     }
+}
+
+/// The first step of dotted key `key` ([`Json::get`]) in a map where `find` gives the position
+/// of a key: the position of the first part found, and the rest of the key; `None` when the
+/// key has no dot, no part is found, or `parts` allows no further step.
+fn path_step(
+    key: &str,
+    parts: usize,
+    find: impl Fn(&str) -> Option<usize>,
+) -> Option<(usize, &str)> {
+    if parts < 2 {
+        return None;
+    }
+    key.match_indices('.')
+        .find_map(|(i, _)| find(&key[..i]).map(|at| (at, &key[i + 1..])))
 }
 
 /// How records map to documents (see the module docs).

@@ -1047,6 +1047,73 @@ fn null_items_of_facet_and_stored_lists_are_left_out_as_in_text_fields() {
 }
 
 #[test]
+fn dotted_keys_read_nested_maps_whole_keys_first_through_at_most_four_parts() {
+    let deep = |leaf: Json| map(&[("b", map(&[("c", map(&[("d", map(&[("e", leaf)]))]))]))]);
+    let record = map(&[
+        ("ref", map(&[("id", s("r1"))])),
+        (
+            "meta",
+            map(&[("title", s("Nested title")), ("lang", s("fr"))]),
+        ),
+        ("meta.lang", s("whole")),
+        ("a", deep(s("five parts"))),
+        ("x", map(&[("y", map(&[("z", s("three parts"))]))])),
+        ("flat", s("not a map")),
+    ]);
+    // (key, what it reads)
+    let table: &[(&str, Option<Json>)] = &[
+        ("ref.id", Some(s("r1"))),
+        ("meta.title", Some(s("Nested title"))),
+        // The whole key, not the path.
+        ("meta.lang", Some(s("whole"))),
+        ("x.y.z", Some(s("three parts"))),
+        (
+            "a.b.c.d",
+            Some(
+                deep(s("five parts"))
+                    .get("b")
+                    .unwrap()
+                    .get("c")
+                    .unwrap()
+                    .get("d")
+                    .unwrap()
+                    .clone(),
+            ),
+        ),
+        // Five parts: too deep to follow.
+        ("a.b.c.d.e", None),
+        ("flat.len", None),
+        ("meta.", None),
+        ("missing.title", None),
+        ("meta.missing", None),
+    ];
+    for (key, want) in table {
+        assert_eq!(record.get(key), want.as_ref(), "{key}");
+    }
+    // Through records::index: id, title, fields and facets all read paths.
+    let schema = map(&[
+        ("id", s("ref.id")),
+        ("title", s("meta.title")),
+        (
+            "fields",
+            map(&[("meta.title", map(&[])), ("x.y.z", map(&[]))]),
+        ),
+        ("facets", Json::List(vec![s("meta.lang")])),
+    ]);
+    let index = records::index(vec![record], &schema).unwrap();
+    let r = index.search("three", &SearchOptions::default()).unwrap();
+    assert_eq!(r.hits.len(), 1);
+    assert_eq!(
+        (r.hits[0].id.as_str(), r.hits[0].title.as_str()),
+        ("r1", "Nested title")
+    );
+    assert_eq!(
+        r.hits[0].field("meta.lang"),
+        Some(&treatykit_core::document::Value::Str("whole".into()))
+    );
+}
+
+#[test]
 fn the_field_holding_the_title_gives_no_snippet_whatever_its_name() {
     // (title key, body key): the hit shows its title whole, so the snippet comes from the
     // body, however the title's field is named.

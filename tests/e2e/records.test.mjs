@@ -46,3 +46,30 @@ test('an inherited string is a field, an inherited object or function is none', 
   assert.ok(!Object.keys(hit).includes('constructor'), 'Object.prototype.constructor is not stored');
   index.free();
 });
+
+test('a dotted key reads nested objects, as a whole key first, for every part of the schema', () => {
+  const nested = [
+    { ref: { id: 'n1' }, meta: { title: 'Travel documents', lang: 'en', source: { year: 1951 } }, text: { body: 'Refugees receive travel documents.' } },
+    { ref: { id: 'n2' }, meta: { title: 'Titres de voyage', lang: 'fr', source: { year: 1967 } }, text: { body: 'Les réfugiés reçoivent des titres.' } },
+  ];
+  const flat = nested.map((r) => ({ id: r.ref.id, title: r.meta.title, body: r.text.body, lang: r.meta.lang }));
+  const schema = (id, title, body, lang) => ({ id, title, fields: { [title]: { boost: 2 }, [body]: {} }, facets: [lang] });
+  const a = tk.Index.fromRecords(nested, schema('ref.id', 'meta.title', 'text.body', 'meta.lang'));
+  const b = tk.Index.fromRecords(flat, schema('id', 'title', 'body', 'lang'));
+  for (const q of ['refugees', 'voyage', 'travel documents']) {
+    const [x, y] = [a.search(q), b.search(q)];
+    assert.deepEqual(x.hits.map((h) => [h.id, h.title, h.snippet, h['meta.lang']]), y.hits.map((h) => [h.id, h.title, h.snippet, h.lang]), q);
+    assert.ok(x.total > 0, q);
+  }
+  assert.equal(a.search('', { filters: { 'meta.lang': ['fr'] } }).hits[0].id, 'n2');
+  // Three levels deep, and a key that holds a dot itself wins over the path.
+  const c = tk.Index.fromRecords(
+    [{ id: 'x', 'meta.title': 'Whole key', meta: { title: 'Nested', source: { note: 'deep words' } } }],
+    { id: 'id', title: 'meta.title', fields: { 'meta.source.note': {} } });
+  assert.equal(c.search('deep').hits[0].title, 'Whole key');
+  // A path through something that is not an object reads nothing.
+  const d = tk.Index.fromRecords([{ id: 'y', meta: 'flat text', body: 'words' }], { id: 'id', title: 'meta.title', fields: { body: {}, 'meta.length': {} } });
+  assert.equal(d.search('words').hits[0].title, '');
+  assert.equal(d.search('9').total, 0, 'meta.length of a string is not read');
+  for (const i of [a, b, c, d]) i.free();
+});
