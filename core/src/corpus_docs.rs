@@ -440,11 +440,18 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         // State or a duty of the person is named as what it is, so that "what rights do
         // refugees have" does not open on the State's powers over them.
         let role = crate::rights::HolderRole::of(r.group);
-        let keywords = match role {
+        let role_words = match role {
             crate::rights::HolderRole::Right => "right",
             crate::rights::HolderRole::StatePower => "state power",
             crate::rights::HolderRole::Duty => "duty responsibility",
         };
+        // The everyday words visitors use for it ("pension"), one per line so that no two
+        // are read as side by side.
+        let mut keywords = String::from(role_words);
+        for t in &r.search_terms {
+            keywords.push('\n');
+            keywords.push_str(t);
+        }
         let b = Builder::new(c, facets, &r.id, "right", &r.name)
             .text(KEYWORDS_FIELD, BODY_BOOST, keywords)
             .text("labels", LABEL_BOOST, anchors)

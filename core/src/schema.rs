@@ -528,7 +528,18 @@ pub struct Right {
     /// Places in existing law that back it.
     #[serde(default)]
     pub anchors: Vec<Anchor>,
+    /// Everyday words visitors search for this right with that its name and description do
+    /// not use ("pension" for social security, "pushback" for non-refoulement): searchable,
+    /// never shown. At most [`MAX_SEARCH_TERMS`], each at most [`SEARCH_TERM_MAX_CHARS`]
+    /// characters.
+    #[serde(default)]
+    pub search_terms: Vec<String>,
 }
+
+/// Most [`Right::search_terms`] of one right.
+pub const MAX_SEARCH_TERMS: usize = 12;
+/// Longest [`Right::search_terms`] entry, in characters.
+pub const SEARCH_TERM_MAX_CHARS: usize = 40;
 
 /// A GCM objective.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

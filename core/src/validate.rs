@@ -723,6 +723,36 @@ fn rights_rules(ck: &mut Checker, files: &[(String, Corpus)], merged: &Corpus) {
             if let Some(h) = first_repeat(&r.holders) {
                 ck.report(file, id, format!("`holders` lists `{h}` twice"));
             }
+            if r.search_terms.len() > crate::schema::MAX_SEARCH_TERMS {
+                ck.report(
+                    file,
+                    id,
+                    format!(
+                        "`search_terms` has {} entries; the limit is {}",
+                        r.search_terms.len(),
+                        crate::schema::MAX_SEARCH_TERMS
+                    ),
+                );
+            }
+            for t in &r.search_terms {
+                let n = t.chars().count();
+                if t.trim().is_empty() || t.trim() != t || n > crate::schema::SEARCH_TERM_MAX_CHARS
+                {
+                    ck.report(
+                        file,
+                        id,
+                        format!(
+                            "`search_terms` entry {t:?} must be 1 to {} characters without \
+                             surrounding spaces",
+                            crate::schema::SEARCH_TERM_MAX_CHARS
+                        ),
+                    );
+                }
+            }
+            let folded: Vec<String> = r.search_terms.iter().map(|t| t.to_lowercase()).collect();
+            if let Some(t) = first_repeat(&folded) {
+                ck.report(file, id, format!("`search_terms` lists {t:?} twice"));
+            }
             let anchors: Vec<(&str, &str)> = r
                 .anchors
                 .iter()

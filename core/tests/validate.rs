@@ -162,6 +162,32 @@ fn each_kind_of_bad_data_is_rejected_with_file_id_and_reason() {
             "mini.toml: mimc-article-300: MIMC article number 300 is outside 1–213",
         ),
         (
+            "a search term twice, whatever its case",
+            Box::new(|t| t.replace("\"sent back\"]", "\"Pushback\"]")),
+            "mini.toml: non-refoulement: `search_terms` lists \"pushback\" twice",
+        ),
+        (
+            "a blank search term",
+            Box::new(|t| t.replace("\"sent back\"]", "\" \"]")),
+            "mini.toml: non-refoulement: `search_terms` entry \" \" must be 1 to 40 characters",
+        ),
+        (
+            "a search term of more than 40 characters",
+            Box::new(|t| t.replace("\"sent back\"]", &format!("\"{}\"]", "a".repeat(41)))),
+            "must be 1 to 40 characters without surrounding spaces",
+        ),
+        (
+            "more than 12 search terms",
+            Box::new(|t| {
+                let many: Vec<String> = (0..13).map(|i| format!("\"w{i}\"")).collect();
+                t.replace(
+                    "search_terms = [\"pushback\", \"sent back\"]",
+                    &format!("search_terms = [{}]", many.join(", ")),
+                )
+            }),
+            "mini.toml: non-refoulement: `search_terms` has 13 entries; the limit is 12",
+        ),
+        (
             "unknown field (a typo) is a parse error",
             Box::new(|t| t.replace("title_identified = true", "title_identifed = true")),
             "unknown field `title_identifed`",

@@ -374,6 +374,7 @@ fn right(r: &mut Reader) -> Right {
             confidence: r.variant(&CONFIDENCE),
             verified: r.bool(),
         }),
+        search_terms: r.strings(),
     }
 }
 
