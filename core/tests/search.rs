@@ -1306,6 +1306,10 @@ fn a_right_is_found_by_the_everyday_words_of_its_search_terms() {
         ("reunite with my children", "family-reunification"),
         ("university degree", "higher-education-recognition"),
         ("legal aid", "access-to-courts-refugees-stateless"),
+        ("permanent residence", "residence-security-long-term"),
+        ("child labor", "child-protection-from-trafficking"),
+        ("domestic violence", "protection-against-violence"),
+        ("refugee status determination", "seek-asylum"),
     ] {
         let r = search(q);
         assert!(!r.relaxed, "{q}");
