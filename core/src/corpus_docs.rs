@@ -63,6 +63,18 @@ pub const OPTIONAL_WORDS: &[&str] = &[
 /// (the Domestic Workers Convention).
 pub const SOFT_WORDS: &[&str] = &["right", "rights"];
 
+/// The text of a record's keywords field: `kind` (what the record is, "right"), then its
+/// search terms, the everyday words visitors use for it ("pension"), one per line so that no
+/// two are read as side by side.
+fn keywords(kind: &str, search_terms: &[String]) -> String {
+    let mut out = String::from(kind);
+    for t in search_terms {
+        out.push('\n');
+        out.push_str(t);
+    }
+    out
+}
+
 /// `art` before an article number ("Art. 33"), nothing before a reference that names its own
 /// unit ("para. 24", "Preamble", "Annex I"), which would otherwise read "art. para. 24".
 fn article_lead<'a>(article: &str, art: &'a str) -> &'a str {
@@ -399,7 +411,11 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             .categories(std::slice::from_ref(&cat.id))
             // "refugee rights", "migrant categories": a category's page is the list of its
             // rights.
-            .text(KEYWORDS_FIELD, BODY_BOOST, "category rights")
+            .text(
+                KEYWORDS_FIELD,
+                BODY_BOOST,
+                keywords("category rights", &cat.search_terms),
+            )
             .put("group", Value::Str(cat.group.as_str().into()))
             .put("inheritsEstablished", Value::Bool(cat.inherits_established));
         if let Some(ch) = &cat.mimc_chapter {
@@ -445,13 +461,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
             crate::rights::HolderRole::StatePower => "state power",
             crate::rights::HolderRole::Duty => "duty responsibility",
         };
-        // The everyday words visitors use for it ("pension"), one per line so that no two
-        // are read as side by side.
-        let mut keywords = String::from(role_words);
-        for t in &r.search_terms {
-            keywords.push('\n');
-            keywords.push_str(t);
-        }
+        let keywords = keywords(role_words, &r.search_terms);
         let b = Builder::new(c, facets, &r.id, "right", &r.name)
             .text(KEYWORDS_FIELD, BODY_BOOST, keywords)
             .text("labels", LABEL_BOOST, anchors)

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 /// First eight bytes of every corpus binary.
 pub const MAGIC: [u8; 8] = *b"TKCORPUS";
 /// Version of the layout and of the payload's schema. Bump it on any change to either.
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 const HEADER: usize = 8 + 2 + 4;
 const TRAILER: usize = 4;
 

@@ -416,6 +416,11 @@ pub struct Category {
     /// established.
     #[serde(default)]
     pub inherits_assumed: Vec<String>,
+    /// Everyday words visitors search for this category with that its label and definition
+    /// do not use ("seasonal worker" for a migrant worker): searchable, never shown. Same
+    /// bounds as [`Right::search_terms`].
+    #[serde(default)]
+    pub search_terms: Vec<String>,
 }
 
 impl Category {

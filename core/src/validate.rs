@@ -535,6 +535,7 @@ pub fn validate(files: &[(String, Corpus)]) -> Result<Corpus, Vec<Problem>> {
             let id = cat.id.as_str();
             ck.required(file, id, "label", &cat.label);
             ck.summary(file, id, "definition", &cat.definition);
+            search_terms(&mut ck, file, id, &cat.search_terms);
             if cat.definition_source.trim().is_empty() {
                 ck.report(
                     file,
@@ -723,36 +724,7 @@ fn rights_rules(ck: &mut Checker, files: &[(String, Corpus)], merged: &Corpus) {
             if let Some(h) = first_repeat(&r.holders) {
                 ck.report(file, id, format!("`holders` lists `{h}` twice"));
             }
-            if r.search_terms.len() > crate::schema::MAX_SEARCH_TERMS {
-                ck.report(
-                    file,
-                    id,
-                    format!(
-                        "`search_terms` has {} entries; the limit is {}",
-                        r.search_terms.len(),
-                        crate::schema::MAX_SEARCH_TERMS
-                    ),
-                );
-            }
-            for t in &r.search_terms {
-                let n = t.chars().count();
-                if t.trim().is_empty() || t.trim() != t || n > crate::schema::SEARCH_TERM_MAX_CHARS
-                {
-                    ck.report(
-                        file,
-                        id,
-                        format!(
-                            "`search_terms` entry {t:?} must be 1 to {} characters without \
-                             surrounding spaces",
-                            crate::schema::SEARCH_TERM_MAX_CHARS
-                        ),
-                    );
-                }
-            }
-            let folded: Vec<String> = r.search_terms.iter().map(|t| t.to_lowercase()).collect();
-            if let Some(t) = first_repeat(&folded) {
-                ck.report(file, id, format!("`search_terms` lists {t:?} twice"));
-            }
+            search_terms(ck, file, id, &r.search_terms);
             let anchors: Vec<(&str, &str)> = r
                 .anchors
                 .iter()
@@ -790,6 +762,41 @@ fn rights_rules(ck: &mut Checker, files: &[(String, Corpus)], merged: &Corpus) {
 }
 
 /// The first value that occurs twice in `items`.
+/// Checks a record's `search_terms` (see [`crate::schema::Right::search_terms`]): at most
+/// [`crate::schema::MAX_SEARCH_TERMS`], each 1 to [`crate::schema::SEARCH_TERM_MAX_CHARS`]
+/// characters without surrounding spaces, none twice whatever its case.
+fn search_terms(ck: &mut Checker, file: &str, id: &str, terms: &[String]) {
+    if terms.len() > crate::schema::MAX_SEARCH_TERMS {
+        ck.report(
+            file,
+            id,
+            format!(
+                "`search_terms` has {} entries; the limit is {}",
+                terms.len(),
+                crate::schema::MAX_SEARCH_TERMS
+            ),
+        );
+    }
+    for t in terms {
+        let n = t.chars().count();
+        if t.trim().is_empty() || t.trim() != t || n > crate::schema::SEARCH_TERM_MAX_CHARS {
+            ck.report(
+                file,
+                id,
+                format!(
+                    "`search_terms` entry {t:?} must be 1 to {} characters without \
+                     surrounding spaces",
+                    crate::schema::SEARCH_TERM_MAX_CHARS
+                ),
+            );
+        }
+    }
+    let folded: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
+    if let Some(t) = first_repeat(&folded) {
+        ck.report(file, id, format!("`search_terms` lists {t:?} twice"));
+    }
+}
+
 fn first_repeat<T: Eq + std::hash::Hash + Clone>(items: &[T]) -> Option<T> {
     let mut seen = HashSet::new();
     items.iter().find(|x| !seen.insert(*x)).cloned()

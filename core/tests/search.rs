@@ -1296,7 +1296,7 @@ fn a_request_for_the_rights_of_a_group_finds_the_instrument_that_protects_it() {
 }
 
 #[test]
-fn a_right_is_found_by_the_everyday_words_of_its_search_terms() {
+fn a_right_or_category_is_found_by_the_everyday_words_of_its_search_terms() {
     // (query, the first hit): words the right's own text never uses.
     for (q, id) in [
         ("pension", "social-security"),
@@ -1310,6 +1310,11 @@ fn a_right_is_found_by_the_everyday_words_of_its_search_terms() {
         ("child labor", "child-protection-from-trafficking"),
         ("domestic violence", "protection-against-violence"),
         ("refugee status determination", "seek-asylum"),
+        // Categories too.
+        ("seasonal worker", "migrant-worker"),
+        ("golden visa", "investor-resident"),
+        ("exchange student", "student"),
+        ("overstayer", "irregular-migrant"),
     ] {
         let r = search(q);
         assert!(!r.relaxed, "{q}");

@@ -177,6 +177,11 @@ fn each_kind_of_bad_data_is_rejected_with_file_id_and_reason() {
             "must be 1 to 40 characters without surrounding spaces",
         ),
         (
+            "a category's search term twice",
+            Box::new(|t| t.replace("[\"day tripper\"]", "[\"day tripper\", \"Day Tripper\"]")),
+            "mini.toml: visitor: `search_terms` lists \"day tripper\" twice",
+        ),
+        (
             "more than 12 search terms",
             Box::new(|t| {
                 let many: Vec<String> = (0..13).map(|i| format!("\"w{i}\"")).collect();

@@ -355,6 +355,7 @@ fn category(r: &mut Reader) -> Category {
         inherits_established: r.bool(),
         inherits_note: r.option(Reader::string),
         inherits_assumed: r.strings(),
+        search_terms: r.strings(),
     }
 }
 
