@@ -1428,6 +1428,65 @@ fn a_word_the_corpus_lacks_finds_no_title_whose_words_merely_contain_its_letters
     }
 }
 
+/// The words of `text` that `ranges` (UTF-16 `[start, end)` pairs) mark.
+fn marked(text: &str, ranges: &[[u32; 2]]) -> Vec<String> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    ranges
+        .iter()
+        .map(|&[s, e]| String::from_utf16(&units[s as usize..e as usize]).unwrap())
+        .collect()
+}
+
+#[test]
+fn an_abbreviation_marks_the_title_words_it_abbreviates_and_nothing_else() {
+    // (query, first hit, the words its title marks)
+    let table: &[(&str, &str, &[&str])] = &[
+        (
+            "vccr",
+            "vccr",
+            &["Vienna", "Convention", "Consular", "Relations"],
+        ),
+        (
+            "stls conv",
+            "statelessness-1954",
+            &["Convention", "Stateless"],
+        ),
+        (
+            "iccpr",
+            "iccpr",
+            &["International", "Covenant", "Civil", "Political", "Rights"],
+        ),
+    ];
+    for (q, id, words) in table {
+        let r = search(q);
+        assert_first(&r, id, q);
+        let h = &r.hits[0];
+        assert_eq!(marked(&h.title, &h.title_highlights), owned(words), "{q}");
+        // Only in the title: the snippet marks the query's own words, not every "rights".
+        for w in marked(&h.snippet, &h.highlights) {
+            let w = w.to_lowercase();
+            assert!(
+                q.split(' ').any(|x| w.starts_with(x)),
+                "{q}: the snippet marks {w:?}"
+            );
+        }
+    }
+    // A word found in a record's text is no abbreviation there: "prot" completes "protocol"
+    // in the text of the right on smuggled migrants, so "prosecuted" in its title is not
+    // marked.
+    let r = search("smug prot");
+    let h = r
+        .hits
+        .iter()
+        .find(|h| h.id == "smuggled-migrant-non-criminalisation")
+        .expect("the right is among the hits");
+    assert!(
+        marked(&h.title, &h.title_highlights).is_empty(),
+        "{:?}",
+        h.title_highlights
+    );
+}
+
 #[test]
 fn title_highlights_mark_the_matched_words_of_the_title() {
     // (query, a word the titles of its first hits show marked)

@@ -45,6 +45,7 @@ pub struct Delivered {
 struct Work {
     fresh: Vec<u32>,
     matched: Vec<u32>,
+    abbreviated: Vec<u32>,
     snippet: snippet::Scratch,
     snip: snippet::Snippet,
 }
@@ -142,6 +143,7 @@ impl Index {
         let Work {
             fresh,
             matched,
+            abbreviated,
             snippet: scratch,
             snip,
         } = work;
@@ -150,11 +152,13 @@ impl Index {
         for &(d, score) in &o.page {
             let doc = &self.docs[d as usize];
             self.matched_terms_into(d, &o.plans, matched);
+            abbreviated.clear();
+            self.abbreviated_in_title(d, &o.plans, matched, &o.abbrevs, abbreviated);
             snippet::build_with(
                 &self.ix,
                 d,
                 doc.field_texts(),
-                Some(doc.title_in()),
+                Some(doc.title_in(abbreviated)),
                 matched,
                 &phrases,
                 &self.no_snippet,

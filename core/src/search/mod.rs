@@ -172,12 +172,14 @@ impl StoredDoc {
         }
     }
 
-    /// The title and the field that holds it, for [`snippet::build`].
-    fn title_in(&self) -> snippet::TitleIn<'_> {
+    /// The title and the field that holds it, for [`snippet::build`], with `also` the terms
+    /// to mark in it besides the matched ones.
+    fn title_in<'a>(&'a self, also: &'a [u32]) -> snippet::TitleIn<'a> {
         snippet::TitleIn {
             text: &self.title,
             field: (self.title_field != u8::MAX).then_some(self.title_field),
             ascii: self.title_field < 32 && self.ascii >> self.title_field & 1 == 1,
+            also,
         }
     }
 
@@ -590,7 +592,7 @@ impl Index {
         let hits = o
             .page
             .iter()
-            .map(|&(d, score)| self.hit(d, score, &o.plans, &phrases))
+            .map(|&(d, score)| self.hit(d, score, &o.plans, &phrases, &o.abbrevs))
             .collect();
         Ok(SearchResults {
             total: o.total,
@@ -616,7 +618,7 @@ impl Index {
             if i > 0 {
                 out.push(',');
             }
-            self.hit_json(d, score, &o.plans, &phrases, &mut out);
+            self.hit_json(d, score, &o.plans, &phrases, &o.abbrevs, &mut out);
         }
         out.push_str("],\"facets\":");
         match &o.facet_docs {
@@ -774,6 +776,7 @@ impl Index {
             .iter()
             .map(|s| (s.doc, s.score))
             .collect();
+        let abbrevs = self.abbrevs(&q, &plans, relaxed);
         Ok(Outcome {
             total,
             page,
@@ -781,6 +784,7 @@ impl Index {
             facet_docs: Some(facet_docs),
             filters,
             relaxed,
+            abbrevs,
         })
     }
 
@@ -849,19 +853,62 @@ impl Index {
             facet_docs,
             filters,
             relaxed: false,
+            abbrevs: Vec::new(),
         }
+    }
+
+    /// The words of `q` that may abbreviate the title of a hit (see
+    /// [`Index::abbreviated_in_title`]), given their `plans`: of 2 to 63 letters and digits,
+    /// required, and either no word of the index, one a record has as a whole short name
+    /// ("vccr"), or, in any-word ranking, missing from some hits. None when a fallback split
+    /// a word, so that plans no longer stand for the words one by one.
+    fn abbrevs(&self, q: &query::Query, plans: &[Plan], relaxed: bool) -> Vec<names::Abbrev> {
+        if plans.len() != q.include.len() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (i, (g, p)) in q.include.iter().zip(plans).enumerate() {
+            let query::Group::Term { text, .. } = g else {
+                continue;
+            };
+            let n = text.chars().count();
+            if p.is_optional() || !(2..=63).contains(&n) || !text.chars().all(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let named = match p {
+                Plan::Never => Vec::new(),
+                _ => self.named(text),
+            };
+            if matches!(p, Plan::Never) || !named.is_empty() || relaxed {
+                out.push(names::Abbrev {
+                    chars: text.chars().collect(),
+                    plan: Some(i),
+                    named,
+                });
+            }
+        }
+        out
     }
 
     /// The snippet of document `d` (and its title's highlights) for the query's `plans` and
     /// their `phrases` ([`Index::phrases_of`], once per query).
-    fn snippet_of(&self, d: u32, plans: &[Plan], phrases: &snippet::Phrases) -> snippet::Snippet {
+    fn snippet_of(
+        &self,
+        d: u32,
+        plans: &[Plan],
+        phrases: &snippet::Phrases,
+        abbrevs: &[names::Abbrev],
+    ) -> snippet::Snippet {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, plans);
+        let mut abbreviated = Vec::new();
+        self.abbreviated_in_title(d, plans, &matched, abbrevs, &mut abbreviated);
         snippet::build(
             &self.ix,
             d,
             doc.field_texts(),
-            Some(doc.title_in()),
+            Some(doc.title_in(&abbreviated)),
             &matched,
             phrases,
             &self.no_snippet,
@@ -874,10 +921,11 @@ impl Index {
         score: f32,
         plans: &[Plan],
         phrases: &snippet::Phrases,
+        abbrevs: &[names::Abbrev],
         out: &mut String,
     ) {
         let doc = &self.docs[d as usize];
-        let snip = self.snippet_of(d, plans, phrases);
+        let snip = self.snippet_of(d, plans, phrases, abbrevs);
         out.push('{');
         doc.write_names(out);
         out.push_str(",\"score\":");
@@ -892,9 +940,16 @@ impl Index {
         out.push('}');
     }
 
-    fn hit(&self, d: u32, score: f32, plans: &[Plan], phrases: &snippet::Phrases) -> Hit {
+    fn hit(
+        &self,
+        d: u32,
+        score: f32,
+        plans: &[Plan],
+        phrases: &snippet::Phrases,
+        abbrevs: &[names::Abbrev],
+    ) -> Hit {
         let doc = &self.docs[d as usize];
-        let snip = self.snippet_of(d, plans, phrases);
+        let snip = self.snippet_of(d, plans, phrases, abbrevs);
         Hit {
             id: doc.id.clone(),
             kind: doc.kind.clone(),
@@ -918,6 +973,10 @@ struct Outcome {
     facet_docs: Option<Vec<u32>>,
     filters: Compiled,
     relaxed: bool,
+    /// The query's words that may abbreviate a hit's title words (see
+    /// [`Index::abbreviated_in_title`]): its words of 2 to 63 letters and digits that are
+    /// not little or soft words, with the number of their plan in `plans` when known.
+    abbrevs: Vec<names::Abbrev>,
 }
 /// The one folded term of `w`, or `None` when it folds to no term or several (a word list
 /// of [`Index::with_aliases`], [`Index::with_optional_words`] or [`Index::with_soft_words`]).

@@ -404,6 +404,170 @@ fn raise_named(named: &[u32], matches: &mut [Scored]) {
     }
 }
 
+/// A query word that may abbreviate a hit's title words (see [`Index::abbreviated_in_title`]).
+#[derive(Debug, Clone)]
+pub(super) struct Abbrev {
+    /// The folded word.
+    pub(super) chars: Vec<char>,
+    /// The number of its plan among the query's plans, when they stand for its words one by
+    /// one.
+    pub(super) plan: Option<usize>,
+    /// The documents that have it as a whole title or short name ("vccr"), ascending.
+    pub(super) named: Vec<u32>,
+}
+
+impl Index {
+    /// Puts into `out` (sorted, no repeats; cleared first) the terms of the words of document
+    /// `d`'s title that a query word of `abbrevs` abbreviates ([`abbreviation_in`]): "stls
+    /// conv" marks "Stateless" as well as "Convention", "vccr" marks "Vienna Convention on
+    /// Consular Relations". Only a word that matched nothing in the document (its plan in
+    /// `plans`, when known, found none of `matched`, the document's matched terms, sorted)
+    /// or is one of its short names as a whole, and that no title word is
+    /// or starts with: "prot" that found "protocol" in a text marks no "prosecuted" in its
+    /// title.
+    pub(super) fn abbreviated_in_title(
+        &self,
+        d: u32,
+        plans: &[Plan],
+        matched: &[u32],
+        abbrevs: &[Abbrev],
+        out: &mut Vec<u32>,
+    ) {
+        out.clear();
+        let f = self.docs[d as usize].title_field;
+        if abbrevs.is_empty() || f == u8::MAX {
+            return;
+        }
+        // A word found in the document is a word of it (or it completes one), no
+        // abbreviation, unless it is one of the document's short names as a whole ("vccr").
+        // Most words of most queries stop here.
+        let in_texts = |a: &Abbrev| {
+            let found = match a.plan.and_then(|i| plans.get(i)) {
+                Some(Plan::Term {
+                    exact,
+                    prefix,
+                    typos,
+                    ..
+                }) => {
+                    let has = |t: u32| matched.binary_search(&t).is_ok();
+                    exact.is_some_and(|(t, _)| has(t))
+                        || prefix.is_some_and(|(lo, hi)| {
+                            matched
+                                .get(matched.partition_point(|&t| t < lo))
+                                .is_some_and(|&t| t < hi)
+                        })
+                        || typos.iter().any(|&(t, ..)| has(t))
+                }
+                _ => false,
+            };
+            found && a.named.binary_search(&d).is_err()
+        };
+        let mut asked = abbrevs.iter().filter(|a| !in_texts(a)).peekable();
+        if asked.peek().is_none() {
+            return;
+        }
+        // The title's words in order: (position, term).
+        let mut words: Vec<(u16, u32)> = Vec::new();
+        for e in self.ix.entries(d).iter().filter(|e| e.field == f) {
+            words.extend(self.ix.positions(&e).iter().map(|&p| (p, e.term)));
+        }
+        if words.len() > MAX_TITLE_WORDS {
+            return;
+        }
+        words.sort_unstable();
+        let texts: Vec<Vec<char>> = words
+            .iter()
+            .map(|&(_, t)| self.ix.term(t).chars().collect())
+            .collect();
+        for a in asked {
+            if texts.iter().any(|w| w.starts_with(&a.chars)) {
+                continue;
+            }
+            if let Some(picked) = abbreviation_in(&texts, &a.chars) {
+                out.extend(picked.iter().map(|&i| words[i].1));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// Titles of more words than this are not searched for abbreviated words (their highlights
+/// only; the search itself never reads titles word by word).
+const MAX_TITLE_WORDS: usize = 64;
+
+/// The words of `words` (folded, in order) that `q` abbreviates, as [`abbreviates`] reads an
+/// abbreviation: the first word holding all of `q`'s letters in order from its first (at
+/// least three letters: "stls" in "stateless"), else starts of two or more words in order,
+/// skipping at most [`MAX_SKIPPED`] words between two ("vccr": "vienna convention [on]
+/// consular relations"). `None` when it abbreviates none.
+fn abbreviation_in(words: &[Vec<char>], q: &[char]) -> Option<Vec<usize>> {
+    if q.len() >= 3 {
+        let one = words.iter().position(|w| {
+            w.first() == q.first() && {
+                let mut rest = q[1..].iter().peekable();
+                for c in &w[1..] {
+                    if rest.peek() == Some(&c) {
+                        rest.next();
+                    }
+                }
+                rest.peek().is_none()
+            }
+        });
+        if let Some(i) = one {
+            return Some(vec![i]);
+        }
+    }
+    // Starts of words: a depth-first search, taking one or more leading characters of each
+    // word it picks. `failed[i * (n + 1) + p]`: the rest of `q` from character `p` cannot be
+    // spelled from word `i` on (one bit per state: a search of at most 64 × 64 of them).
+    struct Search<'a> {
+        words: &'a [Vec<char>],
+        q: &'a [char],
+        failed: Vec<bool>,
+        picked: Vec<usize>,
+    }
+    impl Search<'_> {
+        /// Spells `q[p..]` picking word `j` next, then words at most MAX_SKIPPED apart.
+        fn pick(&mut self, j: usize, p: usize) -> bool {
+            let state = j * (self.q.len() + 1) + p;
+            if self.failed[state] {
+                return false;
+            }
+            let common = self.words[j]
+                .iter()
+                .zip(&self.q[p..])
+                .take_while(|(a, b)| a == b)
+                .count();
+            self.picked.push(j);
+            // Longest first, so that whole words are taken when they are typed whole.
+            for k in (1..=common).rev() {
+                if p + k == self.q.len() {
+                    return true;
+                }
+                let next = j + 1..self.words.len().min(j + MAX_SKIPPED + 2);
+                for n in next {
+                    if self.pick(n, p + k) {
+                        return true;
+                    }
+                }
+            }
+            self.picked.pop();
+            self.failed[state] = true;
+            false
+        }
+    }
+    let mut search = Search {
+        words,
+        q,
+        failed: vec![false; words.len() * (q.len() + 1)],
+        picked: Vec::new(),
+    };
+    (0..words.len())
+        .any(|start| search.pick(start, 0))
+        .then_some(search.picked)
+}
+
 /// Most words an abbreviation skips between two words it takes the start of ("on" in "vienna
 /// convention on consular relations").
 const MAX_SKIPPED: usize = 2;
@@ -483,7 +647,7 @@ fn jump_threshold(q: &str) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use super::abbreviates;
+    use super::{abbreviates, abbreviation_in};
     use crate::document::{Document, TextField};
     use crate::search::{Index, SearchOptions};
 
@@ -618,5 +782,66 @@ mod tests {
             let chars: Vec<char> = word.chars().collect();
             assert_eq!(abbreviates(text, &chars, false), want, "{word} in {text}");
         }
+    }
+
+    #[test]
+    fn the_title_words_an_abbreviation_picks_are_the_words_it_abbreviates() {
+        let words =
+            |t: &str| -> Vec<Vec<char>> { t.split(' ').map(|w| w.chars().collect()).collect() };
+        // (title, query word, the words picked)
+        let table: &[(&str, &str, Option<&[&str]>)] = &[
+            (
+                "vienna convention on consular relations",
+                "vccr",
+                Some(&["vienna", "convention", "consular", "relations"]),
+            ),
+            (
+                "convention relating to the status of stateless persons",
+                "stls",
+                Some(&["stateless"]),
+            ),
+            (
+                "global compact for migration",
+                "gcm",
+                Some(&["global", "compact", "migration"]),
+            ),
+            (
+                "irregular situation",
+                "irrsit",
+                Some(&["irregular", "situation"]),
+            ),
+            // Whole words are taken when typed whole.
+            (
+                "refugee convention",
+                "refugeeconv",
+                Some(&["refugee", "convention"]),
+            ),
+            (
+                "migrants carry social security rights and earned benefits",
+                "syria",
+                None,
+            ),
+            ("convention of all the refugees", "cref", None),
+            ("paris agreement", "vccr", None),
+        ];
+        for (title, q, want) in table {
+            let w = words(title);
+            let q: Vec<char> = q.chars().collect();
+            let got = abbreviation_in(&w, &q).map(|picked| {
+                picked
+                    .iter()
+                    .map(|&i| w[i].iter().collect::<String>())
+                    .collect::<Vec<_>>()
+            });
+            let want = want.map(|ws| ws.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, want, "{title}");
+            // The same answer as the test the ranking uses.
+            assert_eq!(got.is_some(), abbreviates(title, &q, true), "{title}");
+        }
+        // Many ways to spell almost all of it: each (word, place) is tried once, so a title
+        // of 64 words that each start like the query ends quickly.
+        let many = vec!["a".repeat(63).chars().collect::<Vec<char>>(); 64];
+        let q: Vec<char> = format!("{}b", "a".repeat(62)).chars().collect();
+        assert_eq!(abbreviation_in(&many, &q), None);
     }
 }

@@ -196,6 +196,9 @@ pub struct TitleIn<'a> {
     pub field: Option<u8>,
     /// The title is all ASCII.
     pub ascii: bool,
+    /// Terms marked in the title only (sorted): words a query word abbreviates ("stateless"
+    /// for "stls"), which would light up the snippet at every use of a common word.
+    pub also: &'a [u32],
 }
 
 /// [`build`] in the buffers of `scratch`, into `out` (its text and highlights are replaced,
@@ -254,6 +257,17 @@ pub fn build_with(
                     .iter()
                     .map(|&p| u64::from(e.field) << 48 | u64::from(p) << 32 | u64::from(term)),
             );
+        }
+    }
+    if let (Some(t), Some(f)) = (title, title_field) {
+        for &term in t.also {
+            for e in entries.of_term(term).filter(|e| e.field == f) {
+                keys.extend(
+                    ix.positions(&e)
+                        .iter()
+                        .map(|&p| u64::from(f) << 48 | u64::from(p) << 32 | u64::from(term)),
+                );
+            }
         }
     }
     keys.sort_unstable();
