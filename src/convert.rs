@@ -234,8 +234,8 @@ pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> 
 
 /// The value of key `k` of record object `v` (`undefined` when it has none), read as
 /// [`Json::get`] reads it: the key whole, else a dotted key as a path through nested objects
-/// (`"meta.title"`), following the first part that is an own object of `v`, through at most
-/// `parts` parts.
+/// (`"meta.title"`), following the first part that `v` has; a key of more than `parts` parts
+/// is read whole only.
 fn field(v: &JsValue, k: &str, parts: usize, what: &str) -> JsResult<JsValue> {
     let value = Reflect::get(v, &JsValue::from_str(k))
         .map_err(|e| read_error(&format!("{what}'s `{k}`"), &e))?;
@@ -246,7 +246,8 @@ fn field(v: &JsValue, k: &str, parts: usize, what: &str) -> JsResult<JsValue> {
     if !value.is_undefined() && !inherited {
         return Ok(value);
     }
-    if parts < 2 {
+    // A key of more parts than may be followed is only a whole key, and tries no split points.
+    if k.bytes().filter(|&b| b == b'.').count() >= parts {
         return Ok(JsValue::UNDEFINED);
     }
     for (i, _) in k.match_indices('.') {

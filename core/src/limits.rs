@@ -27,7 +27,7 @@ pub const MAX_TEXT_ITEMS: usize = 2048;
 /// Longest record id, in bytes.
 pub const MAX_ID_BYTES: usize = 256;
 /// Most parts of a dotted schema key read as a path into nested record objects
-/// (`"meta.title"` has two); a key with more dots is only ever a key of its own.
+/// (`"meta.title"` has two); a key of more parts is only ever a key of its own.
 pub const MAX_KEY_PATH_PARTS: usize = 4;
 /// Largest `limit` of one search page.
 pub const MAX_LIMIT: usize = 100;

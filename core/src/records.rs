@@ -116,7 +116,8 @@ impl Json {
     /// The value of `key` in a map (`None` for other values or a missing key). A key the map
     /// lacks that has dots is a path through nested maps: `"meta.title"` is the `title` of the
     /// map under `meta`. The first part the map has is followed (a key holding dots itself,
-    /// `"a.b"`, is found whole first), through at most [`MAX_KEY_PATH_PARTS`] parts.
+    /// `"a.b"`, is found whole first); a key of more than [`MAX_KEY_PATH_PARTS`] parts is
+    /// only ever a whole key.
     pub fn get(&self, key: &str) -> Option<&Json> {
         self.get_within(key, MAX_KEY_PATH_PARTS)
     }
@@ -158,13 +159,15 @@ impl Json {
 
 /// The first step of dotted key `key` ([`Json::get`]) in a map where `find` gives the position
 /// of a key: the position of the first part found, and the rest of the key; `None` when the
-/// key has no dot, no part is found, or `parts` allows no further step.
+/// key has no dot, no part is found, or it has more than `parts` parts.
 fn path_step(
     key: &str,
     parts: usize,
     find: impl Fn(&str) -> Option<usize>,
 ) -> Option<(usize, &str)> {
-    if parts < 2 {
+    // A key of more parts than may be followed is only ever a key of its own (and tries no
+    // split points: a hostile key of a million dots costs one look-up).
+    if key.bytes().filter(|&b| b == b'.').count() >= parts {
         return None;
     }
     key.match_indices('.')

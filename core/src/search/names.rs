@@ -519,8 +519,9 @@ fn abbreviation_in(words: &[Vec<char>], q: &[char]) -> Option<Vec<usize>> {
         }
     }
     // Starts of words: a depth-first search, taking one or more leading characters of each
-    // word it picks. `failed[i * (n + 1) + p]`: the rest of `q` from character `p` cannot be
-    // spelled from word `i` on (one bit per state: a search of at most 64 × 64 of them).
+    // word it picks. `failed[j * (q.len() + 1) + p]`: the rest of `q` from character `p`
+    // cannot be spelled picking word `j` next (one flag per state: each of the at most
+    // 64 × 64 states is tried once).
     struct Search<'a> {
         words: &'a [Vec<char>],
         q: &'a [char],
