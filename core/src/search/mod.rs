@@ -592,7 +592,7 @@ impl Index {
         let hits = o
             .page
             .iter()
-            .map(|&(d, score)| self.hit(d, score, &o.plans, &phrases, &o.abbrevs))
+            .map(|&(d, score)| self.hit(d, score, &o, &phrases))
             .collect();
         Ok(SearchResults {
             total: o.total,
@@ -618,7 +618,7 @@ impl Index {
             if i > 0 {
                 out.push(',');
             }
-            self.hit_json(d, score, &o.plans, &phrases, &o.abbrevs, &mut out);
+            self.hit_json(d, score, &o, &phrases, &mut out);
         }
         out.push_str("],\"facets\":");
         match &o.facet_docs {
@@ -891,19 +891,13 @@ impl Index {
         out
     }
 
-    /// The snippet of document `d` (and its title's highlights) for the query's `plans` and
-    /// their `phrases` ([`Index::phrases_of`], once per query).
-    fn snippet_of(
-        &self,
-        d: u32,
-        plans: &[Plan],
-        phrases: &snippet::Phrases,
-        abbrevs: &[names::Abbrev],
-    ) -> snippet::Snippet {
+    /// The snippet of document `d` (and its title's highlights) for the query answered by
+    /// `o`, whose plans have the `phrases` [`Index::phrases_of`] gives (once per query).
+    fn snippet_of(&self, d: u32, o: &Outcome, phrases: &snippet::Phrases) -> snippet::Snippet {
         let doc = &self.docs[d as usize];
-        let matched = self.matched_terms(d, plans);
+        let matched = self.matched_terms(d, &o.plans);
         let mut abbreviated = Vec::new();
-        self.abbreviated_in_title(d, plans, &matched, abbrevs, &mut abbreviated);
+        self.abbreviated_in_title(d, &o.plans, &matched, &o.abbrevs, &mut abbreviated);
         snippet::build(
             &self.ix,
             d,
@@ -919,13 +913,12 @@ impl Index {
         &self,
         d: u32,
         score: f32,
-        plans: &[Plan],
+        o: &Outcome,
         phrases: &snippet::Phrases,
-        abbrevs: &[names::Abbrev],
         out: &mut String,
     ) {
         let doc = &self.docs[d as usize];
-        let snip = self.snippet_of(d, plans, phrases, abbrevs);
+        let snip = self.snippet_of(d, o, phrases);
         out.push('{');
         doc.write_names(out);
         out.push_str(",\"score\":");
@@ -940,16 +933,9 @@ impl Index {
         out.push('}');
     }
 
-    fn hit(
-        &self,
-        d: u32,
-        score: f32,
-        plans: &[Plan],
-        phrases: &snippet::Phrases,
-        abbrevs: &[names::Abbrev],
-    ) -> Hit {
+    fn hit(&self, d: u32, score: f32, o: &Outcome, phrases: &snippet::Phrases) -> Hit {
         let doc = &self.docs[d as usize];
-        let snip = self.snippet_of(d, plans, phrases, abbrevs);
+        let snip = self.snippet_of(d, o, phrases);
         Hit {
             id: doc.id.clone(),
             kind: doc.kind.clone(),
