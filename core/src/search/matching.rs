@@ -98,6 +98,24 @@ impl Plan {
         )
     }
 
+    /// True when a word planned so matches term `t` itself: its exact term, a completion, a
+    /// typo candidate or an alias. False for phrases.
+    pub(super) fn matches_term(&self, t: u32) -> bool {
+        match self {
+            Plan::Term {
+                exact,
+                prefix,
+                typos,
+                ..
+            } => {
+                exact.is_some_and(|(x, _)| x == t)
+                    || prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t))
+                    || typos.iter().any(|x| x.0 == t)
+            }
+            _ => false,
+        }
+    }
+
     /// True for a little word of the language (see [`Optional::Little`]).
     pub(super) fn is_little(&self) -> bool {
         matches!(
@@ -790,20 +808,7 @@ impl Index {
             })
             .collect();
         snippet::Phrases::new(phrases, |t| {
-            plans.iter().any(|p| match p {
-                Plan::Term {
-                    exact,
-                    prefix,
-                    typos,
-                    optional: Optional::No | Optional::Soft,
-                    ..
-                } => {
-                    exact.is_some_and(|(x, _)| x == t)
-                        || prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t))
-                        || typos.iter().any(|x| x.0 == t)
-                }
-                _ => false,
-            })
+            plans.iter().any(|p| !p.is_little() && p.matches_term(t))
         })
     }
 

@@ -883,7 +883,7 @@ impl Index {
             if matches!(p, Plan::Never) || !named.is_empty() || relaxed {
                 out.push(names::Abbrev {
                     chars: text.chars().collect(),
-                    plan: Some(i),
+                    plan: i,
                     named,
                 });
             }

@@ -409,9 +409,9 @@ fn raise_named(named: &[u32], matches: &mut [Scored]) {
 pub(super) struct Abbrev {
     /// The folded word.
     pub(super) chars: Vec<char>,
-    /// The number of its plan among the query's plans, when they stand for its words one by
-    /// one.
-    pub(super) plan: Option<usize>,
+    /// The number of its plan among the query's plans (which stand for its words one by
+    /// one: see [`Index::abbrevs`]).
+    pub(super) plan: usize,
     /// The documents that have it as a whole title or short name ("vccr"), ascending.
     pub(super) named: Vec<u32>,
 }
@@ -421,9 +421,8 @@ impl Index {
     /// `d`'s title that a query word of `abbrevs` abbreviates ([`abbreviation_in`]): "stls
     /// conv" marks "Stateless" as well as "Convention", "vccr" marks "Vienna Convention on
     /// Consular Relations". Only a word that matched nothing in the document (its plan in
-    /// `plans`, when known, found none of `matched`, the document's matched terms, sorted)
-    /// or is one of its short names as a whole, and that no title word is
-    /// or starts with: "prot" that found "protocol" in a text marks no "prosecuted" in its
+    /// `plans` accepts none of `matched`, the document's matched terms) or is one of its
+    /// short names as a whole, and that no title word is or starts with: "prot" that found "protocol" in a text marks no "prosecuted" in its
     /// title.
     pub(super) fn abbreviated_in_title(
         &self,
@@ -442,25 +441,10 @@ impl Index {
         // abbreviation, unless it is one of the document's short names as a whole ("vccr").
         // Most words of most queries stop here.
         let in_texts = |a: &Abbrev| {
-            let found = match a.plan.and_then(|i| plans.get(i)) {
-                Some(Plan::Term {
-                    exact,
-                    prefix,
-                    typos,
-                    ..
-                }) => {
-                    let has = |t: u32| matched.binary_search(&t).is_ok();
-                    exact.is_some_and(|(t, _)| has(t))
-                        || prefix.is_some_and(|(lo, hi)| {
-                            matched
-                                .get(matched.partition_point(|&t| t < lo))
-                                .is_some_and(|&t| t < hi)
-                        })
-                        || typos.iter().any(|&(t, ..)| has(t))
-                }
-                _ => false,
-            };
-            found && a.named.binary_search(&d).is_err()
+            plans
+                .get(a.plan)
+                .is_some_and(|p| matched.iter().any(|&t| p.matches_term(t)))
+                && a.named.binary_search(&d).is_err()
         };
         let mut asked = abbrevs.iter().filter(|a| !in_texts(a)).peekable();
         if asked.peek().is_none() {
