@@ -1081,6 +1081,55 @@ fn a_category_typed_in_the_plural_puts_that_category_first() {
 }
 
 #[test]
+fn a_name_with_its_words_in_another_order_and_words_of_its_title_puts_its_instrument_first() {
+    // Every short name or alias of two to four words, its words reversed and followed by the
+    // instrument's year of adoption ("convention refugee 1951"), unless another instrument
+    // has a name of the same words (then the query names both).
+    let names = instrument_names();
+    let bag = |terms: &[String]| {
+        let mut b = terms.to_vec();
+        b.sort();
+        b
+    };
+    let mut checked = 0;
+    for (id, name, terms) in &names {
+        if !(2..=4).contains(&terms.len())
+            || names
+                .iter()
+                .any(|(other, _, t)| other != id && bag(t) == bag(terms))
+        {
+            continue;
+        }
+        let i = catalog()
+            .corpus()
+            .instruments
+            .iter()
+            .find(|i| i.id == *id)
+            .unwrap();
+        let mut words: Vec<String> = terms.iter().rev().cloned().collect();
+        if let Some(year) = i.adopted.get(..4) {
+            words.push(year.to_string());
+        }
+        let q = words.join(" ");
+        assert_first(&search(&q), id, &format!("{q} (for {name})"));
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked} names");
+}
+
+#[test]
+fn a_query_naming_a_record_in_any_order_raises_it_above_a_longer_title_with_the_same_words() {
+    for (q, first) in [
+        ("1930 forced labour convention", "ilo-c29"),
+        ("rights child convention", "crc"),
+        ("convention statelessness 1954", "statelessness-1954"),
+        ("coe anti convention trafficking", "coe-trafficking"),
+    ] {
+        assert_first(&search(q), first, q);
+    }
+}
+
+#[test]
 fn a_misspelt_word_of_a_longer_name_still_puts_the_named_record_first() {
     // Every short name or alias of two to four words, its longest word of five or more
     // letters with its two middle letters swapped ("refugee convnetion").

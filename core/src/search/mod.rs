@@ -225,6 +225,9 @@ pub struct Index {
     /// query with its last word completed ([`Index::named_by_prefix`]) are one binary search
     /// away.
     jump_order: Vec<u32>,
+    /// The terms of the words of each text of `jump`, little words left out; built on first
+    /// need ([`Index::name_terms`]).
+    name_terms: std::sync::OnceLock<names::NameTerms>,
     no_snippet: Vec<u8>,
     /// Query words (folded) and the terms of the index they also match, sorted by word.
     aliases: Vec<(String, Vec<u32>)>,
@@ -389,6 +392,7 @@ impl Index {
             jump_off,
             jump_keys,
             jump_order,
+            name_terms: std::sync::OnceLock::new(),
             no_snippet,
             aliases: Vec::new(),
             word_forms: false,
@@ -496,6 +500,7 @@ impl Index {
     /// Builds what is built on first need (the typo index), so no later query pays for it.
     pub fn warm(&self) {
         self.typo();
+        self.name_terms();
     }
 
     fn typo(&self) -> &TypoIndex {
@@ -538,6 +543,7 @@ impl Index {
     pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
         let mut parts = self.ix.heap_parts();
         parts.push(("typo index", self.typo().heap_bytes()));
+        parts.push(("name terms", self.name_terms().heap_bytes()));
         parts.push(("facets", self.facets.heap_bytes()));
         let text: usize = self
             .docs
@@ -727,8 +733,9 @@ impl Index {
         // A query that is a title or short name (or a misspelt short name) puts that record
         // first, however many records merely mention the name ("ICRMW" is cited by 65 rights).
         let content = matching::content_words(&plans);
+        let mut named = false;
         if !relaxed {
-            self.name_boost(&folded, &plans, content, &mut matches);
+            named = self.name_boost(&folded, &plans, content, &mut matches);
         } else if plans.iter().any(|p| matches!(p, Plan::Never)) {
             // Any-word ranking because a word matches nothing ("teh refugee convention"): the
             // words that do match may still be a name.
@@ -747,6 +754,10 @@ impl Index {
         // for, so pages stay consistent.
         let window = want.max(PROXIMITY_TOP).min(total);
         let mut top = rank::best(&matches, window, &self.id_rank);
+        if !named && !relaxed {
+            let n = top.len().min(JUMP_BLEND_TOP);
+            self.name_boost_any_order(content, &mut top[..n]);
+        }
         if short
             && !relaxed
             && plans

@@ -4,7 +4,7 @@
 //! whose name is the query or abbreviates it.
 
 use super::filters::{Compiled, Status};
-use super::matching::Plan;
+use super::matching::{Optional, Plan};
 use super::rank::Scored;
 use super::{Index, JUMP_BLEND_TOP, text};
 
@@ -245,14 +245,14 @@ impl Index {
     /// word in place of the word ("refugees" for "Refugee", "iccrp" for "ICCPR", "refugee
     /// convnetion" for "Refugee Convention"); when none is either, of those whose name is the
     /// query with the word being typed completed ("refugee conv"). `q` is the query's
-    /// [`fold_words`], `plans` its words' plans.
+    /// [`fold_words`], `plans` its words' plans. Returns whether some document was named so.
     pub(super) fn name_boost(
         &self,
         q: &str,
         plans: &[Plan],
         content: &[Plan],
         matches: &mut [Scored],
-    ) {
+    ) -> bool {
         let mut named = self.named(q);
         if named.is_empty() {
             named = self.named_by_variants(q, plans, true);
@@ -275,6 +275,42 @@ impl Index {
             named = self.named_by_prefix(q);
         }
         raise_named(&named, matches);
+        !named.is_empty()
+    }
+
+    /// When no record is named by the query as written ([`Index::name_boost`]): raises among
+    /// `top` (the best results) the records that one of their names makes with the query's
+    /// words in any order, the other words of the query being words of their title or names.
+    /// "1930 forced labour convention" names the Forced Labour Convention, 1930 (alias "Forced
+    /// Labour Convention", title word "1930"), not the Protocol of 2014 to it, whose title
+    /// holds the same words and more; "rights child convention" names the Convention on the
+    /// Rights of the Child. Little words count on neither side; a query of phrases or of fewer
+    /// than two other words names nothing so.
+    pub(super) fn name_boost_any_order(&self, plans: &[Plan], top: &mut [Scored]) {
+        let words: Vec<WordTerms> = plans
+            .iter()
+            .filter(|p| !p.is_little())
+            .map_while(WordTerms::of)
+            .collect();
+        if words.len() < 2 || words.len() < plans.iter().filter(|p| !p.is_little()).count() {
+            return;
+        }
+        let in_query = |t: u32| words.iter().any(|w| w.has(t));
+        let names = self.name_terms();
+        for m in top {
+            let (a, b) = (
+                self.jump_off[m.doc as usize],
+                self.jump_off[m.doc as usize + 1],
+            );
+            let all = names.of_range(a, b);
+            if (a..b).any(|j| {
+                let t = names.of(j);
+                !t.is_empty() && t.iter().all(|&t| in_query(t))
+            }) && words.iter().all(|w| all.iter().any(|&t| w.has(t)))
+            {
+                m.score *= NAME_MATCH;
+            }
+        }
     }
 
     /// [`Index::name_boost`] for the words of `plans` alone, without the query's text
@@ -389,6 +425,83 @@ impl Index {
                 m.score *= 1.0 + 0.5 * s as f32 / best as f32;
             }
         }
+    }
+
+    /// The terms of the words of the texts of `jump` ([`NameTerms`]), built on first need.
+    pub(super) fn name_terms(&self) -> &NameTerms {
+        self.name_terms.get_or_init(|| {
+            let mut off = Vec::with_capacity(self.jump.len() + 1);
+            let mut terms = Vec::new();
+            off.push(0);
+            for j in &self.jump {
+                terms.extend(
+                    j.text
+                        .split(' ')
+                        .filter(|w| self.optional_word(w) != Optional::Little)
+                        .map(|w| self.ix.lookup(w).unwrap_or(u32::MAX)),
+                );
+                off.push(terms.len() as u32);
+            }
+            NameTerms { off, terms }
+        })
+    }
+}
+
+/// The terms of the words of each title and short name of an [`Index`] (in the order of its
+/// `jump`), little words left out, `u32::MAX` for a word that is no term.
+#[derive(Debug, Clone, Default)]
+pub(super) struct NameTerms {
+    off: Vec<u32>,
+    terms: Vec<u32>,
+}
+
+impl NameTerms {
+    /// The terms of name `j`.
+    fn of(&self, j: u32) -> &[u32] {
+        self.of_range(j, j + 1)
+    }
+    /// The terms of names `a..b`.
+    fn of_range(&self, a: u32, b: u32) -> &[u32] {
+        &self.terms[self.off[a as usize] as usize..self.off[b as usize] as usize]
+    }
+    /// Heap bytes held.
+    pub(super) fn heap_bytes(&self) -> usize {
+        4 * (self.off.capacity() + self.terms.capacity())
+    }
+}
+
+/// The terms a query word matches, for many look-ups: its exact term, aliases and typo
+/// candidates (sorted) and its completions (a range).
+struct WordTerms {
+    ids: Vec<u32>,
+    range: (u32, u32),
+}
+
+impl WordTerms {
+    /// None for a phrase or a word that matches nothing.
+    fn of(p: &Plan) -> Option<WordTerms> {
+        let Plan::Term {
+            exact,
+            prefix,
+            typos,
+            ..
+        } = p
+        else {
+            return None;
+        };
+        let mut ids: Vec<u32> = exact
+            .iter()
+            .map(|x| x.0)
+            .chain(typos.iter().map(|x| x.0))
+            .collect();
+        ids.sort_unstable();
+        Some(WordTerms {
+            ids,
+            range: prefix.unwrap_or((0, 0)),
+        })
+    }
+    fn has(&self, t: u32) -> bool {
+        (self.range.0..self.range.1).contains(&t) || self.ids.binary_search(&t).is_ok()
     }
 }
 
