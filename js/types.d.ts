@@ -415,7 +415,9 @@ export interface IndexSchema {
   /**
    * Searchable text fields, with optional boosts (default 1, above 0 and at most 1000; a boost
    * below 1e-30 counts as 1e-30, so no boost switches its field off). A record's value may be
-   * a string, a number or an array of them (one item per line, `null` items skipped).
+   * a string, a number or an array of them (one item per line, `null` items skipped). When
+   * records are given but none holds a value in any of these fields (a misspelt key), the
+   * schema is refused with INVALID_ARGUMENT naming the fields and the first record's keys.
    */
   fields: { [name: string]: { boost?: number } };
   /**

@@ -19,7 +19,9 @@
 //!   1000; a boost below [`MIN_BOOST`] counts as [`MIN_BOOST`], so no field is switched off); values
 //!   are strings, finite numbers (as JavaScript's `String()` writes them) or arrays of at most
 //!   [`MAX_TEXT_ITEMS`] of them (one item per line; `null` items are skipped), or absent /
-//!   `null`.
+//!   `null`. When records are given, at least one must hold a value in one of the fields
+//!   (`INVALID_ARGUMENT` otherwise, naming the first record's keys: a misspelt key; see
+//!   [`index`]).
 //! - `facets`: fields to filter and count on; values are strings, numbers, booleans or arrays
 //!   of them. A facet named `year` with integer values also enables `yearFrom` / `yearTo` (a
 //!   record with several years passes when any of them is in the range); its integer values
@@ -55,6 +57,9 @@ pub const MAX_BOOST: f64 = 1000.0;
 /// match can get (one occurrence in a field of [`MAX_RECORD_WORDS`] words among
 /// [`MAX_RECORDS`] records that all hold the word: about 3e-40) is still above 0 in `f32`.
 pub const MIN_BOOST: f64 = 1e-30;
+/// Most keys of the first record named when no record holds any of the schema's fields
+/// (see [`index_naming_keys`]).
+pub const KEYS_NAMED: usize = 8;
 /// Hit keys that a facet or stored field may not use.
 pub const RESERVED_KEYS: [&str; 7] = [
     "id",
@@ -651,11 +656,66 @@ pub fn documents(records: Vec<Json>, schema: &Schema) -> Result<Vec<Document>, E
     Ok(docs)
 }
 
+/// Refuses `docs` (made by [`documents`]) when there are some and none holds a value in any
+/// of the schema's text fields: a misspelt key, or records of another shape, would give an
+/// index that finds nothing. `first_keys` are the first record's keys, named in the message.
+fn check_fields_held(docs: &[Document], schema: &Schema, first_keys: &[&str]) -> Result<(), Error> {
+    /// Most characters shown of one key.
+    const KEY_CHARS_SHOWN: usize = 40;
+    if docs.is_empty() || docs.iter().any(|d| !d.fields.is_empty()) {
+        return Ok(());
+    }
+    let quoted = |k: &str| {
+        let mut key: String = k.chars().take(KEY_CHARS_SHOWN).collect();
+        if key.len() < k.len() {
+            key.push('…');
+        }
+        format!("`{key}`")
+    };
+    let fields: Vec<String> = schema.fields.iter().map(|f| quoted(&f.0)).collect();
+    let mut keys: Vec<String> = first_keys
+        .iter()
+        .take(KEYS_NAMED)
+        .map(|k| quoted(k))
+        .collect();
+    if first_keys.len() > KEYS_NAMED {
+        keys.push("and more".into());
+    }
+    Err(schema_error(format!(
+        "no record (of {}) has a value in any of the fields {} (the first record's keys: {}); \
+         is a key misspelt?",
+        docs.len(),
+        fields.join(", "),
+        if keys.is_empty() {
+            "none".to_string()
+        } else {
+            keys.join(", ")
+        }
+    )))
+}
+
 /// Builds a search index over `records` described by `schema` (a JSON-like value, see the
 /// module docs): the whole of `Index.fromRecords`.
 pub fn index(records: Vec<Json>, schema: &Json) -> Result<crate::search::Index, Error> {
+    let first_keys: Vec<String> = match records.first() {
+        Some(Json::Map(pairs)) => pairs.iter().map(|(k, _)| k.clone()).collect(),
+        _ => Vec::new(),
+    };
+    let first_keys: Vec<&str> = first_keys.iter().map(String::as_str).collect();
+    index_naming_keys(records, schema, &first_keys)
+}
+
+/// [`index`] for records read with only the keys the schema names (as the wasm reads
+/// JavaScript objects): `first_keys`, the first record's own keys, are named when no record
+/// holds any of the schema's fields (the first [`KEYS_NAMED`]; one more says there are more).
+pub fn index_naming_keys(
+    records: Vec<Json>,
+    schema: &Json,
+    first_keys: &[&str],
+) -> Result<crate::search::Index, Error> {
     let schema = Schema::from_json(schema)?;
     let docs = documents(records, &schema)?;
+    check_fields_held(&docs, &schema, first_keys)?;
     let facets: Vec<&str> = schema.facets.iter().map(String::as_str).collect();
     let index = crate::search::Index::new(docs, &facets);
     if let Some((n, id)) = index.over_long_document() {
@@ -974,6 +1034,66 @@ mod tests {
         }
         let schema = map(&[("fields", map(&[("b", map(&[("boost", Json::Num(2e-30))]))]))]);
         assert_eq!(Schema::from_json(&schema).unwrap().fields[0].1, 2e-30);
+    }
+
+    #[test]
+    fn a_schema_whose_fields_no_record_has_fails_naming_the_fields_and_the_records_keys() {
+        let rec = |pairs: &[(&str, Json)]| map(pairs);
+        let long = "k".repeat(100);
+        let table: Vec<(Vec<Json>, &[&str])> = vec![
+            // A misspelt field key.
+            (
+                vec![rec(&[("id", s("1")), ("body", s("text"))])],
+                &["no record (of 1)", "`bdoy`", "`id`, `body`", "misspelt"],
+            ),
+            // Every record holds null there.
+            (
+                vec![
+                    rec(&[("id", s("1")), ("bdoy", Json::Null)]),
+                    rec(&[("id", s("2"))]),
+                ],
+                &["no record (of 2)", "`id`, `bdoy`"],
+            ),
+            // Long and many keys are cut.
+            (
+                vec![rec(&[
+                    ("id", s("1")),
+                    (long.as_str(), s("x")),
+                    ("a", s("")),
+                    ("b", s("")),
+                    ("c", s("")),
+                    ("d", s("")),
+                    ("e", s("")),
+                    ("f", s("")),
+                    ("g", s("")),
+                ])],
+                &[
+                    "`kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…`",
+                    "`f`, and more",
+                ],
+            ),
+        ];
+        let schema = map(&[("fields", map(&[("bdoy", map(&[]))]))]);
+        for (records, want) in table {
+            let err = index(records, &schema).unwrap_err();
+            assert_eq!(
+                (err.code, err.class),
+                (Code::InvalidArgument, JsClass::TypeError)
+            );
+            for w in want {
+                assert!(err.message.contains(w), "{w:?} in {}", err.message);
+            }
+        }
+        // One record with the field is enough, an empty text too; no records, no error.
+        for records in [
+            vec![
+                rec(&[("id", s("1"))]),
+                rec(&[("id", s("2")), ("bdoy", s(""))]),
+            ],
+            vec![],
+        ] {
+            assert!(index(records, &schema).is_ok());
+        }
     }
 
     #[test]

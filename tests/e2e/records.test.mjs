@@ -73,3 +73,17 @@ test('a dotted key reads nested objects, as a whole key first, for every part of
   assert.equal(d.search('9').total, 0, 'meta.length of a string is not read');
   for (const i of [a, b, c, d]) i.free();
 });
+
+test('a schema whose text fields no record holds is refused, naming the fields and the keys the records have', () => {
+  const records = [{ id: 'a', title: 'One', body: 'text' }, { id: 'b', title: 'Two', body: 'more' }];
+  assert.throws(() => tk.Index.fromRecords(records, { fields: { bdoy: {} } }), (e) =>
+    e instanceof TypeError && e.code === 'INVALID_ARGUMENT'
+    && e.message.includes('no record (of 2)') && e.message.includes('`bdoy`')
+    && e.message.includes('`id`, `title`, `body`'));
+  // Nested records with a flat key, the other way round.
+  assert.throws(() => tk.Index.fromRecords([{ id: 'n', text: { body: 'words' } }], { fields: { body: {} } }), /`text`/);
+  // One record holding one of the fields is enough.
+  const ok = tk.Index.fromRecords([...records, { id: 'c', bdoy: 'typo kept' }], { fields: { bdoy: {} } });
+  assert.equal(ok.search('typo').hits[0].id, 'c');
+  ok.free();
+});
