@@ -1191,6 +1191,49 @@ fn word_forms_match_singular_and_plural_below_the_word_itself_where_an_index_tur
 }
 
 #[test]
+fn verb_forms_of_a_known_word_match_its_other_endings_and_a_misspelling_is_no_verb_form() {
+    let records = [
+        ("ed", "women trafficked abroad"),
+        ("ing", "trafficking of women"),
+        ("stem", "seek a remedy"),
+        ("seeking", "seeking a remedy"),
+        ("traffic", "road traffic"),
+    ];
+    let plain = index_of(&records);
+    let forms = index_of(&records).with_word_forms();
+    let table: &[(&str, &[&str], &[&str])] = &[
+        // (query, without forms, with forms: the word's own records first)
+        ("trafficked women ", &["ed"], &["ed", "ing"]),
+        ("trafficking women ", &["ing"], &["ing", "ed"]),
+        ("seeking remedy ", &["seeking"], &["seeking", "stem"]),
+        // A base verb has no verb forms.
+        ("seek remedy ", &["stem"], &["stem"]),
+    ];
+    for (q, without, with) in table {
+        assert_eq!(
+            hits(&plain, q),
+            (owned(without), false),
+            "{q} without forms"
+        );
+        assert_eq!(hits(&forms, q), (owned(with), false), "{q} with forms");
+    }
+    // "trafficing" is not in the index: a misspelling of "trafficking", not "traffic" + -ing.
+    let r = forms
+        .search("trafficing ", &SearchOptions::default())
+        .unwrap();
+    assert_eq!(ids(&r.hits), ["ing"]);
+    // On the embedded corpus: "trafficked women" finds the trafficking records without
+    // falling back to any-word ranking.
+    let r = search("trafficked women");
+    assert!(!r.relaxed);
+    assert!(
+        ids(&r.hits).contains(&"trafficking-protocol"),
+        "{:?}",
+        ids(&r.hits)
+    );
+}
+
+#[test]
 fn a_right_asked_for_as_the_right_to_something_comes_first() {
     // Right records rarely say "right" or "to" ("Access to housing"); visitors do.
     for (q, first) in [

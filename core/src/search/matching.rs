@@ -314,7 +314,7 @@ impl Index {
                 // first, other things equal.
                 // A word being typed has its longer forms among its completions already.
                 let forms: Vec<u32> = if self.word_forms {
-                    super::forms::other_forms(text)
+                    super::forms::other_forms(text, exact.is_some())
                         .iter()
                         .filter(|f| range.is_none() || !f.starts_with(text.as_str()))
                         .filter_map(|f| self.ix.lookup(f))

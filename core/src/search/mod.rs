@@ -448,10 +448,12 @@ impl Index {
         }
     }
 
-    /// Makes query words also match their English singular or plural, ranked like aliases
+    /// Makes query words also match their English singular or plural, and a word of the index
+    /// ending in `-ed` or `-ing` its other ending and stem, ranked like aliases
     /// ([`rank::Kind::Alias`]): "asylum seekers" finds "asylum seeker", "country" finds
-    /// "countries" (regular forms only, see [`forms`]). For English text, so the embedded
-    /// corpus sets it and `Index.fromRecords` does not.
+    /// "countries", "trafficked" finds "trafficking" (regular forms and a few irregular nouns,
+    /// see [`forms`]). For English text, so the embedded corpus sets it and
+    /// `Index.fromRecords` does not.
     pub fn with_word_forms(mut self) -> Index {
         self.word_forms = true;
         self
