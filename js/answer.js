@@ -96,11 +96,12 @@ function facetsOf(c, counts) {
 }
 
 /**
- * The search answer `{ total, hits, facets, relaxed }` of index number `index` of wasm instance
- * `instance` (its memory) from a compact
- * answer: `fixed` (JSON text of what was not sent before, or undefined), the hits' `snippets`
- * one after the other without their `…` cut marks, the numbers of the hits (`hits`: total,
- * relaxed, count, then per hit document, score, length in UTF-16 units of its text in
+ * The search answer `{ total, hits, facets, relaxed, corrected? }` of index number `index` of
+ * wasm instance `instance` (its memory) from a compact
+ * answer: `fixed` (JSON text of what was not sent before, or undefined), the corrected query
+ * if any then the hits' `snippets` one after the other without their `…` cut marks, the
+ * numbers of the hits (`hits`: total, relaxed, length in UTF-16 units of the corrected query
+ * or -1, count, then per hit document, score, length in UTF-16 units of its text in
  * `snippets`, cut marks — bit 0 a `…` before, bit 1 after —, highlight count and pairs, title
  * highlight count and pairs) and
  * the packed facet counts.
@@ -108,10 +109,11 @@ function facetsOf(c, counts) {
 export function buildAnswer(instance, index, fixed, snippets, hits, counts) {
   const c = cacheOf(instance, index);
   absorb(c, fixed);
-  const n = hits[2];
+  const corrected = hits[2];
+  const n = hits[3];
   const list = new Array(n);
-  let i = 3;
-  let at = 0;
+  let i = 4;
+  let at = corrected < 0 ? 0 : corrected;
   for (let k = 0; k < n; k++) {
     const doc = hits[i];
     const score = hits[i + 1];
@@ -139,7 +141,9 @@ export function buildAnswer(instance, index, fixed, snippets, hits, counts) {
     list[k] = hit;
     at += length;
   }
-  return { total: hits[0], hits: list, facets: facetsOf(c, counts), relaxed: hits[1] === 1 };
+  const answer = { total: hits[0], hits: list, facets: facetsOf(c, counts), relaxed: hits[1] === 1 };
+  if (corrected >= 0) answer.corrected = snippets.slice(0, corrected);
+  return answer;
 }
 
 /** The facet answer of index number `index` from its compact answer (see `buildAnswer`). */

@@ -199,6 +199,13 @@ export interface SearchResult {
    * With `total` 0, the filters leave out every such closest match and `facets` count them.
    */
   relaxed: boolean;
+  /**
+   * The query as the first hit answers it, present only when that reads some word as another:
+   * a misspelt word as a word of the index (`'refoulement'` for `'refoulment'`), a run-together
+   * word split (`'health care'` for `'healthcare'`). Folded words; phrases stay quoted and
+   * exclusions are kept. The same on every page of a query.
+   */
+  corrected?: string;
 }
 
 /**
@@ -222,6 +229,8 @@ export interface IndexSearchResult {
   facets: Facets;
   /** As `SearchResult.relaxed`. */
   relaxed: boolean;
+  /** As `SearchResult.corrected`. */
+  corrected?: string;
 }
 
 /** A category of mobile person, as `categories()` lists it. */

@@ -303,7 +303,10 @@ export class TreatykitSearchElement extends HTMLElement {
     learnLabels(result?.facets);
     this.#hits = Array.isArray(result?.hits) ? result.hits : [];
     const total = Number(result?.total ?? 0);
-    this.#status.textContent = total ? `${total} result${total === 1 ? '' : 's'}` : `No results for “${q.trim()}”`;
+    const corrected = typeof result?.corrected === 'string' && result.corrected ? result.corrected : null;
+    this.#status.textContent = total
+      ? `${total} result${total === 1 ? '' : 's'}${corrected ? ` for “${corrected}”` : ''}`
+      : `No results for “${q.trim()}”`;
     for (const hit of this.#hits) this.#list.append(this.#item(hit));
   }
 

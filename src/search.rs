@@ -108,7 +108,7 @@ fn filters(v: &JsValue) -> JsResult<Filters> {
 
 /// Searches the embedded corpus: `search(query, { limit, offset, filters, fuzzy }?)` →
 /// `{ total, hits: [{ id, kind, title, score, snippet, highlights, titleHighlights, ... }],
-/// facets, relaxed }`.
+/// facets, relaxed, corrected? }`.
 #[wasm_bindgen(js_name = search)]
 pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
     let q = query_arg(&query)?;

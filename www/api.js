@@ -95,8 +95,9 @@ function failure(e) {
 }
 
 /**
- * Searches. Always returns `{ total, hits, facets, relaxed, error }`; `facets` is `null` when
- * this build's search does not count facets, `error` is `{ code, message }` or `null`.
+ * Searches. Always returns `{ total, hits, facets, relaxed, corrected, error }`; `facets` is
+ * `null` when this build's search does not count facets, `corrected` the query as the engine
+ * read it or `null`, `error` is `{ code, message }` or `null`.
  */
 export function search(query, options = {}) {
   try {
@@ -108,10 +109,11 @@ export function search(query, options = {}) {
       hits: Array.isArray(r?.hits) ? r.hits : [],
       facets,
       relaxed: r?.relaxed ?? false,
+      corrected: typeof r?.corrected === 'string' && r.corrected ? r.corrected : null,
       error: null,
     };
   } catch (e) {
-    return { total: 0, hits: [], facets: null, relaxed: false, error: failure(e) };
+    return { total: 0, hits: [], facets: null, relaxed: false, corrected: null, error: failure(e) };
   }
 }
 

@@ -831,6 +831,7 @@ fn results_serialise_to_the_same_json_by_both_paths() {
         "\"status of refugees\"",
         "",
         "refugee zzqqx",
+        "refoulment",
     ] {
         let opts = SearchOptions::default();
         let owned = treatykit_core::search::json::results(&catalog().search(q, &opts).unwrap());
@@ -858,10 +859,10 @@ fn compact_parts(fixed: &str) -> (BTreeSet<u64>, bool, serde_json::Value) {
 /// The document numbers of a compact answer's hits, and their snippets.
 fn compact_hits(c: &Compact) -> Vec<(u64, String)> {
     let h = &c.hits;
-    let (mut i, mut at) = (3, 0);
+    let (mut i, mut at) = (4, h[2].max(0.0) as usize);
     let units: Vec<u16> = c.snippets.encode_utf16().collect();
     let mut out = Vec::new();
-    for _ in 0..h[2] as usize {
+    for _ in 0..h[3] as usize {
         let (doc, len, cuts, n) = (
             h[i] as u64,
             h[i + 2] as usize,
@@ -879,6 +880,50 @@ fn compact_hits(c: &Compact) -> Vec<(u64, String)> {
     assert_eq!(i, h.len(), "every number is read");
     assert_eq!(at, units.len(), "every snippet is read");
     out
+}
+
+#[test]
+fn the_answer_says_how_it_read_a_query_whose_words_it_read_as_others_on_every_page_and_path() {
+    let table: &[(&str, Option<&str>)] = &[
+        ("refoulment", Some("refoulement")),
+        ("migrant workres", Some("migrant workers")),
+        ("Right to educaton", Some("right to education")),
+        ("healthcare", Some("health care")),
+        (
+            "\"stateless persons\" conventoin -1961",
+            Some("\"stateless persons\" convention -1961"),
+        ),
+        // Read as typed: exact words, a word being typed, an abbreviation, another form.
+        ("refugee", None),
+        ("refug", None),
+        ("vccr", None),
+        ("asylum seekers", None),
+        ("zzqqx", None),
+    ];
+    let index = catalog().index();
+    for &(q, want) in table {
+        let r = search(q);
+        assert_eq!(r.corrected.as_deref(), want, "{q}");
+        let next_page = with(q, |o| o.offset = 1);
+        assert_eq!(next_page.corrected, r.corrected, "{q} on another page");
+        let json: serde_json::Value =
+            serde_json::from_str(&catalog().search_json(q, &SearchOptions::default()).unwrap())
+                .unwrap();
+        assert_eq!(
+            json.get("corrected").and_then(|c| c.as_str()),
+            want,
+            "{q} as JSON"
+        );
+        let c = index
+            .search_compact(q, &SearchOptions::default(), &mut Delivered::new())
+            .unwrap();
+        let read = (c.hits[2] >= 0.0).then(|| {
+            let units: Vec<u16> = c.snippets.encode_utf16().take(c.hits[2] as usize).collect();
+            String::from_utf16(&units).unwrap()
+        });
+        assert_eq!(read.as_deref(), want, "{q} compact");
+        compact_hits(&c);
+    }
 }
 
 #[test]

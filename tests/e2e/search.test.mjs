@@ -104,7 +104,7 @@ test('a hit whose title no source shows (an MIMC chapter) carries a “Title ass
   await context.close();
 });
 
-test('a relaxed answer says it is not what was typed; an exact one says nothing', async () => {
+test('a relaxed or corrected answer says it is not what was typed; an exact one says nothing', async () => {
   const { page, context, problems } = await openPage(env, '/www/');
   await ready(page);
   for (const [q, notice] of [['refugee visa', true], ['chapter 9', true], ['refugee', false]]) {
@@ -116,6 +116,17 @@ test('a relaxed answer says it is not what was typed; an exact one says nothing'
     assert.equal(shown, notice ? 1 : 0, q);
     if (notice) assert.match(await page.locator('.notice--info').textContent(), /closest matches/);
   }
+  // A misspelt word read as a word of the texts is said, with the reading the engine used.
+  for (const [q, read, relaxed] of [['refoulment', 'refoulement', false], ['chapter 9', 'charter 9', true]]) {
+    const expected = await api(page, (tk, query) => tk.search(query), q);
+    assert.deepEqual([expected.corrected, expected.relaxed], [read, relaxed], q);
+    await page.fill('#q', q);
+    await resultsFor(page, q);
+    assert.equal(await page.locator('.notice--info [data-corrected]').textContent(), read, q);
+    const text = await page.locator('.notice--info').textContent();
+    assert.match(text, relaxed ? /closest matches, reading the query as charter 9\./ : /^Showing results for refoulement\.$/, q);
+  }
+  assert.equal(await api(page, (tk) => tk.search('refugee').corrected), undefined, 'a query read as typed has none');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -30,6 +30,14 @@ test('the embed page holds only the widget, which searches inside its shadow roo
   assert.deepEqual(marks, expected.hits.map((h) => h.titleHighlights.map(([a, b]) => h.title.slice(a, b))));
   assert.ok(marks.flat().length > 0, 'some title words are marked');
   assert.equal(await page.locator('treatykit-search [part=status]').textContent(), `${expected.total} result${expected.total === 1 ? '' : 's'}`);
+  // A misspelt word: the status line says which word was searched for.
+  await page.locator('treatykit-search input').fill('statelss');
+  const read = await api(page, (tk) => tk.search('statelss', { limit: 5 }));
+  assert.equal(read.corrected, 'stateless');
+  await page.waitForFunction((want) => document.querySelector('treatykit-search').shadowRoot.querySelector('[part=status]').textContent === want,
+    `${read.total} results for “stateless”`);
+  await page.locator('treatykit-search input').fill('stateless');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelector('[part=status]').textContent.endsWith('results'));
   // The href template links each hit to the app's record view.
   const href = await page.locator('treatykit-search li a').first().getAttribute('href');
   assert.equal(href, new URL(`/www/?record=${encodeURIComponent(expected.hits[0].id)}`, env.base).href);

@@ -125,7 +125,14 @@ function notices(ctx, result) {
     out.push(h('p', { class: 'notice notice--error', role: 'alert' }, msg));
   }
   const relaxed = result.relaxed;
-  if (relaxed && result.total > 0) {
+  if (result.corrected && result.total > 0) {
+    // How the engine read the query (a misspelt word read as a word of the texts, a
+    // run-together word split), said plainly: a near reading is never passed off as the query.
+    const read = h('strong', { 'data-corrected': '' }, result.corrected);
+    out.push(h('p', { class: 'notice notice--info' }, ...(relaxed
+      ? ['No record has every word as you typed it; showing the closest matches, reading the query as ', read, '.']
+      : ['Showing results for ', read, '.'])));
+  } else if (relaxed && result.total > 0) {
     let text;
     if (typeof relaxed === 'string') text = ['Showing results for ', h('strong', {}, relaxed), '.'];
     else if (typeof relaxed === 'object') {

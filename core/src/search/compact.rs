@@ -11,10 +11,13 @@
 //!   "table":[["field",[["value","label"],…]],…]}` with the hit documents the JavaScript side
 //!   has not been sent yet and, with the first answer only, the facet table (fields, values,
 //!   labels); either member may be missing, and the text is empty when both are;
-//! - `snippets`: the hits' snippets, one after the other, without the `…` that marks text
-//!   cut at either end (so that a snippet with no other non-ASCII character is ASCII, which
-//!   JavaScript decodes several times faster: Node 20 takes ~10× longer over text with one);
-//! - `hits`: numbers: total, relaxed (0 or 1), the number of hits, then per hit its document
+//! - `snippets`: the corrected query when there is one (`corrected` of
+//!   [`super::SearchResults`]), then the hits' snippets, one after the other, without the `…`
+//!   that marks text cut at either end (so that a snippet with no other non-ASCII character
+//!   is ASCII, which JavaScript decodes several times faster: Node 20 takes ~10× longer over
+//!   text with one);
+//! - `hits`: numbers: total, relaxed (0 or 1), the length in UTF-16 code units of the
+//!   corrected query (-1 when there is none), the number of hits, then per hit its document
 //!   number, score (as shown), the length in UTF-16 code units of its text in `snippets`,
 //!   its cut marks (bit 0: a `…` goes before that text, bit 1: after), number of highlights
 //!   and their `[start, end)` pairs (in the snippet with its marks), then the number of
@@ -83,9 +86,10 @@ fn mark(docs: &mut Vec<u64>, d: u32) -> bool {
 pub struct Compact {
     /// JSON text of what the JavaScript side has not been sent yet; empty when nothing.
     pub fixed: String,
-    /// The hits' snippets, concatenated.
+    /// The corrected query, if any, then the hits' snippets, concatenated.
     pub snippets: String,
-    /// Total, relaxed, and per hit its numbers (empty for a facet answer).
+    /// Total, relaxed, the corrected query's length, and per hit its numbers (empty for a
+    /// facet answer).
     pub hits: Vec<f64>,
     /// The facet counts, packed.
     pub facets: Vec<u32>,
@@ -134,10 +138,19 @@ impl Index {
         answer
             .snippets
             .reserve(2 * snippet::SNIPPET_CHARS * o.page.len());
-        answer.hits.reserve(3 + 16 * o.page.len());
+        answer.hits.reserve(4 + 16 * o.page.len());
+        // The corrected query, if any, leads the snippets.
+        let corrected = match &o.corrected {
+            Some(c) => {
+                answer.snippets.push_str(c);
+                c.encode_utf16().count() as f64
+            }
+            None => -1.0,
+        };
         answer.hits.extend([
             o.total as f64,
             f64::from(u8::from(o.relaxed)),
+            corrected,
             o.page.len() as f64,
         ]);
         let Work {

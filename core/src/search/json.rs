@@ -263,6 +263,11 @@ pub fn results(r: &SearchResults) -> String {
     out.push(',');
     key(&mut out, "relaxed");
     out.push_str(if r.relaxed { "true" } else { "false" });
+    if let Some(c) = &r.corrected {
+        out.push(',');
+        key(&mut out, "corrected");
+        string(&mut out, c);
+    }
     out.push('}');
     out
 }
@@ -370,6 +375,7 @@ mod tests {
                 }],
             )]),
             relaxed: false,
+            corrected: None,
         };
         assert_eq!(
             results(&r),

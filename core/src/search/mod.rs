@@ -144,6 +144,10 @@ pub struct SearchResults {
     pub facets: Facets,
     /// True when no document matched every word and the results match some of them.
     pub relaxed: bool,
+    /// The query as the first hit answers it, when that reads a word as another: a typo
+    /// corrected ("refoulement" for "refoulment"), a run-together word split ("health care");
+    /// folded, phrases quoted and exclusions kept. `None` when every word is read as typed.
+    pub corrected: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -607,6 +611,7 @@ impl Index {
             hits,
             facets,
             relaxed: o.relaxed,
+            corrected: o.corrected,
         })
     }
 
@@ -634,7 +639,12 @@ impl Index {
             Some(docs) => self.facets.count_json(docs, &o.filters, &mut out),
         }
         out.push_str(",\"relaxed\":");
-        out.push_str(if o.relaxed { "true}" } else { "false}" });
+        out.push_str(if o.relaxed { "true" } else { "false" });
+        if let Some(c) = &o.corrected {
+            out.push_str(",\"corrected\":");
+            json::string(&mut out, c);
+        }
+        out.push('}');
         Ok(out)
     }
 
@@ -671,6 +681,8 @@ impl Index {
         // but not under the filters, the answer is empty and its facet counts say where the
         // matches are.
         let mut fall_back = !words_match;
+        // The query with a run-together word split, when that is what matched.
+        let mut split_query = None;
         // A fallback's facet documents replace the query's only when it finds something.
         let mut fallback_docs = Vec::new();
         // Still nothing: a word may be two words run together ("healthcare"). When the split
@@ -690,6 +702,7 @@ impl Index {
             );
             if split_match {
                 plans = split_plans;
+                split_query = Some(split);
                 std::mem::swap(&mut facet_docs, &mut fallback_docs);
                 fall_back = false;
                 other_words = split_other;
@@ -790,6 +803,10 @@ impl Index {
             .map(|s| (s.doc, s.score))
             .collect();
         let abbrevs = self.abbrevs(&q, &plans, relaxed);
+        // Read from the first hit of all, so every page says the same.
+        let corrected = matches
+            .first()
+            .and_then(|m| self.corrected(&q, split_query.as_ref().unwrap_or(&q), &plans, m.doc));
         Ok(Outcome {
             total,
             page,
@@ -798,7 +815,82 @@ impl Index {
             filters,
             relaxed,
             abbrevs,
+            corrected,
         })
+    }
+
+    /// The query as its first hit, document `d`, answers it, when that is not the query as
+    /// typed: each word that `d` matches only through a typo candidate replaced by that
+    /// candidate (the nearest, then the commonest), a run-together word split ("health care"
+    /// for "healthcare"). Words are folded; a quoted phrase stays quoted and exclusions are
+    /// kept. `q` is the query as typed, `read` the query matched (`q` or its split) and
+    /// `plans` its plans. None when every word is read as typed.
+    fn corrected(
+        &self,
+        q: &query::Query,
+        read: &query::Query,
+        plans: &[Plan],
+        d: u32,
+    ) -> Option<String> {
+        use query::Group;
+        let ents = self.ix.entries(d);
+        let has = |t: u32| ents.has_in_range(t, t + 1);
+        let mut out = String::new();
+        let mut changed = false;
+        let push = |out: &mut String, word: &str| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        };
+        for ((typed, g), p) in q.include.iter().zip(&read.include).zip(plans) {
+            match (g, p) {
+                (
+                    Group::Term { text, .. },
+                    Plan::Term {
+                        exact,
+                        prefix,
+                        typos,
+                        ..
+                    },
+                ) => {
+                    let own = exact.is_some_and(|(t, _)| has(t))
+                        || prefix.is_some_and(|(lo, hi)| ents.has_in_range(lo, hi))
+                        || typos.iter().any(|&(t, dist, _)| dist == 0 && has(t));
+                    let typo = typos
+                        .iter()
+                        .filter(|&&(t, dist, _)| !own && dist > 0 && has(t))
+                        .min_by_key(|&&(t, dist, _)| (dist, std::cmp::Reverse(self.ix.df(t))));
+                    match typo {
+                        Some(&(t, ..)) => {
+                            changed = true;
+                            push(&mut out, self.ix.term(t));
+                        }
+                        None => push(&mut out, text),
+                    }
+                }
+                (Group::Term { text, .. }, _) => push(&mut out, text),
+                (Group::Phrase(words), _) => {
+                    if matches!(typed, Group::Term { .. }) {
+                        // A word split in two.
+                        changed = true;
+                        push(&mut out, &words.join(" "));
+                    } else {
+                        push(&mut out, &format!("\"{}\"", words.join(" ")));
+                    }
+                }
+            }
+        }
+        if !changed {
+            return None;
+        }
+        for g in &q.exclude {
+            match g {
+                Group::Term { text, .. } => push(&mut out, &format!("-{text}")),
+                Group::Phrase(words) => push(&mut out, &format!("-\"{}\"", words.join(" "))),
+            }
+        }
+        Some(out)
     }
 
     /// Plans the words of `q` and matches them into `matches` and `facet_docs` (cleared
@@ -866,6 +958,7 @@ impl Index {
             facet_docs,
             filters,
             relaxed: false,
+            corrected: None,
             abbrevs: Vec::new(),
         }
     }
@@ -976,6 +1069,9 @@ struct Outcome {
     /// [`Index::abbreviated_in_title`]): its words of 2 to 63 letters and digits that are
     /// not little or soft words, with the number of their plan in `plans` when known.
     abbrevs: Vec<names::Abbrev>,
+    /// The query as the first hit answers it, when some word is read as another (see
+    /// [`Index::corrected`]).
+    corrected: Option<String>,
 }
 /// The one folded term of `w`, or `None` when it folds to no term or several (a word list
 /// of [`Index::with_aliases`], [`Index::with_optional_words`] or [`Index::with_soft_words`]).
