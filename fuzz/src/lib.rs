@@ -242,9 +242,13 @@ impl Assembler {
         self.absorb(&c.fixed);
         let h = &c.hits;
         let units: Vec<u16> = c.snippets.encode_utf16().collect();
-        let (mut i, mut at) = (3, 0);
+        // The corrected query, if any, leads the snippets; its length follows `relaxed`.
+        assert!(h[2] >= -1.0 && h[2].fract() == 0.0, "a length or -1");
+        let (mut i, mut at) = (4, h[2].max(0.0) as usize);
+        let corrected = (h[2] >= 0.0)
+            .then(|| String::from_utf16(&units[..at]).expect("the corrected query is text"));
         let mut hits = Vec::new();
-        for _ in 0..h[2] as usize {
+        for _ in 0..h[3] as usize {
             let (doc, score, len, cuts, n) = (
                 h[i] as u64,
                 h[i + 1],
@@ -301,6 +305,9 @@ impl Assembler {
         out.insert("hits".into(), Value::Array(hits));
         out.insert("facets".into(), self.facets_of(&c.facets));
         out.insert("relaxed".into(), Value::Bool(h[1] == 1.0));
+        if let Some(c) = corrected {
+            out.insert("corrected".into(), Value::String(c));
+        }
         Ok(Value::Object(out))
     }
 
