@@ -127,6 +127,17 @@ impl Plan {
         )
     }
 
+    /// True for a soft word (see [`Optional::Soft`]).
+    pub(super) fn is_soft(&self) -> bool {
+        matches!(
+            self,
+            Plan::Term {
+                optional: Optional::Soft,
+                ..
+            }
+        )
+    }
+
     pub(super) fn cost(&self) -> u64 {
         match self {
             Plan::Term { cost, .. } | Plan::Phrase { cost, .. } => *cost,

@@ -284,7 +284,8 @@ impl Index {
     /// "1930 forced labour convention" names the Forced Labour Convention, 1930 (alias "Forced
     /// Labour Convention", title word "1930"), not the Protocol of 2014 to it, whose title
     /// holds the same words and more; "rights child convention" names the Convention on the
-    /// Rights of the Child. Little words count on neither side; a query of phrases or of fewer
+    /// Rights of the Child; "refugee rights" the category Refugee (soft words need not be
+    /// words of the names). Little words count on neither side; a query of phrases or of fewer
     /// than two other words names nothing so.
     pub(super) fn name_boost_any_order(&self, plans: &[Plan], top: &mut [Scored]) {
         let words: Vec<WordTerms> = plans
@@ -295,6 +296,15 @@ impl Index {
         if words.len() < 2 || words.len() < plans.iter().filter(|p| !p.is_little()).count() {
             return;
         }
+        // The words every name of a record must hold between them: not the soft words, which
+        // say what kind of record is wanted ("refugee rights" names the category Refugee).
+        let needed: Vec<&WordTerms> = plans
+            .iter()
+            .filter(|p| !p.is_little())
+            .zip(&words)
+            .filter(|(p, _)| !p.is_soft())
+            .map(|(_, w)| w)
+            .collect();
         let in_query = |t: u32| words.iter().any(|w| w.has(t));
         let names = self.name_terms();
         for m in top {
@@ -306,7 +316,7 @@ impl Index {
             if (a..b).any(|j| {
                 let t = names.of(j);
                 !t.is_empty() && t.iter().all(|&t| in_query(t))
-            }) && words.iter().all(|w| all.iter().any(|&t| w.has(t)))
+            }) && needed.iter().all(|w| all.iter().any(|&t| w.has(t)))
             {
                 m.score *= NAME_MATCH;
             }
