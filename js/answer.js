@@ -103,7 +103,8 @@ function facetsOf(c, counts) {
  * numbers of the hits (`hits`: total, relaxed, length in UTF-16 units of the corrected query
  * or -1, count, then per hit document, score, length in UTF-16 units of its text in
  * `snippets`, cut marks — bit 0 a `…` before, bit 1 after —, highlight count and pairs, title
- * highlight count and pairs) and
+ * highlight count and pairs, count of search terms and the length of each, whose texts follow
+ * the hit's snippet) and
  * the packed facet counts.
  */
 export function buildAnswer(instance, index, fixed, snippets, hits, counts) {
@@ -129,8 +130,18 @@ export function buildAnswer(instance, index, fixed, snippets, hits, counts) {
     const titleHighlights = new Array(inTitle);
     for (let h = 0; h < inTitle; h++, i += 2) titleHighlights[h] = [hits[i], hits[i + 1]];
     let snippet = snippets.slice(at, at + length);
+    at += length;
     if (cuts !== 0) snippet = (cuts & 1 ? '\u2026' : '') + snippet + (cuts & 2 ? '\u2026' : '');
     const hit = { id: t.id, kind: t.kind, title: t.title, score, snippet, highlights, titleHighlights };
+    const terms = hits[i++];
+    if (terms > 0) {
+      const searchTerms = new Array(terms);
+      for (let s = 0; s < terms; s++, i++) {
+        searchTerms[s] = snippets.slice(at, at + hits[i]);
+        at += hits[i];
+      }
+      hit.searchTerms = searchTerms;
+    }
     const { keys, values, summary, lists } = t;
     if (summary !== null) {
       Object.assign(hit, summary);
@@ -139,7 +150,6 @@ export function buildAnswer(instance, index, fixed, snippets, hits, counts) {
       for (let f = 0; f < keys.length; f++) put(hit, keys[f], copy(values[f]));
     }
     list[k] = hit;
-    at += length;
   }
   const answer = { total: hits[0], hits: list, facets: facetsOf(c, counts), relaxed: hits[1] === 1 };
   if (corrected >= 0) answer.corrected = snippets.slice(0, corrected);

@@ -138,6 +138,12 @@ export interface HitBase {
   highlights: Range[];
   /** Matched parts of `title`. */
   titleHighlights: Range[];
+  /**
+   * The record's search terms the hit was found by — everyday words its corpus gives it that
+   * its text lacks (`["pension"]` for the right to social security) — present only when a
+   * query word is found in the record nowhere else (never on an `Index` of your records).
+   */
+  searchTerms?: string[];
 }
 
 /**

@@ -63,11 +63,15 @@ pub const OPTIONAL_WORDS: &[&str] = &[
 /// (the Domestic Workers Convention).
 pub const SOFT_WORDS: &[&str] = &["right", "rights"];
 
-/// The text of a record's keywords field: `kind` (what the record is, "right"), then its
-/// search terms, the everyday words visitors use for it ("pension"), one per line so that no
-/// two are read as side by side.
+/// The text of a record's keywords field: `kind` (what the record is, "right"), then, after an
+/// empty line, its search terms, the everyday words visitors use for it ("pension"), one per
+/// line so that no two are read as side by side.
 fn keywords(kind: &str, search_terms: &[String]) -> String {
     let mut out = String::from(kind);
+    // An empty line: the search terms follow (see `KEYWORDS_FIELD`).
+    if !search_terms.is_empty() {
+        out.push('\n');
+    }
     for t in search_terms {
         out.push('\n');
         out.push_str(t);

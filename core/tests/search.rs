@@ -876,6 +876,12 @@ fn compact_hits(c: &Compact) -> Vec<(u64, String)> {
         i += 5 + 2 * n;
         // The title's highlights.
         i += 1 + 2 * h[i] as usize;
+        // The search terms, whose texts follow the snippet.
+        let terms = h[i] as usize;
+        for k in 0..terms {
+            at += h[i + 1 + k] as usize;
+        }
+        i += 1 + terms;
     }
     assert_eq!(i, h.len(), "every number is read");
     assert_eq!(at, units.len(), "every snippet is read");
@@ -1477,6 +1483,43 @@ fn a_right_or_category_is_found_by_the_everyday_words_of_its_search_terms() {
     // Searchable, never shown: no hit's snippet is made of them.
     let r = search("pension");
     assert!(!r.hits[0].snippet.to_lowercase().contains("pension"));
+}
+
+#[test]
+fn a_hit_found_by_its_search_terms_names_them_and_one_found_by_its_text_names_none() {
+    // (query, first hit, its searchTerms): the lines holding the most query words, a word as
+    // typed before its other forms; none when the words are in what the hit shows.
+    let table: &[(&str, &str, &[&str])] = &[
+        ("pension", "social-security", &["pension"]),
+        ("pensoin", "social-security", &["pension"]),
+        ("golden visa", "investor-resident", &["golden visa"]),
+        ("boat people", "rescue-at-sea", &["boat people"]),
+        ("overstayer", "irregular-migrant", &["overstayer"]),
+        ("social security", "social-security", &[]),
+        ("right to work", "right-to-work-refugees-stateless", &[]),
+        // The role words before the search terms are never named.
+        ("migrant categories", "forced-migrant", &[]),
+    ];
+    let index = catalog().index();
+    for &(q, id, want) in table {
+        let r = search(q);
+        assert_first(&r, id, q);
+        assert_eq!(r.hits[0].search_terms, want, "{q}");
+        let json: serde_json::Value =
+            serde_json::from_str(&catalog().search_json(q, &SearchOptions::default()).unwrap())
+                .unwrap();
+        let terms = json["hits"][0].get("searchTerms");
+        assert_eq!(
+            terms.map(|t| t.as_array().unwrap().len()).unwrap_or(0),
+            want.len(),
+            "{q} as JSON: only when there are some"
+        );
+        let mut sent = Delivered::new();
+        let c = index
+            .search_compact(q, &SearchOptions::default(), &mut sent)
+            .unwrap();
+        compact_hits(&c);
+    }
 }
 
 #[test]

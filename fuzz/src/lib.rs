@@ -287,6 +287,20 @@ impl Assembler {
                 .collect();
             i += 1 + 2 * t;
             hit.insert("titleHighlights".into(), Value::Array(title));
+            // The search terms it was found by, whose texts follow its snippet.
+            let terms = h[i] as usize;
+            let mut found_by = Vec::new();
+            for k in 0..terms {
+                let len = h[i + 1 + k] as usize;
+                found_by.push(Value::String(
+                    String::from_utf16(&units[at..at + len]).expect("terms split on characters"),
+                ));
+                at += len;
+            }
+            i += 1 + terms;
+            if terms > 0 {
+                hit.insert("searchTerms".into(), Value::Array(found_by));
+            }
             // Maps compare without order here; the wasm tests check key order.
             for (k, v) in fixed {
                 if !["id", "kind", "title"].contains(&k.as_str()) {

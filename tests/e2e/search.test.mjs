@@ -127,6 +127,15 @@ test('a relaxed or corrected answer says it is not what was typed; an exact one 
     assert.match(text, relaxed ? /closest matches, reading the query as charter 9\./ : /^Showing results for refoulement\.$/, q);
   }
   assert.equal(await api(page, (tk) => tk.search('refugee').corrected), undefined, 'a query read as typed has none');
+  // A hit found through its search terms (words its text lacks) names them under its snippet.
+  const pension = await api(page, (tk) => tk.search('pension').hits[0]);
+  assert.deepEqual([pension.id, pension.searchTerms], ['social-security', ['pension']]);
+  await page.fill('#q', 'pension');
+  await resultsFor(page, 'pension');
+  assert.equal(await page.locator('.hit').first().locator('.hit__terms').textContent(), 'Matched its search term pension.');
+  await page.fill('#q', 'refugee');
+  await resultsFor(page, 'refugee');
+  assert.equal(await page.locator('.hit__terms').count(), 0, 'hits found by their own text name no search term');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -315,6 +315,10 @@ mod search_boundary {
             ("zzzzqqqxxw", JsValue::UNDEFINED),
             ("", object(&[("limit", n(100.0)), ("offset", n(100.0))])),
             ("mig", object(&[("filters", object(&[("gcmObjective", list(&[n(6.0), n(14.0)]))]))])),
+            // Hits found by their search terms (searchTerms), one misspelt (corrected).
+            ("pushback", JsValue::UNDEFINED),
+            ("golden visa pensoin", JsValue::UNDEFINED),
+            ("healthcare", JsValue::UNDEFINED),
         ]
     }
 

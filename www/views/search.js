@@ -356,6 +356,11 @@ function hitCard(ctx, hit) {
       }, highlighted(hit.title, hit.titleHighlights))),
     meta.length ? h('p', { class: 'hit__meta' }, meta.join(' · ')) : null,
     snippet ? h('p', { class: 'hit__snippet' }, snippet) : null,
+    // Found through words its text lacks: say which, or the hit seems to match nothing.
+    Array.isArray(hit.searchTerms) && hit.searchTerms.length
+      ? h('p', { class: 'hit__terms' }, `Matched its search term${hit.searchTerms.length > 1 ? 's' : ''} `,
+        hit.searchTerms.flatMap((t, i) => [i ? ', ' : null, h('mark', {}, t)]).filter(Boolean), '.')
+      : null,
     flags.length ? h('p', { class: 'hit__flags' }, flags,
       hit.confidenceNote || hit.certaintyNote
         ? h('span', { class: 'hit__note' }, shorten(hit.confidenceNote ?? hit.certaintyNote, 140)) : null) : null,

@@ -20,8 +20,10 @@
 //!   corrected query (-1 when there is none), the number of hits, then per hit its document
 //!   number, score (as shown), the length in UTF-16 code units of its text in `snippets`,
 //!   its cut marks (bit 0: a `…` goes before that text, bit 1: after), number of highlights
-//!   and their `[start, end)` pairs (in the snippet with its marks), then the number of
-//!   highlights in the title and their pairs;
+//!   and their `[start, end)` pairs (in the snippet with its marks), the number of
+//!   highlights in the title and their pairs, then the number of search terms it was found
+//!   by (`searchTerms`, usually 0) and the length in UTF-16 code units of each, whose texts
+//!   follow its snippet in `snippets`;
 //! - `facets`: per facet field in order, how many values have a count, then `(value number,
 //!   count)` pairs, ranked (value numbers index that field's `table` list).
 //!
@@ -49,6 +51,7 @@ struct Work {
     fresh: Vec<u32>,
     matched: Vec<u32>,
     abbreviated: Vec<u32>,
+    terms: Vec<(u32, u32)>,
     snippet: snippet::Scratch,
     snip: snippet::Snippet,
 }
@@ -157,6 +160,7 @@ impl Index {
             fresh,
             matched,
             abbreviated,
+            terms,
             snippet: scratch,
             snip,
         } = work;
@@ -199,6 +203,13 @@ impl Index {
                     .flatten()
                     .map(|&x| f64::from(x)),
             );
+            // The search terms it was found by follow its snippet.
+            self.search_terms_into(d, &o.plans, terms);
+            answer.hits.push(terms.len() as f64);
+            for t in self.search_terms_of(d, terms) {
+                answer.hits.push(t.encode_utf16().count() as f64);
+                answer.snippets.push_str(&t);
+            }
             if mark(docs, d) {
                 fresh.push(d);
             }

@@ -201,6 +201,18 @@ fn hit(out: &mut String, h: &Hit) {
     out.push(',');
     key(out, "titleHighlights");
     ranges(out, &h.title_highlights);
+    if !h.search_terms.is_empty() {
+        out.push(',');
+        key(out, "searchTerms");
+        out.push('[');
+        for (i, t) in h.search_terms.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            string(out, t);
+        }
+        out.push(']');
+    }
     for (k, v) in &h.fields {
         out.push(',');
         key(out, k);
@@ -360,6 +372,7 @@ mod tests {
                 snippet: "s".into(),
                 highlights: vec![[0, 1]],
                 title_highlights: vec![[0, 1]],
+                search_terms: Vec::new(),
                 fields: vec![
                     ("year".into(), Value::Num(1951.0)),
                     ("tags".into(), Value::List(vec!["a".into()])),

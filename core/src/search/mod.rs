@@ -27,6 +27,7 @@ pub mod filters;
 pub mod forms;
 pub mod index;
 pub mod json;
+mod keywords;
 mod matching;
 mod names;
 pub mod options;
@@ -59,7 +60,10 @@ pub(super) const JUMP_BLEND_TOP: usize = 20;
 /// Name of the field holding documents' short names and aliases.
 const NAMES_FIELD: &str = "@names";
 /// Name of a text field that is searched but never shown in snippets: words a record is
-/// about without writing them (a right record is a right, whatever its name says).
+/// about without writing them (a right record is a right, whatever its name says). Its lines
+/// after the first empty line are search terms, one per line: everyday words a record's own
+/// text lacks ("pension" for the right to social security); a hit found through them says so
+/// ([`Hit::search_terms`]).
 pub const KEYWORDS_FIELD: &str = "@keywords";
 /// Results re-ranked by the adjacency of query words.
 const PROXIMITY_TOP: usize = 50;
@@ -105,6 +109,9 @@ pub struct Hit {
     pub highlights: Vec<[u32; 2]>,
     /// `[start, end)` of matched words in `title`, in UTF-16 code units.
     pub title_highlights: Vec<[u32; 2]>,
+    /// The record's search terms it was found by: the search-term lines of its
+    /// [`KEYWORDS_FIELD`] that hold a query word it holds nowhere else (usually none).
+    pub search_terms: Vec<String>,
     /// Summary fields of the record, flattened into the hit object.
     pub fields: Vec<(String, Value)>,
 }
@@ -118,7 +125,7 @@ impl Hit {
 
 impl Serialize for Hit {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(7 + self.fields.len()))?;
+        let mut m = s.serialize_map(None)?;
         m.serialize_entry("id", &self.id)?;
         m.serialize_entry("kind", &self.kind)?;
         m.serialize_entry("title", &self.title)?;
@@ -126,6 +133,9 @@ impl Serialize for Hit {
         m.serialize_entry("snippet", &self.snippet)?;
         m.serialize_entry("highlights", &self.highlights)?;
         m.serialize_entry("titleHighlights", &self.title_highlights)?;
+        if !self.search_terms.is_empty() {
+            m.serialize_entry("searchTerms", &self.search_terms)?;
+        }
         for (k, v) in &self.fields {
             m.serialize_entry(k, v)?;
         }
@@ -165,6 +175,9 @@ struct StoredDoc {
     /// The field whose text is exactly the title (its words are marked in the title), or
     /// `u8::MAX`.
     title_field: u8,
+    /// Where the search terms start in the text of the keywords field ([`KEYWORDS_FIELD`]),
+    /// or `u32::MAX` when it has none.
+    terms_at: u32,
 }
 
 impl StoredDoc {
@@ -229,6 +242,8 @@ pub struct Index {
     /// query with its last word completed ([`Index::named_by_prefix`]) are one binary search
     /// away.
     jump_order: Vec<u32>,
+    /// The field searched but never shown ([`KEYWORDS_FIELD`]), if the documents have one.
+    keywords_field: Option<u8>,
     /// The terms of the words of each text of `jump`, little words left out; built on first
     /// need ([`Index::name_terms`]).
     name_terms: std::sync::OnceLock<names::NameTerms>,
@@ -347,18 +362,22 @@ impl Index {
                 texts,
                 summary: d.summary,
                 has_short: !d.short.is_empty(),
+                terms_at: u32::MAX,
             });
         }
         // Fields that a hit shows elsewhere (title, names) or never (keywords) are not used for
         // snippets.
-        let title_field = fields
-            .iter()
-            .position(|f| f.name == "title")
-            .map(|i| i as u8);
-        let keywords_field = fields
-            .iter()
-            .position(|f| f.name == KEYWORDS_FIELD)
-            .map(|i| i as u8);
+        let field_named = |name: &str| fields.iter().position(|f| f.name == name).map(|i| i as u8);
+        let title_field = field_named("title");
+        let keywords_field = field_named(KEYWORDS_FIELD);
+        if let Some(kf) = keywords_field {
+            for d in &mut stored {
+                if let Some((_, t)) = d.texts.iter().find(|(f, _)| *f == kf) {
+                    // Search terms follow the first empty line.
+                    d.terms_at = t.find("\n\n").map_or(u32::MAX, |i| i as u32 + 2);
+                }
+            }
+        }
         let no_snippet: Vec<u8> = title_field
             .into_iter()
             .chain(names_field)
@@ -396,6 +415,7 @@ impl Index {
             jump_off,
             jump_keys,
             jump_order,
+            keywords_field,
             name_terms: std::sync::OnceLock::new(),
             no_snippet,
             aliases: Vec::new(),
@@ -1035,6 +1055,18 @@ impl Index {
         json::ranges(out, &snip.highlights);
         out.push_str(",\"titleHighlights\":");
         json::ranges(out, &snip.title_highlights);
+        let mut ranges = Vec::new();
+        self.search_terms_into(d, &o.plans, &mut ranges);
+        if !ranges.is_empty() {
+            out.push_str(",\"searchTerms\":[");
+            for (i, t) in self.search_terms_of(d, &ranges).iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json::string(out, t);
+            }
+            out.push(']');
+        }
         doc.write_summary(out);
         out.push('}');
     }
@@ -1050,6 +1082,11 @@ impl Index {
             snippet: snip.text,
             highlights: snip.highlights,
             title_highlights: snip.title_highlights,
+            search_terms: {
+                let mut ranges = Vec::new();
+                self.search_terms_into(d, &o.plans, &mut ranges);
+                self.search_terms_of(d, &ranges)
+            },
             fields: doc.summary.clone(),
         }
     }

@@ -1,0 +1,115 @@
+//! The search terms a hit was found by. A corpus may give a record words its own text lacks
+//! (a right's `search_terms`: "pension" for the right to social security), one per line after
+//! the first empty line of a field that is searched but never shown
+//! ([`super::KEYWORDS_FIELD`]). A hit found through them would show no matched word; its
+//! `searchTerms` say which of them it was found by.
+
+use super::Index;
+use super::matching::Plan;
+
+/// Most search terms a hit names.
+const MAX_SHOWN: usize = 3;
+
+impl Index {
+    /// Puts into `out` (cleared first) the byte ranges, in the text of document `d`'s keywords
+    /// field, of the search-term lines (after its first empty line) that hold a word of the query (`plans`) which `d` holds
+    /// nowhere else: the search terms it was found by, in the order of the field, each once;
+    /// of those, only the lines holding the most words of the query ("golden visa" for
+    /// `golden visa`, not also "investor visa"), at most [`MAX_SHOWN`]. Little and soft words
+    /// and phrases count for nothing here.
+    pub(super) fn search_terms_into(&self, d: u32, plans: &[Plan], out: &mut Vec<(u32, u32)>) {
+        out.clear();
+        let doc = &self.docs[d as usize];
+        let (Some(kf), terms_from) = (self.keywords_field, doc.terms_at as usize) else {
+            return;
+        };
+        if doc.terms_at == u32::MAX {
+            return;
+        }
+        let Some((_, text)) = doc.texts.iter().find(|(f, _)| *f == kf) else {
+            return;
+        };
+        let starts = self.ix.token_starts(d, kf);
+        let mut places: Vec<u16> = Vec::new();
+        let mut lines: Vec<u64> = Vec::new();
+        for p in plans.iter().filter(|p| !p.is_little() && !p.is_soft()) {
+            places.clear();
+            let mut shown = false;
+            self.word_entries(d, p, |e| {
+                if e.field == kf {
+                    places.extend_from_slice(self.ix.positions(&e));
+                } else {
+                    shown = true;
+                }
+            });
+            if shown {
+                continue;
+            }
+            for &at in &places {
+                let Some(&s) = starts.get(usize::from(at)) else {
+                    continue;
+                };
+                let s = s as usize;
+                if s < terms_from {
+                    continue;
+                }
+                let from = text[..s].rfind('\n').map_or(0, |i| i + 1);
+                let to = text[s..].find('\n').map_or(text.len(), |i| s + i);
+                lines.push((from as u64) << 32 | to as u64);
+            }
+        }
+        // As integers: the sort of `u64`s is in the wasm already, one of pairs would add 6 KB.
+        lines.sort_unstable();
+        lines.dedup();
+        out.extend(lines.iter().map(|&l| ((l >> 32) as u32, l as u32)));
+        // Only the lines that hold the most words of the query.
+        let words_in = |&(a, b): &(u32, u32)| {
+            let line = &text[a as usize..b as usize];
+            let mut n = 0;
+            super::text::tokenize(line, &mut String::new(), |w, _| {
+                // A word as typed counts twice: "pension" before "pensions".
+                if let Some(t) = self.ix.lookup(w) {
+                    n += plans
+                        .iter()
+                        .filter(|p| !p.is_little() && p.matches_term(t))
+                        .map(|p| match p {
+                            Plan::Term {
+                                exact: Some((x, _)),
+                                ..
+                            } if *x == t => 2,
+                            _ => 1,
+                        })
+                        .max()
+                        .unwrap_or(0);
+                }
+                true
+            });
+            n
+        };
+        let counts: Vec<usize> = out.iter().map(words_in).collect();
+        let most = counts.iter().copied().max().unwrap_or(0);
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            counts[i - 1] == most
+        });
+        out.truncate(MAX_SHOWN);
+    }
+
+    /// The texts of [`Index::search_terms_into`]'s ranges for document `d`.
+    pub(super) fn search_terms_of(&self, d: u32, ranges: &[(u32, u32)]) -> Vec<String> {
+        let Some(kf) = self.keywords_field else {
+            return Vec::new();
+        };
+        let text = self.docs[d as usize]
+            .texts
+            .iter()
+            .find(|(f, _)| *f == kf)
+            .map_or("", |(_, t)| t.as_str());
+        ranges
+            .iter()
+            .filter_map(|&(a, b)| text.get(a as usize..b as usize))
+            .map(str::to_string)
+            .collect()
+    }
+}
