@@ -14,7 +14,7 @@
 // shadow root and follow these custom properties: --treatykit-font, --treatykit-color,
 // --treatykit-muted, --treatykit-background, --treatykit-surface, --treatykit-border,
 // --treatykit-accent, --treatykit-mark, --treatykit-radius; parts: box, input, results, hit,
-// link, snippet, status.
+// link, snippet, terms (the search terms a hit was found by), status.
 // Choosing a hit fires `treatykit-select` ({ detail: { id, hit } }, cancelable).
 // Text from the corpus or the visitor only ever becomes DOM text nodes.
 import * as raw from './treatykit.js';
@@ -73,6 +73,7 @@ a:focus-visible, button.link:focus-visible { outline: 3px solid var(--treatykit-
 .badge.binding { border-color: currentColor; }
 .badge.warn { color: #6e4400; background: #fff2d0; border-color: #e2b041; }
 .snippet { margin: .2rem 0 0; font-size: .9rem; color: var(--treatykit-muted, #3b4757); }
+.terms { margin: .2rem 0 0; font-size: .82rem; color: var(--treatykit-muted, #566172); }
 mark { background: var(--treatykit-mark, #ffe58a); color: inherit; border-radius: 2px; }
 .snippet mark { color: var(--treatykit-color, #15202b); } /* marked words read in full ink */
 `;
@@ -336,7 +337,12 @@ export class TreatykitSearchElement extends HTMLElement {
       : typeof hit.summary === 'string' && hit.summary
         ? el('p', { class: 'snippet', part: 'snippet' }, hit.summary.length > 160 ? `${hit.summary.slice(0, 159)}…` : hit.summary)
         : null;
-    return el('li', { part: 'hit' }, meta, link, snippet);
+    // Found through words its text lacks (its search terms): say which.
+    const terms = Array.isArray(hit.searchTerms) && hit.searchTerms.length
+      ? el('p', { class: 'terms', part: 'terms' }, `Matched its search term${hit.searchTerms.length > 1 ? 's' : ''} `,
+        ...hit.searchTerms.flatMap((t, i) => [i ? ', ' : null, el('mark', {}, t)]).filter(Boolean), '.')
+      : null;
+    return el('li', { part: 'hit' }, meta, link, snippet, terms);
   }
 }
 

@@ -36,8 +36,13 @@ test('the embed page holds only the widget, which searches inside its shadow roo
   assert.equal(read.corrected, 'stateless');
   await page.waitForFunction((want) => document.querySelector('treatykit-search').shadowRoot.querySelector('[part=status]').textContent === want,
     `${read.total} results for “stateless”`);
+  // A hit found through its search terms names them.
+  await page.locator('treatykit-search input').fill('pension');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelector('[part=terms]'));
+  assert.equal(await page.locator('treatykit-search [part=terms]').textContent(), 'Matched its search term pension.');
   await page.locator('treatykit-search input').fill('stateless');
   await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelector('[part=status]').textContent.endsWith('results'));
+  assert.equal(await page.locator('treatykit-search [part=terms]').count(), 0);
   // The href template links each hit to the app's record view.
   const href = await page.locator('treatykit-search li a').first().getAttribute('href');
   assert.equal(href, new URL(`/www/?record=${encodeURIComponent(expected.hits[0].id)}`, env.base).href);
