@@ -12,20 +12,19 @@ const MAX_SHOWN: usize = 3;
 
 impl Index {
     /// Puts into `out` (cleared first) the byte ranges, in the text of document `d`'s keywords
-    /// field, of the search-term lines (after its first empty line) that hold a word of the query (`plans`) which `d` holds
-    /// nowhere else: the search terms it was found by, in the order of the field, each once;
-    /// of those, only the lines holding the most words of the query ("golden visa" for
-    /// `golden visa`, not also "investor visa"), at most [`MAX_SHOWN`]. Little and soft words
-    /// and phrases count for nothing here.
+    /// field, of the search-term lines (after its first empty line) that hold a word of the
+    /// query (`plans`) which `d` holds nowhere else: the search terms it was found by, in the
+    /// order of the field, each once; of those, only the lines holding the most words of the
+    /// query, a word as typed counting twice ("golden visa" for `golden visa`, not also
+    /// "investor visa"; "pension", not also "pensions"), at most [`MAX_SHOWN`]. Little and
+    /// soft words and phrases count for nothing here.
     pub(super) fn search_terms_into(&self, d: u32, plans: &[Plan], out: &mut Vec<(u32, u32)>) {
         out.clear();
         let doc = &self.docs[d as usize];
-        let (Some(kf), terms_from) = (self.keywords_field, doc.terms_at as usize) else {
+        let Some(kf) = self.keywords_field.filter(|_| doc.terms_at != u32::MAX) else {
             return;
         };
-        if doc.terms_at == u32::MAX {
-            return;
-        }
+        let terms_from = doc.terms_at as usize;
         let Some((_, text)) = doc.texts.iter().find(|(f, _)| *f == kf) else {
             return;
         };
