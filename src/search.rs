@@ -182,19 +182,6 @@ impl JsIndex {
             )));
         }
         let keys = checked.keys();
-        // The first record's own string keys (the records are read through the schema's keys
-        // only), for the error when none holds any of its fields.
-        let first_keys: Vec<String> = match js_sys::Reflect::get_u32(&records, 0) {
-            Ok(r) if r.is_object() => js_sys::Reflect::own_keys(&r)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|k| k.as_string())
-                        .take(records::KEYS_NAMED + 1)
-                        .collect()
-                })
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
         let mut list: Vec<Json> = Vec::with_capacity(len as usize);
         // The record's name for errors, written into one buffer rather than allocated per record.
         let mut name = String::new();
@@ -205,8 +192,20 @@ impl JsIndex {
             let _ = write!(name, "record {i}");
             list.push(record_to_json(&r, &keys, &name)?);
         }
-        let first_keys: Vec<&str> = first_keys.iter().map(String::as_str).collect();
-        let inner = records::index_naming_keys(list, &schema_json, &first_keys).map_err(to_js)?;
+        // The first record's own string keys (records are read through the schema's keys
+        // only), read only for the error when none holds any of its fields.
+        let first_keys = || match js_sys::Reflect::get_u32(&records, 0) {
+            Ok(r) if r.is_object() => js_sys::Reflect::own_keys(&r)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|k| k.as_string())
+                        .take(records::KEYS_NAMED + 1)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let inner = records::index_naming_keys(list, &schema_json, first_keys).map_err(to_js)?;
         Ok(JsIndex {
             inner,
             number: NEXT_INDEX.fetch_add(1, Ordering::Relaxed),

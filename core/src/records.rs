@@ -658,8 +658,13 @@ pub fn documents(records: Vec<Json>, schema: &Schema) -> Result<Vec<Document>, E
 
 /// Refuses `docs` (made by [`documents`]) when there are some and none holds a value in any
 /// of the schema's text fields: a misspelt key, or records of another shape, would give an
-/// index that finds nothing. `first_keys` are the first record's keys, named in the message.
-fn check_fields_held(docs: &[Document], schema: &Schema, first_keys: &[&str]) -> Result<(), Error> {
+/// index that finds nothing. `first_keys` gives the first record's keys, named in the message
+/// (read only then).
+fn check_fields_held(
+    docs: &[Document],
+    schema: &Schema,
+    first_keys: impl FnOnce() -> Vec<String>,
+) -> Result<(), Error> {
     /// Most characters shown of one key.
     const KEY_CHARS_SHOWN: usize = 40;
     if docs.is_empty() || docs.iter().any(|d| !d.fields.is_empty()) {
@@ -673,6 +678,7 @@ fn check_fields_held(docs: &[Document], schema: &Schema, first_keys: &[&str]) ->
         format!("`{key}`")
     };
     let fields: Vec<String> = schema.fields.iter().map(|f| quoted(&f.0)).collect();
+    let first_keys = first_keys();
     let mut keys: Vec<String> = first_keys
         .iter()
         .take(KEYS_NAMED)
@@ -701,17 +707,17 @@ pub fn index(records: Vec<Json>, schema: &Json) -> Result<crate::search::Index, 
         Some(Json::Map(pairs)) => pairs.iter().map(|(k, _)| k.clone()).collect(),
         _ => Vec::new(),
     };
-    let first_keys: Vec<&str> = first_keys.iter().map(String::as_str).collect();
-    index_naming_keys(records, schema, &first_keys)
+    index_naming_keys(records, schema, || first_keys)
 }
 
 /// [`index`] for records read with only the keys the schema names (as the wasm reads
-/// JavaScript objects): `first_keys`, the first record's own keys, are named when no record
-/// holds any of the schema's fields (the first [`KEYS_NAMED`]; one more says there are more).
+/// JavaScript objects): `first_keys` gives the first record's own keys, called only to name
+/// them when no record holds any of the schema's fields (the first [`KEYS_NAMED`] are named;
+/// one more says there are more).
 pub fn index_naming_keys(
     records: Vec<Json>,
     schema: &Json,
-    first_keys: &[&str],
+    first_keys: impl FnOnce() -> Vec<String>,
 ) -> Result<crate::search::Index, Error> {
     let schema = Schema::from_json(schema)?;
     let docs = documents(records, &schema)?;

@@ -1142,30 +1142,47 @@ fn a_name_with_its_words_in_another_order_and_words_of_its_title_puts_its_instru
         b.sort();
         b
     };
-    let mut checked = 0;
-    for (id, name, terms) in &names {
-        if !(2..=4).contains(&terms.len())
-            || names
-                .iter()
-                .any(|(other, _, t)| other != id && bag(t) == bag(terms))
+    let checked = each_name_query_puts_its_instrument_first(|id, terms| {
+        if names
+            .iter()
+            .any(|(other, _, t)| *other != id && bag(t) == bag(terms))
         {
-            continue;
+            return None;
         }
         let i = catalog()
             .corpus()
             .instruments
             .iter()
-            .find(|i| i.id == *id)
+            .find(|i| i.id == id)
             .unwrap();
         let mut words: Vec<String> = terms.iter().rev().cloned().collect();
         if let Some(year) = i.adopted.get(..4) {
             words.push(year.to_string());
         }
+        Some(words)
+    });
+    assert!(checked >= 20, "{checked} names");
+}
+
+/// For every short name or alias of two to four words of every instrument, the query that
+/// `query` makes of its id and words (none: skipped) puts that instrument first. Returns how
+/// many names were checked.
+fn each_name_query_puts_its_instrument_first(
+    query: impl Fn(&str, &[String]) -> Option<Vec<String>>,
+) -> usize {
+    let mut checked = 0;
+    for (id, name, terms) in instrument_names() {
+        if !(2..=4).contains(&terms.len()) {
+            continue;
+        }
+        let Some(words) = query(id, &terms) else {
+            continue;
+        };
         let q = words.join(" ");
         assert_first(&search(&q), id, &format!("{q} (for {name})"));
         checked += 1;
     }
-    assert!(checked >= 20, "{checked} names");
+    checked
 }
 
 #[test]
@@ -1190,28 +1207,16 @@ fn a_query_naming_a_record_in_any_order_raises_it_above_a_longer_title_with_the_
 fn a_misspelt_word_of_a_longer_name_still_puts_the_named_record_first() {
     // Every short name or alias of two to four words, its longest word of five or more
     // letters with its two middle letters swapped ("refugee convnetion").
-    let mut checked = 0;
-    for (id, name, terms) in instrument_names() {
-        if !(2..=4).contains(&terms.len()) {
-            continue;
-        }
-        let Some((at, word)) = terms
+    let checked = each_name_query_puts_its_instrument_first(|_, terms| {
+        let (at, word) = terms
             .iter()
             .enumerate()
             .filter(|(_, w)| w.len() >= 5 && w.chars().all(|c| c.is_ascii_lowercase()))
-            .max_by_key(|(_, w)| w.len())
-        else {
-            continue;
-        };
-        let Some(typo) = misspelt(word, word.len() / 2) else {
-            continue;
-        };
-        let mut words = terms.clone();
-        words[at] = typo;
-        let q = words.join(" ");
-        assert_first(&search(&q), id, &format!("{q} (for {name})"));
-        checked += 1;
-    }
+            .max_by_key(|(_, w)| w.len())?;
+        let mut words = terms.to_vec();
+        words[at] = misspelt(word, word.len() / 2)?;
+        Some(words)
+    });
     assert!(checked >= 10, "{checked} names");
 }
 

@@ -51,7 +51,6 @@ struct Work {
     fresh: Vec<u32>,
     matched: Vec<u32>,
     abbreviated: Vec<u32>,
-    terms: Vec<(u32, u32)>,
     snippet: snippet::Scratch,
     snip: snippet::Snippet,
 }
@@ -160,7 +159,6 @@ impl Index {
             fresh,
             matched,
             abbreviated,
-            terms,
             snippet: scratch,
             snip,
         } = work;
@@ -204,11 +202,11 @@ impl Index {
                     .map(|&x| f64::from(x)),
             );
             // The search terms it was found by follow its snippet.
-            self.search_terms_into(d, &o.plans, terms);
+            let terms = self.search_terms(d, &o.plans);
             answer.hits.push(terms.len() as f64);
-            for t in self.search_terms_of(d, terms) {
+            for t in terms {
                 answer.hits.push(t.encode_utf16().count() as f64);
-                answer.snippets.push_str(&t);
+                answer.snippets.push_str(t);
             }
             if mark(docs, d) {
                 fresh.push(d);

@@ -11,22 +11,20 @@ use super::matching::Plan;
 const MAX_SHOWN: usize = 3;
 
 impl Index {
-    /// Puts into `out` (cleared first) the byte ranges, in the text of document `d`'s keywords
-    /// field, of the search-term lines (after its first empty line) that hold a word of the
-    /// query (`plans`) which `d` holds nowhere else: the search terms it was found by, in the
-    /// order of the field, each once; of those, only the lines holding the most words of the
+    /// The search-term lines of document `d`'s keywords field (after its first empty line)
+    /// that hold a word of the query (`plans`) which `d` holds nowhere else: the search terms
+    /// it was found by, in the order of the field, each once; of those, only the lines holding the most words of the
     /// query, a word as typed counting twice ("golden visa" for `golden visa`, not also
     /// "investor visa"; "pension", not also "pensions"), at most [`MAX_SHOWN`]. Little and
     /// soft words and phrases count for nothing here.
-    pub(super) fn search_terms_into(&self, d: u32, plans: &[Plan], out: &mut Vec<(u32, u32)>) {
-        out.clear();
+    pub(super) fn search_terms(&self, d: u32, plans: &[Plan]) -> Vec<&str> {
         let doc = &self.docs[d as usize];
         let Some(kf) = self.keywords_field.filter(|_| doc.terms_at != u32::MAX) else {
-            return;
+            return Vec::new();
         };
         let terms_from = doc.terms_at as usize;
         let Some((_, text)) = doc.texts.iter().find(|(f, _)| *f == kf) else {
-            return;
+            return Vec::new();
         };
         let starts = self.ix.token_starts(d, kf);
         let mut places: Vec<u16> = Vec::new();
@@ -60,10 +58,12 @@ impl Index {
         // As integers: the sort of `u64`s is in the wasm already, one of pairs would add 6 KB.
         lines.sort_unstable();
         lines.dedup();
-        out.extend(lines.iter().map(|&l| ((l >> 32) as u32, l as u32)));
+        let out: Vec<&str> = lines
+            .iter()
+            .map(|&l| &text[(l >> 32) as usize..l as u32 as usize])
+            .collect();
         // Only the lines that hold the most words of the query.
-        let words_in = |&(a, b): &(u32, u32)| {
-            let line = &text[a as usize..b as usize];
+        let words_in = |line: &&str| {
             let mut n = 0;
             super::text::tokenize(line, &mut String::new(), |w, _| {
                 // A word as typed counts twice: "pension" before "pensions".
@@ -87,28 +87,11 @@ impl Index {
         };
         let counts: Vec<usize> = out.iter().map(words_in).collect();
         let most = counts.iter().copied().max().unwrap_or(0);
-        let mut i = 0;
-        out.retain(|_| {
-            i += 1;
-            counts[i - 1] == most
-        });
-        out.truncate(MAX_SHOWN);
-    }
-
-    /// The texts of [`Index::search_terms_into`]'s ranges for document `d`.
-    pub(super) fn search_terms_of(&self, d: u32, ranges: &[(u32, u32)]) -> Vec<String> {
-        let Some(kf) = self.keywords_field else {
-            return Vec::new();
-        };
-        let text = self.docs[d as usize]
-            .texts
-            .iter()
-            .find(|(f, _)| *f == kf)
-            .map_or("", |(_, t)| t.as_str());
-        ranges
-            .iter()
-            .filter_map(|&(a, b)| text.get(a as usize..b as usize))
-            .map(str::to_string)
+        out.into_iter()
+            .zip(counts)
+            .filter(|&(_, n)| n == most)
+            .map(|(line, _)| line)
+            .take(MAX_SHOWN)
             .collect()
     }
 }

@@ -1055,11 +1055,10 @@ impl Index {
         json::ranges(out, &snip.highlights);
         out.push_str(",\"titleHighlights\":");
         json::ranges(out, &snip.title_highlights);
-        let mut ranges = Vec::new();
-        self.search_terms_into(d, &o.plans, &mut ranges);
-        if !ranges.is_empty() {
+        let terms = self.search_terms(d, &o.plans);
+        if !terms.is_empty() {
             out.push_str(",\"searchTerms\":[");
-            for (i, t) in self.search_terms_of(d, &ranges).iter().enumerate() {
+            for (i, t) in terms.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
@@ -1082,11 +1081,11 @@ impl Index {
             snippet: snip.text,
             highlights: snip.highlights,
             title_highlights: snip.title_highlights,
-            search_terms: {
-                let mut ranges = Vec::new();
-                self.search_terms_into(d, &o.plans, &mut ranges);
-                self.search_terms_of(d, &ranges)
-            },
+            search_terms: self
+                .search_terms(d, &o.plans)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
             fields: doc.summary.clone(),
         }
     }
