@@ -893,6 +893,8 @@ fn the_answer_says_how_it_read_a_query_whose_words_it_read_as_others_on_every_pa
     let table: &[(&str, Option<&str>)] = &[
         ("refoulment", Some("refoulement")),
         ("migrant workres", Some("migrant workers")),
+        // The first hit says "worker", the other form of the word meant.
+        ("migrant wokers rights", Some("migrant workers rights")),
         ("Right to educaton", Some("right to education")),
         ("healthcare", Some("health care")),
         (
@@ -1240,6 +1242,9 @@ fn word_forms_match_singular_and_plural_below_the_word_itself_where_an_index_tur
             ("countries ", &["countries"], &["countries", "country"]),
             ("churches ", &["churches"], &["churches", "church"]),
             ("church ", &["church"], &["church", "churches"]),
+            // A misspelt word's typo candidate brings its other form, ranked after it.
+            ("contry ", &["country"], &["country", "countries"]),
+            ("asylum seekrs ", &["many"], &["many", "one"]),
         ],
     );
 }
@@ -1426,6 +1431,12 @@ fn soft_words_need_not_match_but_rank_highlight_and_score_at_either_end_of_the_q
             .collect()
     };
     assert_eq!(marked(&soft), owned(&["rights", "domestic", "workers"]));
+    // A misspelt soft word is soft too, beside a word that must match: "rigths" is "rights".
+    for q in ["rigths of domestic workers ", "domestic workers rihgts "] {
+        assert_eq!(hits(&plain, q).0, owned(&["both", "far"]), "{q} without");
+        assert_eq!(hits(&soft, q).0, owned(&["both", "workers", "far"]), "{q}");
+    }
+    assert_eq!(hits(&soft, "rigths ").0, owned(&["rights", "both", "far"]));
     assert_eq!(marked(&little), owned(&["domestic", "workers"]));
     // In a phrase a soft word is a word like any other.
     assert_eq!(
@@ -1449,6 +1460,9 @@ fn a_request_for_the_rights_of_a_group_finds_its_category_or_the_instrument_that
             Some("statelessness-1954"),
         ),
         ("refugee rights", "refugee", None),
+        // Misspelt: the soft word, or the group's word (its category says "worker").
+        ("refugee rigths", "refugee", None),
+        ("migrant wokers rights", "migrant-worker", Some("icrmw")),
         ("right to work", "right-to-work-refugees-stateless", None),
         ("rights of the child", "crc", None),
     ] {

@@ -14,8 +14,9 @@ impl Index {
     /// The search-term lines of document `d`'s keywords field (after its first empty line)
     /// that hold a word of the query (`plans`) which `d` holds nowhere else: the search terms
     /// it was found by, in the order of the field, each once; of those, only the lines holding the most words of the
-    /// query, a word as typed counting twice ("golden visa" for `golden visa`, not also
-    /// "investor visa"; "pension", not also "pensions"), at most [`MAX_SHOWN`]. Little and
+    /// query, each counting as near as it matches ([`nearness`]: "golden visa" for `golden
+    /// visa`, not also "investor visa"; "pension", not also "pensions"), at most
+    /// [`MAX_SHOWN`]. Little and
     /// soft words and phrases count for nothing here.
     pub(super) fn search_terms(&self, d: u32, plans: &[Plan]) -> Vec<&str> {
         let doc = &self.docs[d as usize];
@@ -66,18 +67,13 @@ impl Index {
         let words_in = |line: &&str| {
             let mut n = 0;
             super::text::tokenize(line, &mut String::new(), |w, _| {
-                // A word as typed counts twice: "pension" before "pensions".
+                // The nearer a word matches, the more it counts: "pension" before
+                // "pensions" for `pension` and for `pensoin`.
                 if let Some(t) = self.ix.lookup(w) {
                     n += plans
                         .iter()
-                        .filter(|p| !p.is_little() && p.matches_term(t))
-                        .map(|p| match p {
-                            Plan::Term {
-                                exact: Some((x, _)),
-                                ..
-                            } if *x == t => 2,
-                            _ => 1,
-                        })
+                        .filter(|p| !p.is_little())
+                        .map(|p| nearness(p, t))
                         .max()
                         .unwrap_or(0);
                 }
@@ -93,5 +89,26 @@ impl Index {
             .map(|(line, _)| line)
             .take(MAX_SHOWN)
             .collect()
+    }
+}
+
+/// How near term `t` matches the word planned as `p`, for weighing lines: 4 as typed, 3 as an
+/// alias or other form, 2 one edit away, 1 two edits away, 0 not at all.
+fn nearness(p: &Plan, t: u32) -> usize {
+    match p {
+        Plan::Term {
+            exact: Some((x, _)),
+            ..
+        } if *x == t => 4,
+        Plan::Term { prefix, typos, .. } => {
+            if prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t)) {
+                return 3;
+            }
+            typos
+                .iter()
+                .find(|x| x.0 == t)
+                .map_or(0, |&(_, d, _)| 3usize.saturating_sub(d.into()))
+        }
+        _ => 0,
     }
 }

@@ -194,8 +194,43 @@ impl Index {
                 }
             })
             .collect();
+        self.soften_misspelt(&mut plans);
         self.add_joined_words(q, &mut plans);
         plans
+    }
+
+    /// A word that is no word of the index, whose nearest typo candidate (the commonest of
+    /// the nearest) is a soft word, is soft like it, beside a word that must match:
+    /// "refugee rigths" is "refugee rights", not a query for records that say "rights".
+    fn soften_misspelt(&self, plans: &mut [Plan]) {
+        let misspelt_soft = |p: &Plan| match p {
+            Plan::Term {
+                exact: None,
+                prefix: None,
+                typos,
+                optional: Optional::No,
+                ..
+            } => typos
+                .iter()
+                .min_by_key(|&&(t, dist, _)| (dist, std::cmp::Reverse(self.ix.df(t))))
+                .is_some_and(|&(t, dist, _)| {
+                    dist > 0 && self.optional_word(self.ix.term(t)) == Optional::Soft
+                }),
+            _ => false,
+        };
+        let soft: Vec<bool> = plans.iter().map(misspelt_soft).collect();
+        let required = plans
+            .iter()
+            .zip(&soft)
+            .any(|(p, &s)| !s && !p.is_optional() && !matches!(p, Plan::Never));
+        if !required {
+            return;
+        }
+        for (p, s) in plans.iter_mut().zip(soft) {
+            if let (Plan::Term { optional, .. }, true) = (p, s) {
+                *optional = Optional::Soft;
+            }
+        }
     }
 
     /// Two neighbouring query words that the index also holds as one word ("health care",
@@ -363,15 +398,28 @@ impl Index {
                         &mut found,
                     );
                     // A candidate's aliases come with it, at its distance: "deportaton" is
-                    // "deportation", which "expulsion" stands for too.
-                    let with_aliases = found.iter().flat_map(|&(t, d)| {
-                        std::iter::once((t, d)).chain(
-                            self.alias_terms(self.ix.term(t))
-                                .iter()
-                                .map(move |&a| (a, d)),
-                        )
-                    });
-                    for (t, d) in with_aliases {
+                    // "deportation", which "expulsion" stands for too. So do its singular or
+                    // plural, one step further (a typo, then a form): "wokers" is "workers",
+                    // and "worker" a little less. Noun forms only: an unknown word is no verb
+                    // form.
+                    // (distance << 32 | term), sorted: nearest first, so a term that is a
+                    // candidate itself keeps its own distance.
+                    let mut related: Vec<u64> = Vec::new();
+                    for &(t, d) in &found {
+                        let at = |d: u8| move |t: u32| u64::from(d) << 32 | u64::from(t);
+                        related.push(at(d)(t));
+                        let term = self.ix.term(t);
+                        related.extend(self.alias_terms(term).iter().copied().map(at(d)));
+                        if self.word_forms {
+                            let forms = super::forms::other_forms(term, false);
+                            let further = at((d + 1).min(2));
+                            related.extend(
+                                forms.iter().filter_map(|f| self.ix.lookup(f)).map(further),
+                            );
+                        }
+                    }
+                    related.sort_unstable();
+                    for (t, d) in related.iter().map(|&k| (k as u32, (k >> 32) as u8)) {
                         match typos.binary_search_by_key(&t, |x| x.0) {
                             Ok(_) => {} // an alias already, or a nearer candidate
                             Err(at) => {

@@ -882,9 +882,19 @@ impl Index {
                         .filter(|&&(t, dist, _)| !own && dist > 0 && has(t))
                         .min_by_key(|&&(t, dist, _)| (dist, std::cmp::Reverse(self.ix.df(t))));
                     match typo {
-                        Some(&(t, ..)) => {
+                        Some(&(t, dist, _)) => {
                             changed = true;
-                            push(&mut out, self.ix.term(t));
+                            // The other form of a nearer candidate ("worker" with "workers"
+                            // for "wokers"): the word meant is that candidate.
+                            let term = self.ix.term(t);
+                            let meant = typos.iter().find(|&&(c, d, _)| {
+                                d > 0
+                                    && d < dist
+                                    && forms::other_forms(self.ix.term(c), false)
+                                        .iter()
+                                        .any(|f| f == term)
+                            });
+                            push(&mut out, meant.map_or(term, |&(c, ..)| self.ix.term(c)));
                         }
                         None => push(&mut out, text),
                     }
