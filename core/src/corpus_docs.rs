@@ -41,6 +41,8 @@ pub const ALIASES: &[&[&str]] = &[
     &["children", "minors"],
     &["racial", "racism", "racist"],
     &["citizenship", "nationality"],
+    &["treaty", "convention"],
+    &["treaties", "conventions"],
 ];
 
 /// Words a query of the embedded corpus need not match when it has other words (see

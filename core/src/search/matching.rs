@@ -359,16 +359,17 @@ impl Index {
                 // the word's own idf when it occurs, so a document using the word itself ranks
                 // first, other things equal.
                 // A word being typed has its longer forms among its completions already.
-                let forms: Vec<u32> = if self.word_forms {
-                    super::forms::other_forms(text, exact.is_some())
-                        .iter()
-                        .filter(|f| range.is_none() || !f.starts_with(text.as_str()))
-                        .filter_map(|f| self.ix.lookup(f))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                // Other forms of the word ("seekers" for "seeker") count as aliases.
+                // Other forms of the word ("seekers" for "seeker") and their aliases
+                // ("child" for "minors") count as aliases.
+                let mut forms: Vec<u32> = Vec::new();
+                if self.word_forms {
+                    for f in super::forms::other_forms(text, exact.is_some()) {
+                        if range.is_none() || !f.starts_with(text.as_str()) {
+                            forms.extend(self.ix.lookup(&f));
+                        }
+                        forms.extend_from_slice(self.alias_terms(&f));
+                    }
+                }
                 for &t in self.alias_terms(text).iter().chain(&forms) {
                     let covered = exact.is_some_and(|(x, _)| x == t)
                         || prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t));
@@ -399,9 +400,9 @@ impl Index {
                     );
                     // A candidate's aliases come with it, at its distance: "deportaton" is
                     // "deportation", which "expulsion" stands for too. So do its singular or
-                    // plural, one step further (a typo, then a form): "wokers" is "workers",
-                    // and "worker" a little less. Noun forms only: an unknown word is no verb
-                    // form.
+                    // plural and their aliases, one step further (a typo, then a form):
+                    // "wokers" is "workers", and "worker" a little less. Noun forms only: an
+                    // unknown word is no verb form.
                     // (distance << 32 | term), sorted: nearest first, so a term that is a
                     // candidate itself keeps its own distance.
                     let mut related: Vec<u64> = Vec::new();
@@ -411,11 +412,11 @@ impl Index {
                         let term = self.ix.term(t);
                         related.extend(self.alias_terms(term).iter().copied().map(at(d)));
                         if self.word_forms {
-                            let forms = super::forms::other_forms(term, false);
                             let further = at((d + 1).min(2));
-                            related.extend(
-                                forms.iter().filter_map(|f| self.ix.lookup(f)).map(further),
-                            );
+                            for f in super::forms::other_forms(term, false) {
+                                related.extend(self.ix.lookup(&f).map(further));
+                                related.extend(self.alias_terms(&f).iter().copied().map(further));
+                            }
                         }
                     }
                     related.sort_unstable();
