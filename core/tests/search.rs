@@ -898,7 +898,11 @@ fn the_answer_says_how_it_read_a_query_whose_words_it_read_as_others_on_every_pa
         ("migrant workres", Some("migrant workers")),
         // The first hit says "worker", the other form of the word meant.
         ("migrant wokers rights", Some("migrant workers rights")),
-        ("Right to educaton", Some("right to education")),
+        // The rest stays as typed, and a word read as another takes the case typed.
+        ("Right to educaton", Some("Right to education")),
+        ("REFUGEE  CONVENTOIN", Some("REFUGEE CONVENTION")),
+        ("Réfugee conventoin", Some("Réfugee convention")),
+        ("Healthcare", Some("Health care")),
         ("healthcare", Some("health care")),
         (
             "\"stateless persons\" conventoin -1961",

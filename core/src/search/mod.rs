@@ -156,7 +156,8 @@ pub struct SearchResults {
     pub relaxed: bool,
     /// The query as the first hit answers it, when that reads a word as another: a typo
     /// corrected ("refoulement" for "refoulment"), a run-together word split ("health care");
-    /// folded, phrases quoted and exclusions kept. `None` when every word is read as typed.
+    /// the rest as typed, a replaced word in the case typed ("Right to education" for "Right
+    /// to educaton"). `None` when every word is read as typed.
     pub corrected: Option<String>,
 }
 
@@ -824,9 +825,9 @@ impl Index {
             .collect();
         let abbrevs = self.abbrevs(&q, &plans, relaxed);
         // Read from the first hit of all, so every page says the same.
-        let corrected = matches
-            .first()
-            .and_then(|m| self.corrected(&q, split_query.as_ref().unwrap_or(&q), &plans, m.doc));
+        let corrected = matches.first().and_then(|m| {
+            self.corrected(raw, &q, split_query.as_ref().unwrap_or(&q), &plans, m.doc)
+        });
         Ok(Outcome {
             total,
             page,
@@ -842,11 +843,14 @@ impl Index {
     /// The query as its first hit, document `d`, answers it, when that is not the query as
     /// typed: each word that `d` matches only through a typo candidate replaced by that
     /// candidate (the nearest, then the commonest), a run-together word split ("health care"
-    /// for "healthcare"). Words are folded; a quoted phrase stays quoted and exclusions are
-    /// kept. `q` is the query as typed, `read` the query matched (`q` or its split) and
-    /// `plans` its plans. None when every word is read as typed.
+    /// for "healthcare"). The rest of `raw` stays as typed (phrases, exclusions, accents), and
+    /// a replacement takes the case of the word it replaces ("Right to education" for "Right
+    /// to educaton"); runs of spaces become one. `q` is the query as typed, `read` the query
+    /// matched (`q` or its split) and `plans` its plans. None when every word is read as
+    /// typed.
     fn corrected(
         &self,
+        raw: &str,
         q: &query::Query,
         read: &query::Query,
         plans: &[Plan],
@@ -855,18 +859,15 @@ impl Index {
         use query::Group;
         let ents = self.ix.entries(d);
         let has = |t: u32| ents.has_in_range(t, t + 1);
-        let mut out = String::new();
-        let mut changed = false;
-        let push = |out: &mut String, word: &str| {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        };
+        // (folded word as typed, what it was read as)
+        let mut read_as: Vec<(&str, String)> = Vec::new();
         for ((typed, g), p) in q.include.iter().zip(&read.include).zip(plans) {
+            let Group::Term { text: typed, .. } = typed else {
+                continue;
+            };
             match (g, p) {
                 (
-                    Group::Term { text, .. },
+                    Group::Term { .. },
                     Plan::Term {
                         exact,
                         prefix,
@@ -881,46 +882,52 @@ impl Index {
                         .iter()
                         .filter(|&&(t, dist, _)| !own && dist > 0 && has(t))
                         .min_by_key(|&&(t, dist, _)| (dist, std::cmp::Reverse(self.ix.df(t))));
-                    match typo {
-                        Some(&(t, dist, _)) => {
-                            changed = true;
-                            // The other form of a nearer candidate ("worker" with "workers"
-                            // for "wokers"): the word meant is that candidate.
-                            let term = self.ix.term(t);
-                            let meant = typos.iter().find(|&&(c, d, _)| {
-                                d > 0
-                                    && d < dist
-                                    && forms::other_forms(self.ix.term(c), false)
-                                        .iter()
-                                        .any(|f| f == term)
-                            });
-                            push(&mut out, meant.map_or(term, |&(c, ..)| self.ix.term(c)));
-                        }
-                        None => push(&mut out, text),
+                    if let Some(&(t, dist, _)) = typo {
+                        // The other form of a nearer candidate ("worker" with "workers"
+                        // for "wokers"): the word meant is that candidate.
+                        let term = self.ix.term(t);
+                        let meant = typos.iter().find(|&&(c, d, _)| {
+                            d > 0
+                                && d < dist
+                                && forms::other_forms(self.ix.term(c), false)
+                                    .iter()
+                                    .any(|f| f == term)
+                        });
+                        let word = meant.map_or(term, |&(c, ..)| self.ix.term(c));
+                        read_as.push((typed, word.to_string()));
                     }
                 }
-                (Group::Term { text, .. }, _) => push(&mut out, text),
-                (Group::Phrase(words), _) => {
-                    if matches!(typed, Group::Term { .. }) {
-                        // A word split in two.
-                        changed = true;
-                        push(&mut out, &words.join(" "));
-                    } else {
-                        push(&mut out, &format!("\"{}\"", words.join(" ")));
-                    }
-                }
+                // A word split in two.
+                (Group::Phrase(words), _) => read_as.push((typed, words.join(" "))),
+                _ => {}
             }
         }
-        if !changed {
+        if read_as.is_empty() {
             return None;
         }
-        for g in &q.exclude {
-            match g {
-                Group::Term { text, .. } => push(&mut out, &format!("-{text}")),
-                Group::Phrase(words) => push(&mut out, &format!("-\"{}\"", words.join(" "))),
-            }
+        let mut out = String::new();
+        let mut at = 0;
+        for (from, to, folded) in &q.words {
+            let Some((_, word)) = read_as.iter().find(|(w, _)| w == folded) else {
+                continue;
+            };
+            out.push_str(&raw[at..*from]);
+            push_in_case_of(&mut out, word, &raw[*from..*to]);
+            at = *to;
         }
-        Some(out)
+        if at == 0 {
+            return None;
+        }
+        out.push_str(&raw[at..]);
+        // One space between words, none around them.
+        let mut spaced = String::with_capacity(out.len());
+        for w in out.split_whitespace() {
+            if !spaced.is_empty() {
+                spaced.push(' ');
+            }
+            spaced.push_str(w);
+        }
+        Some(spaced)
     }
 
     /// Plans the words of `q` and matches them into `matches` and `facet_docs` (cleared
@@ -1119,6 +1126,24 @@ struct Outcome {
     /// [`Index::corrected`]).
     corrected: Option<String>,
 }
+/// Appends `word` (folded) in the case of `typed`, the text it replaces: upper case when that
+/// is ("REFUGEE"), its first letter upper case when that is ("Refugee"), else as it is. Only
+/// ASCII letters are read and changed (Unicode's case tables would cost the wasm up to 8 KB):
+/// "ÉDUCATON" reads as "education".
+fn push_in_case_of(out: &mut String, word: &str, typed: &str) {
+    let mut letters = typed.chars().filter(|c| c.is_alphabetic());
+    let first_upper = letters.next().is_some_and(|c| c.is_ascii_uppercase());
+    let mut rest = letters.peekable();
+    let more = rest.peek().is_some();
+    let start = out.len();
+    out.push_str(word);
+    if first_upper && more && rest.all(|c| c.is_ascii_uppercase()) {
+        out[start..].make_ascii_uppercase();
+    } else if let Some(first) = out.get_mut(start..start + 1).filter(|_| first_upper) {
+        first.make_ascii_uppercase();
+    }
+}
+
 /// The one folded term of `w`, or `None` when it folds to no term or several (a word list
 /// of [`Index::with_aliases`], [`Index::with_optional_words`] or [`Index::with_soft_words`]).
 fn single_term(w: &str) -> Option<String> {

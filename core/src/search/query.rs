@@ -40,6 +40,10 @@ pub struct Query {
     pub include: Vec<Group>,
     /// Groups no result may match.
     pub exclude: Vec<Group>,
+    /// Where the query's words (outside phrases and exclusions) were typed: the byte range of
+    /// each in the raw query, with its folded text, in query order. A word typed twice is
+    /// here twice. For rewriting the query as typed (see `Index::corrected`).
+    pub words: Vec<(usize, usize, String)>,
 }
 
 impl Query {
@@ -74,6 +78,8 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
         }
         let first = rest.chars().next().unwrap_or(' ');
         let mut unclosed = false;
+        // Where the body starts in `raw`: after the opening quote of a phrase.
+        let body_at = raw.len() - rest.len() + if is_quote(first) { first.len_utf8() } else { 0 };
         let (body, next, phrase) = if is_quote(first) {
             let inner = &rest[first.len_utf8()..];
             match inner.char_indices().find(|&(_, c)| is_quote(c)) {
@@ -92,8 +98,10 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
         };
         rest = next;
         let mut tokens: Vec<(String, bool)> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         text::tokenize(body, &mut buf, |t, tok| {
             tokens.push((t.to_string(), tok.glued));
+            spans.push((body_at + tok.start, body_at + tok.end));
             true
         });
         if tokens.is_empty() {
@@ -120,6 +128,9 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
                 );
             }
             if let Some((text, _)) = last {
+                if let Some(&(from, to)) = spans.last() {
+                    q.words.push((from, to, text.clone()));
+                }
                 push_unique(
                     target,
                     Group::Term {
@@ -144,6 +155,10 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
                     Group::Phrase(tokens[i..j].iter().map(|t| t.0.clone()).collect()),
                 );
             } else {
+                if !negated {
+                    let (from, to) = spans[i];
+                    q.words.push((from, to, tokens[i].0.clone()));
+                }
                 push_unique(
                     target,
                     Group::Term {
@@ -250,6 +265,38 @@ mod tests {
             let q = parse(raw).unwrap();
             assert_eq!(q.include, include, "include of {raw:?}");
             assert_eq!(q.exclude, exclude, "exclude of {raw:?}");
+        }
+    }
+
+    #[test]
+    fn words_outside_phrases_and_exclusions_keep_where_they_were_typed() {
+        // (query, the text of each word's range, its folded text)
+        let table: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Réfugié  \"a b\" -x U.N. typ",
+                &[("Réfugié", "refugie"), ("U.N", "un"), ("typ", "typ")],
+            ),
+            (
+                "«l'asile» l'asile",
+                &[
+                    ("l", "l"),
+                    ("asile", "asile"),
+                    ("l", "l"),
+                    ("asile", "asile"),
+                ],
+            ),
+            // The word being typed at the end of an open quote is a word.
+            ("\"stateless conv", &[("conv", "conv")]),
+            ("-\"a b\" 难民", &[]),
+        ];
+        for (raw, want) in table {
+            let q = parse(raw).unwrap();
+            let got: Vec<(&str, &str)> = q
+                .words
+                .iter()
+                .map(|(from, to, folded)| (&raw[*from..*to], folded.as_str()))
+                .collect();
+            assert_eq!(got, *want, "{raw:?}");
         }
     }
 
