@@ -1466,7 +1466,13 @@ fn a_request_for_the_rights_of_a_group_finds_its_category_or_the_instrument_that
             "stateless-person",
             Some("statelessness-1954"),
         ),
-        ("refugee rights", "refugee", None),
+        // A title saying "Rights" (the CRC's) does not outrank the Refugee Convention.
+        ("refugee rights", "refugee", Some("refugee-convention")),
+        (
+            "right to vote",
+            "political-participation-origin-state",
+            None,
+        ),
         // Misspelt: the soft word, or the group's word (its category says "worker").
         ("refugee rigths", "refugee", None),
         ("migrant wokers rights", "migrant-worker", Some("icrmw")),

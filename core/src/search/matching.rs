@@ -62,10 +62,15 @@ pub(super) enum Optional {
     /// A little word of the language ([`Index::with_optional_words`]): it adds to the score
     /// only where it occurs between other words, and is never highlighted.
     Little,
-    /// A word that need not match but otherwise counts like any other
-    /// ([`Index::with_soft_words`]).
+    /// A word that need not match and scores at [`SOFT_WEIGHT`], but otherwise counts like
+    /// any other ([`Index::with_soft_words`]).
     Soft,
 }
+
+/// What a soft word's score counts for beside the words that must match: "rights" in a
+/// title ("Convention on the Rights of the Child") must not outweigh the word that says what
+/// the rights are about ("refugee rights").
+const SOFT_WEIGHT: f32 = 0.5;
 
 /// When typo candidates are looked up for a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -726,7 +731,7 @@ impl Index {
             }
             for p in &inner {
                 if let Some((_, s)) = self.eval(p, d) {
-                    score += s;
+                    score += if p.is_soft() { s * SOFT_WEIGHT } else { s };
                 }
             }
             facet_docs.push(d);

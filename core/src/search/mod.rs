@@ -444,8 +444,9 @@ impl Index {
     }
 
     /// Makes `words` soft in queries that have a word neither soft nor optional: they need
-    /// not occur, but otherwise count like any other word (they score wherever they occur,
-    /// are highlighted, and count for names and adjacency). For the words a visitor adds to
+    /// not occur, but otherwise count like any other word (they score wherever they occur, at
+    /// half weight, are highlighted, and count for names and adjacency). A query word that is
+    /// no word of the index and whose nearest typo candidate is soft is soft too ("rigths"). For the words a visitor adds to
     /// say what kind of text is wanted, which the text itself may lack: "rights of domestic
     /// workers" finds the Domestic Workers Convention, which never says "rights"
     /// ([`crate::corpus_docs::SOFT_WORDS`]). A soft word has no typo candidates; in a phrase
