@@ -239,6 +239,31 @@ fn two_words_typed_without_the_space_between_them_find_what_the_phrase_finds() {
     }
 }
 
+#[test]
+fn a_known_word_run_together_with_a_misspelt_one_finds_the_two_words_side_by_side() {
+    // (typed, the phrase it is read as): the answer is the phrase's, and says how it read it.
+    for (typed, phrase) in [
+        ("nonrefoulment", "non refoulement"),
+        ("familyreunifcation", "family reunification"),
+        ("humanrigths", "human rights"),
+        ("asylumseekr", "asylum seeker"),
+    ] {
+        let (a, b) = (search(typed), search(&format!("\"{phrase}\"")));
+        assert!(!b.hits.is_empty(), "{phrase} finds something");
+        assert!(!a.relaxed, "{typed}");
+        assert_eq!((a.total, ids(&a.hits)), (b.total, ids(&b.hits)), "{typed}");
+        assert_eq!(a.corrected.as_deref(), Some(phrase), "{typed}");
+    }
+    // Only a reading whose two words are side by side in some record is taken.
+    let side = index_of(&[
+        ("side", "non refoulement applies"),
+        ("apart", "refoulement is not non"),
+    ]);
+    assert_eq!(hits(&side, "nonrefoulment"), (owned(&["side"]), false));
+    let apart = index_of(&[("apart", "refoulement is not non")]);
+    assert_eq!(hits(&apart, "nonrefoulment"), (owned(&[]), false));
+}
+
 /// An index over `(id, text)` records, for behaviour the embedded corpus cannot show.
 fn index_of(records: &[(&str, &str)]) -> treatykit_core::search::Index {
     let docs = records

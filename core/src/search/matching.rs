@@ -11,6 +11,10 @@ use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, snippet, text, typo};
 /// Fewest characters of each of the two words a run-together word is split into.
 const SPLIT_MIN_CHARS: usize = 2;
 
+/// Most readings of a word as a known word and a misspelt one run together that are checked
+/// for a record holding them side by side (see `Index::split_misspelt`).
+const SPLIT_MISSPELT_TRIES: usize = 16;
+
 /// In any-word ranking, a word in at most this many records (or a quarter of the index,
 /// when more) brings them as candidates, however common it is.
 const ANY_WORD_CANDIDATES: u64 = 1000;
@@ -329,12 +333,59 @@ impl Index {
                     best = Some((even, at));
                 }
             }
-            if let Some((_, at)) = best {
-                let phrase = Group::Phrase(vec![text[..at].to_string(), text[at..].to_string()]);
-                out.get_or_insert_with(|| q.clone()).include[i] = phrase;
-            }
+            let phrase = match best {
+                Some((_, at)) => vec![text[..at].to_string(), text[at..].to_string()],
+                None => match self.split_misspelt(text) {
+                    Some(words) => words,
+                    None => continue,
+                },
+            };
+            out.get_or_insert_with(|| q.clone()).include[i] = Group::Phrase(phrase);
         }
         out
+    }
+
+    /// `text` as a word of the index and a misspelt word run together ("nonrefoulment":
+    /// "non" and "refoulement"), the misspelt part read as one of its typo candidates: of the
+    /// readings whose two words occur side by side in some record, the one whose candidate is
+    /// nearest, then whose known part is longest, then whose candidate is commonest (at most
+    /// [`SPLIT_MISSPELT_TRIES`] readings are checked). Each part has [`SPLIT_MIN_CHARS`]
+    /// characters or more, and the misspelt one typo tolerance ([`typo::max_edits`]).
+    fn split_misspelt(&self, text: &str) -> Option<Vec<String>> {
+        let chars: Vec<char> = text.chars().collect();
+        let (mut scratch, mut found) = (Vec::new(), Vec::new());
+        // (distance, characters of the misspelt part, fewer records first, the two words)
+        let mut readings: Vec<(u8, usize, u32, [u32; 2])> = Vec::new();
+        for k in SPLIT_MIN_CHARS..=chars.len().saturating_sub(SPLIT_MIN_CHARS) {
+            let at: usize = chars[..k].iter().map(|c| c.len_utf8()).sum();
+            for (known, misspelt, known_first) in [
+                (&text[..at], &chars[k..], true),
+                (&text[at..], &chars[..k], false),
+            ] {
+                let Some(t) = self.ix.lookup(known) else {
+                    continue;
+                };
+                found.clear();
+                let edits = typo::max_edits(misspelt.len());
+                self.typo()
+                    .candidates(&self.ix, misspelt, edits, &mut scratch, &mut found);
+                for &(c, d) in &found {
+                    let words = if known_first { [t, c] } else { [c, t] };
+                    readings.push((d, misspelt.len(), u32::MAX - self.ix.df(c), words));
+                }
+            }
+        }
+        readings.sort_unstable_by_key(|r| (r.0, r.1, r.2));
+        readings
+            .iter()
+            .take(SPLIT_MISSPELT_TRIES)
+            .map(|r| r.3.map(|t| self.ix.term(t).to_string()).to_vec())
+            .find(|words| {
+                let plan = self.plan(&Group::Phrase(words.clone()), Typos::Off, false);
+                self.candidates(&plan)
+                    .into_iter()
+                    .any(|d| self.eval(&plan, d).is_some())
+            })
     }
 
     pub(super) fn is_short(&self, raw: &str, q: &Query) -> bool {
