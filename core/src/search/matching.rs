@@ -354,8 +354,11 @@ impl Index {
     fn split_misspelt(&self, text: &str) -> Option<Vec<String>> {
         let chars: Vec<char> = text.chars().collect();
         let (mut scratch, mut found) = (Vec::new(), Vec::new());
-        // (distance, characters of the misspelt part, fewer records first, the two words)
-        let mut readings: Vec<(u8, usize, u32, [u32; 2])> = Vec::new();
+        // The two words of each reading, and its order as one integer (a sort of `u64`s is
+        // in the wasm already; one of tuples would add kilobytes): distance, characters of
+        // the misspelt part, the candidate's records (more first), the reading's number.
+        let mut pairs: Vec<[u32; 2]> = Vec::new();
+        let mut order: Vec<u64> = Vec::new();
         for k in SPLIT_MIN_CHARS..=chars.len().saturating_sub(SPLIT_MIN_CHARS) {
             let at: usize = chars[..k].iter().map(|c| c.len_utf8()).sum();
             for (known, misspelt, known_first) in [
@@ -369,17 +372,25 @@ impl Index {
                 let edits = typo::max_edits(misspelt.len());
                 self.typo()
                     .candidates(&self.ix, misspelt, edits, &mut scratch, &mut found);
-                for &(c, d) in &found {
-                    let words = if known_first { [t, c] } else { [c, t] };
-                    readings.push((d, misspelt.len(), u32::MAX - self.ix.df(c), words));
+                for &(c, d) in found.iter().take(usize::from(u16::MAX) - pairs.len()) {
+                    order.push(
+                        u64::from(d) << 56
+                            | (misspelt.len().min(255) as u64) << 48
+                            | u64::from(u32::MAX - self.ix.df(c)) << 16
+                            | pairs.len() as u64,
+                    );
+                    pairs.push(if known_first { [t, c] } else { [c, t] });
                 }
             }
         }
-        readings.sort_unstable_by_key(|r| (r.0, r.1, r.2));
-        readings
+        order.sort_unstable();
+        order
             .iter()
             .take(SPLIT_MISSPELT_TRIES)
-            .map(|r| r.3.map(|t| self.ix.term(t).to_string()).to_vec())
+            .map(|&k| {
+                let [a, b] = pairs[(k & 0xFFFF) as usize];
+                vec![self.ix.term(a).to_string(), self.ix.term(b).to_string()]
+            })
             .find(|words| {
                 let plan = self.plan(&Group::Phrase(words.clone()), Typos::Off, false);
                 self.candidates(&plan)
