@@ -573,10 +573,12 @@ impl Index {
         if asked.peek().is_none() {
             return;
         }
-        // The title's words in order: (position, term).
-        let mut words: Vec<(u16, u32)> = Vec::new();
+        // The title's words in order: position << 32 | term (as integers: the sort of `u64`s
+        // is in the wasm already, one of pairs would add 2 KB gzipped).
+        let mut words: Vec<u64> = Vec::new();
         for e in self.ix.entries(d).iter().filter(|e| e.field == f) {
-            words.extend(self.ix.positions(&e).iter().map(|&p| (p, e.term)));
+            let at = |p: &u16| u64::from(*p) << 32 | u64::from(e.term);
+            words.extend(self.ix.positions(&e).iter().map(at));
         }
         if words.len() > MAX_TITLE_WORDS {
             return;
@@ -584,14 +586,14 @@ impl Index {
         words.sort_unstable();
         let texts: Vec<Vec<char>> = words
             .iter()
-            .map(|&(_, t)| self.ix.term(t).chars().collect())
+            .map(|&w| self.ix.term(w as u32).chars().collect())
             .collect();
         for a in asked {
             if texts.iter().any(|w| w.starts_with(&a.chars)) {
                 continue;
             }
             if let Some(picked) = abbreviation_in(&texts, &a.chars) {
-                out.extend(picked.iter().map(|&i| words[i].1));
+                out.extend(picked.iter().map(|&i| words[i] as u32));
             }
         }
         out.sort_unstable();
