@@ -15,6 +15,10 @@ const SPLIT_MIN_CHARS: usize = 2;
 /// for a record holding them side by side (see `Index::split_misspelt`).
 const SPLIT_MISSPELT_TRIES: usize = 16;
 
+/// Most typo look-ups for such readings in one query: a long query of unknown words, each
+/// with many known words inside, stays as cheap as one of few words.
+const SPLIT_MISSPELT_LOOKUPS: usize = 24;
+
 /// In any-word ranking, a word in at most this many records (or a quarter of the index,
 /// when more) brings them as candidates, however common it is.
 const ANY_WORD_CANDIDATES: u64 = 1000;
@@ -307,6 +311,7 @@ impl Index {
     /// Of several ways to split a word, the most even is taken.
     pub(super) fn split_run_together(&self, q: &Query) -> Option<Query> {
         let mut out: Option<Query> = None;
+        let mut lookups = SPLIT_MISSPELT_LOOKUPS;
         for (i, g) in q.include.iter().enumerate() {
             let Group::Term { text, prefix } = g else {
                 continue;
@@ -335,7 +340,7 @@ impl Index {
             }
             let phrase = match best {
                 Some((_, at)) => vec![text[..at].to_string(), text[at..].to_string()],
-                None => match self.split_misspelt(text) {
+                None => match self.split_misspelt(text, &mut lookups) {
                     Some(words) => words,
                     None => continue,
                 },
@@ -350,8 +355,9 @@ impl Index {
     /// readings whose two words occur side by side in some record, the one whose candidate is
     /// nearest, then whose known part is longest, then whose candidate is commonest (at most
     /// [`SPLIT_MISSPELT_TRIES`] readings are checked). Each part has [`SPLIT_MIN_CHARS`]
-    /// characters or more, and the misspelt one typo tolerance ([`typo::max_edits`]).
-    fn split_misspelt(&self, text: &str) -> Option<Vec<String>> {
+    /// characters or more, and the misspelt one typo tolerance ([`typo::max_edits`]); each
+    /// typo look-up takes one of `lookups`, and none is made once they are spent.
+    fn split_misspelt(&self, text: &str, lookups: &mut usize) -> Option<Vec<String>> {
         let chars: Vec<char> = text.chars().collect();
         let (mut scratch, mut found) = (Vec::new(), Vec::new());
         // The two words of each reading, and its order as one integer (a sort of `u64`s is
@@ -365,11 +371,12 @@ impl Index {
                 (&text[..at], &chars[k..], true),
                 (&text[at..], &chars[..k], false),
             ] {
-                let Some(t) = self.ix.lookup(known) else {
+                let edits = typo::max_edits(misspelt.len());
+                let Some(t) = self.ix.lookup(known).filter(|_| edits > 0 && *lookups > 0) else {
                     continue;
                 };
+                *lookups -= 1;
                 found.clear();
-                let edits = typo::max_edits(misspelt.len());
                 self.typo()
                     .candidates(&self.ix, misspelt, edits, &mut scratch, &mut found);
                 for &(c, d) in found.iter().take(usize::from(u16::MAX) - pairs.len()) {
