@@ -1619,6 +1619,11 @@ fn a_treaty_on_a_subject_is_the_convention_named_for_it() {
         assert_eq!(r.corrected, None, "{q}");
         assert_first(&r, first, q);
     }
+    // The snippet comes from the text holding the words as typed ("The global refugee
+    // treaty"), not from the list of names, which holds as many words through "Convention".
+    let r = search("refugee treaty");
+    let snippet = r.hits[0].snippet.to_lowercase();
+    assert!(snippet.contains("refugee treaty"), "{snippet}");
 }
 
 /// The article number an anchor's article starts with ("33" for "33(1)"), unless a letter

@@ -928,7 +928,8 @@ impl Index {
         }
     }
 
-    /// The phrases of `plans`, for marking their words only where a whole phrase stands.
+    /// The phrases of `plans`, for marking their words only where a whole phrase stands, and
+    /// the terms of their words as typed (see [`snippet::Phrases::with_typed`]).
     pub(super) fn phrases_of(&self, plans: &[Plan]) -> snippet::Phrases {
         let phrases = plans
             .iter()
@@ -941,9 +942,24 @@ impl Index {
                 _ => None,
             })
             .collect();
+        // The words as typed: each word's own term, and the words of phrases.
+        let typed = plans
+            .iter()
+            .filter(|p| !p.is_little())
+            .flat_map(|p| match p {
+                Plan::Term {
+                    exact: Some((t, _)),
+                    ..
+                } => std::slice::from_ref(t),
+                Plan::Phrase { ids, .. } => ids.as_slice(),
+                _ => &[],
+            })
+            .copied()
+            .collect();
         snippet::Phrases::new(phrases, |t| {
             plans.iter().any(|p| !p.is_little() && p.matches_term(t))
         })
+        .with_typed(typed)
     }
 
     /// Term ids of document `d` that the plans matched (for highlighting).

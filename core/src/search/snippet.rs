@@ -64,6 +64,8 @@ pub struct Phrases {
     places: Vec<Vec<Vec<u32>>>,
     /// The terms that only phrases match, sorted.
     only: Vec<u32>,
+    /// The terms of the query's words as typed, sorted (see [`Phrases::with_typed`]).
+    typed: Vec<u32>,
 }
 
 impl Phrases {
@@ -81,7 +83,23 @@ impl Phrases {
             .collect();
         only.sort_unstable();
         only.dedup();
-        Phrases { places, only }
+        Phrases {
+            places,
+            only,
+            typed: Vec::new(),
+        }
+    }
+
+    /// The same, where `typed` are the terms of the query's words as typed (not their
+    /// aliases, other forms or typo candidates): of two fields holding as many matched
+    /// words, the snippet comes from the one holding more of these ("refugee treaty" shows
+    /// the summary saying "refugee treaty", not the list of names saying "Refugee
+    /// Convention").
+    pub fn with_typed(mut self, mut typed: Vec<u32>) -> Phrases {
+        typed.sort_unstable();
+        typed.dedup();
+        self.typed = typed;
+        self
     }
 
     /// Keeps of `keys` (sorted `field << 48 | position << 32 | term` keys of matched words)
@@ -245,13 +263,16 @@ pub fn build_with(
     // field how many distinct matched terms it holds: one look-up per term for all fields.
     keys.clear();
     let mut distinct = [0u16; 64];
+    let mut typed = [0u16; 64];
     let entries = ix.entries(doc);
     for &term in matched {
+        let as_typed = phrases.typed.binary_search(&term).is_ok();
         for e in entries.of_term(term) {
             if wanted >> (e.field & 63) & 1 == 0 {
                 continue;
             }
             distinct[usize::from(e.field & 63)] += 1;
+            typed[usize::from(e.field & 63)] += u16::from(as_typed);
             keys.extend(
                 ix.positions(&e)
                     .iter()
@@ -297,16 +318,17 @@ pub fn build_with(
             &mut out.title_highlights,
         );
     }
-    // The best field: the most distinct matched terms, then the most matches, then the first.
-    let mut best: Option<(u16, usize, u8, &str)> = None;
+    // The best field: the most distinct matched terms, then the most of the words as typed,
+    // then the most matches, then the first.
+    let mut best: Option<(u16, u16, usize, u8, &str)> = None;
     for (f, t) in texts.iter().filter(|t| only_avoided || usable(t)) {
         let n = group(*f).len();
-        let d = distinct[usize::from(*f & 63)];
-        if best.is_none_or(|(bd, bn, ..)| (d, n) > (bd, bn)) {
-            best = Some((d, n, *f, t.as_str()));
+        let (d, ty) = (distinct[usize::from(*f & 63)], typed[usize::from(*f & 63)]);
+        if best.is_none_or(|(bd, bt, bn, ..)| (d, ty, n) > (bd, bt, bn)) {
+            best = Some((d, ty, n, *f, t.as_str()));
         }
     }
-    let Some((_, _, field, text)) = best else {
+    let Some((_, _, _, field, text)) = best else {
         return;
     };
     hits.clear();
