@@ -212,6 +212,15 @@ impl Index {
         plans
     }
 
+    /// The term a misspelt word is read as, of its typo candidates `typos` (term, distance,
+    /// idf): the nearest, then the commonest.
+    pub(super) fn read_as<'t>(
+        &self,
+        typos: impl Iterator<Item = &'t (u32, u8, f32)>,
+    ) -> Option<&'t (u32, u8, f32)> {
+        typos.min_by_key(|&&(t, dist, _)| (dist, std::cmp::Reverse(self.ix.df(t))))
+    }
+
     /// A word that is no word of the index, whose nearest typo candidate (the commonest of
     /// the nearest) is a soft word, is soft like it, beside a word that must match:
     /// "refugee rigths" is "refugee rights", not a query for records that say "rights".
@@ -223,15 +232,15 @@ impl Index {
                 typos,
                 optional: Optional::No,
                 ..
-            } => typos
-                .iter()
-                .min_by_key(|&&(t, dist, _)| (dist, std::cmp::Reverse(self.ix.df(t))))
-                .is_some_and(|&(t, dist, _)| {
-                    dist > 0 && self.optional_word(self.ix.term(t)) == Optional::Soft
-                }),
+            } => self.read_as(typos.iter()).is_some_and(|&(t, dist, _)| {
+                dist > 0 && self.optional_word(self.ix.term(t)) == Optional::Soft
+            }),
             _ => false,
         };
         let soft: Vec<bool> = plans.iter().map(misspelt_soft).collect();
+        if !soft.contains(&true) {
+            return;
+        }
         let required = plans
             .iter()
             .zip(&soft)
@@ -365,8 +374,11 @@ impl Index {
         // the misspelt part, the candidate's records (more first), the reading's number.
         let mut pairs: Vec<[u32; 2]> = Vec::new();
         let mut order: Vec<u64> = Vec::new();
-        for k in SPLIT_MIN_CHARS..=chars.len().saturating_sub(SPLIT_MIN_CHARS) {
-            let at: usize = chars[..k].iter().map(|c| c.len_utf8()).sum();
+        // (characters before the split, its byte offset)
+        let splits = text.char_indices().map(|(at, _)| at).enumerate();
+        for (k, at) in
+            splits.filter(|&(k, _)| k >= SPLIT_MIN_CHARS && k + SPLIT_MIN_CHARS <= chars.len())
+        {
             for (known, misspelt, known_first) in [
                 (&text[..at], &chars[k..], true),
                 (&text[at..], &chars[..k], false),

@@ -879,10 +879,11 @@ impl Index {
                     let own = exact.is_some_and(|(t, _)| has(t))
                         || prefix.is_some_and(|(lo, hi)| ents.has_in_range(lo, hi))
                         || typos.iter().any(|&(t, dist, _)| dist == 0 && has(t));
-                    let typo = typos
-                        .iter()
-                        .filter(|&&(t, dist, _)| !own && dist > 0 && has(t))
-                        .min_by_key(|&&(t, dist, _)| (dist, std::cmp::Reverse(self.ix.df(t))));
+                    let typo = self.read_as(
+                        typos
+                            .iter()
+                            .filter(|&&(t, dist, _)| !own && dist > 0 && has(t)),
+                    );
                     if let Some(&(t, dist, _)) = typo {
                         // The other form of a nearer candidate ("worker" with "workers"
                         // for "wokers"): the word meant is that candidate.
