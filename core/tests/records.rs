@@ -1114,6 +1114,45 @@ fn dotted_keys_read_nested_maps_whole_keys_first_through_at_most_four_parts() {
 }
 
 #[test]
+fn snippets_come_from_prose_rather_than_a_boosted_field_of_names() {
+    // A field of other names (boost 3) says "visa" twice, the description (boost 1) once:
+    // the snippet shows the description, which says more than names echoing the title. A
+    // field that holds more of the query's words still wins whatever its boost.
+    let schema = map(&[
+        ("title", s("title")),
+        (
+            "fields",
+            map(&[
+                ("title", map(&[("boost", Json::Num(4.0))])),
+                ("names", map(&[("boost", Json::Num(3.0))])),
+                ("description", map(&[])),
+            ]),
+        ),
+    ]);
+    let record = map(&[
+        ("id", s("v1")),
+        ("title", s("Student visa")),
+        ("names", s("Study visa; visa for students; F-1")),
+        (
+            "description",
+            s(
+                "Lets a student admitted to a course stay for its length; a visa holder may work part-time.",
+            ),
+        ),
+    ]);
+    let index = records::index(vec![record], &schema).unwrap();
+    for (q, shown) in [
+        ("visa", "a visa holder"),
+        ("student visa", "a visa holder"),
+        ("visa f-1", "F-1"),
+    ] {
+        let r = index.search(q, &SearchOptions::default()).unwrap();
+        let h = &r.hits[0];
+        assert!(h.snippet.contains(shown), "{q}: {:?}", h.snippet);
+    }
+}
+
+#[test]
 fn the_field_holding_the_title_gives_no_snippet_whatever_its_name() {
     // (title key, body key): the hit shows its title whole, so the snippet comes from the
     // body, however the title's field is named.

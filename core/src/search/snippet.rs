@@ -319,16 +319,23 @@ pub fn build_with(
         );
     }
     // The best field: the most distinct matched terms, then the most of the words as typed,
-    // then the most matches, then the first.
-    let mut best: Option<(u16, u16, usize, u8, &str)> = None;
-    for (f, t) in texts.iter().filter(|t| only_avoided || usable(t)) {
+    // then the lowest boost (prose that tells more than a field of names, which mostly
+    // repeats the title), then the most matches, then the first.
+    let mut best = None;
+    for ft @ (f, _) in texts.iter().filter(|t| only_avoided || usable(t)) {
         let n = group(*f).len();
         let (d, ty) = (distinct[usize::from(*f & 63)], typed[usize::from(*f & 63)]);
-        if best.is_none_or(|(bd, bt, bn, ..)| (d, ty, n) > (bd, bt, bn)) {
-            best = Some((d, ty, n, *f, t.as_str()));
+        // Boosts are positive, so their bits order as they do.
+        let prose = u32::MAX
+            - ix.fields
+                .get(usize::from(*f))
+                .map_or(0, |x| x.boost.to_bits());
+        let key = (d, ty, prose, n);
+        if best.is_none_or(|(b, _)| key > b) {
+            best = Some((key, ft));
         }
     }
-    let Some((_, _, _, field, text)) = best else {
+    let Some((_, &(field, ref text))) = best else {
         return;
     };
     hits.clear();
