@@ -298,12 +298,17 @@ pub fn build_with(
     for &k in keys.iter() {
         start[(k >> 48) as usize & 63] += 1;
     }
+    // Only the index's fields hold words (most indexes have a few of the 64 possible).
+    let nf = ix.fields.len().min(64);
     let mut sum = 0;
-    for s in &mut start {
+    for s in &mut start[..=nf] {
         (*s, sum) = (sum, sum + *s);
     }
     let group = |f: u8| {
         let f = usize::from(f & 63);
+        if f >= nf {
+            return &keys[..0];
+        }
         &keys[start[f] as usize..start[f + 1] as usize]
     };
     if let (Some(t), Some(f)) = (title, title_field) {
