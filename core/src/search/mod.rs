@@ -1017,7 +1017,9 @@ impl Index {
                 continue;
             };
             let n = text.chars().count();
-            if p.is_optional() || !(2..=63).contains(&n) || !text.chars().all(char::is_alphanumeric)
+            if p.is_optional()
+                || !(2..=63).contains(&n)
+                || !text.chars().all(self::text::is_alphanumeric_char)
             {
                 continue;
             }

@@ -86,32 +86,51 @@ pub fn is_numeric_char(c: char) -> bool {
     class_of(c) & CLASS_NUMERIC != 0
 }
 
+/// True for a letter or digit of any script (`char::is_alphanumeric`; the answers for other
+/// than ASCII are remembered).
+pub fn is_alphanumeric_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    class_of(c) & CLASS_ALPHANUMERIC != 0
+}
+
 /// [`class_of`] bit: a letter, a digit or a symbol ([`is_word_char`]).
 const CLASS_WORD: u32 = 1;
 /// [`class_of`] bit: `char::is_numeric`.
 const CLASS_NUMERIC: u32 = 2;
+/// [`class_of`] bit: `char::is_alphanumeric`.
+const CLASS_ALPHANUMERIC: u32 = 4;
 /// [`CLASS_MEMO`] bit: the slot holds a character.
-const CLASS_SET: u32 = 4;
+const CLASS_SET: u32 = 8;
+/// The class bits of a [`CLASS_MEMO`] slot.
+const CLASS_BITS: u32 = CLASS_WORD | CLASS_NUMERIC | CLASS_ALPHANUMERIC;
 
 /// The class bits of recently seen non-ASCII characters, one slot per value of their low nine
-/// bits: `c << 3 | CLASS_SET | bits`. The standard library's property tables take hundreds of
+/// bits: `c << 4 | CLASS_SET | bits`. The standard library's property tables take hundreds of
 /// instructions per look-up, and a text repeats the few dozen letters of its script, so
 /// indexing text in other scripts is about a fifth faster. Relaxed atomics make it safe to
 /// share; a lost race only costs a look-up again.
 static CLASS_MEMO: [std::sync::atomic::AtomicU32; 512] =
     [const { std::sync::atomic::AtomicU32::new(0) }; 512];
 
-/// [`CLASS_WORD`] and [`CLASS_NUMERIC`] of `c`, from [`CLASS_MEMO`] when it holds `c`.
+/// The class bits ([`CLASS_BITS`]) of `c`, from [`CLASS_MEMO`] when it holds `c`.
 fn class_of(c: char) -> u32 {
     use std::sync::atomic::Ordering::Relaxed;
     let slot = &CLASS_MEMO[c as usize % CLASS_MEMO.len()];
     let held = slot.load(Relaxed);
-    if held & CLASS_SET != 0 && held >> 3 == c as u32 {
-        return held & (CLASS_WORD | CLASS_NUMERIC);
+    if held & CLASS_SET != 0 && held >> 4 == c as u32 {
+        return held & CLASS_BITS;
     }
-    let word = u32::from(c.is_alphanumeric() || is_symbol_char(c));
-    let class = word | if c.is_numeric() { CLASS_NUMERIC } else { 0 };
-    slot.store((c as u32) << 3 | CLASS_SET | class, Relaxed);
+    let alphanumeric = c.is_alphanumeric();
+    let mut class = u32::from(alphanumeric || is_symbol_char(c));
+    if c.is_numeric() {
+        class |= CLASS_NUMERIC;
+    }
+    if alphanumeric {
+        class |= CLASS_ALPHANUMERIC;
+    }
+    slot.store((c as u32) << 4 | CLASS_SET | class, Relaxed);
     class
 }
 
@@ -982,6 +1001,8 @@ mod tests {
                     c.is_numeric(),
                     "{c:?} numeric, asked {ask}"
                 );
+                let alphanumeric = c.is_alphanumeric();
+                assert_eq!(is_alphanumeric_char(c), alphanumeric, "{c:?}, asked {ask}");
                 assert_eq!(
                     fold_run(c),
                     run.checked_sub(1),
