@@ -1153,6 +1153,42 @@ fn snippets_come_from_prose_rather_than_a_boosted_field_of_names() {
 }
 
 #[test]
+fn a_snippet_field_counts_the_query_words_it_shows_not_their_forms() {
+    // The names field holds "refugee" and "refugees", the description only "refugee": both
+    // show the one word of `refugee` (and both of `refugee travel`), so the description (lower boost) gives the
+    // snippet, though the names hold two of the terms the word matched.
+    let schema = map(&[
+        ("title", s("title")),
+        (
+            "fields",
+            map(&[
+                ("title", map(&[("boost", Json::Num(4.0))])),
+                ("names", map(&[("boost", Json::Num(2.0))])),
+                ("description", map(&[])),
+            ]),
+        ),
+    ]);
+    let record = map(&[
+        ("id", s("t1")),
+        ("title", s("Travel documents")),
+        ("names", s("Refugee travel document; refugees' passport")),
+        (
+            "description",
+            s("Papers that let a refugee travel abroad and come back."),
+        ),
+    ]);
+    let index = records::index(vec![record], &schema).unwrap();
+    for q in ["refugee", "refugee travel"] {
+        let r = index.search(q, &SearchOptions::default()).unwrap();
+        assert!(
+            r.hits[0].snippet.starts_with("Papers"),
+            "{q}: {:?}",
+            r.hits[0].snippet
+        );
+    }
+}
+
+#[test]
 fn the_field_holding_the_title_gives_no_snippet_whatever_its_name() {
     // (title key, body key): the hit shows its title whole, so the snippet comes from the
     // body, however the title's field is named.

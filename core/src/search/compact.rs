@@ -49,7 +49,7 @@ pub struct Delivered {
 #[derive(Debug, Clone, Default)]
 struct Work {
     fresh: Vec<u32>,
-    matched: Vec<u32>,
+    matched: snippet::Matched,
     abbreviated: Vec<u32>,
     snippet: snippet::Scratch,
     snip: snippet::Snippet,
@@ -168,7 +168,7 @@ impl Index {
             let doc = &self.docs[d as usize];
             self.matched_terms_into(d, &o.plans, matched);
             abbreviated.clear();
-            self.abbreviated_in_title(d, &o.plans, matched, &o.abbrevs, abbreviated);
+            self.abbreviated_in_title(d, &o.plans, &matched.terms, &o.abbrevs, abbreviated);
             snippet::build_with(
                 &self.ix,
                 d,

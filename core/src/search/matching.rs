@@ -975,28 +975,27 @@ impl Index {
     }
 
     /// Term ids of document `d` that the plans matched (for highlighting).
-    pub(super) fn matched_terms(&self, d: u32, plans: &[Plan]) -> Vec<u32> {
-        let mut out = Vec::new();
+    pub(super) fn matched_terms(&self, d: u32, plans: &[Plan]) -> snippet::Matched {
+        let mut out = snippet::Matched::default();
         self.matched_terms_into(d, plans, &mut out);
         out
     }
 
     /// [`Index::matched_terms`] into `out` (cleared first).
-    pub(super) fn matched_terms_into(&self, d: u32, plans: &[Plan], out: &mut Vec<u32>) {
+    pub(super) fn matched_terms_into(&self, d: u32, plans: &[Plan], out: &mut snippet::Matched) {
         out.clear();
         // Little words are not marked: a snippet lit up at every "a" and "the" hides the words
         // that matched.
-        for p in plans.iter().filter(|p| !p.is_little()) {
+        for (g, p) in plans.iter().enumerate().filter(|(_, p)| !p.is_little()) {
             match p {
                 Plan::Phrase { ids, alts, .. } => {
-                    out.extend(ids.iter().copied());
-                    out.extend(alts.iter().map(|a| a.1));
+                    ids.iter().for_each(|&t| out.push(t, g));
+                    alts.iter().for_each(|a| out.push(a.1, g));
                 }
-                _ => self.word_entries(d, p, |e| out.push(e.term)),
+                _ => self.word_entries(d, p, |e| out.push(e.term, g)),
             }
         }
-        out.sort_unstable();
-        out.dedup();
+        out.finish();
     }
 
     /// How the query's groups sit next to each other, in query order, in some field of

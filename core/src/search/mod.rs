@@ -1044,7 +1044,7 @@ impl Index {
         let doc = &self.docs[d as usize];
         let matched = self.matched_terms(d, &o.plans);
         let mut abbreviated = Vec::new();
-        self.abbreviated_in_title(d, &o.plans, &matched, &o.abbrevs, &mut abbreviated);
+        self.abbreviated_in_title(d, &o.plans, &matched.terms, &o.abbrevs, &mut abbreviated);
         snippet::build(
             &self.ix,
             d,

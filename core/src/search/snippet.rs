@@ -55,6 +55,59 @@ pub struct Scratch {
     keep: Vec<bool>,
 }
 
+/// The terms of a document that a query matched, each with the query words (groups) it
+/// matched for: a snippet field is chosen by how many of the query's words it shows, so a
+/// field holding "refugee" and "refugees" shows one word, not two.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Matched {
+    /// The terms, ascending, each once.
+    pub terms: Vec<u32>,
+    /// `groups[i]`: bit `g % 64` set when `terms[i]` matched for query group `g`.
+    pub groups: Vec<u64>,
+    /// `term << 6 | group % 64` as pushed, until [`Matched::finish`].
+    keys: Vec<u64>,
+}
+
+impl Matched {
+    /// Empties it for the next document.
+    pub fn clear(&mut self) {
+        self.terms.clear();
+        self.groups.clear();
+        self.keys.clear();
+    }
+
+    /// Notes that `term` matched for query group `group`.
+    pub fn push(&mut self, term: u32, group: usize) {
+        self.keys.push(u64::from(term) << 6 | (group % 64) as u64);
+    }
+
+    /// Sorts what was pushed into [`Matched::terms`] and [`Matched::groups`].
+    pub fn finish(&mut self) {
+        self.keys.sort_unstable();
+        for &k in &self.keys {
+            let (term, bit) = ((k >> 6) as u32, 1u64 << (k & 63));
+            match self.terms.last() {
+                Some(&t) if t == term => *self.groups.last_mut().expect("a group per term") |= bit,
+                _ => {
+                    self.terms.push(term);
+                    self.groups.push(bit);
+                }
+            }
+        }
+        self.keys.clear();
+    }
+
+    /// Each of `terms` as a query group of its own (tests, and callers without groups).
+    pub fn each_alone(terms: &[u32]) -> Matched {
+        let mut m = Matched::default();
+        for (g, &t) in terms.iter().enumerate() {
+            m.push(t, g);
+        }
+        m.finish();
+        m
+    }
+}
+
 /// The phrases of a query, so that a word matched only as part of a phrase is marked only
 /// where the whole phrase stands (`"status of refugees"` does not light up every "of"; `难民`
 /// does not mark the 民 of 移民).
@@ -185,7 +238,7 @@ pub fn build(
     doc: u32,
     fields: FieldTexts,
     title: Option<TitleIn>,
-    matched: &[u32],
+    matched: &Matched,
     phrases: &Phrases,
     avoid: &[u8],
 ) -> Snippet {
@@ -227,7 +280,7 @@ pub fn build_with(
     doc: u32,
     fields: FieldTexts,
     title: Option<TitleIn>,
-    matched: &[u32],
+    matched: &Matched,
     phrases: &Phrases,
     avoid: &[u8],
     scratch: &mut Scratch,
@@ -262,16 +315,17 @@ pub fn build_with(
     // (field << 48 | position << 32 | term) of the matched words in those fields, and per
     // field how many distinct matched terms it holds: one look-up per term for all fields.
     keys.clear();
-    let mut distinct = [0u16; 64];
+    // Per field, the query groups whose terms it holds.
+    let mut words_in = [0u64; 64];
     let mut typed = [0u16; 64];
     let entries = ix.entries(doc);
-    for &term in matched {
+    for (&term, &groups) in matched.terms.iter().zip(&matched.groups) {
         let as_typed = phrases.typed.binary_search(&term).is_ok();
         for e in entries.of_term(term) {
             if wanted >> (e.field & 63) & 1 == 0 {
                 continue;
             }
-            distinct[usize::from(e.field & 63)] += 1;
+            words_in[usize::from(e.field & 63)] |= groups;
             typed[usize::from(e.field & 63)] += u16::from(as_typed);
             keys.extend(
                 ix.positions(&e)
@@ -323,13 +377,14 @@ pub fn build_with(
             &mut out.title_highlights,
         );
     }
-    // The best field: the most distinct matched terms, then the most of the words as typed,
+    // The best field: the most query words shown, then the most of the words as typed,
     // then the lowest boost (prose that tells more than a field of names, which mostly
     // repeats the title), then the most matches, then the first.
     let mut best = None;
     for ft @ (f, _) in texts.iter().filter(|t| only_avoided || usable(t)) {
         let n = group(*f).len();
-        let (d, ty) = (distinct[usize::from(*f & 63)], typed[usize::from(*f & 63)]);
+        let f63 = usize::from(*f & 63);
+        let (d, ty) = (words_in[f63].count_ones(), typed[f63]);
         // Boosts are positive, so their bits order as they do.
         let prose = u32::MAX
             - ix.fields
@@ -670,7 +725,7 @@ mod tests {
             0,
             FieldTexts::new(texts),
             None,
-            matched,
+            &Matched::each_alone(matched),
             &Phrases::default(),
             &[],
         )
@@ -830,13 +885,14 @@ mod tests {
                     ascii,
                     filled: filled_fields(&t),
                 };
+                let matched = Matched::each_alone(&matched);
                 let fast = build(&ix, 0, fields(1), None, &matched, &Phrases::default(), &[]);
                 let slow = build(&ix, 0, fields(0), None, &matched, &Phrases::default(), &[]);
                 assert_eq!(fast, slow, "{text:?} {word}");
                 assert_eq!(fast.units as usize, fast.text.encode_utf16().count());
                 assert_eq!(
                     fast.highlights.is_empty(),
-                    matched.is_empty() || !text.contains(word),
+                    matched.terms.is_empty() || !text.contains(word),
                     "{text:?} {word}"
                 );
             }
