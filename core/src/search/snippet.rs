@@ -48,8 +48,7 @@ impl Snippet {
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
     keys: Vec<u64>,
-    hits: Vec<(u32, u32)>,
-    terms: Vec<u32>,
+    hits: Vec<(u32, u64)>,
     ranges: Vec<(usize, usize)>,
     buf: String,
     keep: Vec<bool>,
@@ -296,7 +295,6 @@ pub fn build_with(
     let Scratch {
         keys,
         hits,
-        terms,
         ranges,
         buf,
         keep,
@@ -398,18 +396,23 @@ pub fn build_with(
     let Some((_, &(field, ref text))) = best else {
         return;
     };
+    // (position, the query words its term matched for) of each matched word of the field.
+    let words_of = |term: u32| {
+        let i = matched.terms.binary_search(&term);
+        i.map_or(0, |i| matched.groups[i])
+    };
     hits.clear();
     hits.extend(
         group(field)
             .iter()
-            .map(|k| ((k >> 32) as u16 as u32, *k as u32)),
+            .map(|k| ((k >> 32) as u16 as u32, words_of(*k as u32))),
     );
     let tokens = Tokens {
         starts: ix.token_starts(doc, field),
         lens: ix.token_lens(doc, field),
     };
     let ascii = field < 32 && fields.ascii >> field & 1 == 1;
-    window(text, ascii, &tokens, hits, terms, ranges, buf, out);
+    window(text, ascii, &tokens, hits, ranges, buf, out);
 }
 
 /// The title's highlights from `keys`, the matched words of field `field` (which holds the
@@ -553,38 +556,37 @@ pub fn utf16_len(s: &str) -> u32 {
     (s.len() - cont + four) as u32
 }
 
-/// Cuts the window with the most distinct matched terms out of `text` into `out` (empty).
+/// Cuts the window showing the most query words out of `text` into `out` (empty). `hits` are
+/// the matched words' (position, query words) in position order.
 #[allow(clippy::too_many_arguments)]
 fn window(
     text: &str,
     ascii: bool,
     tokens: &Tokens,
-    hits: &[(u32, u32)],
-    terms: &mut Vec<u32>,
+    hits: &[(u32, u64)],
     ranges: &mut Vec<(usize, usize)>,
     buf: &mut String,
     out: &mut Snippet,
 ) {
     let starts = tokens.starts;
     let ntok = starts.len();
-    // The densest window: for each of the first hits as the window's first, count the
-    // distinct terms among the hits that follow within about three quarters of the budget
-    // (measured in bytes, two per character, to stay linear).
+    // The densest window: for each of the first hits as the window's first, count the query
+    // words among the hits that follow within about three quarters of the budget (measured
+    // in bytes, two per character, to stay linear).
     let reach = SNIPPET_CHARS * 3 / 2;
     let hits = &hits[..hits.len().min(MAX_HITS)];
-    let at = |h: &(u32, u32)| starts.get(h.0 as usize).copied().unwrap_or(0) as usize;
+    let at = |h: &(u32, u64)| starts.get(h.0 as usize).copied().unwrap_or(0) as usize;
     let mut first_hit = 0usize;
-    let mut best_distinct = 0usize;
+    let mut best_words = 0;
     for i in 0..hits.len() {
         let from = at(&hits[i]);
-        terms.clear();
-        for h in hits[i..].iter().take_while(|h| at(h) <= from + reach) {
-            if !terms.contains(&h.1) {
-                terms.push(h.1);
-            }
-        }
-        if terms.len() > best_distinct {
-            best_distinct = terms.len();
+        let words = hits[i..]
+            .iter()
+            .take_while(|h| at(h) <= from + reach)
+            .fold(0u64, |w, h| w | h.1)
+            .count_ones();
+        if words > best_words {
+            best_words = words;
             first_hit = i;
         }
     }
@@ -744,6 +746,33 @@ mod tests {
     fn utf16_slice(s: &str, r: [u32; 2]) -> String {
         let u: Vec<u16> = s.encode_utf16().collect();
         String::from_utf16(&u[r[0] as usize..r[1] as usize]).unwrap()
+    }
+
+    #[test]
+    fn the_window_shows_the_most_query_words_not_the_most_terms() {
+        // "refugee" and "refugees" are two terms of one query word; "status" is another word.
+        let filler = "nothing to see in this stretch of text ".repeat(12);
+        let text = format!("A refugee, refugees. {filler}Later the refugee status is set out.");
+        let ix = index(&text);
+        let term = |w: &str| ix.lookup(w).unwrap();
+        let mut matched = Matched::default();
+        matched.push(term("refugee"), 0);
+        matched.push(term("refugees"), 0);
+        matched.push(term("status"), 1);
+        matched.finish();
+        assert_eq!(matched.groups.len(), 3);
+        let texts = [(0u8, text.clone())];
+        let snip = build(
+            &ix,
+            0,
+            FieldTexts::new(&texts),
+            None,
+            &matched,
+            &Phrases::default(),
+            &[],
+        );
+        assert!(snip.text.contains("refugee status"), "{:?}", snip.text);
+        assert!(!snip.text.contains("refugees"), "{:?}", snip.text);
     }
 
     #[test]
