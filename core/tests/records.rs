@@ -1113,34 +1113,39 @@ fn dotted_keys_read_nested_maps_whole_keys_first_through_at_most_four_parts() {
     );
 }
 
-#[test]
-fn snippets_come_from_prose_rather_than_a_boosted_field_of_names() {
-    // A field of other names (boost 3) says "visa" twice, the description (boost 1) once:
-    // the snippet shows the description, which says more than names echoing the title. A
-    // field that holds more of the query's words still wins whatever its boost.
+/// One record with a title (boost 4), a field of other names (boost 2) and a description
+/// (boost 1), indexed alone.
+fn names_and_description(title: &str, names: &str, description: &str) -> Index {
     let schema = map(&[
         ("title", s("title")),
         (
             "fields",
             map(&[
                 ("title", map(&[("boost", Json::Num(4.0))])),
-                ("names", map(&[("boost", Json::Num(3.0))])),
+                ("names", map(&[("boost", Json::Num(2.0))])),
                 ("description", map(&[])),
             ]),
         ),
     ]);
     let record = map(&[
-        ("id", s("v1")),
-        ("title", s("Student visa")),
-        ("names", s("Study visa; visa for students; F-1")),
-        (
-            "description",
-            s(
-                "Lets a student admitted to a course stay for its length; a visa holder may work part-time.",
-            ),
-        ),
+        ("id", s("r1")),
+        ("title", s(title)),
+        ("names", s(names)),
+        ("description", s(description)),
     ]);
-    let index = records::index(vec![record], &schema).unwrap();
+    records::index(vec![record], &schema).unwrap()
+}
+
+#[test]
+fn snippets_come_from_prose_rather_than_a_boosted_field_of_names() {
+    // The names say "visa" twice, the description once: the snippet shows the description,
+    // which says more than names echoing the title. A field that holds more of the query's
+    // words still wins whatever its boost.
+    let index = names_and_description(
+        "Student visa",
+        "Study visa; visa for students; F-1",
+        "Lets a student admitted to a course stay for its length; a visa holder may work part-time.",
+    );
     for (q, shown) in [
         ("visa", "a visa holder"),
         ("student visa", "a visa holder"),
@@ -1154,30 +1159,14 @@ fn snippets_come_from_prose_rather_than_a_boosted_field_of_names() {
 
 #[test]
 fn a_snippet_field_counts_the_query_words_it_shows_not_their_forms() {
-    // The names field holds "refugee" and "refugees", the description only "refugee": both
-    // show the one word of `refugee` (and both of `refugee travel`), so the description (lower boost) gives the
-    // snippet, though the names hold two of the terms the word matched.
-    let schema = map(&[
-        ("title", s("title")),
-        (
-            "fields",
-            map(&[
-                ("title", map(&[("boost", Json::Num(4.0))])),
-                ("names", map(&[("boost", Json::Num(2.0))])),
-                ("description", map(&[])),
-            ]),
-        ),
-    ]);
-    let record = map(&[
-        ("id", s("t1")),
-        ("title", s("Travel documents")),
-        ("names", s("Refugee travel document; refugees' passport")),
-        (
-            "description",
-            s("Papers that let a refugee travel abroad and come back."),
-        ),
-    ]);
-    let index = records::index(vec![record], &schema).unwrap();
+    // The names hold "refugee" and "refugees", the description only "refugee": both show
+    // the one word of `refugee` (and both of `refugee travel`), so the description (lower
+    // boost) gives the snippet, though the names hold two of the terms the word matched.
+    let index = names_and_description(
+        "Travel documents",
+        "Refugee travel document; refugees' passport",
+        "Papers that let a refugee travel abroad and come back.",
+    );
     for q in ["refugee", "refugee travel"] {
         let r = index.search(q, &SearchOptions::default()).unwrap();
         assert!(

@@ -85,8 +85,8 @@ impl Matched {
         self.keys.sort_unstable();
         for &k in &self.keys {
             let (term, bit) = ((k >> 6) as u32, 1u64 << (k & 63));
-            match self.terms.last() {
-                Some(&t) if t == term => *self.groups.last_mut().expect("a group per term") |= bit,
+            match (self.terms.last(), self.groups.last_mut()) {
+                (Some(&t), Some(groups)) if t == term => *groups |= bit,
                 _ => {
                     self.terms.push(term);
                     self.groups.push(bit);
