@@ -6,6 +6,7 @@
 
 use super::Index;
 use super::matching::Plan;
+use super::rank::Kind;
 
 /// Most search terms a hit names.
 const MAX_SHOWN: usize = 3;
@@ -93,22 +94,13 @@ impl Index {
 }
 
 /// How near term `t` matches the word planned as `p`, for weighing lines: 4 as typed, 3 as an
-/// alias or other form, 2 one edit away, 1 two edits away, 0 not at all.
+/// alias, other form or completion, 2 one edit away, 1 two edits away, 0 not at all.
 fn nearness(p: &Plan, t: u32) -> usize {
-    match p {
-        Plan::Term {
-            exact: Some((x, _)),
-            ..
-        } if *x == t => 4,
-        Plan::Term { prefix, typos, .. } => {
-            if prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t)) {
-                return 3;
-            }
-            typos
-                .iter()
-                .find(|x| x.0 == t)
-                .map_or(0, |&(_, d, _)| 3usize.saturating_sub(d.into()))
-        }
-        _ => 0,
+    match p.match_kind(t) {
+        Some(Kind::Exact) => 4,
+        Some(Kind::Alias | Kind::Prefix) => 3,
+        Some(Kind::Typo1) => 2,
+        Some(Kind::Typo2) => 1,
+        None => 0,
     }
 }

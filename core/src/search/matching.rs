@@ -114,18 +114,31 @@ impl Plan {
     /// True when a word planned so matches term `t` itself: its exact term, a completion, a
     /// typo candidate or an alias. False for phrases.
     pub(super) fn matches_term(&self, t: u32) -> bool {
-        match self {
-            Plan::Term {
-                exact,
-                prefix,
-                typos,
-                ..
-            } => {
-                exact.is_some_and(|(x, _)| x == t)
-                    || prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t))
-                    || typos.iter().any(|x| x.0 == t)
-            }
-            _ => false,
+        self.match_kind(t).is_some()
+    }
+
+    /// How a word planned so matches term `t` itself, if it does: as typed, as a completion,
+    /// or as a typo candidate or alias (at its distance, [`Kind::at_distance`]). None for
+    /// phrases.
+    pub(super) fn match_kind(&self, t: u32) -> Option<Kind> {
+        let Plan::Term {
+            exact,
+            prefix,
+            typos,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        if exact.is_some_and(|(x, _)| x == t) {
+            Some(Kind::Exact)
+        } else if prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t)) {
+            Some(Kind::Prefix)
+        } else {
+            typos
+                .iter()
+                .find(|x| x.0 == t)
+                .map(|&(_, d, _)| Kind::at_distance(d))
         }
     }
 
@@ -492,8 +505,8 @@ impl Index {
                     // (distance << 32 | term), sorted: nearest first, so a term that is a
                     // candidate itself keeps its own distance.
                     let mut related: Vec<u64> = Vec::new();
+                    let at = |d: u8| move |t: u32| u64::from(d) << 32 | u64::from(t);
                     for &(t, d) in &found {
-                        let at = |d: u8| move |t: u32| u64::from(d) << 32 | u64::from(t);
                         related.push(at(d)(t));
                         let term = self.ix.term(t);
                         related.extend(self.alias_terms(term).iter().copied().map(at(d)));

@@ -96,8 +96,9 @@ impl Matched {
         self.keys.clear();
     }
 
-    /// Each of `terms` as a query group of its own (tests, and callers without groups).
-    pub fn each_alone(terms: &[u32]) -> Matched {
+    /// Each of `terms` as a query group of its own.
+    #[cfg(test)]
+    fn each_alone(terms: &[u32]) -> Matched {
         let mut m = Matched::default();
         for (g, &t) in terms.iter().enumerate() {
             m.push(t, g);
@@ -311,9 +312,9 @@ pub fn build_with(
     let title_field = title.and_then(|t| t.field).filter(|&f| f < 64);
     let wanted = candidates | title_field.map_or(0, |f| 1 << f);
     // (field << 48 | position << 32 | term) of the matched words in those fields, and per
-    // field how many distinct matched terms it holds: one look-up per term for all fields.
+    // field the query words it shows and how many terms as typed: one look-up per term for
+    // all fields.
     keys.clear();
-    // Per field, the query groups whose terms it holds.
     let mut words_in = [0u64; 64];
     let mut typed = [0u16; 64];
     let entries = ix.entries(doc);

@@ -101,37 +101,46 @@ const CLASS_WORD: u32 = 1;
 const CLASS_NUMERIC: u32 = 2;
 /// [`class_of`] bit: `char::is_alphanumeric`.
 const CLASS_ALPHANUMERIC: u32 = 4;
-/// [`CLASS_MEMO`] bit: the slot holds a character.
-const CLASS_SET: u32 = 8;
-/// The class bits of a [`CLASS_MEMO`] slot.
-const CLASS_BITS: u32 = CLASS_WORD | CLASS_NUMERIC | CLASS_ALPHANUMERIC;
 
-/// The class bits of recently seen non-ASCII characters, one slot per value of their low nine
-/// bits: `c << 4 | CLASS_SET | bits`. The standard library's property tables take hundreds of
-/// instructions per look-up, and a text repeats the few dozen letters of its script, so
-/// indexing text in other scripts is about a fifth faster. Relaxed atomics make it safe to
-/// share; a lost race only costs a look-up again.
-static CLASS_MEMO: [std::sync::atomic::AtomicU32; 512] =
-    [const { std::sync::atomic::AtomicU32::new(0) }; 512];
+/// Slots of remembered answers about recently seen characters, one per value of a
+/// character's low bits: `c << 32 | 1 << 31 | answer`. The standard library's property tables
+/// take hundreds of instructions per look-up and the folding table a dozen binary-search
+/// steps, while a text repeats the few dozen letters of its script: indexing text in other
+/// scripts is about a fifth faster. Relaxed atomics make the slots safe to share; a lost race
+/// only costs a look-up again.
+type Memo<const N: usize> = [std::sync::atomic::AtomicU64; N];
 
-/// The class bits ([`CLASS_BITS`]) of `c`, from [`CLASS_MEMO`] when it holds `c`.
-fn class_of(c: char) -> u32 {
+/// The answer `answer(c)` (below 2³¹), from `memo` when its slot for `c` holds it.
+fn remembered<const N: usize>(memo: &Memo<N>, c: char, answer: impl FnOnce(char) -> u32) -> u32 {
     use std::sync::atomic::Ordering::Relaxed;
-    let slot = &CLASS_MEMO[c as usize % CLASS_MEMO.len()];
+    const SET: u64 = 1 << 31;
+    let slot = &memo[c as usize % N];
     let held = slot.load(Relaxed);
-    if held & CLASS_SET != 0 && held >> 4 == c as u32 {
-        return held & CLASS_BITS;
+    if held & SET != 0 && held >> 32 == u64::from(c) {
+        return held as u32 & !(SET as u32);
     }
-    let alphanumeric = c.is_alphanumeric();
-    let mut class = u32::from(alphanumeric || is_symbol_char(c));
-    if c.is_numeric() {
-        class |= CLASS_NUMERIC;
-    }
-    if alphanumeric {
-        class |= CLASS_ALPHANUMERIC;
-    }
-    slot.store((c as u32) << 4 | CLASS_SET | class, Relaxed);
-    class
+    let a = answer(c);
+    slot.store(u64::from(c) << 32 | SET | u64::from(a), Relaxed);
+    a
+}
+
+/// [`class_of`]'s memo.
+static CLASS_MEMO: Memo<512> = [const { std::sync::atomic::AtomicU64::new(0) }; 512];
+
+/// The class bits of `c` ([`CLASS_WORD`], [`CLASS_NUMERIC`], [`CLASS_ALPHANUMERIC`]),
+/// remembered.
+fn class_of(c: char) -> u32 {
+    remembered(&CLASS_MEMO, c, |c| {
+        let alphanumeric = c.is_alphanumeric();
+        let mut class = u32::from(alphanumeric || is_symbol_char(c));
+        if c.is_numeric() {
+            class |= CLASS_NUMERIC;
+        }
+        if alphanumeric {
+            class |= CLASS_ALPHANUMERIC;
+        }
+        class
+    })
 }
 
 /// Diacritics removed by folding: combining marks of Latin, Greek and Cyrillic, Arabic
@@ -192,28 +201,16 @@ fn table_fold(c: char) -> Option<Result<char, &'static str>> {
     }
 }
 
-/// The number of the last run of [`FOLD_RUNS`] starting at or before `c`, remembered in
-/// [`FOLD_MEMO`] (as [`CLASS_MEMO`] remembers classes): a binary search of the table costs a
-/// dozen steps per character of text.
+/// The number of the last run of [`FOLD_RUNS`] starting at or before `c`, remembered.
 fn fold_run(c: char) -> Option<usize> {
-    use std::sync::atomic::Ordering::Relaxed;
-    const SET: u64 = 1 << 31;
-    let slot = &FOLD_MEMO[c as usize % FOLD_MEMO.len()];
-    let held = slot.load(Relaxed);
-    let i = if held & SET != 0 && held >> 32 == u64::from(c) {
-        (held as u32 & !(SET as u32)) as usize
-    } else {
-        let cp = c as u32;
-        let i = FOLD_RUNS.partition_point(|&(k, _)| k >> 11 <= cp);
-        slot.store(u64::from(cp) << 32 | SET | i as u64, Relaxed);
-        i
-    };
-    i.checked_sub(1)
+    let after = remembered(&FOLD_MEMO, c, |c| {
+        FOLD_RUNS.partition_point(|&(k, _)| k >> 11 <= c as u32) as u32
+    });
+    (after as usize).checked_sub(1)
 }
 
-/// Slots of [`fold_run`]: `c << 32 | 1 << 31 | run + 1`, by the low bits of `c`.
-static FOLD_MEMO: [std::sync::atomic::AtomicU64; 256] =
-    [const { std::sync::atomic::AtomicU64::new(0) }; 256];
+/// [`fold_run`]'s memo.
+static FOLD_MEMO: Memo<256> = [const { std::sync::atomic::AtomicU64::new(0) }; 256];
 
 fn push_folded(out: &mut String, c: char) {
     if c.is_ascii() {
