@@ -67,9 +67,10 @@ export type FilterValues<V extends FilterValue = FilterValue> = V | readonly V[]
 /**
  * Filters of `search()` and `facets()` on the embedded corpus: a list of values means "any of
  * them"; fields combine with AND; any other field is refused with `INVALID_ARGUMENT`. Only
- * `gcmObjective` and `year` hold numbers; no field of the embedded corpus holds a boolean (its
- * `binding` values are `"binding"`, `"non-binding"` and `"non-normative"`), so a boolean, which
- * would select nothing, is a compile error here. An `Index` takes {@link IndexFilters}.
+ * `gcmObjective` and `year` hold numbers, and only `binding` takes booleans (`true` for
+ * `"binding"`, `false` for `"non-binding"` or `"non-normative"`, as an instrument hit's
+ * `binding` reads); a boolean anywhere else, which would select nothing, is a compile error
+ * here. An `Index` takes {@link IndexFilters}.
  */
 export interface SearchFilters {
   kind?: FilterValues<string>;
@@ -79,8 +80,8 @@ export interface SearchFilters {
   publisher?: FilterValues<string>;
   /** GCM objective numbers: `7` or `"7"`. */
   gcmObjective?: FilterValues<string | number>;
-  /** Legal force: `"binding"`, `"non-binding"` or `"non-normative"`. */
-  binding?: FilterValues<string>;
+  /** Legal force: `"binding"`, `"non-binding"` or `"non-normative"`; `true` is `"binding"`, `false` either of the others. */
+  binding?: FilterValues<string | boolean>;
   /** Years of publication or adoption: `1951` or `"1951"`. */
   year?: FilterValues<string | number>;
   /** Earliest year, inclusive. */

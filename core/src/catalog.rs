@@ -54,6 +54,7 @@ impl Catalog {
         }
         let index =
             Index::with_facet_index(docs, &crate::corpus_docs::FACET_FIELDS, &compiled.facets)
+                .with_facet_value_aliases(crate::corpus_docs::FACET_VALUE_ALIASES)
                 .with_aliases(crate::corpus_docs::ALIASES)
                 .with_word_forms()
                 .with_optional_words(crate::corpus_docs::OPTIONAL_WORDS)

@@ -108,6 +108,15 @@ pub const FACET_FIELDS: [&str; 8] = [
     "year",
 ];
 
+/// Other names filters may give facet values of the embedded corpus (see
+/// [`crate::search::Index::with_facet_value_aliases`]): `binding: true` keeps the binding
+/// records and `binding: false` the others, as an instrument's `binding` field reads, beside
+/// the facet's own values (`"binding"`, `"non-binding"`, `"non-normative"`).
+pub const FACET_VALUE_ALIASES: &[(&str, &str, &[&str])] = &[
+    ("binding", "true", &["binding"]),
+    ("binding", "false", &["non-binding", "non-normative"]),
+];
+
 /// Label of a record kind, e.g. `"instrument"` → `"Instrument"`.
 pub fn kind_label(kind: &str) -> &'static str {
     match kind {

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use treatykit_core::catalog::Catalog;
-use treatykit_core::document::Document;
+use treatykit_core::document::{Document, Value};
 use treatykit_core::search::compact::{Compact, Delivered};
 use treatykit_core::search::text;
 use treatykit_core::search::{Filters, Hit, SearchOptions, SearchResults};
@@ -660,6 +660,67 @@ fn filters_are_or_within_a_field_and_and_across_fields() {
     assert_eq!(
         with("", |o| o.filters.fields = vec![("kind".into(), vec![])]).total,
         catalog().documents().len()
+    );
+}
+
+#[test]
+fn the_binding_filter_takes_true_and_false_as_an_instruments_binding_field_reads() {
+    let total = |values: &[&str]| {
+        with("", |o| {
+            o.filters.fields = vec![(
+                "binding".into(),
+                values.iter().map(|v| v.to_string()).collect(),
+            )]
+        })
+        .total
+    };
+    let binding = total(&["binding"]);
+    let others = total(&["non-binding", "non-normative"]);
+    assert!(binding > 0 && others > 0);
+    assert_eq!(total(&["true"]), binding);
+    assert_eq!(total(&["false"]), others);
+    assert_eq!(total(&["true", "false"]), binding + others);
+    // The aliases mean what instruments' own field says.
+    let instruments = |value: &str| {
+        with("", |o| {
+            o.limit = 100;
+            o.filters.fields = vec![
+                ("kind".into(), vec!["instrument".into()]),
+                ("binding".into(), vec![value.into()]),
+            ]
+        })
+    };
+    for (value, expected) in [("true", true), ("false", false)] {
+        let r = instruments(value);
+        assert!(r.total > 0 && r.total <= 100, "{value}: {}", r.total);
+        for h in &r.hits {
+            assert_eq!(
+                h.field("binding"),
+                Some(&Value::Bool(expected)),
+                "{value}: {}",
+                h.id
+            );
+        }
+    }
+    // Facet counts under the alias are those under the values it stands for.
+    let facets = |v: &[&str]| {
+        catalog()
+            .facets(&Filters {
+                fields: vec![("binding".into(), v.iter().map(|x| x.to_string()).collect())],
+                ..Filters::default()
+            })
+            .unwrap()
+    };
+    assert_eq!(
+        facets(&["false"]),
+        facets(&["non-binding", "non-normative"])
+    );
+    // Other fields have no such aliases.
+    assert_eq!(
+        with("", |o| o.filters.fields =
+            vec![("kind".into(), vec!["true".into()])])
+        .total,
+        0
     );
 }
 

@@ -154,8 +154,11 @@ search('refugee', { filters: { gcmObjective: [7, 15], year: 1951, yearFrom: 1950
 facets({ gcmObjective: 7, binding: null });
 // @ts-expect-error the embedded corpus has no \`lang\` facet (the runtime refuses it)
 search('refugee', { filters: { lang: 'en' } });
-// @ts-expect-error no field of the embedded corpus holds a boolean: \`binding\` is "binding", "non-binding" or "non-normative"
+// \`binding\` takes booleans as an instrument hit's \`binding\` reads; no other field of the embedded corpus does
 search('refugee', { filters: { binding: true } });
+facets({ binding: [false] });
+// @ts-expect-error no other field of the embedded corpus holds a boolean
+search('refugee', { filters: { kind: true } });
 
 // Every code of README's error table, TREATYKIT_UNUSABLE (from treatykit/safe) included.
 const documented: TreatykitErrorCode[] = ${JSON.stringify(codes)};

@@ -136,7 +136,7 @@ mod search_boundary {
     }
 
     #[wasm_bindgen_test]
-    fn filters_accept_strings_numbers_and_lists_and_facets_counts_follow_them() {
+    fn filters_accept_strings_numbers_booleans_and_lists_and_facets_counts_follow_them() {
         let instruments = treatykit::search(s(""), object(&[("filters", object(&[("kind", s("instrument"))])), ("limit", n(100.0))])).unwrap();
         let hits = array(&instruments, "hits");
         assert!(hits.length() > 10);
@@ -150,6 +150,14 @@ mod search_boundary {
         assert_eq!(get(&counted, "count").as_f64(), Some(total));
         let objective = treatykit::search(s(""), object(&[("filters", object(&[("gcmObjective", n(14.0))]))])).unwrap();
         assert!(get(&objective, "total").as_f64().unwrap() >= 1.0);
+        // A boolean selects in `binding` what an instrument hit's `binding` field says.
+        let binding = |v: JsValue| {
+            let r = treatykit::search(s(""), object(&[("filters", object(&[("binding", v)]))])).unwrap();
+            get(&r, "total").as_f64().unwrap()
+        };
+        assert!(binding(JsValue::TRUE) > 0.0);
+        assert_eq!(binding(JsValue::TRUE), binding(s("binding")));
+        assert_eq!(binding(JsValue::FALSE), binding(list(&[s("non-binding"), s("non-normative")])));
         let none = treatykit::facets(JsValue::UNDEFINED).unwrap();
         assert!(array(&none, "year").length() > 1);
         let err = treatykit::facets(object(&[("colour", s("red"))])).unwrap_err();

@@ -87,6 +87,9 @@ pub struct FacetTable {
     all: Facets,
     all_json: String,
     all_packed: Vec<u32>,
+    /// (field, alias, values): a filter value that is no value of its field but is an alias
+    /// there accepts the values it stands for (see [`FacetTable::alias_values`]).
+    value_aliases: Vec<(usize, String, Vec<String>)>,
 }
 
 const NO_YEAR: i32 = i32::MIN;
@@ -275,6 +278,7 @@ impl FacetTable {
             all: Facets::default(),
             all_json: String::new(),
             all_packed: Vec::new(),
+            value_aliases: Vec::new(),
         };
         let everyone: Vec<u32> = (0..docs.len() as u32).collect();
         let counts = table.tally(&everyone, &Compiled::default());
@@ -293,9 +297,22 @@ impl FacetTable {
         self.fields.iter().map(|f| f.name.as_str())
     }
 
+    /// Lets filters on facet field `field` use `alias` for `values`: a filter value that is no
+    /// value of the field but is an alias accepts every value it stands for. The embedded
+    /// corpus's `binding` facet takes `true` (binding) and `false` (non-binding or
+    /// non-normative), as its instruments' `binding` field reads. A field the table lacks is
+    /// ignored; a real value always wins over an alias of the same name.
+    pub fn alias_values(&mut self, field: &str, alias: &str, values: &[&str]) {
+        if let Some(f) = self.fields.iter().position(|x| x.name == field) {
+            let values = values.iter().map(|v| (*v).to_string()).collect();
+            self.value_aliases.push((f, alias.to_string(), values));
+        }
+    }
+
     /// Checks `filters` against this index and compiles them into bitsets. An unknown field,
     /// or a year range on an index without a `year` facet, is an `INVALID_ARGUMENT` error
-    /// naming it; unknown values simply match nothing.
+    /// naming it; a value that is neither a value of its field nor an alias there (see
+    /// [`FacetTable::alias_values`]) simply matches nothing.
     pub fn compile(&self, filters: &Filters, ndocs: usize) -> Result<Compiled, Error> {
         let words = ndocs.div_ceil(64).max(1);
         let mut out = Compiled::default();
@@ -318,13 +335,23 @@ impl FacetTable {
                 continue;
             }
             let mut bits = vec![0u64; words];
-            for v in values {
+            let mut accept = |v: &str| {
                 if let Ok(i) = self.fields[f]
                     .values
                     .binary_search_by(|x| x.0.as_str().cmp(v))
                 {
                     for &d in &self.fields[f].values[i].2 {
                         bits[d as usize / 64] |= 1 << (d % 64);
+                    }
+                    return true;
+                }
+                false
+            };
+            for v in values {
+                if !accept(v) {
+                    let alias = self.value_aliases.iter().find(|a| a.0 == f && a.1 == *v);
+                    for value in alias.iter().flat_map(|a| &a.2) {
+                        accept(value);
                     }
                 }
             }

@@ -485,6 +485,16 @@ impl Index {
         self
     }
 
+    /// Lets filters use other names for facet values: each `(field, alias, values)` makes a
+    /// filter value `alias` of facet `field` accept `values` (see [`FacetTable::alias_values`]).
+    /// The embedded corpus sets [`crate::corpus_docs::FACET_VALUE_ALIASES`].
+    pub fn with_facet_value_aliases(mut self, aliases: &[(&str, &str, &[&str])]) -> Index {
+        for &(field, alias, values) in aliases {
+            self.facets.alias_values(field, alias, values);
+        }
+        self
+    }
+
     /// Makes the words of each group interchangeable in queries: a query word of a group also
     /// matches the other words of its group that occur in the index, ranked a little below the
     /// word itself ([`rank::Kind::Alias`]), with or without typo tolerance, and in quoted
