@@ -3,6 +3,8 @@
 //! The thin `#[wasm_bindgen]` layer over [`treatykit_core`]: it converts arguments, calls the
 //! core and converts results and errors. All logic lives in the core crate.
 
+#![warn(missing_docs)]
+
 pub mod convert;
 pub mod corpus;
 pub mod errors;
