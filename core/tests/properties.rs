@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use std::path::Path;
 use std::sync::OnceLock;
 use treatykit_core::catalog::Catalog;
+use treatykit_core::corpus_docs::FACET_VALUE_ALIASES;
 use treatykit_core::document::Document;
 use treatykit_core::facets::{FacetField, FacetIndex, FacetPosting};
 use treatykit_core::format::{self, Compiled};
@@ -114,6 +115,13 @@ fn filters() -> impl Strategy<Value = Filters> {
         .map(|f| {
             let mut values: Vec<String> = f.values.iter().map(|v| v.value.clone()).collect();
             values.push("no-such-value".into());
+            // The other names filters may give values (`binding: true`).
+            values.extend(
+                FACET_VALUE_ALIASES
+                    .iter()
+                    .filter(|(field, ..)| *field == f.name)
+                    .map(|(_, alias, _)| alias.to_string()),
+            );
             (f.name.clone(), values)
         })
         .collect();
@@ -144,7 +152,9 @@ fn passes(doc: &Document, filters: &Filters, except: Option<&str>) -> bool {
     let fields_ok = filters.fields.iter().all(|(field, values)| {
         Some(field.as_str()) == except
             || values.is_empty()
-            || values.iter().any(|v| doc.has_facet(field, v))
+            || values
+                .iter()
+                .any(|v| selected(field, v).iter().any(|x| doc.has_facet(field, x)))
     });
     let year_ok = except == Some("year")
         || (filters.year_from.is_none() && filters.year_to.is_none())
@@ -152,6 +162,23 @@ fn passes(doc: &Document, filters: &Filters, except: Option<&str>) -> bool {
             filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t)
         });
     fields_ok && year_ok
+}
+
+/// The facet values filter value `v` of `field` selects: itself when some document holds it,
+/// otherwise the values it is an alias of, if it is one.
+fn selected<'a>(field: &str, v: &'a str) -> Vec<&'a str> {
+    let held = catalog()
+        .facet_index()
+        .fields
+        .iter()
+        .any(|f| f.name == field && f.values.iter().any(|x| x.value == v));
+    match FACET_VALUE_ALIASES
+        .iter()
+        .find(|(f, alias, _)| !held && *f == field && *alias == v)
+    {
+        Some((_, _, values)) => values.to_vec(),
+        None => vec![v],
+    }
 }
 
 /// A document's years: its `year` and every value of its `year` facet that is an integer

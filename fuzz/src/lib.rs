@@ -59,6 +59,7 @@ pub fn wrap_payload(payload: &[u8]) -> Vec<u8> {
 use arbitrary::Arbitrary;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use treatykit_core::corpus_docs::FACET_VALUE_ALIASES;
 use treatykit_core::document::Document;
 use treatykit_core::records::Json;
 use treatykit_core::search::compact::Delivered;
@@ -145,6 +146,11 @@ pub fn filter_words() -> &'static [String] {
             words.push(f.name.clone());
             words.extend(f.values.iter().map(|v| v.value.clone()));
         }
+        words.extend(
+            FACET_VALUE_ALIASES
+                .iter()
+                .map(|(_, alias, _)| alias.to_string()),
+        );
         words
     })
 }
@@ -167,7 +173,9 @@ pub fn passes(doc: &Document, filters: &Filters, except: Option<&str>) -> bool {
     let fields_ok = filters.fields.iter().all(|(field, values)| {
         Some(field.as_str()) == except
             || values.is_empty()
-            || values.iter().any(|v| doc.has_facet(field, v))
+            || values
+                .iter()
+                .any(|v| selected(field, v).iter().any(|x| doc.has_facet(field, x)))
     });
     let year_ok = except == Some("year")
         || (filters.year_from.is_none() && filters.year_to.is_none())
@@ -177,15 +185,36 @@ pub fn passes(doc: &Document, filters: &Filters, except: Option<&str>) -> bool {
     fields_ok && year_ok
 }
 
+/// The facet values filter value `v` of `field` selects: itself when some document holds it,
+/// otherwise the values it is an alias of ([`FACET_VALUE_ALIASES`]), if it is one.
+pub fn selected<'a>(field: &str, v: &'a str) -> Vec<&'a str> {
+    let held = catalog()
+        .facet_index()
+        .fields
+        .iter()
+        .any(|f| f.name == field && f.values.iter().any(|x| x.value == v));
+    match FACET_VALUE_ALIASES
+        .iter()
+        .find(|(f, alias, _)| !held && *f == field && *alias == v)
+    {
+        Some((_, _, values)) => values.to_vec(),
+        None => vec![v],
+    }
+}
+
 /// A document's years: its `year` and every value of its `year` facet that is an integer
 /// from 0 to 9999.
 fn years_of(doc: &Document) -> impl Iterator<Item = i64> + '_ {
-    let facet_years = doc.facets.iter().filter(|f| f.field == "year").filter_map(|f| {
-        let digits = f.value.strip_prefix(['-', '+']).unwrap_or(&f.value);
-        let digits_only = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-        let y: i64 = f.value.parse().ok().filter(|_| digits_only)?;
-        (0..=9999).contains(&y).then_some(y)
-    });
+    let facet_years = doc
+        .facets
+        .iter()
+        .filter(|f| f.field == "year")
+        .filter_map(|f| {
+            let digits = f.value.strip_prefix(['-', '+']).unwrap_or(&f.value);
+            let digits_only = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            let y: i64 = f.value.parse().ok().filter(|_| digits_only)?;
+            (0..=9999).contains(&y).then_some(y)
+        });
     doc.year.map(i64::from).into_iter().chain(facet_years)
 }
 
@@ -209,7 +238,10 @@ fn check_ranges(text: &str, ranges: &[[u32; 2]]) {
     let mut last_end = 0u32;
     for &[s, e] in ranges {
         assert!(s < e, "empty highlight {s}..{e} in {text:?}");
-        assert!(e as usize <= units.len(), "highlight {s}..{e} past {text:?}");
+        assert!(
+            e as usize <= units.len(),
+            "highlight {s}..{e} past {text:?}"
+        );
         assert!(
             boundary(s as usize) && boundary(e as usize),
             "highlight splits a character"
