@@ -55,6 +55,8 @@ pub mod limits;
 pub mod number;
 pub mod record_view;
 pub mod records;
+#[cfg(feature = "reference")]
+pub mod reference;
 pub mod rights;
 pub mod schema;
 pub mod search;

@@ -13,6 +13,7 @@ use treatykit_core::corpus_docs::FACET_VALUE_ALIASES;
 use treatykit_core::document::Document;
 use treatykit_core::facets::{FacetField, FacetIndex, FacetPosting};
 use treatykit_core::format::{self, Compiled};
+use treatykit_core::reference;
 use treatykit_core::search::{Filters, MAX_LIMIT, SearchOptions, SearchResults};
 use treatykit_core::{Code, JsClass, authoring};
 
@@ -146,55 +147,9 @@ fn filters() -> impl Strategy<Value = Filters> {
         })
 }
 
-/// Does `doc` pass `filters`, ignoring the filter of field `except` (the year range belongs to
-/// the `year` field)?
+/// Does `doc` pass `filters`, ignoring the filter of field `except`?
 fn passes(doc: &Document, filters: &Filters, except: Option<&str>) -> bool {
-    let fields_ok = filters.fields.iter().all(|(field, values)| {
-        Some(field.as_str()) == except
-            || values.is_empty()
-            || values
-                .iter()
-                .any(|v| selected(field, v).iter().any(|x| doc.has_facet(field, x)))
-    });
-    let year_ok = except == Some("year")
-        || (filters.year_from.is_none() && filters.year_to.is_none())
-        || years_of(doc).any(|y| {
-            filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t)
-        });
-    fields_ok && year_ok
-}
-
-/// The facet values filter value `v` of `field` selects: itself when some document holds it,
-/// otherwise the values it is an alias of, if it is one.
-fn selected<'a>(field: &str, v: &'a str) -> Vec<&'a str> {
-    let held = catalog()
-        .facet_index()
-        .fields
-        .iter()
-        .any(|f| f.name == field && f.values.iter().any(|x| x.value == v));
-    match FACET_VALUE_ALIASES
-        .iter()
-        .find(|(f, alias, _)| !held && *f == field && *alias == v)
-    {
-        Some((_, _, values)) => values.to_vec(),
-        None => vec![v],
-    }
-}
-
-/// A document's years: its `year` and every value of its `year` facet that is an integer
-/// from 0 to 9999.
-fn years_of(doc: &Document) -> impl Iterator<Item = i64> + '_ {
-    let facet_years = doc
-        .facets
-        .iter()
-        .filter(|f| f.field == "year")
-        .filter_map(|f| {
-            let digits = f.value.strip_prefix(['-', '+']).unwrap_or(&f.value);
-            let digits_only = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-            let y: i64 = f.value.parse().ok().filter(|_| digits_only)?;
-            (0..=9999).contains(&y).then_some(y)
-        });
-    doc.year.map(i64::from).into_iter().chain(facet_years)
+    reference::passes(catalog(), doc, filters, except)
 }
 
 proptest! {
