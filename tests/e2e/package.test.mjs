@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { launch, openPage, cspViolations, screenshot } from './browser.mjs';
 import { untyped } from '../../scripts/finish-pkg.mjs';
+import { jsBlock } from './readme.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PKG = join(ROOT, 'pkg');
@@ -57,12 +58,6 @@ function typeCheck(files, name) {
   }
 }
 
-/** The first ```js block of a Markdown text that contains `needle`. */
-function codeBlock(markdown, needle) {
-  const block = [...markdown.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]).find((b) => b.includes(needle));
-  assert.ok(block, `a js code block containing ${needle}`);
-  return block;
-}
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'treatykit-consumer-'));
@@ -93,7 +88,7 @@ test('pkg/package.json is the published shape: ESM, exports map with ./widget, t
 
 test('README\'s Node recipe runs verbatim in Node against the packed package', { timeout: 150_000 }, async () => {
   // The published README's recipe; the repository's README shows the same one.
-  const recipe = codeBlock(readFileSync(join(PKG, 'README.md'), 'utf8'), 'initSync(');
+  const recipe = jsBlock(readFileSync(join(PKG, 'README.md'), 'utf8'), 'initSync(');
   assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes(recipe), 'README.md shows the recipe of pkg/README.md');
   consumerProject();
   writeFileSync(join(dir, 'node-recipe.mjs'), recipe);
@@ -117,7 +112,7 @@ test('the types accept what the runtime accepts: README\'s Index example, interf
   consumerProject();
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   // README's Index example as written, over records a website typed with an interface.
-  const example = codeBlock(readme, 'Index.fromRecords(docs');
+  const example = jsBlock(readme, 'Index.fromRecords(docs');
   writeFileSync(join(dir, 'readme-index.ts'), `import { Index } from 'treatykit';
 interface Doc { id: string; title: string; body: string; lang: string; url: string }
 declare const docs: Doc[];

@@ -8,15 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage, cspViolations } from './browser.mjs';
+import { jsBlock } from './readme.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = `${ROOT}target/e2e-worker/`;
 let env;
-
-/** The ```js blocks of README.md. */
-function blocks() {
-  return [...readFileSync(`${ROOT}README.md`, 'utf8').matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
-}
 
 // The page's own part: records before README's block (which uses `records`), checks after it.
 const RECORDS = `
@@ -58,10 +54,9 @@ document.body.dataset.result = JSON.stringify(out);
 `;
 
 before(async () => {
-  const code = blocks();
-  const workerBlock = code.find((b) => b.includes('onmessage'));
-  const pageBlock = code.find((b) => b.includes('new Worker('));
-  assert.ok(workerBlock && pageBlock, "README.md shows the worker and the page of its Web Worker recipe");
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const workerBlock = jsBlock(readme, 'onmessage');
+  const pageBlock = jsBlock(readme, 'new Worker(');
   assert.match(workerBlock, /from 'treatykit';/);
   mkdirSync(DIR, { recursive: true });
   writeFileSync(`${DIR}search-worker.js`, workerBlock.replace("from 'treatykit';", "from '/pkg/treatykit.js';"));
