@@ -33,8 +33,9 @@ function start() {
 
 let warming = false;
 /**
- * Decodes the embedded corpus and builds its index (tens of milliseconds on a slow machine)
- * once the page is idle, so that the visitor's first keystroke does not pay for it.
+ * Once the page is idle, decodes the embedded corpus and builds its index, then (in a second
+ * idle moment) has the engine compile its search path (`prepare()`): tens of milliseconds on
+ * a slow machine that the visitor's first keystroke does not pay for.
  */
 function warmWhenIdle() {
   if (warming) return;
@@ -45,7 +46,15 @@ function warmWhenIdle() {
       tk.corpusInfo();
     } catch {
       // The first search reports any problem where the visitor sees it.
+      return;
     }
+    idle(() => {
+      try {
+        tk.prepare?.();
+      } catch {
+        // As above: the first search reports it.
+      }
+    }, { timeout: 2000 });
   }, { timeout: 2000 });
 }
 

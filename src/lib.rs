@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 pub use corpus::corpus_info;
 pub use record::record;
 pub use rights::{categories, compare_rights, right, rights, who_holds};
-pub use search::{JsIndex, facets, search};
+pub use search::{JsIndex, facets, prepare, search};
 
 /// The heap allocator on wasm: talc rather than Rust's default dlmalloc, for queries make a
 /// dozen small allocations each and talc serves them in fewer instructions, from less code.

@@ -134,6 +134,32 @@ pub fn facets(filters_arg: JsValue) -> JsResult<JsValue> {
     })
 }
 
+thread_local! {
+    /// Whether `prepare()` has run to the end.
+    static PREPARED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `prepare()`: makes the embedded corpus ready to answer at once. It decodes the corpus and
+/// builds its index (what the first call of any export does), then searches a few of the
+/// corpus's own words, typed and misspelt (the core's `Index::warm_up_queries`), through the
+/// whole path, answers included, so that the browser compiles that code now rather than on
+/// the visitor's first query. Call it while the page is idle; once it has run, it does
+/// nothing.
+#[wasm_bindgen]
+pub fn prepare() -> JsResult<()> {
+    if PREPARED.get() {
+        return Ok(());
+    }
+    let index = catalog()?.index();
+    index.warm();
+    for q in index.warm_up_queries() {
+        // An answer nobody reads; a failure here would be the first query's to report.
+        let _ = search(JsValue::from_str(&q), JsValue::UNDEFINED);
+    }
+    PREPARED.set(true);
+    Ok(())
+}
+
 /// A search index over records a website brings. Free it with `free()` when done.
 #[wasm_bindgen(js_name = Index)]
 pub struct JsIndex {
@@ -231,6 +257,17 @@ impl JsIndex {
         let mut d = self.delivered.borrow_mut();
         let built = self.inner.facets_compact_in(&f, &mut d).map(|_| ());
         facet_answer(self.number, &mut d, built)
+    }
+
+    /// `index.prepare()`: searches a few of the records' own words, typed and misspelt,
+    /// through the whole path, so that the browser compiles that code now rather than on the
+    /// first query (as the top-level `prepare()` does for the embedded corpus). Optional; call
+    /// it while the page is idle.
+    pub fn prepare(&self) {
+        for q in self.inner.warm_up_queries() {
+            // An answer nobody reads; a failure here would be the first query's to report.
+            let _ = self.search(JsValue::from_str(&q), JsValue::UNDEFINED);
+        }
     }
 
     /// Number of records indexed.

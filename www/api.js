@@ -26,6 +26,7 @@ export const has = {
   right: typeof tk.right === 'function',
   whoHolds: typeof tk.whoHolds === 'function',
   info: typeof tk.corpusInfo === 'function',
+  prepare: typeof tk.prepare === 'function',
 };
 
 /**
@@ -193,6 +194,20 @@ export function whoHolds(id) {
     return Array.isArray(r) ? r : [];
   } catch {
     return [];
+  }
+}
+
+/**
+ * Has the engine compile its search path now (`prepare()`), so that the visitor's first
+ * keystroke answers at once; best called while the page is idle. Any problem is left for
+ * the first search to report.
+ */
+export function prepare() {
+  if (!has.prepare) return;
+  try {
+    tk.prepare();
+  } catch {
+    // The first search reports it where the visitor sees it.
   }
 }
 

@@ -265,6 +265,8 @@ async function start() {
   history.replaceState({ depth, prev: history.state?.prev }, '', location.href);
   render();
   document.body.dataset.ready = 'true';
+  // The first screen decoded the corpus; the search path compiles while the page is idle.
+  (window.requestIdleCallback ?? ((fn) => setTimeout(fn, 50)))(() => api.prepare(), { timeout: 2000 });
   if ('serviceWorker' in navigator && window.isSecureContext) {
     navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {
       // Offline use is a bonus: the app works online without it.

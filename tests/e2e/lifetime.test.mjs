@@ -35,6 +35,7 @@ test('every export used before init() throws NOT_INITIALIZED, and answers once i
     ['categories', () => tk.categories()],
     ['rights', () => tk.rights('student')],
     ['corpusInfo', () => tk.corpusInfo()],
+    ['prepare', () => tk.prepare()],
     ['Index.fromRecords', () => tk.Index.fromRecords(RECORDS, SCHEMA)],
   ]) {
     assert.throws(call, notInitialized, `${name} before init`);

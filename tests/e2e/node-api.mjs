@@ -35,6 +35,7 @@ function thrown(f) {
 
 const out = {};
 out.node = process.versions.node;
+out.prepared = [tk.prepare(), tk.prepare()];
 out.info = (({ formatVersion, corpusDate }) => ({ formatVersion, corpusDate }))(tk.corpusInfo());
 out.typo = brief(tk.search('refoulment'));
 out.filtered = brief(tk.search('refugee', { limit: 5, filters: { kind: 'instrument', binding: true, yearFrom: 1950 } }));

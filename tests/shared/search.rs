@@ -354,6 +354,24 @@ mod search_boundary {
     }
 
     #[wasm_bindgen_test]
+    fn prepare_returns_nothing_runs_once_and_leaves_answers_as_the_cores_json_answers() {
+        // Its warm-up searches send documents to js/answer.js before any real query: the
+        // answers after it must still be exactly the core's.
+        let catalog = treatykit::catalog().unwrap();
+        let warm_ups = catalog.index().warm_up_queries();
+        assert_eq!(warm_ups.len(), 2, "{warm_ups:?}");
+        for _ in 0..2 {
+            treatykit::prepare().expect("prepare");
+        }
+        for q in warm_ups.iter().map(String::as_str).chain(["refugee", "r", "migrnt workr"]) {
+            let got = treatykit::search(s(q), JsValue::UNDEFINED).unwrap();
+            let want = parse(&catalog.search_json(q, &core_options(&JsValue::UNDEFINED)).unwrap());
+            assert_eq!(stringify(&got), stringify(&want), "{q:?}");
+            assert!(array(&got, "hits").length() > 0, "{q:?} finds records");
+        }
+    }
+
+    #[wasm_bindgen_test]
     fn callers_may_change_an_answer_without_changing_later_answers() {
         let opts = || object(&[("limit", n(30.0))]);
         let first = treatykit::search(s("migrant workers"), opts()).unwrap();
@@ -433,6 +451,9 @@ mod search_boundary {
         let index = JsIndex::from_records(recs.clone().into(), schema.clone()).expect("valid records");
         let list_of: Vec<_> = recs.iter().map(|r| treatykit::convert::to_json(&r, "record").unwrap()).collect();
         let core = treatykit_core::records::index(list_of, &treatykit::convert::to_json(&schema, "schema").unwrap()).unwrap();
+        // Its warm-up searches come first and leave the answers as they were.
+        assert!(!core.warm_up_queries().is_empty());
+        index.prepare();
         for pass in 0..3 {
             for (q, opts) in [
                 ("shared words", object(&[("limit", n(100.0))])),

@@ -36,6 +36,7 @@ pub mod rank;
 pub mod snippet;
 pub mod text;
 pub mod typo;
+mod warm_up;
 
 use crate::document::{Document, Value};
 use crate::error::Error;
