@@ -2,9 +2,10 @@
 //! the first real query.
 //!
 //! A browser compiles a WebAssembly function the first time it runs. The first search after
-//! the page loads therefore pays for compiling everything a search runs (about 8 ms in
-//! Chromium on a slow machine, ten times the search itself). Searching these queries while
-//! the page is idle (the wasm layer's `prepare()`) moves that cost off the first keystroke.
+//! the page loads therefore pays for compiling everything a search runs (about 12 ms in
+//! Chromium on a slow machine, over ten times the search itself). Searching these queries
+//! while the page is idle (the wasm layer's `prepare()`) moves that cost off the first
+//! keystroke.
 //! They are made of the index's own words, so they find records whatever the corpus.
 
 use super::Index;
