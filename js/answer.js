@@ -12,9 +12,11 @@
  * Per wasm instance (keyed by its `WebAssembly.Memory`: two copies of the glue on one page, or
  * two instances, share this module but not their indexes), per index number: `fields`
  * ([{ name, values, labels }], the facet table) and `docs` (document number → { id, kind,
- * title, keys, values, summary, lists } of its summary fields: `summary` an object of them to
- * copy, or null when a key is `__proto__`; `lists` the positions of the list values, which
- * every hit gets copies of).
+ * title, keys, values, lists, plain, withTerms, summary, … }: `keys` and `values` its summary
+ * fields; `lists` the positions of the list values, which every hit gets copies of; `plain`
+ * the template its hits are spread from (`withTerms` the one with `searchTerms`, made on
+ * first need), or null when a key is `__proto__` or `searchTerms`; `summary` then an object of
+ * the summary fields to copy, or null with `__proto__`, which is set key by key).
  */
 const instances = new WeakMap();
 
@@ -63,6 +65,27 @@ function siteOf(signature) {
 /** Placeholder of a template's array fields (never handed out: every hit replaces it). */
 const NONE = Object.freeze([]);
 
+/**
+ * A template of the hits of document `t`: its fields in the order of the JSON answer, with
+ * placeholders for what each hit has of its own (and for `searchTerms` when `withTerms`).
+ */
+function template(t, withTerms) {
+  const o = withTerms
+    ? { id: t.id, kind: t.kind, title: t.title, score: 0.5, snippet: '', highlights: NONE, titleHighlights: NONE, searchTerms: NONE }
+    : { id: t.id, kind: t.kind, title: t.title, score: 0.5, snippet: '', highlights: NONE, titleHighlights: NONE };
+  for (let f = 0; f < t.keys.length; f++) o[t.keys[f]] = t.values[f];
+  return o;
+}
+
+/** The template of a hit of `t` found by search terms, made on first need (they are rare). */
+function withTermsOf(t) {
+  if (t.withTerms === null) {
+    t.withTerms = template(t, true);
+    t.siteTerms = siteOf(`+${t.keys.join('\u0000')}`);
+  }
+  return t.withTerms;
+}
+
 /** Sets own property `key` even when it is `__proto__`, as `JSON.parse` does. */
 function put(o, key, value) {
   if (key === '__proto__') {
@@ -108,34 +131,25 @@ function absorb(c, fixed) {
       const rest = Object.entries(fields).filter(([k]) => k !== 'id' && k !== 'kind' && k !== 'title');
       const keys = rest.map((e) => e[0]);
       const values = rest.map((e) => e[1]);
-      // Without a `__proto__` key, the summary fields are copied in one Object.assign from
-      // an object kept for the document (its lists then replaced by copies).
-      let summary = null;
       const lists = [];
-      if (!keys.includes('__proto__')) {
-        summary = {};
-        keys.forEach((k, f) => {
-          summary[k] = values[f];
-          if (Array.isArray(values[f])) lists.push(f);
-        });
+      values.forEach((v, f) => {
+        if (Array.isArray(v)) lists.push(f);
+      });
+      const t = {
+        id, kind, title, keys, values, lists, summary: null, plain: null, withTerms: null, sitePlain: 0, siteTerms: 0,
+      };
+      if (keys.includes('__proto__')) {
+        // Neither a template nor Object.assign would make it an own property: set one by one.
+      } else if (keys.includes('searchTerms')) {
+        // Its value wins over the hit's own `searchTerms`, as in JSON.parse, which a template
+        // could not tell: the summary fields are copied onto each hit in one Object.assign.
+        t.summary = {};
+        keys.forEach((k, f) => { t.summary[k] = values[f]; });
+      } else {
+        t.plain = template(t, false);
+        t.sitePlain = siteOf(`-${keys.join('\u0000')}`);
       }
-      // Templates of this document's hits, without and with `searchTerms` (the properties
-      // in the order of the JSON answer). Not when a summary field is named `searchTerms`:
-      // its value then wins over the hit's, which a template could not tell.
-      let plain = null;
-      let withTerms = null;
-      let sitePlain = 0;
-      let siteTerms = 0;
-      if (summary !== null && !keys.includes('searchTerms')) {
-        plain = { id, kind, title, score: 0.5, snippet: '', highlights: NONE, titleHighlights: NONE, ...summary };
-        withTerms = {
-          id, kind, title, score: 0.5, snippet: '', highlights: NONE, titleHighlights: NONE, searchTerms: NONE, ...summary,
-        };
-        const signature = keys.join('\u0000');
-        sitePlain = siteOf(`-${signature}`);
-        siteTerms = siteOf(`+${signature}`);
-      }
-      c.docs.set(doc, { id, kind, title, keys, values, summary, lists, plain, withTerms, sitePlain, siteTerms });
+      c.docs.set(doc, t);
     }
   }
 }
@@ -197,7 +211,12 @@ export function buildAnswer(instance, index, fixed, snippets, hits, counts) {
     const { keys, values, summary, lists } = t;
     let hit;
     if (t.plain !== null) {
-      hit = terms > 0 ? CLONES[t.siteTerms](t.withTerms) : CLONES[t.sitePlain](t.plain);
+      if (terms > 0) {
+        const w = withTermsOf(t);
+        hit = CLONES[t.siteTerms](w);
+      } else {
+        hit = CLONES[t.sitePlain](t.plain);
+      }
       hit.score = score;
       hit.snippet = snippet;
       hit.highlights = highlights;

@@ -395,10 +395,10 @@ mod search_boundary {
     fn index_answers_are_exactly_the_cores_json_answers_with_awkward_field_names() {
         let recs = parse(r#"[
             {"id": "a", "title": "Refugee law", "body": "non-refoulement of refugees", "lang": ["en", "fr"], "__proto__": "p", "constructor": ["x", "y"], "n": 1.5},
-            {"id": 7, "title": "Migrant workers", "body": "rights of migrant workers and refugees", "lang": "en", "constructor": "c", "n": true},
+            {"id": 7, "title": "Migrant workers", "body": "rights of migrant workers and refugees", "lang": "en", "constructor": "c", "n": true, "searchTerms": ["own"]},
             {"id": "z", "title": "Réfugiés", "body": "droits des réfugiés 🦀", "lang": "fr", "__proto__": "q"}
         ]"#);
-        let schema = parse(r#"{"id": "id", "title": "title", "fields": {"title": {"boost": 2}, "body": {}}, "facets": ["lang", "__proto__"], "store": ["constructor", "n"]}"#);
+        let schema = parse(r#"{"id": "id", "title": "title", "fields": {"title": {"boost": 2}, "body": {}}, "facets": ["lang", "__proto__"], "store": ["constructor", "n", "searchTerms"]}"#);
         let index = JsIndex::from_records(recs.clone(), schema.clone()).expect("valid records");
         let list: Vec<_> = Array::from(&recs).iter().map(|r| treatykit::convert::to_json(&r, "record").unwrap()).collect();
         let core = treatykit_core::records::index(list, &treatykit::convert::to_json(&schema, "schema").unwrap()).unwrap();
