@@ -9,10 +9,14 @@ import init, { search, corpusInfo, prepare } from '../pkg/treatykit.js';
 const params = new URLSearchParams(location.search);
 const query = params.get('q') ?? 'refugee';
 
-async function measurePrepared() {
+/** The wasm's bytes, fetched past the HTTP cache. */
+async function wasmBytes() {
   const response = await fetch(new URL('../pkg/treatykit_bg.wasm', import.meta.url), { cache: 'no-store' });
-  const bytes = await response.arrayBuffer();
-  await init({ module_or_path: bytes });
+  return response.arrayBuffer();
+}
+
+async function measurePrepared() {
+  await init({ module_or_path: await wasmBytes() });
   const t0 = performance.now();
   corpusInfo();
   const t1 = performance.now();
@@ -27,8 +31,7 @@ async function measurePrepared() {
 
 async function measure() {
   const tFetch = performance.now();
-  const response = await fetch(new URL('../pkg/treatykit_bg.wasm', import.meta.url), { cache: 'no-store' });
-  const bytes = await response.arrayBuffer();
+  const bytes = await wasmBytes();
   const tBytes = performance.now();
   await init({ module_or_path: bytes });
   const tReady = performance.now();

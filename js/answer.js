@@ -200,12 +200,9 @@ export function buildAnswer(instance, index, fixed, snippets, hits, counts) {
     const { keys, values, summary, lists } = t;
     let hit;
     if (t.plain !== null) {
-      if (terms > 0) {
-        const w = withTermsOf(t);
-        hit = CLONES[t.siteTerms](w);
-      } else {
-        hit = CLONES[t.sitePlain](t.plain);
-      }
+      // The template first: making the searchTerms one assigns its site.
+      const template = terms > 0 ? withTermsOf(t) : t.plain;
+      hit = CLONES[terms > 0 ? t.siteTerms : t.sitePlain](template);
       hit.score = score;
       hit.snippet = snippet;
       hit.highlights = highlights;
@@ -221,13 +218,12 @@ export function buildAnswer(instance, index, fixed, snippets, hits, counts) {
       }
       hit.searchTerms = searchTerms;
     }
-    if (t.plain !== null) {
-      for (let j = 0; j < lists.length; j++) hit[keys[lists[j]]] = values[lists[j]].slice();
-    } else if (summary !== null) {
-      Object.assign(hit, summary);
-      for (let j = 0; j < lists.length; j++) hit[keys[lists[j]]] = values[lists[j]].slice();
-    } else {
+    if (t.plain === null && summary === null) {
+      // A `__proto__` key: every field is set on its own.
       for (let f = 0; f < keys.length; f++) put(hit, keys[f], copy(values[f]));
+    } else {
+      if (summary !== null) Object.assign(hit, summary);
+      for (let j = 0; j < lists.length; j++) hit[keys[lists[j]]] = values[lists[j]].slice();
     }
     list[k] = hit;
   }

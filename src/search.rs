@@ -152,12 +152,21 @@ pub fn prepare() -> JsResult<()> {
     }
     let index = catalog()?.index();
     index.warm();
-    for q in index.warm_up_queries() {
-        // An answer nobody reads; a failure here would be the first query's to report.
-        let _ = search(JsValue::from_str(&q), JsValue::UNDEFINED);
-    }
+    warm_up(index, search);
     PREPARED.set(true);
     Ok(())
+}
+
+/// Searches `index`'s warm-up queries through `search` (its export, so that the answers'
+/// JavaScript side runs too) and drops the answers: a failure here would be the first real
+/// query's to report.
+fn warm_up(
+    index: &treatykit_core::search::Index,
+    search: impl Fn(JsValue, JsValue) -> JsResult<JsValue>,
+) {
+    for q in index.warm_up_queries() {
+        let _ = search(JsValue::from_str(&q), JsValue::UNDEFINED);
+    }
 }
 
 /// A search index over records a website brings. Free it with `free()` when done.
@@ -264,10 +273,7 @@ impl JsIndex {
     /// first query (as the top-level `prepare()` does for the embedded corpus). Optional; call
     /// it while the page is idle.
     pub fn prepare(&self) {
-        for q in self.inner.warm_up_queries() {
-            // An answer nobody reads; a failure here would be the first query's to report.
-            let _ = self.search(JsValue::from_str(&q), JsValue::UNDEFINED);
-        }
+        warm_up(&self.inner, |q, o| self.search(q, o));
     }
 
     /// Number of records indexed.
