@@ -18,6 +18,16 @@ pub const TITLE_BOOST: f32 = 3.0;
 pub const LABEL_BOOST: f32 = 2.0;
 /// Boost of body text: summaries, descriptions, definitions.
 pub const BODY_BOOST: f32 = 1.0;
+/// Boost of a right's citations ("1954 Statelessness Convention art. 23"), a field of their
+/// own: below the labels, in which an instrument carries its own short name, so that a query
+/// naming an instrument, even in part ("1954 statelessness", "CoE convention"), puts it above
+/// the rights citing it, some of them once per article cited; above the body, so that an
+/// instrument and an article number side by side ("UDHR article 14") still put first the right
+/// citing that article. `core/tests/search.rs` checks both over every instrument and cited
+/// article (`a_query_naming_an_instrument_puts_it_above_the_rights_that_cite_it`, which fails
+/// at 1.5, and `an_instrument_and_article_number_put_first_a_record_citing_that_article`,
+/// which fails at 1.0).
+pub const CITATION_BOOST: f32 = 1.25;
 
 /// Words the embedded corpus's search treats as the same (see
 /// [`crate::search::Index::with_aliases`]): the abbreviations its citations and anchors use
@@ -479,7 +489,7 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         let keywords = keywords(role_words, &r.search_terms);
         let b = Builder::new(c, facets, &r.id, "right", &r.name)
             .text(KEYWORDS_FIELD, BODY_BOOST, keywords)
-            .text("labels", LABEL_BOOST, anchors)
+            .text("citations", CITATION_BOOST, anchors)
             .text("body", BODY_BOOST, r.description.clone())
             .categories(&held_by.ids)
             .facet("rightGroup", r.group.as_str(), || r.group.as_str().into())

@@ -1736,6 +1736,49 @@ fn an_instrument_and_article_number_put_first_a_record_citing_that_article() {
 }
 
 #[test]
+fn a_query_naming_an_instrument_puts_it_above_the_rights_that_cite_it() {
+    // "1954 statelessness", "coe anti-trafficking": an instrument's own name, or its name
+    // short of one word, outranks a right whose citations name it (once per article cited).
+    let c = catalog().corpus();
+    let opts = SearchOptions {
+        limit: 100,
+        ..SearchOptions::default()
+    };
+    let (mut checked, mut above) = (0, Vec::new());
+    for i in &c.instruments {
+        for name in std::iter::once(&i.short_name).chain(&i.aliases) {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let shorter = (0..words.len()).filter(|_| words.len() >= 3).map(|k| {
+                let mut w = words.clone();
+                w.remove(k);
+                w.join(" ")
+            });
+            for q in std::iter::once(name.to_lowercase()).chain(shorter) {
+                let hits = catalog().search(&q, &opts).unwrap().hits;
+                let Some(at) = hits.iter().position(|h| h.id == i.id) else {
+                    continue;
+                };
+                checked += 1;
+                let citing = hits[..at].iter().find(|h| {
+                    c.rights
+                        .iter()
+                        .any(|r| r.id == h.id && r.anchors.iter().any(|a| a.instrument == i.id))
+                });
+                if let Some(h) = citing {
+                    above.push(format!("{q:?}: {} above {}", h.id, i.id));
+                }
+            }
+        }
+    }
+    assert!(above.is_empty(), "{above:#?}");
+    assert!(checked > 500, "{checked} queries");
+    assert_eq!(
+        ids(&search("1954 statelessness").hits)[0],
+        "statelessness-1954"
+    );
+}
+
+#[test]
 fn a_word_the_corpus_lacks_finds_no_title_whose_words_merely_contain_its_letters() {
     // Each of these occurs nowhere in the corpus; their letters can be picked in order from
     // inside the words of some title ("syria": "s(ecurit)y r(i)ghts a(nd)"), which is not an
