@@ -58,7 +58,8 @@ impl Catalog {
                 .with_aliases(crate::corpus_docs::ALIASES)
                 .with_word_forms()
                 .with_optional_words(crate::corpus_docs::OPTIONAL_WORDS)
-                .with_soft_words(crate::corpus_docs::SOFT_WORDS);
+                .with_soft_words(crate::corpus_docs::SOFT_WORDS)
+                .with_gap_words(crate::corpus_docs::GAP_WORDS);
         Ok(Catalog {
             corpus: compiled.corpus,
             docs: OnceLock::new(),

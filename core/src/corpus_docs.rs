@@ -75,6 +75,22 @@ pub const OPTIONAL_WORDS: &[&str] = &[
 /// (the Domestic Workers Convention).
 pub const SOFT_WORDS: &[&str] = &["right", "rights"];
 
+/// Words of the embedded corpus's citations that do not part a name from the number after
+/// them (see [`crate::search::Index::with_gap_words`]): "udhr 14" and "general comment 27"
+/// stand side by side in "UDHR art. 14" and "General Comment No. 27".
+pub const GAP_WORDS: &[&str] = &[
+    "art",
+    "arts",
+    "article",
+    "articles",
+    "para",
+    "paras",
+    "paragraph",
+    "paragraphs",
+    "no",
+    "nos",
+];
+
 /// The text of a record's keywords field: `kind` (what the record is, "right"), then, after an
 /// empty line, its search terms, the everyday words visitors use for it ("pension"), one per
 /// line so that no two are read as side by side.

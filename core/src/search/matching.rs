@@ -1016,21 +1016,28 @@ impl Index {
     /// groups minus one the longest unbroken run of them spans ("UDHR art. 14" is a run of
     /// three for "udhr article 14"; "UDHR art. 8; CAT art. 14" has both pairs but runs of
     /// two); and whether, short of such a run of all of them, the words of the query stand
-    /// side by side in another order ("article 14 udhr" in "UDHR art. 14"). `buf` holds the
-    /// positions looked at, reused from one document to the next.
+    /// side by side in another order ("article 14 udhr" in "UDHR art. 14"). A gap word of the
+    /// text ([`Index::with_gap_words`]) between two query words does not part them: "udhr 14"
+    /// is a run of two in "UDHR art. 14". `buf` holds the positions looked at, reused from one
+    /// document to the next.
     pub(super) fn adjacency(
         &self,
         d: u32,
         plans: &[Plan],
-        buf: &mut [Vec<u64>; 4],
+        buf: &mut [Vec<u64>; 5],
     ) -> (usize, usize, bool) {
         let ents = self.ix.entries(d);
-        // A place: field and position in the upper half, the length of the run of query groups
-        // ending there in the lower (u64s: one sort instantiation the index already has).
+        // A place: field and position in the upper half; in the lower, the length of the run
+        // of query groups ending there (low 16 bits) and the gap words inside it (high 16).
+        // u64s: one sort instantiation the index already has.
         let place = |e: &Entry, p: u16| (u64::from(e.field) << 16 | u64::from(p)) << 32;
         let at = |x: u64| x >> 32;
-        // `prev`: where the previous group ends.
-        let [prev, starts, ends, all] = buf;
+        let run_of = |x: u64| x & 0xFFFF;
+        let gaps_of = |x: u64| x >> 16 & 0xFFFF;
+        // `prev`: where the previous group ends; `gap_places`: the places of the document's
+        // gap words, looked up the first time a group stands two places after the previous.
+        let [prev, starts, ends, all, gap_places] = buf;
+        let mut gaps_found = false;
         prev.clear();
         all.clear();
         // Every group a word (no phrase): a run of them is that many places, to check for list
@@ -1075,19 +1082,38 @@ impl Index {
             if any_order_wanted {
                 all.extend(starts.iter().map(|&x| x & !0xFFFF_FFFF | i as u64));
             }
-            // Both sorted: one pass finds, for each start, a previous group ending just before.
+            // Both sorted: one pass finds, for each start, a previous group ending just before,
+            // or two places before with a gap word between.
             let mut adjacent = false;
             let mut j = 0;
             for x in starts.iter_mut() {
                 let k = at(*x);
-                while j < prev.len() && at(prev[j]) + 1 < k {
+                while j < prev.len() && at(prev[j]) + 2 < k {
                     j += 1;
                 }
-                let before = prev
-                    .get(j)
-                    .filter(|&&y| at(y) + 1 == k && k & 0xFFFF != 0)
-                    .map(|&y| y & 0xFFFF_FFFF);
-                *x |= before.map_or(1, |run| run + 1);
+                let next_to = |y: &&u64| at(**y) + 1 == k && k & 0xFFFF != 0;
+                let mut before = prev[j..].iter().take(2).find(next_to).map(|&y| (y, 0));
+                if before.is_none()
+                    && !self.gap_terms.is_empty()
+                    && k & 0xFFFF >= 2
+                    && prev.get(j).is_some_and(|&y| at(y) + 2 == k)
+                {
+                    if !gaps_found {
+                        gaps_found = true;
+                        gap_places.clear();
+                        for &t in &self.gap_terms {
+                            for e in ents.of_term(t) {
+                                gap_places
+                                    .extend(self.ix.positions(&e).iter().map(|&q| place(&e, q)));
+                            }
+                        }
+                        gap_places.sort_unstable();
+                    }
+                    if gap_places.binary_search(&((k - 1) << 32)).is_ok() {
+                        before = Some((prev[j], 1));
+                    }
+                }
+                *x |= before.map_or(1, |(y, gap)| (run_of(y) + 1) | (gaps_of(y) + gap) << 16);
                 adjacent |= before.is_some();
             }
             pairs += usize::from(i > 0 && adjacent);
@@ -1103,7 +1129,7 @@ impl Index {
             } else {
                 std::mem::swap(ends, starts);
             }
-            let run = ends.iter().map(|&x| x & 0xFFFF_FFFF).max().unwrap_or(0);
+            let run = ends.iter().map(|&x| run_of(x)).max().unwrap_or(0);
             longest = longest.max(run as usize);
             std::mem::swap(prev, ends);
         }
@@ -1113,7 +1139,8 @@ impl Index {
         if words_only
             && longest == n
             && !prev.iter().any(|&x| {
-                x & 0xFFFF_FFFF == n as u64 && self.one_item(d, at(x) - (n as u64 - 1), n)
+                let spans = n as u64 + gaps_of(x);
+                run_of(x) == n as u64 && self.one_item(d, at(x) + 1 - spans, spans as usize)
             })
         {
             longest = n - 1;

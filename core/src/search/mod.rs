@@ -259,6 +259,9 @@ pub struct Index {
     /// Folded words a query need not match but that count like others, sorted (see
     /// [`Index::with_soft_words`]).
     soft_words: Vec<String>,
+    /// Terms of the words that do not part two query words side by side, sorted (see
+    /// [`Index::with_gap_words`]).
+    gap_terms: Vec<u32>,
 }
 
 impl Index {
@@ -424,6 +427,7 @@ impl Index {
             word_forms: false,
             optional_words: Vec::new(),
             soft_words: Vec::new(),
+            gap_terms: Vec::new(),
         }
     }
 
@@ -457,6 +461,25 @@ impl Index {
         for t in words.iter().filter_map(|w| single_term(w)) {
             if let Err(at) = self.soft_words.binary_search(&t) {
                 self.soft_words.insert(at, t);
+            }
+        }
+        self
+    }
+
+    /// Lets one of `words` stand between two query words of a text without parting them, for
+    /// ranking by words side by side (see [`rank::PROXIMITY`]): with "art" one, "udhr 14" is
+    /// side by side in "UDHR art. 14" as "udhr article 14" is. For the words that join a name
+    /// to a number in citations ("art.", "para.", "No."), so the embedded corpus sets them
+    /// ([`crate::corpus_docs::GAP_WORDS`]) and `Index.fromRecords` does not. Words are folded
+    /// like indexed text; a word of several tokens, or one no text has, is ignored.
+    pub fn with_gap_words(mut self, words: &[&str]) -> Index {
+        for t in words
+            .iter()
+            .filter_map(|w| single_term(w))
+            .filter_map(|w| self.ix.lookup(&w))
+        {
+            if let Err(at) = self.gap_terms.binary_search(&t) {
+                self.gap_terms.insert(at, t);
             }
         }
         self
