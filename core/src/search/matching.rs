@@ -1086,15 +1086,21 @@ impl Index {
             // or two places before with a gap word between.
             let mut adjacent = false;
             let mut j = 0;
+            // How far back a previous group may end: two places with gap words, else one.
+            let reach = if self.gap_terms.is_empty() { 1 } else { 2 };
             for x in starts.iter_mut() {
                 let k = at(*x);
-                while j < prev.len() && at(prev[j]) + 2 < k {
+                while j < prev.len() && at(prev[j]) + reach < k {
                     j += 1;
                 }
                 let next_to = |y: &&u64| at(**y) + 1 == k && k & 0xFFFF != 0;
-                let mut before = prev[j..].iter().take(2).find(next_to).map(|&y| (y, 0));
+                let mut before = prev[j..]
+                    .iter()
+                    .take(reach as usize)
+                    .find(next_to)
+                    .map(|&y| (y, 0));
                 if before.is_none()
-                    && !self.gap_terms.is_empty()
+                    && reach == 2
                     && k & 0xFFFF >= 2
                     && prev.get(j).is_some_and(|&y| at(y) + 2 == k)
                 {
