@@ -1784,10 +1784,6 @@ fn a_query_naming_an_instrument_puts_it_above_the_rights_that_cite_it() {
     // "1954 statelessness", "coe anti-trafficking": an instrument's own name, or its name
     // short of one word, outranks a right whose citations name it (once per article cited).
     let c = catalog().corpus();
-    let opts = SearchOptions {
-        limit: 100,
-        ..SearchOptions::default()
-    };
     let (mut checked, mut above) = (0, Vec::new());
     for i in &c.instruments {
         for name in std::iter::once(&i.short_name).chain(&i.aliases) {
@@ -1798,7 +1794,7 @@ fn a_query_naming_an_instrument_puts_it_above_the_rights_that_cite_it() {
                 w.join(" ")
             });
             for q in std::iter::once(name.to_lowercase()).chain(shorter) {
-                let hits = catalog().search(&q, &opts).unwrap().hits;
+                let hits = with(&q, |o| o.limit = 100).hits;
                 let Some(at) = hits.iter().position(|h| h.id == i.id) else {
                     continue;
                 };
