@@ -434,8 +434,9 @@ export interface IndexSchema {
    * a string, a number or an array of them (one item per line, `null` items skipped). When
    * records are given but none holds a value in any of these fields (a misspelt key), the
    * schema is refused with INVALID_ARGUMENT naming the fields and the first record's keys.
+   * An array of names, `['title', 'body']`, gives every field boost 1.
    */
-  fields: { [name: string]: { boost?: number } };
+  fields: { [name: string]: { boost?: number } } | string[];
   /**
    * Fields to filter and count on (a `year` facet of integers enables yearFrom/yearTo, which
    * an index without one refuses with INVALID_ARGUMENT; its integer values, numbers or strings

@@ -188,7 +188,7 @@ impl Drop for JsIndex {
 impl JsIndex {
     /// `Index.fromRecords(records, schema)`: indexes an array of objects, reading only the
     /// fields the schema names. `schema` is
-    /// `{ id?, title?, fields: { name: { boost? } }, facets?, store? }`. Malformed records throw
+    /// `{ id?, title?, fields: { name: { boost? } } | [name], facets?, store? }`. Malformed records throw
     /// with code `INVALID_RECORDS` naming the record; a malformed schema with
     /// `INVALID_ARGUMENT`.
     #[wasm_bindgen(js_name = fromRecords)]

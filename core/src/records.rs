@@ -5,7 +5,7 @@
 //! Schema (`INVALID_ARGUMENT` when malformed):
 //!
 //! ```text
-//! { id?: "id", title?: "title", fields: { name: { boost?: number } , ... },
+//! { id?: "id", title?: "title", fields: { name: { boost?: number } , ... } | ["name", ...],
 //!   facets?: ["name", ...], store?: ["name", ...] }
 //! ```
 //!
@@ -16,7 +16,7 @@
 //! - `title`: key of the hit title (default `"title"`; a string or a number; may be absent
 //!   from a record).
 //! - `fields`: searchable text fields with optional boosts (default 1, above 0 and at most
-//!   1000; a boost below [`MIN_BOOST`] counts as [`MIN_BOOST`], so no field is switched off); values
+//!   1000; an array of names gives each field boost 1; a boost below [`MIN_BOOST`] counts as [`MIN_BOOST`], so no field is switched off); values
 //!   are strings, finite numbers (as JavaScript's `String()` writes them) or arrays of at most
 //!   [`MAX_TEXT_ITEMS`] of them (one item per line; `null` items are skipped), or absent /
 //!   `null`. When records are given, at least one must hold a value in one of the fields
@@ -237,6 +237,36 @@ fn name_list(v: Option<&Json>, what: &str) -> Result<Vec<String>, Error> {
     Ok(out)
 }
 
+/// The searchable fields of `fields: ["title", "body"]`, each with no options (boost 1): the
+/// object form's pairs, so that both forms pass the same checks. The caller checks the length
+/// first.
+fn field_names(items: &[Json]) -> Result<Vec<(String, Json)>, Error> {
+    let mut out: Vec<(String, Json)> = Vec::with_capacity(items.len());
+    for item in items {
+        let Json::Str(name) = item else {
+            return Err(schema_error(format!(
+                "`fields` as an array must list field names (strings), found {}",
+                item.type_name()
+            )));
+        };
+        if out.iter().any(|(n, _)| n == name) {
+            return Err(schema_error(format!("`fields` lists {name:?} twice")));
+        }
+        out.push((name.clone(), Json::Null));
+    }
+    Ok(out)
+}
+
+/// Refuses a schema of more than [`MAX_SCHEMA_FIELDS`] searchable fields (`RangeError`).
+fn check_field_count(count: usize) -> Result<(), Error> {
+    if count > MAX_SCHEMA_FIELDS {
+        return Err(Error::range_error(format!(
+            "schema: `fields` has {count} fields; the limit is {MAX_SCHEMA_FIELDS}"
+        )));
+    }
+    Ok(())
+}
+
 impl Schema {
     /// Reads and checks a schema.
     pub fn from_json(v: &Json) -> Result<Schema, Error> {
@@ -265,21 +295,26 @@ impl Schema {
         };
         let id = key("id", "id")?;
         let title = key("title", "title")?;
-        let Some(Json::Map(specs)) = v.get("fields") else {
-            return Err(schema_error(format!(
-                "`fields` must be a plain object of searchable fields, e.g. {{ title: {{ boost: 2 }}, body: {{}} }}, got {}",
-                v.get("fields").map_or("nothing", Json::type_name)
-            )));
+        let listed: Vec<(String, Json)>;
+        let specs = match v.get("fields") {
+            Some(Json::Map(specs)) => specs,
+            // The short form: every field listed at boost 1.
+            Some(Json::List(names)) => {
+                check_field_count(names.len())?;
+                listed = field_names(names)?;
+                &listed
+            }
+            other => {
+                return Err(schema_error(format!(
+                    "`fields` must be a plain object of searchable fields, e.g. {{ title: {{ boost: 2 }}, body: {{}} }}, or an array of their names, got {}",
+                    other.map_or("nothing", Json::type_name)
+                )));
+            }
         };
         if specs.is_empty() {
             return Err(schema_error("`fields` must name at least one field".into()));
         }
-        if specs.len() > MAX_SCHEMA_FIELDS {
-            return Err(Error::range_error(format!(
-                "schema: `fields` has {} fields; the limit is {MAX_SCHEMA_FIELDS}",
-                specs.len()
-            )));
-        }
+        check_field_count(specs.len())?;
         let mut fields = Vec::new();
         for (name, spec) in specs {
             if name.is_empty() {
@@ -1103,6 +1138,52 @@ mod tests {
     }
 
     #[test]
+    fn fields_listed_by_name_read_as_the_object_form_with_every_boost_1() {
+        let listed = map(&[
+            (
+                "fields",
+                Json::List(vec![s("title"), s("body"), s("meta.note")]),
+            ),
+            ("facets", Json::List(vec![s("lang")])),
+        ]);
+        let spelled = map(&[
+            (
+                "fields",
+                map(&[
+                    ("title", map(&[])),
+                    ("body", Json::Null),
+                    ("meta.note", map(&[("boost", Json::Num(1.0))])),
+                ]),
+            ),
+            ("facets", Json::List(vec![s("lang")])),
+        ]);
+        let schema = Schema::from_json(&listed).unwrap();
+        assert_eq!(schema, Schema::from_json(&spelled).unwrap());
+        assert_eq!(
+            schema.fields,
+            [
+                ("title".into(), 1.0),
+                ("body".into(), 1.0),
+                ("meta.note".into(), 1.0)
+            ]
+        );
+        // As many names as the object form allows fields, and no more.
+        let names = |n: usize| {
+            map(&[(
+                "fields",
+                Json::List((0..n).map(|i| Json::Str(format!("f{i}"))).collect()),
+            )])
+        };
+        assert!(Schema::from_json(&names(MAX_SCHEMA_FIELDS)).is_ok());
+        let err = Schema::from_json(&names(MAX_SCHEMA_FIELDS + 1)).unwrap_err();
+        assert_eq!(err.class, JsClass::RangeError);
+        assert!(
+            err.message
+                .contains(&format!("has {} fields", MAX_SCHEMA_FIELDS + 1))
+        );
+    }
+
+    #[test]
     fn malformed_schemas_fail_with_invalid_argument_naming_the_key() {
         let table: Vec<(Json, &str)> = vec![
             (s("x"), "must be a plain object"),
@@ -1137,6 +1218,20 @@ mod tests {
             (
                 map(&[("fields", map(&[("b", map(&[]))])), ("id", Json::Num(1.0))]),
                 "`id` must be a non-empty field name",
+            ),
+            (map(&[("fields", s("body"))]), "or an array of their names"),
+            (map(&[("fields", Json::List(vec![]))]), "at least one field"),
+            (
+                map(&[("fields", Json::List(vec![s("b"), Json::Num(1.0)]))]),
+                "field names (strings), found a number",
+            ),
+            (
+                map(&[("fields", Json::List(vec![s("b"), s("c"), s("b")]))]),
+                "`fields` lists \"b\" twice",
+            ),
+            (
+                map(&[("fields", Json::List(vec![s("b"), s("")]))]),
+                "empty field name",
             ),
         ];
         for (v, want) in table {

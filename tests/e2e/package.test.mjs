@@ -128,6 +128,10 @@ const laws: readonly Law[] = [{ id: 1, title: 'Universal Declaration', body: ['u
 const index = Index.fromRecords(laws, { fields: { title: {}, body: {} }, facets: ['lang', 'ratified', 'articles', 'year'] });
 // @ts-expect-error a string is not a record
 Index.fromRecords(['universal'], { fields: { body: {} } });
+// Fields listed by name, every one at boost 1; not a list of anything else.
+Index.fromRecords(laws, { fields: ['title', 'body'] }).free();
+// @ts-expect-error fields are listed by name
+Index.fromRecords(laws, { fields: ['title', 2] });
 
 // A website's own facets filter an Index: strings, finite numbers and booleans, alone or listed.
 const answer = index.search('universal', { filters: { lang: ['en', 'fr'], ratified: false, articles: 30, year: '1940s', yearFrom: null } });

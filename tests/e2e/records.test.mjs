@@ -74,6 +74,34 @@ test('a dotted key reads nested objects, as a whole key first, for every part of
   for (const i of [a, b, c, d]) i.free();
 });
 
+test('fields given as an array of names search as the object form with every boost 1', () => {
+  const records = [
+    { id: 'a', title: 'Travel documents for refugees', body: 'Issued by the host state.', lang: 'en' },
+    { id: 'b', title: 'Host state duties', body: 'Travel documents and identity papers for refugees.', lang: 'en' },
+    { id: 'c', title: 'Titres de voyage', body: 'Les réfugiés reçoivent des titres.', lang: 'fr' },
+  ];
+  const listed = tk.Index.fromRecords(records, { fields: ['title', 'body'], facets: ['lang'] });
+  const spelled = tk.Index.fromRecords(records, { fields: { title: {}, body: { boost: 1 } }, facets: ['lang'] });
+  const boosted = tk.Index.fromRecords(records, { fields: { title: { boost: 5 }, body: {} }, facets: ['lang'] });
+  for (const q of ['travel documents', 'refugees', 'host', 'refugies', 'titre']) {
+    assert.deepEqual(listed.search(q), spelled.search(q), q);
+  }
+  // Not the scores of an index that boosts a field: the array form boosts none.
+  assert.notDeepEqual(listed.search('travel refugees').hits.map((h) => h.score), boosted.search('travel refugees').hits.map((h) => h.score));
+  for (const [fields, message] of [
+    [['title', 7], /field names \(strings\), found a number/],
+    [['title', 'body', 'title'], /lists "title" twice/],
+    [[], /at least one field/],
+    [['title', ''], /empty field name/],
+  ]) {
+    assert.throws(() => tk.Index.fromRecords(records, { fields }), (e) =>
+      e instanceof TypeError && e.code === 'INVALID_ARGUMENT' && message.test(e.message), JSON.stringify(fields));
+  }
+  assert.throws(() => tk.Index.fromRecords(records, { fields: Array.from({ length: 100 }, (_, i) => `f${i}`) }), (e) =>
+    e instanceof RangeError && e.code === 'INVALID_ARGUMENT' && e.message.includes('has 100 fields'));
+  for (const i of [listed, spelled, boosted]) i.free();
+});
+
 test('a schema whose text fields no record holds is refused, naming the fields and the keys the records have', () => {
   const records = [{ id: 'a', title: 'One', body: 'text' }, { id: 'b', title: 'Two', body: 'more' }];
   assert.throws(() => tk.Index.fromRecords(records, { fields: { bdoy: {} } }), (e) =>

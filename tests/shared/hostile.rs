@@ -186,7 +186,10 @@ mod hostile {
             switch (kind) {
                 case 'ok': return ok;
                 case 'no-fields': return { id: 'id' };
-                case 'fields-array': return { ...ok, fields: ['title'] };
+                case 'fields-array-of-numbers': return { ...ok, fields: ['title', 7] };
+                case 'fields-array-twice': return { ...ok, fields: ['title', 'body', 'title'] };
+                case 'fields-array-empty': return { ...ok, fields: [] };
+                case 'fields-array-long': return { ...ok, fields: Array.from({ length: 100 }, (_, i) => `f${i}`) };
                 case 'nan-boost': return { ...ok, fields: { title: { boost: NaN } } };
                 case 'negative-boost': return { ...ok, fields: { title: { boost: -1 } } };
                 case 'huge-boost': return { ...ok, fields: { title: { boost: 1e9 } } };
@@ -426,7 +429,7 @@ mod hostile {
             assert_error(&err, "TypeError", "INVALID_RECORDS", &what);
             assert_still_searches(&what);
         }
-        for schema in ["missing", "no-fields", "fields-array", "nan-boost", "negative-boost", "huge-boost", "unknown-key", "facets-string", "reserved-facet", "many-fields"] {
+        for schema in ["missing", "no-fields", "fields-array-of-numbers", "fields-array-twice", "fields-array-empty", "fields-array-long", "nan-boost", "negative-boost", "huge-boost", "unknown-key", "facets-string", "reserved-facet", "many-fields"] {
             let what = format!("fromRecords(records, {schema} schema)");
             let err = treatykit::JsIndex::from_records(hostile_records("ok"), hostile_schema(schema)).err().expect(&what);
             assert_eq!(code(&err), "INVALID_ARGUMENT", "{what}");
