@@ -816,7 +816,8 @@ impl Index {
                 .cloned()
                 .collect();
             if !known.is_empty() {
-                self.name_boost_words(&known, &mut matches);
+                let typed = typed_words(&q, &plans);
+                self.name_boost_words(&known, &typed, &mut matches);
             }
         }
         // The best results, re-ranked: "jump to" (when a word is not a known word — an
@@ -1187,4 +1188,36 @@ fn push_in_case_of(out: &mut String, word: &str, typed: &str) {
 fn single_term(w: &str) -> Option<String> {
     let mut t = text::terms(w);
     (t.len() == 1).then(|| t.remove(0))
+}
+
+/// The words of `q` that match something (their `plans` are not [`Plan::Never`]), folded and
+/// one space apart, when the last of them is the word being typed; empty otherwise, and when
+/// a phrase or a fallback's split leaves plans that are not the words one by one.
+fn typed_words(q: &query::Query, plans: &[Plan]) -> String {
+    if plans.len() != q.include.len() {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut last_typed = false;
+    for (g, p) in q.include.iter().zip(plans) {
+        if matches!(p, Plan::Never) {
+            continue;
+        }
+        let query::Group::Term { text, prefix } = g else {
+            return String::new();
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text);
+        last_typed = *prefix
+            && matches!(
+                p,
+                Plan::Term {
+                    prefix: Some(_),
+                    ..
+                }
+            );
+    }
+    if last_typed { out } else { String::new() }
 }

@@ -324,9 +324,15 @@ impl Index {
     }
 
     /// [`Index::name_boost`] for the words of `plans` alone, without the query's text
-    /// ("teh refugee convention" without the word that matches nothing).
-    pub(super) fn name_boost_words(&self, plans: &[Plan], matches: &mut [Scored]) {
-        raise_named(&self.named_by_variants("", plans, false), matches);
+    /// ("teh refugee convention" without the word that matches nothing). `typed`: those
+    /// words folded, one space apart, when the last is being typed, for a name being typed
+    /// ("teh refugee conventi"); empty otherwise.
+    pub(super) fn name_boost_words(&self, plans: &[Plan], typed: &str, matches: &mut [Scored]) {
+        let mut named = self.named_by_variants("", plans, false);
+        if named.is_empty() && !typed.is_empty() {
+            named = self.named_by_prefix(typed);
+        }
+        raise_named(&named, matches);
     }
 
     /// The documents named by the words of `plans` with each word replaced by one of its
