@@ -912,6 +912,44 @@ fn a_word_being_typed_counts_every_completion_however_many_there_are() {
 }
 
 #[test]
+fn a_misspelt_word_being_typed_matches_within_one_edit_below_the_words_it_starts() {
+    let ix = body_index(&[
+        ("meant", "umuntfu unelilungelo lekuvikela"),
+        ("starts", "umuntfu unelilungelo lekuvikeleka"),
+        ("near", "umuntfu unelilungelo vikela"),
+        ("visa", "a visa office"),
+        ("visas", "two visas office"),
+        ("vista", "a vista office"),
+    ]);
+    let ids = |q: &str, fuzzy: bool| -> Vec<String> {
+        let opts = SearchOptions {
+            fuzzy,
+            ..SearchOptions::default()
+        };
+        let r = ix.search(q, &opts).unwrap();
+        assert!(!r.relaxed, "{q}");
+        r.hits.into_iter().map(|h| h.id).collect()
+    };
+    // (query, fuzzy, the hits in order): "lekuvikele" is no word, but starts "lekuvikeleka"
+    // (a completion, first) and is one edit from "lekuvikela" (a typo, after it). Two edits
+    // ("lekuvikelek") are too many beside completions, though the word is 8 letters long; a
+    // word of the index ("visa") gets no typo candidates ("vista"), a word that is none
+    // ("vist") does; and without fuzzy matching only completions count.
+    let table: &[(&str, bool, &[&str])] = &[
+        ("umuntfu lekuvikele", true, &["starts", "meant"]),
+        ("lekuvikele", true, &["starts", "meant"]),
+        ("lekuvikele", false, &["starts"]),
+        ("umuntfu lekuvike", true, &["meant", "starts"]),
+        ("office visa", true, &["visa", "visas"]),
+        ("lekuvikelek", true, &["starts"]),
+        ("vist", true, &["vista", "visa"]),
+    ];
+    for &(q, fuzzy, want) in table {
+        assert_eq!(ids(q, fuzzy), want, "{q} (fuzzy: {fuzzy})");
+    }
+}
+
+#[test]
 fn facet_counts_say_where_the_closest_matches_are_when_the_filters_exclude_them_all() {
     let ix = coloured_index(&[("a", "xps laptop", "dell"), ("b", "walkman player", "sony")]);
     // No record has both words: unfiltered, the any-word fallback finds "a".

@@ -482,8 +482,10 @@ impl Index {
                         }
                     }
                 }
-                // A known word, or a word being typed that has completions, is trusted first.
-                let known = exact.is_some() || prefix.is_some();
+                // A word of the index is trusted first. A word being typed that is none (its
+                // completions aside) may be misspelt: "lekuvikele" for "lekuvikela", though
+                // "lekuvikeleka" starts with it.
+                let known = exact.is_some();
                 let skipped_typos = typos_mode == Typos::ForUnknown && known;
                 let fuzzy = typos_mode == Typos::All || typos_mode == Typos::ForUnknown && !known;
                 if fuzzy {
@@ -493,7 +495,8 @@ impl Index {
                     self.typo().candidates(
                         &self.ix,
                         &chars,
-                        typo::max_edits(chars.len()),
+                        // One edit at most beside completions: the typing is not done.
+                        typo::max_edits(chars.len()).min(if prefix.is_some() { 1 } else { 2 }),
                         &mut scratch,
                         &mut found,
                     );
@@ -520,6 +523,10 @@ impl Index {
                     }
                     related.sort_unstable();
                     for (t, d) in related.iter().map(|&k| (k as u32, (k >> 32) as u8)) {
+                        // A completion counts as one already, and better.
+                        if prefix.is_some_and(|(lo, hi)| (lo..hi).contains(&t)) {
+                            continue;
+                        }
                         match typos.binary_search_by_key(&t, |x| x.0) {
                             Ok(_) => {} // an alias already, or a nearer candidate
                             Err(at) => {
