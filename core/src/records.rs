@@ -16,7 +16,8 @@
 //! - `title`: key of the hit title (default `"title"`; a string or a number; may be absent
 //!   from a record).
 //! - `fields`: searchable text fields with optional boosts (default 1, above 0 and at most
-//!   1000; an array of names gives each field boost 1; a boost below [`MIN_BOOST`] counts as [`MIN_BOOST`], so no field is switched off); values
+//!   1000; an array of names gives each field boost 1; a boost below [`MIN_BOOST`] counts as
+//!   [`MIN_BOOST`], so no field is switched off); values
 //!   are strings, finite numbers (as JavaScript's `String()` writes them) or arrays of at most
 //!   [`MAX_TEXT_ITEMS`] of them (one item per line; `null` items are skipped), or absent /
 //!   `null`. When records are given, at least one must hold a value in one of the fields
