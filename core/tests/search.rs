@@ -2237,7 +2237,8 @@ fn a_name_among_a_word_that_matches_nothing_still_puts_its_record_first() {
 fn a_name_whose_last_word_is_partly_typed_puts_its_instrument_first() {
     // "refugee conv" is on its way to "Refugee Convention": the instrument it names comes
     // first, before records that merely hold the two words more often (the OAU Convention's
-    // aliases say "Refugee Convention" four times), and so it does in "teh refugee conv".
+    // aliases say "Refugee Convention" four times), and so it does in "teh refugee conv" and
+    // "what is the refugee conv".
     let mut checked = 0;
     let mut failed = Vec::new();
     for i in &catalog().corpus().instruments {
@@ -2270,9 +2271,9 @@ fn a_name_whose_last_word_is_partly_typed_puts_its_instrument_first() {
                 continue;
             }
             checked += 1;
-            // Also after a word that matches nothing: ranked by any word, the name being
-            // typed still comes first.
-            for q in [q.clone(), format!("xqzv {q}")] {
+            // Also after a word that matches nothing (ranked by any word), and after little
+            // words that make it a question: the name being typed still comes first.
+            for q in [q.clone(), format!("xqzv {q}"), format!("what is the {q}")] {
                 let r = search(&q);
                 if r.hits.first().map(|h| h.id.as_str()) != Some(i.id.as_str()) {
                     failed.push(format!(
@@ -2284,6 +2285,53 @@ fn a_name_whose_last_word_is_partly_typed_puts_its_instrument_first() {
         }
     }
     assert!(checked >= 20, "only {checked} names checked");
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+#[test]
+fn a_one_word_name_being_typed_puts_its_instrument_first_also_in_a_question() {
+    // "icrm" is on its way to "ICRMW", which 65 rights cite: the instrument comes first, and
+    // so it does in "what is the icrm".
+    let mut checked = 0;
+    let mut failed = Vec::new();
+    let names: Vec<(&str, &str)> = catalog()
+        .corpus()
+        .instruments
+        .iter()
+        .flat_map(|i| {
+            std::iter::once(&i.short_name)
+                .chain(&i.aliases)
+                .map(move |n| (i.id.as_str(), n.as_str()))
+        })
+        .collect();
+    for &(id, name) in &names {
+        let chars: Vec<char> = name.chars().collect();
+        if chars.len() < 5 || !chars.iter().all(|c| c.is_alphabetic()) {
+            continue;
+        }
+        let typed: String = chars[..chars.len() - 1]
+            .iter()
+            .collect::<String>()
+            .to_lowercase();
+        // Another instrument's name that the partial word also starts: ambiguous.
+        let others = names
+            .iter()
+            .any(|&(o, n)| o != id && n.to_lowercase().starts_with(&typed));
+        if others {
+            continue;
+        }
+        checked += 1;
+        for q in [typed.clone(), format!("what is the {typed}")] {
+            let r = search(&q);
+            if r.hits.first().map(|h| h.id.as_str()) != Some(id) {
+                failed.push(format!(
+                    "{q} → {:?}",
+                    ids(&r.hits).iter().take(3).collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} names checked");
     assert!(failed.is_empty(), "{failed:#?}");
 }
 

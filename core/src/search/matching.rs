@@ -1283,11 +1283,16 @@ fn covers(run: &[u32], full: u32) -> bool {
 /// after the last (all of them when every word is little): the words that say what is asked,
 /// without the little words that frame a question ("what is gcm", "the crc").
 pub(super) fn content_words(plans: &[Plan]) -> &[Plan] {
+    &plans[content_range(plans)]
+}
+
+/// Where [`content_words`] are among `plans`.
+pub(super) fn content_range(plans: &[Plan]) -> std::ops::Range<usize> {
     let first = plans.iter().position(|p| !p.is_little());
     let last = plans.iter().rposition(|p| !p.is_little());
     match (first, last) {
-        (Some(a), Some(b)) => &plans[a..=b],
-        _ => plans,
+        (Some(a), Some(b)) => a..b + 1,
+        _ => 0..plans.len(),
     }
 }
 

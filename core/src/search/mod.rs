@@ -803,10 +803,22 @@ impl Index {
         let want = (opts.offset.saturating_add(opts.limit)).min(total);
         // A query that is a title or short name (or a misspelt short name) puts that record
         // first, however many records merely mention the name ("ICRMW" is cited by 65 rights).
-        let content = matching::content_words(&plans);
+        let content_range = matching::content_range(&plans);
+        let content = &plans[content_range.clone()];
+        // The query's words, one per plan (not so when a fallback split a word).
+        let groups: &[query::Group] = match &split_query {
+            Some(split) => &split.include,
+            None => &q.include,
+        };
+        let groups = if groups.len() == plans.len() {
+            groups
+        } else {
+            &[]
+        };
         let mut named = false;
         if !relaxed {
-            named = self.name_boost(&folded, &plans, content, &mut matches);
+            let content_groups = groups.get(content_range).unwrap_or_default();
+            named = self.name_boost(&folded, &plans, content, content_groups, &mut matches);
         } else if plans.iter().any(|p| matches!(p, Plan::Never)) {
             // Any-word ranking because a word matches nothing ("teh refugee convention"): the
             // words that do match may still be a name.
@@ -816,7 +828,7 @@ impl Index {
                 .cloned()
                 .collect();
             if !known.is_empty() {
-                let typed = typed_words(&q, &plans);
+                let typed = names::typed_words(groups, &plans).unwrap_or_default();
                 self.name_boost_words(&known, &typed, &mut matches);
             }
         }
@@ -1188,36 +1200,4 @@ fn push_in_case_of(out: &mut String, word: &str, typed: &str) {
 fn single_term(w: &str) -> Option<String> {
     let mut t = text::terms(w);
     (t.len() == 1).then(|| t.remove(0))
-}
-
-/// The words of `q` that match something (their `plans` are not [`Plan::Never`]), folded and
-/// one space apart, when the last of them is the word being typed; empty otherwise, and when
-/// a phrase or a fallback's split leaves plans that are not the words one by one.
-fn typed_words(q: &query::Query, plans: &[Plan]) -> String {
-    if plans.len() != q.include.len() {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut last_typed = false;
-    for (g, p) in q.include.iter().zip(plans) {
-        if matches!(p, Plan::Never) {
-            continue;
-        }
-        let query::Group::Term { text, prefix } = g else {
-            return String::new();
-        };
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(text);
-        last_typed = *prefix
-            && matches!(
-                p,
-                Plan::Term {
-                    prefix: Some(_),
-                    ..
-                }
-            );
-    }
-    if last_typed { out } else { String::new() }
 }

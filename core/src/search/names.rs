@@ -5,6 +5,7 @@
 
 use super::filters::{Compiled, Status};
 use super::matching::{Optional, Plan};
+use super::query::Group;
 use super::rank::Scored;
 use super::{Index, JUMP_BLEND_TOP, text};
 
@@ -76,6 +77,39 @@ pub(super) fn fold_words(s: &str) -> String {
         true
     });
     out
+}
+
+/// The query words `groups` whose `plans` (one per group; none when they differ in number)
+/// match something, folded and one space apart, when the last of them is the word being
+/// typed with completions: a name being typed ("refugee conv"). None otherwise, and when a
+/// group is a phrase.
+pub(super) fn typed_words(groups: &[Group], plans: &[Plan]) -> Option<String> {
+    if groups.len() != plans.len() {
+        return None;
+    }
+    let mut out = String::new();
+    let mut last_typed = false;
+    for (g, p) in groups.iter().zip(plans) {
+        if matches!(p, Plan::Never) {
+            continue;
+        }
+        let Group::Term { text, prefix } = g else {
+            return None;
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(text);
+        last_typed = *prefix
+            && matches!(
+                p,
+                Plan::Term {
+                    prefix: Some(_),
+                    ..
+                }
+            );
+    }
+    last_typed.then_some(out)
 }
 
 impl Index {
@@ -251,6 +285,7 @@ impl Index {
         q: &str,
         plans: &[Plan],
         content: &[Plan],
+        content_groups: &[Group],
         matches: &mut [Scored],
     ) -> bool {
         let mut named = self.named(q);
@@ -273,6 +308,13 @@ impl Index {
             )
         {
             named = self.named_by_prefix(q);
+            // "what is the icrm": the name being typed after little words.
+            if named.is_empty()
+                && content.len() < plans.len()
+                && let Some(typed) = typed_words(content_groups, content)
+            {
+                named = self.named_by_prefix(&typed);
+            }
         }
         raise_named(&named, matches);
         !named.is_empty()
