@@ -805,7 +805,7 @@ impl Index {
         // first, however many records merely mention the name ("ICRMW" is cited by 65 rights).
         let content_range = matching::content_range(&plans);
         let content = &plans[content_range.clone()];
-        // The query's words, one per plan (not so when a fallback split a word).
+        // The words the plans are of, one per plan; none when they differ in number.
         let groups: &[query::Group] = match &split_query {
             Some(split) => &split.include,
             None => &q.include,

@@ -278,8 +278,11 @@ impl Index {
     /// make with another form, alias or (for a word the index lacks) typo candidate of each
     /// word in place of the word ("refugees" for "Refugee", "iccrp" for "ICCPR", "refugee
     /// convnetion" for "Refugee Convention"); when none is either, of those whose name is the
-    /// query with the word being typed completed ("refugee conv"). `q` is the query's
-    /// [`fold_words`], `plans` its words' plans. Returns whether some document was named so.
+    /// query with the word being typed completed ("refugee conv"), also without the little
+    /// words of a question ("what is the icrm"). `q` is the query's [`fold_words`], `plans`
+    /// its words' plans, `content` those of its [`super::matching::content_words`] and
+    /// `content_groups` their words (empty when the plans are not the words one by one).
+    /// Returns whether some document was named so.
     pub(super) fn name_boost(
         &self,
         q: &str,
