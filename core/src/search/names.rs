@@ -659,7 +659,7 @@ const MAX_TITLE_WORDS: usize = 64;
 /// The words of `words` (folded, in order) that `q` abbreviates, as [`abbreviates`] reads an
 /// abbreviation: the first word holding all of `q`'s letters in order from its first (at
 /// least three letters: "stls" in "stateless"), else starts of two or more words in order,
-/// skipping at most [`MAX_SKIPPED`] words between two ("vccr": "vienna convention [on]
+/// skipping at most [`MAX_SKIPPED`] words between two ("vccr": "vienna convention \[on\]
 /// consular relations"). `None` when it abbreviates none.
 fn abbreviation_in(words: &[Vec<char>], q: &[char]) -> Option<Vec<usize>> {
     if q.len() >= 3 {
