@@ -213,7 +213,7 @@ fn name_list(v: Option<&Json>, what: &str) -> Result<Vec<String>, Error> {
     if items.len() > MAX_SCHEMA_FACETS {
         return Err(Error::range_error(format!(
             "schema: `{what}` lists {} fields; the limit is {MAX_SCHEMA_FACETS}",
-            items.len()
+            list_length(items.len())
         )));
     }
     let mut out: Vec<String> = Vec::new();
@@ -262,10 +262,22 @@ fn field_names(items: &[Json]) -> Result<Vec<(String, Json)>, Error> {
 fn check_field_count(count: usize) -> Result<(), Error> {
     if count > MAX_SCHEMA_FIELDS {
         return Err(Error::range_error(format!(
-            "schema: `fields` has {count} fields; the limit is {MAX_SCHEMA_FIELDS}"
+            "schema: `fields` has {} fields; the limit is {MAX_SCHEMA_FIELDS}",
+            list_length(count)
         )));
     }
     Ok(())
+}
+
+/// How many items a list of `len` has, as a message says it: the wasm layer reads one item
+/// more than [`MAX_TEXT_ITEMS`] of a longer JavaScript array, so such a length is "more than"
+/// that.
+fn list_length(len: usize) -> String {
+    if len > MAX_TEXT_ITEMS {
+        format!("more than {MAX_TEXT_ITEMS}")
+    } else {
+        len.to_string()
+    }
 }
 
 impl Schema {
@@ -1181,6 +1193,14 @@ mod tests {
         assert!(
             err.message
                 .contains(&format!("has {} fields", MAX_SCHEMA_FIELDS + 1))
+        );
+        // A JavaScript array longer than the wasm layer reads is "more than" what was read.
+        let err = Schema::from_json(&names(MAX_TEXT_ITEMS + 1)).unwrap_err();
+        assert!(
+            err.message
+                .contains(&format!("has more than {MAX_TEXT_ITEMS} fields")),
+            "{}",
+            err.message
         );
     }
 

@@ -99,6 +99,11 @@ test('fields given as an array of names search as the object form with every boo
   }
   assert.throws(() => tk.Index.fromRecords(records, { fields: Array.from({ length: 100 }, (_, i) => `f${i}`) }), (e) =>
     e instanceof RangeError && e.code === 'INVALID_ARGUMENT' && e.message.includes('has 100 fields'));
+  // An array longer than what is read of it is not miscounted.
+  assert.throws(() => tk.Index.fromRecords(records, { fields: Array.from({ length: 100000 }, (_, i) => `f${i}`) }), (e) =>
+    e instanceof RangeError && e.message.includes('has more than 2048 fields'));
+  assert.throws(() => tk.Index.fromRecords(records, { fields: ['title'], facets: Array.from({ length: 100000 }, (_, i) => `f${i}`) }), (e) =>
+    e instanceof RangeError && e.message.includes('lists more than 2048 fields'));
   for (const i of [listed, spelled, boosted]) i.free();
 });
 
