@@ -831,7 +831,7 @@ fn list_values(v: Option<&Json>, name: &str, what: &str, ctx: &Ctx) -> Result<Ve
             if items.len() > MAX_LIST_VALUES {
                 return Err(ctx.range_err(format!(
                     "{what} `{name}` has {} values; the limit is {MAX_LIST_VALUES}",
-                    items.len()
+                    list_length(items.len())
                 )));
             }
             // `null` items are left out, as in text fields (`[tag, undefined]` from a website's

@@ -104,6 +104,8 @@ test('fields given as an array of names search as the object form with every boo
     e instanceof RangeError && e.message.includes('has more than 2048 fields'));
   assert.throws(() => tk.Index.fromRecords(records, { fields: ['title'], facets: Array.from({ length: 100000 }, (_, i) => `f${i}`) }), (e) =>
     e instanceof RangeError && e.message.includes('lists more than 2048 fields'));
+  assert.throws(() => tk.Index.fromRecords([{ id: 'x', title: 't', tag: Array.from({ length: 100000 }, (_, i) => `t${i}`) }], { fields: ['title'], facets: ['tag'] }), (e) =>
+    e instanceof RangeError && e.code === 'INVALID_RECORDS' && e.message.includes('has more than 2048 values'));
   for (const i of [listed, spelled, boosted]) i.free();
 });
 
