@@ -35,6 +35,17 @@ pub const MAX_LIMIT: usize = 100;
 /// most [`MAX_RECORDS`] results): empty, and no more work than any other page.
 pub const MAX_OFFSET: usize = MAX_RECORDS;
 
+/// How many items a list of `len` has, as a message says it: the wasm layer reads one item
+/// more than [`MAX_TEXT_ITEMS`] of a longer JavaScript array (so that it is refused, never
+/// cut), so such a length is "more than" that.
+pub fn list_length(len: usize) -> String {
+    if len > MAX_TEXT_ITEMS {
+        format!("more than {MAX_TEXT_ITEMS}")
+    } else {
+        len.to_string()
+    }
+}
+
 /// The terms of a query as the limits count them: maximal runs of alphanumeric characters.
 pub fn count_terms(query: &str) -> usize {
     query

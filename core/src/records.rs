@@ -37,6 +37,7 @@
 
 use crate::document::{Document, FacetEntry, TextField, Value};
 use crate::error::{Code, Error, JsClass};
+use crate::limits::list_length;
 
 pub use crate::limits::{
     MAX_ID_BYTES, MAX_KEY_PATH_PARTS, MAX_RECORD_WORDS, MAX_RECORDS, MAX_TEXT_ITEMS,
@@ -267,17 +268,6 @@ fn check_field_count(count: usize) -> Result<(), Error> {
         )));
     }
     Ok(())
-}
-
-/// How many items a list of `len` has, as a message says it: the wasm layer reads one item
-/// more than [`MAX_TEXT_ITEMS`] of a longer JavaScript array, so such a length is "more than"
-/// that.
-fn list_length(len: usize) -> String {
-    if len > MAX_TEXT_ITEMS {
-        format!("more than {MAX_TEXT_ITEMS}")
-    } else {
-        len.to_string()
-    }
 }
 
 impl Schema {

@@ -6,7 +6,7 @@
 use super::json::number_text;
 use super::{Filters, MAX_LIMIT, SearchOptions};
 use crate::error::Error;
-use crate::limits::MAX_OFFSET;
+use crate::limits::{MAX_OFFSET, list_length};
 use crate::records::Json;
 
 /// Most values in one filter field.
@@ -139,7 +139,7 @@ impl Filters {
                     if items.len() > MAX_FILTER_VALUES {
                         return Err(Error::range_error(format!(
                             "filters.{key} lists {} values; the limit is {MAX_FILTER_VALUES}",
-                            items.len()
+                            list_length(items.len())
                         )));
                     }
                     let values = items
@@ -223,6 +223,10 @@ mod tests {
         );
     }
 
+    fn values(n: usize) -> Json {
+        Json::List((0..n).map(|i| Json::Str(format!("v{i}"))).collect())
+    }
+
     #[test]
     fn hostile_options_fail_with_invalid_argument_naming_the_key() {
         let table: Vec<(Json, JsClass, &str)> = vec![
@@ -295,6 +299,17 @@ mod tests {
                 map(&[("filters", Json::Str("x".into()))]),
                 JsClass::TypeError,
                 "filters must be a plain object",
+            ),
+            (
+                map(&[("filters", map(&[("kind", values(MAX_FILTER_VALUES + 1))]))]),
+                JsClass::RangeError,
+                "filters.kind lists 1025 values; the limit is 1024",
+            ),
+            // Longer than the wasm layer reads of a JavaScript array: not miscounted.
+            (
+                map(&[("filters", map(&[("kind", values(2049))]))]),
+                JsClass::RangeError,
+                "filters.kind lists more than 2048 values",
             ),
             (
                 map(&[(
