@@ -259,9 +259,10 @@ impl TypoIndex {
                 }
             }
         };
-        // The pieces to look up (in `halves` or not, hash), all hashed before any is looked
-        // up: see below.
-        let mut probes: Vec<(bool, u64)> = Vec::new();
+        // The buckets of the pieces to look up, with each piece's hash: all found before any
+        // is filtered (see below).
+        let mut buckets: Vec<(&[u64], u64)> = Vec::new();
+        let mut whole = |h: u64| buckets.push((self.whole.get(h), h));
         // Targets of up to 7 characters are in `whole`: within one edit, one-deletion variants
         // of both sides meet; within two edits of a longer query, two-deletion variants of
         // the query meet the target or a one-deletion variant of it. (The query is the longer
@@ -269,9 +270,9 @@ impl TypoIndex {
         // query, both sides also lose one letter they share.)
         if lq <= WHOLE_MAX + k {
             if k == 1 {
-                variants(TAG_WHOLE, q, |h| probes.push((false, h)));
+                variants(TAG_WHOLE, q, &mut whole);
             } else if lq > WHOLE_MAX {
-                two_deletion_variants(TAG_WHOLE, q, |h| probes.push((false, h)));
+                two_deletion_variants(TAG_WHOLE, q, &mut whole);
             }
         }
         // Longer targets are in `halves`.
@@ -295,30 +296,25 @@ impl TypoIndex {
             }
             let mut piece: Vec<char> = Vec::with_capacity(lq);
             for &s in &lefts {
-                variants(TAG_LEFT, &q[..s], |h| probes.push((true, h)));
+                variants(TAG_LEFT, &q[..s], |h| buckets.push((self.halves.get(h), h)));
                 // A swap straddling the split: undo it in the left piece.
                 if s < lq && q[s] != q[s - 1] {
                     piece.clear();
                     piece.extend_from_slice(&q[..s - 1]);
                     piece.push(q[s]);
-                    variants(TAG_LEFT, &piece, |h| probes.push((true, h)));
+                    variants(TAG_LEFT, &piece, |h| buckets.push((self.halves.get(h), h)));
                 }
             }
             for &s in &rights {
-                probes.push((true, hash_skip(TAG_RIGHT, &q[s..], usize::MAX)));
+                let h = hash_skip(TAG_RIGHT, &q[s..], usize::MAX);
+                buckets.push((self.halves.get(h), h));
             }
         }
-        // Buckets are scattered over megabytes: reading each one's bounds, then each one's
-        // first entry, then filtering them, makes loads that do not wait on one another, which
-        // the processor overlaps, where looking up and filtering one piece after the other
-        // waited out one cache miss at a time (typo queries of the UDHR benchmark: 10% faster).
-        let buckets: Vec<(&[u64], u64)> = probes
-            .iter()
-            .map(|&(in_halves, h)| {
-                let b = if in_halves { &self.halves } else { &self.whole };
-                (b.get(h), h)
-            })
-            .collect();
+        // Buckets are scattered over megabytes: finding every one's bounds, then reading each
+        // one's first entry, then filtering them, makes loads that do not wait on one another,
+        // which the processor overlaps, where looking up and filtering one piece after the
+        // other waited out one cache miss at a time (typo queries of the UDHR benchmark: 10%
+        // faster).
         let firsts = buckets
             .iter()
             .fold(0u64, |a, (e, _)| a ^ e.first().copied().unwrap_or(0));
