@@ -201,6 +201,18 @@ fn assert_first(r: &SearchResults, id: &str, what: &str) {
     assert_eq!(first, Some(id), "{what}: {:?}", ids(&r.hits));
 }
 
+/// For tests that collect every miss before failing: "q → the first three hits" when `q`
+/// does not put `id` first.
+fn miss_unless_first(q: &str, id: &str) -> Option<String> {
+    let r = search(q);
+    (r.hits.first().map(|h| h.id.as_str()) != Some(id)).then(|| {
+        format!(
+            "{q} → {:?}",
+            ids(&r.hits).iter().take(3).collect::<Vec<_>>()
+        )
+    })
+}
+
 #[test]
 fn every_short_name_alias_and_title_of_an_instrument_puts_that_instrument_first() {
     // However many records cite the name ("ICRMW" is cited by 65 rights, more strongly than
@@ -2274,13 +2286,7 @@ fn a_name_whose_last_word_is_partly_typed_puts_its_instrument_first() {
             // Also after a word that matches nothing (ranked by any word), and after little
             // words that make it a question: the name being typed still comes first.
             for q in [q.clone(), format!("xqzv {q}"), format!("what is the {q}")] {
-                let r = search(&q);
-                if r.hits.first().map(|h| h.id.as_str()) != Some(i.id.as_str()) {
-                    failed.push(format!(
-                        "{q} → {:?}",
-                        ids(&r.hits).iter().take(3).collect::<Vec<_>>()
-                    ));
-                }
+                failed.extend(miss_unless_first(&q, &i.id));
             }
         }
     }
@@ -2322,13 +2328,7 @@ fn a_one_word_name_being_typed_puts_its_instrument_first_also_in_a_question() {
         }
         checked += 1;
         for q in [typed.clone(), format!("what is the {typed}")] {
-            let r = search(&q);
-            if r.hits.first().map(|h| h.id.as_str()) != Some(id) {
-                failed.push(format!(
-                    "{q} → {:?}",
-                    ids(&r.hits).iter().take(3).collect::<Vec<_>>()
-                ));
-            }
+            failed.extend(miss_unless_first(&q, id));
         }
     }
     assert!(checked >= 10, "only {checked} names checked");
