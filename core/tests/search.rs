@@ -529,6 +529,35 @@ fn quoted_phrases_match_their_words_in_order() {
 }
 
 #[test]
+fn a_possessive_finds_what_the_bare_word_finds_and_marks_only_that_word() {
+    // (possessive, the bare words): the same records in the same order, typed last or not.
+    let table = [
+        ("children's rights", "children rights"),
+        ("migrant’s rights", "migrant rights"),
+        ("rights of women's", "rights of women"),
+        ("women's", "women"),
+        ("the State's duties ", "the State duties "),
+    ];
+    for (possessive, bare) in table {
+        let got = all_hits(possessive, &Filters::default());
+        let want = all_hits(bare, &Filters::default());
+        assert!(!want.is_empty(), "{bare}");
+        assert_eq!(ids(&got), ids(&want), "{possessive}");
+        assert_eq!(
+            search(possessive).relaxed,
+            search(bare).relaxed,
+            "{possessive}"
+        );
+    }
+    // No lone "s" is read as a word being typed: nothing but forms of "women" lights up.
+    for h in search("women's").hits {
+        for w in marked(&h.snippet, &h.highlights) {
+            assert!(w.to_lowercase().starts_with("wom"), "{}: {w}", h.id);
+        }
+    }
+}
+
+#[test]
 fn excluded_words_remove_documents_and_the_rest_is_exactly_the_brute_force_set() {
     let hits = all_hits("refugee -convention", &Filters::default());
     let got: BTreeSet<&str> = ids(&hits).into_iter().collect();

@@ -260,13 +260,29 @@ fn is_apostrophe(c: char) -> bool {
 /// Splits `text` into tokens and calls `f(term, token)` for each, where `term` is the folded
 /// form; `f` returns `false` to stop early. `buf` is scratch space reused across calls.
 ///
-/// Words follow UAX #29; words are also split at apostrophes ("l'homme" → `l`, `homme`);
+/// Words follow UAX #29; words are also split at apostrophes ("l'homme" → `l`, `homme`),
+/// and the `s` of a possessive is dropped ("women's" → `women`, see [`is_possessive_s`]);
 /// characters of space-less scripts become one token each (with their combining marks).
 /// Single letters joined by dots are one word, an abbreviation written with them:
 /// "U.D.H.R." → `udhr`.
 pub fn tokenize(text: &str, buf: &mut String, mut f: impl FnMut(&str, Token) -> bool) {
     // One compiled copy for every caller (a copy per closure type costs wasm size).
-    tokenize_dyn(text, buf, &mut f);
+    tokenize_dyn(text, buf, &mut |term, tok| {
+        is_possessive_s(text, term, tok) || f(term, tok)
+    });
+}
+
+/// True for the `s` of an English possessive or contraction ("women's", "Peoples’",
+/// "it's"): a lone `s` right after an apostrophe that follows a letter or digit. It is no
+/// word: as a term it would make "children's rights" require an "s" somewhere and, typed
+/// last, complete to every word starting with "s". "'s-Hertogenbosch" keeps its `s`.
+#[inline]
+fn is_possessive_s(text: &str, term: &str, tok: Token) -> bool {
+    if term != "s" {
+        return false;
+    }
+    let mut before = text[..tok.start].chars().rev();
+    before.next().is_some_and(is_apostrophe) && before.next().is_some_and(char::is_alphanumeric)
 }
 
 /// Letters of an abbreviation written with dots ("U.N."), gathered until it ends.
@@ -756,6 +772,27 @@ mod tests {
         }
         assert_eq!(terms("Всеобщая декларация"), ["всеобщая", "декларация"]);
         assert_eq!(terms("حقوق الإنسان"), ["حقوق", "الانسان"]);
+    }
+
+    #[test]
+    fn the_s_of_a_possessive_is_no_word_and_an_s_elsewhere_is() {
+        let table: &[(&str, &[&str])] = &[
+            ("women's rights", &["women", "rights"]),
+            ("CHILDREN’S RIGHTS", &["children", "rights"]),
+            ("the State's duty", &["the", "state", "duty"]),
+            ("it's 1951's", &["it", "1951"]),
+            ("Peoples’ Rights", &["peoples", "rights"]),
+            ("l'asile", &["l", "asile"]),
+            ("'s-Hertogenbosch", &["s", "hertogenbosch"]),
+            ("s' s's", &["s", "s"]),
+            ("annex s", &["annex", "s"]),
+            ("women's", &["women"]),
+            ("women'ss", &["women", "ss"]),
+            ("réfugié's", &["refugie"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(terms(text), *want, "{text}");
+        }
     }
 
     #[test]
