@@ -1395,10 +1395,21 @@ fn word_forms_match_singular_and_plural_below_the_word_itself_where_an_index_tur
         ("church", "a church"),
         ("churches", "two churches"),
         ("other", "seekerss and countrys"),
+        ("person", "stateless person"),
+        ("persons", "stateless persons"),
+        ("people", "stateless people"),
     ];
     assert_forms(
         &records,
         &[
+            // An irregular plural beside the regular one: both are forms.
+            (
+                "stateless person ",
+                &["person"],
+                &["person", "people", "persons"],
+            ),
+            ("stateless persons ", &["persons"], &["persons", "person"]),
+            ("stateless people ", &["people"], &["people", "person"]),
             ("asylum seeker ", &["one"], &["one", "many"]),
             ("asylum seekers ", &["many"], &["many", "one"]),
             ("country ", &["country"], &["country", "countries"]),

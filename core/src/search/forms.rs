@@ -11,10 +11,14 @@
 const MIN_CHARS: usize = 4;
 
 /// Irregular (singular, plural) pairs: "migrant children" wants the record of the migrant
-/// child, "right to life" the lives GCM objective 8 saves.
+/// child, "right to life" the lives GCM objective 8 saves. A word with a regular form beside
+/// its irregular one has both: the law says "persons" ("Trafficking in Persons"), and
+/// "peoples" are nations ("Human and Peoples' Rights").
 const IRREGULAR: &[(&str, &str)] = &[
     ("child", "children"),
     ("person", "people"),
+    ("person", "persons"),
+    ("people", "peoples"),
     ("woman", "women"),
     ("man", "men"),
     ("life", "lives"),
@@ -162,7 +166,10 @@ mod tests {
             ("women", &["woman"]),
             ("men", &["man"]),
             ("lives", &["life"]),
-            ("people", &["person"]),
+            ("people", &["person", "peoples"]),
+            ("person", &["people", "persons"]),
+            ("persons", &["person"]),
+            ("peoples", &["people"]),
         ];
         for (word, want) in table {
             assert_eq!(other_forms(word, false), *want, "{word}");
