@@ -10,7 +10,8 @@
 //    nothing, `free()` from inside one of the index's own calls takes effect as the call
 //    returns, and a method of a freed `Index` throws an `Error` with `code: "INDEX_FREED"`
 //    instead of wasm-bindgen's code-less "null pointer passed to rust"; a method of an object
-//    that never held an index (`new Index()`) throws a TypeError with `code: "INVALID_ARGUMENT"`;
+//    that never held an index (`new Index()`, a copy of one) throws a TypeError with
+//    `code: "INVALID_ARGUMENT"`; pointers are kept in a private WeakMap, not on the objects;
 //  - makes an export called before `init()` throw an `Error` with `code: "NOT_INITIALIZED"`
 //    (see `guardUninitialized`) instead of "Cannot read properties of undefined".
 // Exits non-zero when pkg/ is missing or a file named by `exports` does not exist; warns when an
@@ -89,12 +90,26 @@ export function typedDts(generated, types) {
 
 const LIVE_PTR = `
 /**
+ * The wasm pointer of each object the glue made (0 once freed), kept out of the object's reach:
+ * a copy of an Index (a spread, \`structuredClone\`, \`Object.create(index)\`), a frozen one or an
+ * object given a forged pointer property cannot pass for it, free it, or hand Rust a pointer it
+ * did not make.
+ */
+const LIVE = new WeakMap();
+
+/** Marks an object the glue never made as freed (its methods then throw INDEX_FREED); 0. */
+function forget(obj) {
+    if (Object(obj) === obj) LIVE.set(obj, 0);
+    return 0;
+}
+
+/**
  * The wasm pointer of a live object; throws INDEX_FREED once free() was called on it, and a
- * TypeError INVALID_ARGUMENT for an object that never held an index (\`new Index()\`, or a
- * method called on something else).
+ * TypeError INVALID_ARGUMENT for an object that never held an index (\`new Index()\`, a copy of
+ * one, or a method called on something else).
  */
 function livePtr(obj) {
-    const ptr = obj?.__wbg_ptr;
+    const ptr = LIVE.get(obj);
     if (ptr) return ptr;
     if (ptr !== 0) {
         const e = new TypeError('this is not an Index: Index has no constructor; build one with Index.fromRecords(records, schema) and call its methods on it');
@@ -124,33 +139,51 @@ const NOT_READY = new Proxy({}, {
 `;
 
 /**
- * wasm-bindgen's glue (pinned version, see Cargo.toml) with freed objects made safe: `free()` of
- * an object already freed returns instead of passing a null pointer to Rust, `free()` from inside
- * one of the object's own calls (a getter of its options) releases it as that call returns
- * instead of throwing, and every method
- * call on a freed object (`wasm.x(this.__wbg_ptr, …)`) goes through `livePtr`, which throws an
- * `Error` with `code: "INDEX_FREED"`. Idempotent. Throws when the glue does not have the shape
- * this expects (a new wasm-bindgen), so the change cannot go unnoticed.
+ * wasm-bindgen's glue (pinned version, see Cargo.toml) with its objects' pointers kept in a
+ * private \`WeakMap\` (\`LIVE\`) instead of the public \`__wbg_ptr\` property, which any copy of
+ * the object carried (freeing a copy freed the original, which then read freed memory) and
+ * which a frozen object could not clear; and with freed objects made safe: \`free()\` of an
+ * object already freed, or of one the glue never made, returns instead of passing a null
+ * pointer to Rust, \`free()\` from inside one of the object's own calls (a getter of its options)
+ * releases it as that call returns instead of throwing, and every method call
+ * (\`wasm.x(this.__wbg_ptr, …)\`) goes through \`livePtr\`, which throws an \`Error\` with
+ * \`code: "INDEX_FREED"\` for a freed object and a TypeError \`INVALID_ARGUMENT\` for any other.
+ * Idempotent. Throws when the glue does not have the shape this expects (a new wasm-bindgen),
+ * so the change cannot go unnoticed.
  */
 export function guardFreed(glue) {
   if (glue.includes('function livePtr(')) return glue;
+  const count = { frees: 0, calls: 0, wraps: 0, destroys: 0 };
   const free = /(\n(\s+)const ptr = this\.__destroy_into_raw\(\);\n)\s+(wasm\.__wbg_\w+_free)\(ptr, 0\);/g;
-  let frees = 0;
   // The second argument 1 (`allow_delayed`, what the FinalizationRegistry passes) releases an
   // object that one of its own calls still borrows as that call returns; 0 releases it just
   // the same but throws "attempted to take ownership…" into the getter that called free().
   let out = glue.replace(free, (_, head, indent, fn) => {
-    frees += 1;
-    return `${head}${indent}if (!ptr) return;\n${indent}${fn}(ptr, 1);`;
+    count.frees += 1;
+    // An object the glue never made (a copy of an index) has no pointer to release, and may
+    // lack the class's methods: it is only marked freed.
+    const take = head.replace('this.__destroy_into_raw()', 'LIVE.has(this) ? this.__destroy_into_raw() : forget(this)');
+    return `${take}${indent}if (!ptr) return;\n${indent}${fn}(ptr, 1);`;
   });
-  let calls = 0;
   out = out.replace(/wasm\.(\w+)\(this\.__wbg_ptr\b/g, (_, fn) => {
-    calls += 1;
+    count.calls += 1;
     return `wasm.${fn}(livePtr(this)`;
   });
+  // `__wrap`: the pointer goes into LIVE, not onto the object.
+  out = out.replace(/obj\.__wbg_ptr = ptr;(\n\s+)(\w+)\.register\(obj, obj\.__wbg_ptr, obj\);/g, (_, nl, registry) => {
+    count.wraps += 1;
+    return `LIVE.set(obj, ptr);${nl}${registry}.register(obj, ptr, obj);`;
+  });
+  // `__destroy_into_raw`: takes the pointer out of LIVE (0 for an object the glue never made,
+  // which is then marked freed too), writing nothing onto the object.
+  out = out.replace(/const ptr = this\.__wbg_ptr;(\n\s+)this\.__wbg_ptr = 0;/g, (_, nl) => {
+    count.destroys += 1;
+    return `const ptr = LIVE.get(this) ?? 0;${nl}if (Object(this) === this) LIVE.set(this, 0);`;
+  });
   const lastImport = [...out.matchAll(/^import .*$/gm)].pop();
-  if (frees === 0 || calls === 0 || !lastImport) {
-    throw new Error(`finish-pkg: the wasm-bindgen glue has an unexpected shape (free() patched ${frees}x, methods ${calls}x): update guardFreed`);
+  if (Object.values(count).includes(0) || out.includes('__wbg_ptr') || !lastImport) {
+    const left = out.includes('__wbg_ptr') ? ', __wbg_ptr still used' : '';
+    throw new Error(`finish-pkg: the wasm-bindgen glue has an unexpected shape (free() patched ${count.frees}x, methods ${count.calls}x, __wrap ${count.wraps}x, __destroy_into_raw ${count.destroys}x${left}): update guardFreed`);
   }
   const at = lastImport.index + lastImport[0].length;
   return `${out.slice(0, at)}\n${LIVE_PTR}${out.slice(at)}`;

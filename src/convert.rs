@@ -29,8 +29,50 @@ extern "C" {
     fn has_own(o: &JsValue, key: &str) -> Result<bool, JsValue>;
     #[wasm_bindgen(js_namespace = Reflect, js_name = getPrototypeOf, catch)]
     fn prototype_of(o: &JsValue) -> Result<JsValue, JsValue>;
+    // `Array.isArray` throws for a revoked proxy; a JS exception must never unwind through
+    // wasm frames (borrows would stay taken, the stack pointer unrestored), so it is caught.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
     #[wasm_bindgen(thread_local_v2, js_namespace = Object, js_name = prototype)]
     static OBJECT_PROTOTYPE: JsValue;
+}
+
+/// Most calls of the exports that read options, filters, schemas or records which may be in
+/// progress at once: a getter or proxy of an argument can call treatykit again, and one that
+/// does so from its own calls would recurse until the JS stack overflows, an exception that
+/// unwinds through wasm frames and leaves the instance unusable.
+pub const MAX_NESTED_CALLS: u32 = 8;
+
+thread_local! {
+    /// How many such calls are in progress (see [`enter`]).
+    static NESTED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// One call in progress, counted until it is dropped (see [`enter`]).
+pub struct Entered(());
+
+impl Drop for Entered {
+    fn drop(&mut self) {
+        NESTED.set(NESTED.get().saturating_sub(1));
+    }
+}
+
+/// Counts a call of an export that reads arguments which may run user code; the call
+/// [`MAX_NESTED_CALLS`]` + 1` levels deep is a `RangeError` `INVALID_ARGUMENT` instead, before
+/// it reads anything, so that a getter calling treatykit from its own calls ends there.
+pub fn enter() -> JsResult<Entered> {
+    let depth = NESTED.get();
+    if depth >= MAX_NESTED_CALLS {
+        return Err(to_js(Error::new(
+            treatykit_core::Code::InvalidArgument,
+            treatykit_core::JsClass::RangeError,
+            format!(
+                "treatykit was called from inside its own calls more than {MAX_NESTED_CALLS} levels deep: does a getter or proxy of an argument call treatykit again?"
+            ),
+        )));
+    }
+    NESTED.set(depth + 1);
+    Ok(Entered(()))
 }
 
 /// Requires `value` to be a JS string; anything else is a `TypeError` naming the argument.
@@ -72,13 +114,18 @@ pub fn query_arg(value: &JsValue) -> JsResult<String> {
     string_arg(value, "query")
 }
 
+/// `Array.isArray(v)`; a revoked proxy, for which it throws, is a `TypeError` naming `what`.
+pub fn is_array(v: &JsValue, what: &str) -> JsResult<bool> {
+    array_is_array(v).map_err(|e| read_error(what, &e))
+}
+
 /// A short description of a JS value's type for error messages.
 pub fn type_name(value: &JsValue) -> String {
     if value.is_undefined() {
         "undefined".into()
     } else if value.is_null() {
         "null".into()
-    } else if Array::is_array(value) {
+    } else if array_is_array(value).unwrap_or(false) {
         "an array".into()
     } else {
         value
@@ -135,13 +182,30 @@ fn describe_object(v: &JsValue, proto: &JsValue) -> String {
 }
 
 fn read_error(what: &str, e: &JsValue) -> JsValue {
-    let detail = js_sys::Error::from(e.clone())
-        .message()
-        .as_string()
-        .unwrap_or_default();
     to_js(Error::type_error(format!(
-        "could not read {what}: {detail}"
+        "could not read {what}: {}",
+        thrown_message(e)
     )))
+}
+
+/// Most characters of a thrown value's message that an error message quotes.
+const MAX_THROWN_CHARS: usize = 200;
+
+/// What a value thrown by a getter or proxy says, read without anything that can throw
+/// through: a thrown string itself, else its `message` (read with `Reflect.get`, caught: the
+/// `message` getter of a hostile object, or a revoked proxy, may throw too), else what kind
+/// of value was thrown (`null`, `undefined`, a number…).
+fn thrown_message(e: &JsValue) -> String {
+    let said = e.as_string().or_else(|| {
+        (e.is_object() || e.is_function())
+            .then(|| Reflect::get(e, &JsValue::from_str("message")).ok())
+            .flatten()
+            .and_then(|m| m.as_string())
+    });
+    match said.filter(|m| !m.trim().is_empty()) {
+        Some(m) => m.chars().take(MAX_THROWN_CHARS).collect(),
+        None => format!("a getter or proxy threw {}", type_name(e)),
+    }
 }
 
 /// Reads `obj[key]`; a throwing getter or proxy is a `TypeError` naming `what`.
@@ -173,7 +237,7 @@ fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
     if depth >= MAX_DEPTH {
         return Ok(Json::Other("a too deeply nested value".into()));
     }
-    if Array::is_array(v) {
+    if is_array(v, what)? {
         let len = get(v, "length", what)?.as_f64().unwrap_or(0.0);
         let n = (len.max(0.0) as u32).min(MAX_ITEMS + 1);
         let mut items = Vec::with_capacity(n as usize);
@@ -208,7 +272,7 @@ fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
 pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> {
     // Not a record: described for the core's "must be an object, got …" (an array or a
     // function read at full depth would be "a too deeply nested value").
-    if Array::is_array(v) {
+    if is_array(v, what)? {
         return Ok(Json::Other("an array".into()));
     }
     if v.is_function() {
@@ -255,7 +319,7 @@ fn field(v: &JsValue, k: &str, parts: usize, what: &str) -> JsResult<JsValue> {
         if head.is_undefined() {
             continue;
         }
-        if head.is_object() && !head.is_function() && !Array::is_array(&head) {
+        if head.is_object() && !head.is_function() && !is_array(&head, what)? {
             return field(&head, &k[i + 1..], parts - 1, what);
         }
         return Ok(JsValue::UNDEFINED);

@@ -3,7 +3,7 @@
 //! converted here; the answers come from [`treatykit_core::rights::Rights`].
 
 use crate::catalog;
-use crate::convert::{id_arg, not_plain, to_value, type_name};
+use crate::convert::{enter, id_arg, is_array, not_plain, to_value, type_name};
 use crate::errors::{JsResult, to_js};
 use js_sys::Reflect;
 use treatykit_core::Error;
@@ -32,6 +32,7 @@ pub fn rights(
     )]
     options: Option<JsValue>,
 ) -> JsResult<JsValue> {
+    let _call = enter()?;
     let id = id_arg(&category_id, "categoryId")?;
     let opts = rights_options(&options.unwrap_or(JsValue::UNDEFINED))?;
     to_value(&catalog()?.rights().rights(&id, &opts).map_err(to_js)?)
@@ -79,7 +80,7 @@ fn rights_options(options: &JsValue) -> JsResult<RightsOptions> {
     if options.is_undefined() || options.is_null() {
         return Ok(RightsOptions::default());
     }
-    let shape = if !options.is_object() || js_sys::Array::is_array(options) {
+    let shape = if !options.is_object() || is_array(options, "options")? {
         Some(type_name(options))
     } else {
         not_plain(options, "options")?

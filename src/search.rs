@@ -2,9 +2,8 @@
 //! records a website brings (`Index.fromRecords(records, schema)`).
 
 use crate::catalog;
-use crate::convert::{get, query_arg, record_to_json, to_json, type_name};
+use crate::convert::{enter, get, is_array, query_arg, record_to_json, to_json, type_name};
 use crate::errors::{JsResult, to_js};
-use js_sys::Array;
 use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -111,6 +110,7 @@ fn filters(v: &JsValue) -> JsResult<Filters> {
 /// facets, relaxed, corrected? }`.
 #[wasm_bindgen(js_name = search)]
 pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
+    let _call = enter()?;
     let q = query_arg(&query)?;
     #[cfg(feature = "test-hooks")]
     crate::test_hooks::panic_on_test_query(&q);
@@ -126,6 +126,7 @@ pub fn search(query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
 /// count }], type: [...], ... }`.
 #[wasm_bindgen(js_name = facets)]
 pub fn facets(filters_arg: JsValue) -> JsResult<JsValue> {
+    let _call = enter()?;
     let f = filters(&filters_arg)?;
     let index = catalog()?.index();
     EMBEDDED_DELIVERED.with_borrow_mut(|d| {
@@ -193,9 +194,15 @@ impl JsIndex {
     /// `INVALID_ARGUMENT`.
     #[wasm_bindgen(js_name = fromRecords)]
     pub fn from_records(records: JsValue, schema: JsValue) -> JsResult<JsIndex> {
-        let schema_json = to_json(&schema, "schema")?;
+        let _call = enter()?;
+        // Elsewhere `undefined` is "not given"; a schema is required, and named as what it is.
+        let schema_json = if schema.is_undefined() {
+            Json::Other("undefined".into())
+        } else {
+            to_json(&schema, "schema")?
+        };
         let checked = Schema::from_json(&schema_json).map_err(to_js)?;
-        if !Array::is_array(&records) {
+        if !is_array(&records, "records")? {
             return Err(to_js(Error::new(
                 Code::InvalidRecords,
                 JsClass::TypeError,
@@ -253,6 +260,7 @@ impl JsIndex {
     /// fields (a string, number or boolean as the record holds it, an array's items as
     /// strings; `IndexSearchOptions`, `IndexSearchResult`).
     pub fn search(&self, query: JsValue, options_arg: JsValue) -> JsResult<JsValue> {
+        let _call = enter()?;
         let q = query_arg(&query)?;
         let opts = options(&options_arg)?;
         let mut d = self.delivered.borrow_mut();
@@ -262,6 +270,7 @@ impl JsIndex {
 
     /// Facet counts of the records under `filters?` (on this index's facets: `IndexFilters`).
     pub fn facets(&self, filters_arg: JsValue) -> JsResult<JsValue> {
+        let _call = enter()?;
         let f = filters(&filters_arg)?;
         let mut d = self.delivered.borrow_mut();
         let built = self.inner.facets_compact_in(&f, &mut d).map(|_| ());

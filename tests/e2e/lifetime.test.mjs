@@ -88,10 +88,89 @@ test('free() twice, or on an object that never held an index, does nothing', asy
   assert.throws(() => hollow.search('refugee'), isFreed, 'free() marks even a hollow object freed');
 });
 
+test('copies and forgeries of an Index cannot pass for it, and freeing one leaves the original answering', async () => {
+  const tk = await instance();
+  const index = tk.Index.fromRecords(RECORDS, SCHEMA);
+  const other = tk.Index.fromRecords([{ id: 'x', title: 'Other index', body: 'refugee elsewhere' }], SCHEMA);
+  const copies = [
+    ['a spread copy', { ...index }],
+    ['Object.assign onto the prototype', Object.assign(Object.create(tk.Index.prototype), index)],
+    ['structuredClone', structuredClone(index)],
+    ['an object inheriting from it', Object.create(index)],
+    ['a forged handle', { __wbg_ptr: 8 }],
+    ['a forged handle on the prototype', Object.assign(Object.create(tk.Index.prototype), { __wbg_ptr: 1 })],
+    ['a proxy of it', new Proxy(index, {})],
+  ];
+  for (const [name, copy] of copies) {
+    assert.throws(() => tk.Index.prototype.search.call(copy, 'refugee'), notAnIndex, `${name}: search`);
+    assert.throws(() => Reflect.get(tk.Index.prototype, 'size', copy), notAnIndex, `${name}: size`);
+    assert.doesNotThrow(() => tk.Index.prototype.free.call(copy), `${name}: free() does nothing`);
+    assert.deepEqual(index.search('refugee').hits.map((h) => h.id), ['a'], `${name}: the original still answers`);
+  }
+  assert.equal(other.search('refugee').hits[0].id, 'x', 'another index is untouched');
+  index.free();
+  other.free();
+});
+
+test('a getter that calls treatykit from its own calls ends at the nesting limit, and the instance keeps working', async () => {
+  const tk = await instance();
+  const index = tk.Index.fromRecords(RECORDS, SCHEMA);
+  // (export, the key its getter reads, the valid value it returns, the call)
+  for (const [name, key, value, call] of [
+    ['search', 'limit', 3, (o) => tk.search('refugee', o)],
+    ['facets', 'kind', 'instrument', (o) => tk.facets(o)],
+    ['rights', 'group', 'protection', (o) => tk.rights('refugee', o)],
+    ['Index.search', 'limit', 3, (o) => index.search('refugee', o)],
+    ['Index.fromRecords', 'fields', { title: {} }, (o) => tk.Index.fromRecords(RECORDS, o)],
+  ]) {
+    let depth = 0;
+    let deepest = 0;
+    const refused = [];
+    // Each call reads the getter, which calls again: a recursion only the nesting limit ends.
+    const hostile = {
+      get [key]() {
+        depth += 1;
+        deepest = Math.max(deepest, depth);
+        try { call(hostile); } catch (e) { refused.push(e); } finally { depth -= 1; }
+        return value;
+      },
+    };
+    assert.doesNotThrow(() => call(hostile), `${name}: the outermost call answers`);
+    assert.equal(deepest, 8, `${name}: the getter ran 8 levels deep`);
+    assert.equal(refused.length, 1, `${name}: only the ninth call is refused`);
+    assert.ok(refused[0] instanceof RangeError && refused[0].code === 'INVALID_ARGUMENT' && /8 levels/.test(refused[0].message), `${name}: ${refused[0]}`);
+    assert.ok(tk.search('refugee').total > 0, `${name}: the instance keeps working`);
+    assert.equal(index.search('voyage').hits[0].id, 'b');
+  }
+  index.free();
+});
+
+test('a frozen Index answers, and free() releases it', async () => {
+  const tk = await instance();
+  const index = Object.freeze(tk.Index.fromRecords(RECORDS, SCHEMA));
+  assert.equal(index.search('voyage').hits[0].id, 'b');
+  assert.doesNotThrow(() => index.free());
+  assert.throws(() => index.search('voyage'), isFreed);
+  assert.doesNotThrow(() => index[Symbol.dispose]?.());
+  assert.ok(tk.search('refugee').total > 0, 'the instance keeps working');
+});
+
 test('guardFreed patches the glue once and refuses glue of a shape it does not know', () => {
   const glue = [
     "import * as a from './a.js';",
     'export class Index {',
+    '    static __wrap(ptr) {',
+    '        const obj = Object.create(Index.prototype);',
+    '        obj.__wbg_ptr = ptr;',
+    '        IndexFinalization.register(obj, obj.__wbg_ptr, obj);',
+    '        return obj;',
+    '    }',
+    '    __destroy_into_raw() {',
+    '        const ptr = this.__wbg_ptr;',
+    '        this.__wbg_ptr = 0;',
+    '        IndexFinalization.unregister(this);',
+    '        return ptr;',
+    '    }',
     '    free() {',
     '        const ptr = this.__destroy_into_raw();',
     '        wasm.__wbg_index_free(ptr, 0);',
@@ -104,9 +183,13 @@ test('guardFreed patches the glue once and refuses glue of a shape it does not k
   const once = guardFreed(glue);
   assert.match(once, /if \(!ptr\) return;\n\s+wasm\.__wbg_index_free\(ptr, 1\);/);
   assert.match(once, /wasm\.index_search\(livePtr\(this\), q\)/);
+  assert.match(once, /LIVE\.set\(obj, ptr\);\n\s+IndexFinalization\.register\(obj, ptr, obj\);/);
+  assert.match(once, /const ptr = LIVE\.get\(this\) \?\? 0;/);
+  assert.doesNotMatch(once, /__wbg_ptr/, 'no pointer is left on the objects');
   assert.ok(once.indexOf('function livePtr(') > once.indexOf("import * as a"), 'the helper comes after the imports');
   assert.equal(guardFreed(once), once, 'idempotent');
   assert.throws(() => guardFreed('export class Index {}'), /unexpected shape/);
+  assert.throws(() => guardFreed(glue.replace('obj.__wbg_ptr = ptr;', 'obj.ptr = ptr;')), /unexpected shape/);
 });
 
 test('guardUninitialized stubs the exports once and refuses glue of a shape it does not know', () => {

@@ -652,4 +652,80 @@ mod hostile {
         let err = treatykit::rights::rights(refugee(), Some(hostile_getter("group"))).expect_err("getter");
         assert_error(&err, "TypeError", "INVALID_ARGUMENT", "a throwing getter");
     }
+
+    #[wasm_bindgen(inline_js = "
+        const THROWN = {
+            null: () => null,
+            undefined: () => undefined,
+            number: () => 42,
+            string: () => 'a thrown string',
+            'message getter': () => ({ get message() { throw new Error('inner'); } }),
+            'revoked proxy': () => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; },
+        };
+        export function thrown_kinds() { return Object.keys(THROWN); }
+        export function getter_throwing(key, kind) {
+            const o = {};
+            Object.defineProperty(o, key, { enumerable: true, get() { throw THROWN[kind](); } });
+            return o;
+        }
+        export function revoked_proxy() { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; }
+        export function wrap(key, value) { return { [key]: value }; }
+    ")]
+    extern "C" {
+        fn thrown_kinds() -> Array;
+        fn getter_throwing(key: &str, kind: &str) -> JsValue;
+        fn revoked_proxy() -> JsValue;
+        fn wrap(key: &str, value: JsValue) -> JsValue;
+    }
+
+    /// Every export that reads options, filters, a schema or records, called with `arg` where
+    /// each reads a user value: (what, the call's result).
+    fn calls_reading(arg: &dyn Fn(&str) -> JsValue) -> Vec<(String, Result<(), JsValue>)> {
+        let ok = |r: Result<JsValue, JsValue>| r.map(|_| ());
+        let refugee = || JsValue::from_str("refugee");
+        let index = index_of("ok");
+        vec![
+            ("search options".into(), ok(treatykit::search(refugee(), arg("limit")))),
+            ("search filters".into(), ok(treatykit::search(refugee(), wrap("filters", arg("kind"))))),
+            ("facets filters".into(), ok(treatykit::facets(arg("kind")))),
+            ("rights options".into(), ok(treatykit::rights::rights(refugee(), Some(arg("group"))))),
+            ("Index.search options".into(), ok(index.search(refugee(), arg("limit")))),
+            ("Index.facets filters".into(), ok(index.facets(arg("theme")))),
+            (
+                "fromRecords schema".into(),
+                treatykit::JsIndex::from_records(hostile_records("ok"), arg("fields")).map(|_| ()),
+            ),
+            (
+                "fromRecords record".into(),
+                treatykit::JsIndex::from_records(Array::of1(&arg("title")).into(), hostile_schema("ok")).map(|_| ()),
+            ),
+        ]
+    }
+
+    #[wasm_bindgen_test]
+    fn whatever_a_getter_throws_every_export_gives_invalid_argument_and_keeps_working() {
+        for kind in thrown_kinds().iter().filter_map(|k| k.as_string()) {
+            for (call, result) in calls_reading(&|key| getter_throwing(key, &kind)) {
+                let what = format!("{call}, a getter throwing {kind}");
+                let err = result.expect_err(&what);
+                assert_error(&err, "TypeError", "INVALID_ARGUMENT", &what);
+                assert_still_searches(&what);
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_revoked_proxy_anywhere_in_an_argument_is_invalid_argument() {
+        for (call, result) in calls_reading(&|_| revoked_proxy()) {
+            let what = format!("{call}: a revoked proxy");
+            let err = result.expect_err(&what);
+            assert_error(&err, "TypeError", "INVALID_ARGUMENT", &what);
+            assert_still_searches(&what);
+        }
+        let err = treatykit::JsIndex::from_records(revoked_proxy(), hostile_schema("ok"))
+            .map(|_| ())
+            .expect_err("records as a revoked proxy");
+        assert_error(&err, "TypeError", "INVALID_ARGUMENT", "records as a revoked proxy");
+        assert_still_searches("records as a revoked proxy");
+    }
 }
