@@ -9,7 +9,7 @@ use crate::error::{Code, Error, JsClass};
 
 /// Longest query, in Unicode scalar values (characters).
 pub const MAX_QUERY_CHARS: usize = 1024;
-/// Most terms (runs of letters and digits) in one query.
+/// Most terms (words as search reads them, see [`count_terms`]) in one query.
 pub const MAX_QUERY_TERMS: usize = 32;
 /// Most records in one `Index.fromRecords` call (the UDHR benchmark corpus has ~16,000).
 pub const MAX_RECORDS: usize = 100_000;
@@ -46,12 +46,17 @@ pub fn list_length(len: usize) -> String {
     }
 }
 
-/// The terms of a query as the limits count them: maximal runs of alphanumeric characters.
+/// The terms of a query as the limits count them: its words as search reads them
+/// ([`crate::search::text::tokenize`]), a run of Chinese, Japanese, Korean or Thai characters
+/// counting as one. A word keeps its combining marks, so "अंतरराष्ट्रीय" (with viramas) or a
+/// decomposed "naı̈ve" is one term, as search matches and highlights it.
 pub fn count_terms(query: &str) -> usize {
-    query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count()
+    let mut n = 0;
+    crate::search::text::tokenize(query, &mut String::new(), |_, tok| {
+        n += usize::from(!tok.glued);
+        true
+    });
+    n
 }
 
 /// Checks a query against [`MAX_QUERY_CHARS`] and [`MAX_QUERY_TERMS`]; an over-long query is a
@@ -125,7 +130,7 @@ mod tests {
     }
 
     #[test]
-    fn terms_are_runs_of_letters_and_digits_in_any_script() {
+    fn terms_are_the_words_search_reads_with_their_marks_in_any_script() {
         for (q, n) in [
             ("", 0),
             ("  --  ", 0),
@@ -134,6 +139,12 @@ mod tests {
             ("réfugié apatride", 2),
             ("لاجئ", 1),
             ("a\u{0}b", 2),
+            // Combining marks belong to their word: viramas, Thai vowels and tones, accents.
+            ("अंतरराष्ट्रीय शरणार्थी", 2),
+            ("ผู้ลี้ภัย", 1),
+            ("nai\u{0308}ve re\u{0301}fugie\u{0301}", 2),
+            ("难民 移民", 2),
+            ("1,234.5 U.D.H.R. women's", 3),
         ] {
             assert_eq!(count_terms(q), n, "{q:?}");
         }
