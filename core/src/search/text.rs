@@ -261,7 +261,7 @@ fn is_apostrophe(c: char) -> bool {
 /// form; `f` returns `false` to stop early. `buf` is scratch space reused across calls.
 ///
 /// Words follow UAX #29; words are also split at apostrophes ("l'homme" → `l`, `homme`),
-/// and the `s` of a possessive is dropped ("women's" → `women`, see [`is_possessive_s`]);
+/// and the `s` of a possessive is dropped ("women's" → `women`, "Peoples’" → `peoples`);
 /// characters of space-less scripts become one token each (with their combining marks).
 /// Single letters joined by dots are one word, an abbreviation written with them:
 /// "U.D.H.R." → `udhr`.
