@@ -167,7 +167,13 @@ export interface Hit extends HitBase {
   titleCertain?: boolean;
   certaintyNote?: string;
   shortName?: string;
+  /** The record's link: a resource's first link, an instrument's official text or depositary page. */
   url?: string;
+  /**
+   * `false` when no reviewed source gives `url` (an instrument's official page as we know it,
+   * not checked): show any link made from it as not checked. Absent when the link is checked.
+   */
+  urlChecked?: false;
   /** GCM objective numbers as strings, e.g. `["7", "15"]`. */
   gcmObjectives?: string[];
   /** Kind of right (right hits). */
@@ -461,6 +467,11 @@ export interface CorpusInfo {
 export interface SourceRef {
   text: string;
   url?: string;
+  /**
+   * `false` when no reviewed source gives the link (an instrument's official page as we know
+   * it, listed by the rights it backs): show it as not checked. Absent when it is checked.
+   */
+  checked?: false;
 }
 
 /** A link to another record. */
@@ -498,8 +509,13 @@ export interface RecordBase {
   kindLabel: string;
   title: string;
   summary: string;
-  /** A plain reference string. */
+  /**
+   * A plain reference string, with what is not certain marked in brackets (a copied citation
+   * travels without `flags`): e.g. `"UDHR art. 14(1) [unverified]"`, `"art. III [unverified, low
+   * confidence]"`, `"[link not checked]"`, `"[a detail not confirmed]"`.
+   */
   citation: string;
+  /** Where the facts come from; a right lists each cited instrument's official text (`checked: false` when that link is unchecked). */
   sources: SourceRef[];
   /** Unverified, uncertain or assumed facts; empty when all are confirmed. */
   flags: Flag[];

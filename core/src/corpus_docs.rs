@@ -384,6 +384,11 @@ fn build(c: &Corpus, facets: bool) -> Vec<Document> {
         if let Some(f) = &i.in_force {
             b = b.put("inForce", Value::Str(f.clone()));
         }
+        if !i.url_checked {
+            // No reviewed source gives `url`: hits say so (only then, to keep answers small),
+            // so that a link made from it can be marked as not checked.
+            b = b.put("urlChecked", Value::Bool(false));
+        }
         out.push(b.done());
     }
     if let Some(m) = &c.convention {

@@ -30,6 +30,11 @@ pub struct SourceRef {
     /// The same text when it is a safe `http://` or `https://` URL; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// False when no reviewed source gives the link: an instrument's official page as we know
+    /// it (`url_checked = false` in the corpus), listed by the rights it backs and shown as not
+    /// checked. Serialized only when false (`checked: false`), to keep answers small.
+    #[serde(skip_serializing_if = "is_true")]
+    pub checked: bool,
 }
 
 impl SourceRef {
@@ -38,8 +43,21 @@ impl SourceRef {
         SourceRef {
             text: text.to_string(),
             url: safe_url(text),
+            checked: true,
         }
     }
+
+    /// As [`SourceRef::new`], for a link no reviewed source gives (`checked: false`).
+    pub fn unchecked(text: &str) -> SourceRef {
+        SourceRef {
+            checked: false,
+            ..SourceRef::new(text)
+        }
+    }
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// `Some(url)` when `s` is an `http://` or `https://` URL with a host and no whitespace or
@@ -136,9 +154,14 @@ pub struct Common {
     pub title: String,
     /// Our summary, description or definition.
     pub summary: String,
-    /// A plain reference string for the record.
+    /// A plain reference string for the record. What is not certain is marked in it in
+    /// brackets, since a copied citation travels without the flags: an unconfirmed chapter
+    /// title, a resource not identified with certainty, an instrument link not checked, and
+    /// each article of a right not checked against the text or of less than high confidence
+    /// (`"art. III [unverified, low confidence]"`, see [`anchor_mark`]).
     pub citation: String,
-    /// Where the facts come from.
+    /// Where the facts come from (a right: the official text of each instrument it cites,
+    /// `checked: false` and flagged when no reviewed source gives that link).
     pub sources: Vec<SourceRef>,
     /// Facts that are unverified, uncertain or assumed; empty when everything is confirmed.
     pub flags: Vec<Flag>,
@@ -778,6 +801,13 @@ impl Ctx<'_> {
         } else {
             format!("[{}; title not identified]", r.title)
         };
+        // As a chapter's unconfirmed title, an identification that is not certain is marked
+        // in the citation, not only in the flags: a copied citation travels without them.
+        let title = match r.confidence {
+            Confidence::High => title,
+            Confidence::Medium => format!("{title} [{MEDIUM_RESOURCE_MARK}]"),
+            Confidence::Low => format!("{title} [{LOW_RESOURCE_MARK}]"),
+        };
         let urls = sources(&r.urls);
         let link = urls.iter().find_map(|u| u.url.clone());
         common.citation = join_citation(&[
@@ -854,11 +884,17 @@ impl Ctx<'_> {
         if let Some(f) = &i.in_force {
             dates.push_str(&format!(", entered into force {}", human_date(f)));
         }
+        // A link no reviewed source gives is cited as such, as the record flags it.
+        let cited_url = match &url {
+            Some(u) if !i.url_checked => format!("{u} {UNCHECKED_LINK_MARK}"),
+            Some(u) => u.clone(),
+            None => String::new(),
+        };
         common.citation = join_citation(&[
             format!("{} ({})", i.title, i.short_name),
             dates,
             i.publisher.clone(),
-            url.clone().unwrap_or_default(),
+            cited_url,
         ]);
         common.sources = sources(&i.sources);
         if !i.url_checked && url.is_some() {
@@ -1120,9 +1156,19 @@ impl Ctx<'_> {
     fn right(&self, r: &crate::schema::Right) -> RightView {
         let mut common = self.common(&r.id, "right", &r.name, &r.description);
         let anchors: Vec<AnchorView> = r.anchors.iter().map(|a| self.anchor(a)).collect();
-        let cited = anchors
+        // Each article cited carries its own uncertainty, as a chapter's unconfirmed title does:
+        // a copied citation travels without the record's flags.
+        let cited = r
+            .anchors
             .iter()
-            .map(|a| format!("{} {}", a.instrument_short_name, article_ref(&a.article)))
+            .zip(&anchors)
+            .map(|(a, v)| {
+                let cite = format!("{} {}", v.instrument_short_name, article_ref(&v.article));
+                match anchor_mark(a.confidence, a.verified) {
+                    Some(mark) => format!("{cite} [{mark}]"),
+                    None => cite,
+                }
+            })
             .collect::<Vec<_>>()
             .join("; ");
         common.citation = if cited.is_empty() {
@@ -1130,16 +1176,36 @@ impl Ctx<'_> {
         } else {
             format!("{}: {cited}", r.name)
         };
-        common.sources = anchors
+        // The official text of each instrument cited, once. A link no reviewed source gives
+        // stays (it is still where the article can be read) but says so: `checked: false` on
+        // the source, and a flag naming the instruments whose link it is.
+        let mut unchecked: Vec<&str> = Vec::new();
+        let mut cited_sources: Vec<SourceRef> = Vec::new();
+        for i in anchors
             .iter()
             .filter_map(|a| self.instrument_by_id(&a.instrument_id))
-            .map(|i| SourceRef::new(&i.url))
-            .fold(Vec::new(), |mut acc, s| {
-                if !acc.contains(&s) {
-                    acc.push(s);
+        {
+            let s = if i.url_checked {
+                SourceRef::new(&i.url)
+            } else {
+                if !unchecked.contains(&i.short_name.as_str()) {
+                    unchecked.push(&i.short_name);
                 }
-                acc
-            });
+                SourceRef::unchecked(&i.url)
+            };
+            match cited_sources.iter_mut().find(|x| x.text == s.text) {
+                Some(x) => x.checked &= s.checked,
+                None => cited_sources.push(s),
+            }
+        }
+        common.sources = cited_sources;
+        if !unchecked.is_empty() {
+            common.flags.push(flag(
+                "sources",
+                FlagLevel::Unverified,
+                unchecked_links_message(&unchecked),
+            ));
+        }
         let unverified = anchors.iter().filter(|a| !a.verified).count();
         if unverified > 0 {
             common.flags.push(flag(
@@ -1256,6 +1322,43 @@ fn unverified_message(unverified: usize, total: usize) -> String {
         (u, t) => {
             format!("{u} of its {t} article references have not been checked against the text.")
         }
+    }
+}
+
+/// Mark after an instrument link no reviewed source gives, in its citation.
+pub const UNCHECKED_LINK_MARK: &str = "[link not checked]";
+/// Mark after the title of a medium-confidence resource, in its citation.
+pub const MEDIUM_RESOURCE_MARK: &str = "a detail not confirmed";
+/// Mark after the title of a low-confidence resource, in its citation.
+pub const LOW_RESOURCE_MARK: &str = "low confidence";
+
+/// What a right's citation says after an article it cites (without brackets): `None` for an
+/// article checked against the text and of high confidence; otherwise `"unverified"` and/or
+/// `"uncertain"` (medium confidence) or `"low confidence"`, e.g. `"unverified, low confidence"`.
+pub fn anchor_mark(confidence: Confidence, verified: bool) -> Option<String> {
+    let mut parts = Vec::new();
+    if !verified {
+        parts.push("unverified");
+    }
+    match confidence {
+        Confidence::High => {}
+        Confidence::Medium => parts.push("uncertain"),
+        Confidence::Low => parts.push("low confidence"),
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The flag message of a right citing instruments whose links no reviewed source gives.
+fn unchecked_links_message(short_names: &[&str]) -> String {
+    match short_names {
+        [one] => format!(
+            "The link given for {one} is not checked: no reviewed source gives it, so it is the official page as we know it."
+        ),
+        [init @ .., last] => format!(
+            "The links given for {} and {last} are not checked: no reviewed source gives them, so each is the official page as we know it.",
+            init.join(", ")
+        ),
+        [] => String::new(),
     }
 }
 

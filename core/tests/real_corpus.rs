@@ -218,3 +218,55 @@ fn searchable_text_puts_art_only_before_article_numbers() {
     }
     assert!(numbers > 300, "{numbers} article numbers cited");
 }
+
+#[test]
+fn hits_of_instruments_whose_link_is_unchecked_say_so_and_no_other_hit_does() {
+    use treatykit_core::catalog::Catalog;
+    use treatykit_core::search::{Filters, SearchOptions};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let compiled = compile_dir(&dir).unwrap();
+    let cat = Catalog::from_bytes(&encode(&compiled)).expect("decodes");
+    // Every record, as JavaScript sees its hit (browsing: an empty query, every page).
+    let mut hits: Vec<serde_json::Value> = Vec::new();
+    loop {
+        let opts = SearchOptions {
+            limit: 100,
+            offset: hits.len(),
+            filters: Filters::default(),
+            fuzzy: true,
+        };
+        let page: serde_json::Value =
+            serde_json::from_str(&cat.search_json("", &opts).expect("browse")).unwrap();
+        let page = page["hits"].as_array().expect("hits").clone();
+        let n = page.len();
+        hits.extend(page);
+        if n < 100 {
+            break;
+        }
+    }
+    assert_eq!(
+        hits.len(),
+        cat.documents().len(),
+        "browsing lists every record"
+    );
+    let mut unchecked = 0;
+    for hit in &hits {
+        let id = hit["id"].as_str().unwrap();
+        let expected = match compiled.corpus.instruments.iter().find(|i| i.id == id) {
+            Some(i) if !i.url_checked => {
+                unchecked += 1;
+                Some(serde_json::Value::Bool(false))
+            }
+            _ => None,
+        };
+        assert_eq!(
+            hit.get("urlChecked").cloned(),
+            expected,
+            "{id}: `urlChecked: false` exactly on hits whose `url` is unchecked"
+        );
+        if expected.is_some() {
+            assert!(hit.get("url").is_some(), "{id}: the link itself stays");
+        }
+    }
+    assert!(unchecked > 0, "the real corpus has unchecked links");
+}

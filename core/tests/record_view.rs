@@ -207,7 +207,7 @@ fn a_right_lists_its_anchors_with_instrument_names_binding_force_and_verificatio
     );
     assert_eq!(
         r.common.citation,
-        "Identity papers: 1954 Convention art. 27"
+        "Identity papers: 1954 Convention art. 27 [unverified]"
     );
 }
 
@@ -403,4 +403,188 @@ fn a_link_no_reviewed_source_gives_is_flagged_and_kept_out_of_the_sources() {
         unchecked > 0 && unlinked > 0,
         "the real corpus has both cases"
     );
+}
+
+/// The real corpus, compiled, and its catalog.
+fn real() -> (treatykit_core::schema::Corpus, Catalog) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let compiled = authoring::compile_dir(&dir).expect("the real corpus validates");
+    let cat = Catalog::from_bytes(&format::encode(&compiled)).expect("decodes");
+    (compiled.corpus, cat)
+}
+
+#[test]
+fn every_right_citing_an_instrument_whose_link_is_unchecked_shows_that_link_as_not_checked() {
+    let (corpus, cat) = real();
+    let instrument = |id: &str| corpus.instruments.iter().find(|i| i.id == id).unwrap();
+    let mut rights_with_unchecked = 0;
+    for r in &corpus.rights {
+        let RecordView::Right(v) = cat.record(&r.id).unwrap() else {
+            panic!("{} is a right", r.id);
+        };
+        let cited: Vec<_> = r
+            .anchors
+            .iter()
+            .map(|a| instrument(&a.instrument))
+            .collect();
+        let unchecked: Vec<_> = cited.iter().filter(|i| !i.url_checked).collect();
+        // Every instrument's link is still listed, marked exactly when no reviewed source gives it.
+        for i in &cited {
+            let s = v
+                .common
+                .sources
+                .iter()
+                .find(|s| s.text == i.url)
+                .unwrap_or_else(|| panic!("{}: {} is among the sources", r.id, i.url));
+            assert_eq!(s.checked, i.url_checked, "{}: the link of {}", r.id, i.id);
+            let json = serde_json::to_value(s).unwrap();
+            assert_eq!(
+                json.get("checked"),
+                (!i.url_checked).then_some(&serde_json::Value::Bool(false)),
+                "{}: `checked: false` is sent for {} only when unchecked",
+                r.id,
+                i.id
+            );
+        }
+        let flag = v.common.flags.iter().find(|f| f.field == "sources");
+        assert_eq!(
+            flag.is_some(),
+            !unchecked.is_empty(),
+            "{}: flagged exactly when a source link is unchecked",
+            r.id
+        );
+        if let Some(f) = flag {
+            rights_with_unchecked += 1;
+            assert_eq!(f.level, FlagLevel::Unverified, "{}", r.id);
+            for i in &unchecked {
+                assert!(
+                    f.message.contains(&i.short_name),
+                    "{}: the flag names {}: {:?}",
+                    r.id,
+                    i.short_name,
+                    f.message
+                );
+            }
+        }
+    }
+    assert!(
+        rights_with_unchecked > 0,
+        "the real corpus has rights citing unchecked links"
+    );
+}
+
+#[test]
+fn a_right_citation_marks_every_unverified_or_uncertain_article_and_no_checked_certain_one() {
+    use treatykit_core::schema::Confidence;
+    let (corpus, cat) = real();
+    let (mut marked, mut plain) = (0, 0);
+    for r in corpus.rights.iter().filter(|r| !r.anchors.is_empty()) {
+        let RecordView::Right(v) = cat.record(&r.id).unwrap() else {
+            panic!("{} is a right", r.id);
+        };
+        let cited = v
+            .common
+            .citation
+            .strip_prefix(&format!("{}: ", r.name))
+            .unwrap_or_else(|| panic!("{}: {:?}", r.id, v.common.citation));
+        let parts: Vec<&str> = cited.split("; ").collect();
+        assert_eq!(parts.len(), r.anchors.len(), "{}: {cited:?}", r.id);
+        for ((a, view), part) in r.anchors.iter().zip(&v.anchors).zip(parts) {
+            let plain_cite = format!("{} {}", view.instrument_short_name, article_ref(&a.article));
+            // (mark expected, words it must say)
+            let table: [(bool, &str); 3] = [
+                (!a.verified, "unverified"),
+                (a.confidence == Confidence::Medium, "uncertain"),
+                (a.confidence == Confidence::Low, "low confidence"),
+            ];
+            let weak = table.iter().any(|(w, _)| *w);
+            if weak {
+                marked += 1;
+                assert!(
+                    part.starts_with(&format!("{plain_cite} [")) && part.ends_with(']'),
+                    "{}: {part:?} is marked",
+                    r.id
+                );
+                for (expected, word) in table {
+                    assert_eq!(
+                        part.contains(word),
+                        expected,
+                        "{}: {part:?} says {word:?} exactly when it applies",
+                        r.id
+                    );
+                }
+            } else {
+                plain += 1;
+                assert_eq!(
+                    part, plain_cite,
+                    "{}: a checked, certain article is cited plain",
+                    r.id
+                );
+            }
+        }
+    }
+    assert!(marked > 0 && plain > 0, "the real corpus has both kinds");
+    let RecordView::Right(v) = cat.record("higher-education-recognition").unwrap() else {
+        panic!("a right");
+    };
+    assert!(
+        v.common
+            .citation
+            .contains("art. III [unverified, low confidence]"),
+        "{}",
+        v.common.citation
+    );
+}
+
+#[test]
+fn a_resource_citation_marks_an_identification_that_is_not_certain() {
+    use treatykit_core::schema::Confidence;
+    let (corpus, cat) = real();
+    let mut seen = [false; 3];
+    for r in &corpus.resources {
+        let RecordView::Resource(v) = cat.record(&r.id).unwrap() else {
+            panic!("{} is a resource", r.id);
+        };
+        let cite = &v.common.citation;
+        let table = [
+            (
+                Confidence::Medium,
+                format!("[{}]", record_view::MEDIUM_RESOURCE_MARK),
+            ),
+            (
+                Confidence::Low,
+                format!("[{}]", record_view::LOW_RESOURCE_MARK),
+            ),
+        ];
+        for (level, mark) in &table {
+            assert_eq!(
+                cite.contains(mark.as_str()),
+                r.confidence == *level,
+                "{}: {cite:?} carries {mark:?} exactly when its confidence is {level:?}",
+                r.id
+            );
+        }
+        seen[r.confidence as usize] = true;
+    }
+    assert_eq!(seen, [true; 3], "the real corpus has all three levels");
+}
+
+#[test]
+fn an_instrument_citation_marks_a_link_no_reviewed_source_gives() {
+    let (corpus, cat) = real();
+    for i in &corpus.instruments {
+        let RecordView::Instrument(v) = cat.record(&i.id).unwrap() else {
+            panic!("{} is an instrument", i.id);
+        };
+        let cite = &v.common.citation;
+        assert_eq!(
+            cite.contains(record_view::UNCHECKED_LINK_MARK),
+            !i.url_checked && v.url.is_some(),
+            "{}: {cite:?}",
+            i.id
+        );
+        if let Some(url) = &v.url {
+            assert!(cite.contains(url.as_str()), "{}: the link stays", i.id);
+        }
+    }
 }

@@ -376,5 +376,9 @@ function sourcesBox(r) {
   if (!r.sources?.length) return null;
   return h('section', { class: 'panel', 'aria-labelledby': 'sources-h' },
     h('h2', { id: 'sources-h', class: 'panel__title' }, 'Sources'),
-    h('ul', { class: 'sources' }, r.sources.map((s) => h('li', {}, s.url ? externalLink(s.url, s.text) : s.text))));
+    h('ul', { class: 'sources' }, r.sources.map((s) => h('li', { class: s.checked === false ? 'source--unchecked' : null },
+      s.url ? externalLink(s.url, s.text) : s.text,
+      // A link no reviewed source gives (an instrument's official page as we know it): kept,
+      // and marked in words, not only by the record's flag.
+      s.checked === false ? [' ', flagBadge('Link not checked', 'No reviewed source gives this link: it is the official page as we know it')] : null))));
 }
