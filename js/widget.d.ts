@@ -13,7 +13,8 @@ export interface TreatykitSelectDetail {
  * default 8); `filters` (JSON, as `search()` takes them); `href` (link template with `{id}`);
  * `value` (sets the query when the element starts and whenever the attribute changes, over what
  * the visitor typed too; removing it leaves the query). Themed with `--treatykit-*` custom
- * properties and `::part()`.
+ * properties and `::part()`; sized from the element's own `font-size` (default `medium`, never
+ * the page's root font size).
  */
 export declare class TreatykitSearchElement extends HTMLElement {
   static readonly observedAttributes: string[];

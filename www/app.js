@@ -17,7 +17,7 @@ const boot = $('boot');
 
 let api = null;
 let state = readState();
-let pendingFocus = null; // data-focus-key to focus after the next render
+let pendingFocus = null; // data-focus-keys to focus after the next render: the first that is there
 let lastAnnounced = '';
 let announceTimer = 0;
 let depth = 0; // in-app history entries pushed since load, so Esc/back never leaves the app
@@ -50,7 +50,13 @@ function setTitle(t) {
 /** Announces `text` in the live region once typing pauses (screen readers hear the count once). */
 function announce(text) {
   clearTimeout(announceTimer);
-  if (!text || text === lastAnnounced) return;
+  if (!text) {
+    // Nothing to say (the landing page): the next count is news again, even the same one.
+    lastAnnounced = '';
+    live.textContent = '';
+    return;
+  }
+  if (text === lastAnnounced) return;
   announceTimer = setTimeout(() => { live.textContent = text; lastAnnounced = text; }, 350);
 }
 
@@ -76,7 +82,8 @@ function ctx() {
   return {
     api, state, href, go, back, setTitle, announce,
     rerender: render,
-    focusAfter: (key) => { pendingFocus = key; },
+    // Keys in order of preference, e.g. the element itself, then a fallback that is always there.
+    focusAfter: (...keys) => { pendingFocus = keys; },
   };
 }
 
@@ -85,7 +92,7 @@ function render() {
   const active = document.activeElement;
   // Typing in the box keeps the focus there, whatever the page shows next.
   const typing = active === input && !pendingFocus;
-  const keepKey = pendingFocus ?? (active && view.contains(active) ? active.dataset?.focusKey : null);
+  const keepKeys = pendingFocus ?? (active && view.contains(active) && active.dataset?.focusKey ? [active.dataset.focusKey] : []);
   const opening = state.record && view.dataset.record !== state.record;
   const closing = !state.record && view.dataset.record;
   const c = ctx();
@@ -108,7 +115,11 @@ function render() {
   }
   // Focus: a requested element, else the element that had it, else the heading of a new view.
   pendingFocus = null;
-  let target = keepKey === 'q' ? input : keepKey ? view.querySelector(`[data-focus-key="${CSS.escape(keepKey)}"]`) : null;
+  let target = null;
+  for (const key of keepKeys) {
+    target = key === 'q' ? input : view.querySelector(`[data-focus-key="${CSS.escape(key)}"]`);
+    if (target) break;
+  }
   if (!target && closing && lastOpened) target = view.querySelector(`[data-hit="${CSS.escape(lastOpened)}"]`);
   const fresh = opening || viewChanged || (closing && !target);
   if (!target && fresh) target = view.querySelector('h1[tabindex="-1"]');
@@ -236,6 +247,11 @@ async function start() {
       + 'Any current version of Firefox, Chrome, Edge or Safari runs it; so does this browser with WebAssembly enabled.');
     return;
   }
+  // A download that stalls would otherwise say "Loading" for good.
+  const slow = setTimeout(() => {
+    const say = boot.querySelector('[role=status]');
+    if (say) say.textContent = 'Still loading the search engine: the connection seems slow. Results follow once it has loaded.';
+  }, 15000);
   try {
     api = await import('./api.js');
     api.onUnusable((e) => {
@@ -256,10 +272,12 @@ async function start() {
       bytes.textContent = total ? `${kb(Math.min(loaded, total))} of ${kb(total)}` : kb(loaded);
     });
   } catch (e) {
+    clearTimeout(slow);
     api = null;
     fatal('treatykit could not start', `The search engine failed to load (${e?.message ?? e}). Reload the page to try again.`);
     return;
   }
+  clearTimeout(slow);
   boot.hidden = true;
   if (input.value !== state.q) input.value = state.q;
   history.replaceState({ depth, prev: history.state?.prev }, '', location.href);

@@ -12,6 +12,15 @@ const MAX_VALUES = 50;
 
 const clip = (v) => (typeof v === 'string' ? v.slice(0, MAX_VALUE) : '');
 
+// The engine searches queries of up to 1,024 characters and refuses longer ones with a message
+// of its own: keep one character more than that (never cutting a query it would search), so that
+// a longer one is refused, not silently searched in part.
+const MAX_QUERY_CHARS = 1024;
+function clipQuery(q) {
+  if (q.length <= MAX_QUERY_CHARS) return q;
+  return Array.from(q.slice(0, 2 * (MAX_QUERY_CHARS + 1))).slice(0, MAX_QUERY_CHARS + 1).join('');
+}
+
 function year(v) {
   if (v === null || !/^\d{1,4}$/.test(v)) return null;
   return Number(v);
@@ -36,7 +45,7 @@ export function readState(url = location.href) {
   filters.yearTo = year(p.get('yearTo'));
   return {
     view,
-    q: (p.get('q') ?? '').slice(0, 1000),
+    q: clipQuery(p.get('q') ?? ''),
     filters,
     record: clip(p.get('record')) || null,
     cat: clip(p.get('cat')) || null,

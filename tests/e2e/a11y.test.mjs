@@ -254,3 +254,65 @@ test('party-count sources link each URL they cite, opening in a new tab', async 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('unticking a facet whose checkbox then goes keeps keyboard focus on the page: the group’s “Show all”, else the search box', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?kind=right');
+  await ready(page);
+  const focusKey = () => page.evaluate(() => (document.activeElement === document.getElementById('q') ? 'q' : document.activeElement?.dataset.focusKey ?? document.activeElement?.tagName));
+  // The only filter, no query: unticking it shows the landing page.
+  await page.locator('[data-focus-key="facet:kind:right"]').focus();
+  await page.keyboard.press('Space');
+  await page.waitForSelector('.landing');
+  assert.equal(await focusKey(), 'q');
+  // A value beyond the collapsed list leaves it when unticked.
+  const value = await api(page, (tk) => tk.search('refugee').facets.publisher.at(-1).value);
+  await page.goto(`${env.base}/www/?q=refugee&publisher=${encodeURIComponent(value)}`);
+  await ready(page);
+  const box = page.locator(`[data-focus-key="facet:publisher:${value}"]`);
+  await box.focus();
+  await page.keyboard.press('Space');
+  await box.waitFor({ state: 'detached' });
+  assert.equal(await focusKey(), 'more:publisher');
+  // Clearing the only year filter with Enter shows the landing page.
+  await page.goto(`${env.base}/www/?yearFrom=1990`);
+  await ready(page);
+  await page.locator('[data-focus-key="year:yearFrom"]').fill('');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.landing');
+  assert.equal(await focusKey(), 'q');
+  // Enter in a year field that stays keeps focus there.
+  await page.goto(`${env.base}/www/?q=refugee`);
+  await ready(page);
+  await page.locator('[data-focus-key="year:yearFrom"]').fill('1990');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/yearFrom=1990/);
+  assert.equal(await focusKey(), 'year:yearFrom');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('at 320 px a result card with a long short-name badge wraps it instead of scrolling sideways', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?q=refugee&type=treaty', { viewport: { width: 320, height: 800 } });
+  await ready(page);
+  await page.waitForSelector('.hit');
+  const widest = await page.locator('.hit__badges .badge').evaluateAll((bs) => Math.max(...bs.map((b) => b.textContent.length)));
+  assert.ok(widest > 35, `a long badge is on the page (${widest} characters)`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the 320px screen`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('in forced-colours mode the current view tab still stands out from the others', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=matrix', { forcedColors: 'active' });
+  await ready(page);
+  const tabs = await page.locator('.tabs a').evaluateAll((as) => as.map((a) => {
+    const s = getComputedStyle(a);
+    return { current: a.getAttribute('aria-current') === 'page', look: [s.fontWeight, s.borderBottomStyle, s.textDecorationLine].join(' ') };
+  }));
+  const current = tabs.filter((t) => t.current);
+  assert.equal(current.length, 1);
+  for (const t of tabs.filter((x) => !x.current)) assert.notEqual(t.look, current[0].look, JSON.stringify(tabs));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -559,3 +559,72 @@ test('legal force reads the same in the facet, on result badges and on the recor
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a right opened from the results marks each source link that no reviewed source gives, and cites its uncertain articles as such', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?record=seek-asylum');
+  await ready(page);
+  await page.waitForSelector('#record-title');
+  const record = await api(page, (tk) => tk.record('seek-asylum'));
+  const unchecked = record.sources.filter((s) => s.checked === false).map((s) => s.text);
+  assert.ok(unchecked.length > 0 && unchecked.length < record.sources.length, 'the right cites checked and unchecked links');
+  const items = await page.locator('#sources-h ~ .sources li').evaluateAll((lis) => lis.map((li) => ({
+    text: li.querySelector('a')?.getAttribute('href') ?? li.textContent,
+    marked: li.textContent.includes('Link not checked'),
+  })));
+  assert.deepEqual(items.map((i) => i.marked), record.sources.map((s) => s.checked === false), 'each unchecked link, and only those, is marked');
+  assert.deepEqual(items.map((i) => i.text), record.sources.map((s) => s.url ?? s.text), 'every link stays');
+  const flag = record.flags.find((f) => f.field === 'sources');
+  assert.ok(flag, 'a record-level flag names them');
+  assert.ok((await page.locator('.callout--warn li').allTextContents()).some((t) => t.includes(flag.message)));
+  assert.match(await page.locator('.citation__text').textContent(), /\[unverified/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a query of up to 1,024 characters is searched whole; a longer one gets the engine’s “too long” message', async () => {
+  const q = `refugee ${'x'.repeat(990)} stateless children`;
+  assert.equal(q.length, 1017);
+  const { page, context, problems } = await openPage(env, `/www/?q=${encodeURIComponent(q)}`);
+  await ready(page);
+  await page.waitForSelector('#results-heading');
+  assert.equal(await page.locator('#q').inputValue(), q, 'the box holds the whole query');
+  assert.match(await page.locator('#results-heading').textContent(), /stateless children”$/);
+  // Over the limit (but with few words): refused with a message, not searched in part.
+  const long = `refugee ${'x'.repeat(1040)}`;
+  await page.goto(`${env.base}/www/?q=${encodeURIComponent(long)}`);
+  await ready(page);
+  await page.waitForSelector('.notice--error');
+  assert.match(await page.locator('.notice--error').textContent(), /too long/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the same query typed again after clearing the box is announced again', async () => {
+  const { page, context, problems } = await openPage(env, '/www/');
+  await ready(page);
+  await typeQuery(page, 'refugee');
+  const total = await api(page, (tk) => tk.search('refugee', { limit: 1 }).total);
+  const said = `${total} results for “refugee”`;
+  await page.waitForFunction((t) => document.getElementById('live').textContent === t, said);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.landing');
+  await page.waitForFunction(() => document.getElementById('live').textContent === '');
+  await page.keyboard.type('refugee');
+  await page.waitForFunction((t) => document.getElementById('live').textContent === t, said);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unknown category id in the compare view’s URL is named in a clear message', async () => {
+  const { page, context, problems } = await openPage(env, '/www/?view=compare&a=refugees&b=visitor');
+  await ready(page);
+  await page.waitForSelector('#compare-title');
+  assert.equal(await api(page, (tk) => tk.categories().some((c) => c.id === 'visitor')), true);
+  assert.equal(await page.locator('.notice--error').textContent(), 'Unknown category: no category has the id refugees. Pick one from the list.');
+  await page.goto(`${env.base}/www/?view=compare&a=refugee&b=visitor`);
+  await ready(page);
+  await page.waitForSelector('.compare__cols');
+  assert.equal(await page.locator('.notice--error').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -271,3 +271,182 @@ test('an invalid filters attribute warns once, whether the element is created by
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('without an href template, a default link that no reviewed source gives is marked as not checked, in sight and in its name', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  await page.evaluate(() => {
+    const w = document.createElement('treatykit-search');
+    w.id = 'plain';
+    w.setAttribute('limit', '50');
+    w.setAttribute('filters', JSON.stringify({ kind: ['instrument'] }));
+    document.body.append(w);
+  });
+  await widgetReady(page, '#plain');
+  const q = 'human rights convention';
+  const hits = await api(page, (tk, query) => tk.search(query, { limit: 50, filters: { kind: ['instrument'] } }).hits
+    .map((h) => ({ title: h.title, url: h.url, unchecked: h.urlChecked === false })), q);
+  assert.ok(hits.some((h) => h.unchecked) && hits.some((h) => !h.unchecked), 'some links are checked and some are not');
+  await page.locator('#plain input').fill(q);
+  await page.waitForFunction((n) => document.getElementById('plain').shadowRoot.querySelectorAll('li').length === n, hits.length);
+  const shown = await page.locator('#plain li').evaluateAll((items) => items.map((li) => {
+    const mark = li.querySelector('[part=unchecked]');
+    return {
+      href: li.querySelector('a[part=link]')?.href ?? null,
+      marked: Boolean(mark && mark.checkVisibility() && mark.textContent === 'link not checked'),
+    };
+  }));
+  // The link itself stays (it is the official page as we know it); only its status is added.
+  assert.deepEqual(shown.map((s) => s.marked), hits.map((h) => h.unchecked));
+  assert.deepEqual(shown.map((s) => s.href), hits.map((h) => new URL(h.url).href));
+  // Screen readers hear it in the link's name, not twice (the visible badge is hidden from them).
+  const named = page.locator('#plain').getByRole('link', { name: /\(link not checked\)$/ });
+  assert.equal(await named.count(), hits.filter((h) => h.unchecked).length);
+  // With an href template the hit links to the host's own page: nothing to mark.
+  await page.locator('treatykit-search:not(#plain) input').fill(q);
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelectorAll('li').length > 0);
+  assert.equal(await page.locator('treatykit-search:not(#plain) [part=unchecked]').count(), 0);
+  assert.deepEqual(await axeSerious(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+const statusOf = (page, sel = 'treatykit-search') => page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('[part=status]').textContent, sel);
+
+test('the widget says when no record has every word of the query, instead of counting close matches as results', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  const [exact, relaxed] = await api(page, (tk) => ['refugee', 'refugee xyzzyqq'].map((q) => {
+    const r = tk.search(q, { limit: 5 });
+    return { total: r.total, relaxed: r.relaxed };
+  }));
+  assert.equal(exact.relaxed, false);
+  assert.equal(relaxed.relaxed, true, 'no record holds “xyzzyqq”');
+  const input = page.locator('treatykit-search input');
+  await input.fill('refugee');
+  await page.waitForFunction((want) => document.querySelector('treatykit-search').shadowRoot.querySelector('[part=status]').textContent === want, `${exact.total} results`);
+  await input.fill('refugee xyzzyqq');
+  await page.waitForFunction(() => /no record has every word/i.test(document.querySelector('treatykit-search').shadowRoot.querySelector('[part=status]').textContent));
+  assert.equal(await statusOf(page), `No record has every word: ${relaxed.total} closest matches`);
+  await page.waitForFunction(() => /“refugee xyzzyqq”/.test(document.querySelector('treatykit-search').shadowRoot.querySelector('[role=status]').textContent));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a query with no letters or digits lists nothing in the widget and says why', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  for (const q of ['?', '!!!', '"', '—']) {
+    await page.locator('treatykit-search input').fill(q);
+    await page.waitForFunction((want) => document.querySelector('treatykit-search').shadowRoot.querySelector('[part=status]').textContent === want,
+      `“${q}” has no letters or digits to search for.`);
+    assert.equal(await page.locator('treatykit-search li').count(), 0, q);
+    assert.equal(await page.evaluate(() => document.querySelector('treatykit-search').hits.length), 0, q);
+  }
+  // A phrase search starts with a quote: its first word is searched as soon as it is typed.
+  await page.locator('treatykit-search input').fill('"refugee');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').hits.length > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the widget sizes its text from its own element, so a host’s 10 px root font size does not shrink it', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  const sizes = () => page.evaluate(() => {
+    const root = document.querySelector('treatykit-search').shadowRoot;
+    const px = (sel) => parseFloat(getComputedStyle(root.querySelector(sel)).fontSize);
+    return { input: px('input'), status: px('[part=status]'), link: px('[part=link]'), snippet: px('[part=snippet]'), badge: px('.badge') };
+  });
+  await page.locator('treatykit-search input').fill('refugee');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').shadowRoot.querySelector('[part=snippet]'));
+  const plain = await sizes();
+  // The Bootstrap 3 defaults, set through the CSSOM (the page's CSP allows no inline <style>).
+  await page.evaluate(() => { document.documentElement.style.fontSize = '10px'; document.body.style.fontSize = '14px'; });
+  const host = await sizes();
+  assert.deepEqual(host, plain, 'the root and body font sizes of the host change nothing');
+  assert.ok(host.input >= 16, `the box is at least 16px (${host.input}px), so phones do not zoom into it`);
+  assert.ok(host.badge >= 11 && host.status >= 13, JSON.stringify(host));
+  // The host sizes the widget through its element.
+  await page.evaluate(() => { document.querySelector('treatykit-search').style.fontSize = '20px'; });
+  const bigger = await sizes();
+  assert.equal(bigger.link, 20);
+  assert.ok(bigger.snippet > host.snippet);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the widget announces the count once typing pauses, with the query it is for', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  await page.evaluate(() => {
+    window.spoken = [];
+    const live = document.querySelector('treatykit-search').shadowRoot.querySelector('[role=status]');
+    new MutationObserver(() => window.spoken.push(live.textContent)).observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  await page.locator('treatykit-search input').focus();
+  await page.keyboard.type('migrant workers', { delay: 60 });
+  const total = await api(page, (tk) => tk.search('migrant workers', { limit: 1 }).total);
+  const want = `${total} results for “migrant workers”`;
+  await page.waitForFunction((w) => window.spoken.includes(w), want);
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.spoken), [want], 'one announcement, after the last keystroke');
+  // The same query again after clearing the box is news again.
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('migrant workers');
+  await page.waitForFunction((w) => window.spoken.filter((t) => t === w).length === 2, want);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('when the engine fails to load, the widget says so and its results list is no longer busy', async () => {
+  const { page, context } = await openPage(env, '/www/embed.html', { goto: false });
+  await page.route('**/treatykit_bg.wasm', (route) => route.abort());
+  await page.goto(`${env.base}/www/embed.html`);
+  await page.waitForFunction(() => /^Search is unavailable/.test(document.querySelector('treatykit-search')?.shadowRoot?.querySelector('[part=status]')?.textContent ?? ''));
+  assert.equal(await page.locator('treatykit-search [part=results]').getAttribute('aria-busy'), 'false');
+  assert.match(await page.locator('treatykit-search [role=status]').textContent(), /^Search is unavailable/, 'and it is announced');
+  await context.close();
+});
+
+test('typed text keeps the ink of the widget’s box, and the status line the host’s text colour, under a host’s * { color } rule', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  await widgetReady(page);
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('body { background: #111 } * { color: #ddd }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  await page.locator('treatykit-search input').fill('refugee');
+  await page.waitForFunction(() => document.querySelector('treatykit-search').hits.length > 0);
+  const colors = await page.evaluate(() => {
+    const root = document.querySelector('treatykit-search').shadowRoot;
+    const c = (sel) => getComputedStyle(root.querySelector(sel)).color;
+    return { input: c('input'), hit: c('li'), status: c('[part=status]') };
+  });
+  assert.equal(colors.input, 'rgb(21, 32, 43)', 'dark ink on the white box');
+  assert.equal(colors.hit, 'rgb(21, 32, 43)');
+  assert.match(colors.status, /^color\(srgb 0\.86\d* 0\.86\d* 0\.86\d* \/ 0\.78\)$|^rgba\(221, 221, 221, 0\.78\)$/, colors.status);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a filters attribute that is JSON of the wrong shape warns at once, naming the fields', async () => {
+  const { page, context, problems } = await openPage(env, '/www/embed.html');
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await widgetReady(page);
+  await page.evaluate(() => {
+    const w = document.createElement('treatykit-search');
+    w.setAttribute('filters', '{"kinds":["instrument"],"yearFrom":"1950","kind":["right"]}');
+    document.body.append(w);
+  });
+  await page.waitForFunction(() => true);
+  await page.waitForTimeout(100);
+  const mine = warnings.filter((w) => w.includes('filters'));
+  assert.equal(mine.length, 1, mine.join(' | '));
+  assert.match(mine[0], /`kinds`, `yearFrom`/);
+  assert.doesNotMatch(mine[0], /`kind`/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

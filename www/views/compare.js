@@ -15,6 +15,9 @@ export function renderCompare(ctx) {
   const a = state.a ? findCategory(api, state.a) : null;
   const b = state.b ? findCategory(api, state.b) : null;
   ctx.setTitle(a && b ? `${a.label} and ${b.label} compared` : 'Compare two groups');
+  // An id in the URL that names no category (a typo, an old link): say so, as the rights view does.
+  const unknown = ['a', 'b'].filter((w) => state[w] && !(w === 'a' ? a : b)).map((w) => state[w]);
+  if (unknown.length) ctx.announce(`Unknown category: ${unknown.join(', ')}`);
   const pick = (which, label) => categorySelect(api, {
     id: `compare-${which}`, label, value: state[which], focusKey: `compare-${which}`, placeholder: 'Choose a group…',
     // Arrowing through the options changes the pair at once, in place: one history entry for
@@ -30,6 +33,8 @@ export function renderCompare(ctx) {
     h('h1', { id: 'compare-title', class: 'view-title', tabindex: '-1' }, 'Compare two groups'),
     h('p', { class: 'lead' }, 'What does one group of mobile people hold that the other does not? Rights inherited from a shared layer show up under “both”.'),
     h('div', { class: 'compare__pick' }, pick('a', 'First group'), swap, pick('b', 'Second group')),
+    unknown.length ? h('p', { class: 'notice notice--error' }, `Unknown categor${unknown.length > 1 ? 'ies' : 'y'}: no category has the id `,
+      unknown.flatMap((id, i) => [i ? ' or ' : null, h('code', {}, id)]), '. Pick one from the list.') : null,
     a && b ? comparison(ctx, a, b) : h('p', { class: 'muted' }, 'Choose two groups to compare.'));
 }
 

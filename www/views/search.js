@@ -224,7 +224,12 @@ function facetGroups(ctx, facets) {
             h('label', { class: ['facet__option', on && 'is-on', !v.count && !on && 'is-empty'] },
               h('input', {
                 type: 'checkbox', checked: on, 'data-focus-key': `facet:${field}:${v.value}`,
-                onchange: () => ctx.go(withState(state, { filters: { [field]: next } })),
+                onchange: () => {
+                  // Unticked, the value may leave the collapsed list (or the page, for the landing
+                  // page): focus then goes to the group's "Show all", else to the search box.
+                  ctx.focusAfter(`facet:${field}:${v.value}`, `more:${field}`, 'q');
+                  ctx.go(withState(state, { filters: { [field]: next } }));
+                },
               }),
               h('span', { class: 'facet__label' }, label),
               h('span', { class: 'facet__count', 'aria-label': count(v.count, 'record') }, String(v.count)),
@@ -289,7 +294,13 @@ function yearGroup(ctx, years) {
           // "change" fires as focus leaves the field (Tab, a click), before focus reaches where it
           // is going. Render once it got there, so that render() keeps it there instead of
           // dropping it to <body> with the old field; Enter keeps it in the field.
-          setTimeout(() => { if (el.isConnected) apply(name, raw, bad); });
+          setTimeout(() => {
+            if (!el.isConnected) return;
+            // Still in the field (Enter): it keeps focus, or the search box takes it should the
+            // field go (a cleared year with no other filter shows the landing page).
+            if (el === document.activeElement) ctx.focusAfter(`year:${name}`, 'q');
+            apply(name, raw, bad);
+          });
         },
       }));
   };
