@@ -2409,3 +2409,188 @@ fn a_chapter_asked_for_by_the_conventions_name_and_its_number_comes_first() {
         }
     }
 }
+
+/// The ids of every hit of `q` on `ix`, all pages.
+fn all_ids_of(ix: &treatykit_core::search::Index, q: &str) -> BTreeSet<String> {
+    let o = SearchOptions {
+        limit: 100,
+        ..SearchOptions::default()
+    };
+    let mut out = BTreeSet::new();
+    loop {
+        let page = ix
+            .search(
+                q,
+                &SearchOptions {
+                    offset: out.len(),
+                    ..o.clone()
+                },
+            )
+            .unwrap();
+        let n = page.hits.len();
+        out.extend(page.hits.into_iter().map(|h| h.id));
+        if n < 100 {
+            return out;
+        }
+    }
+}
+
+#[test]
+fn an_unclosed_phrase_being_typed_keeps_word_order_and_adjacency_its_last_word_completing() {
+    let ix = index_of(&[
+        ("1", "noise cancelling headphones"),
+        ("2", "Cancel culture / Too much noise"),
+        ("3", "Street noise / Cities cancel events"),
+        ("4", "noise levels, cancelling fees"),
+        ("5", "Noise cancellation at night"),
+    ]);
+    // (query, the records it finds, in any order)
+    let table: &[(&str, &[&str])] = &[
+        ("\"noise canc", &["1", "5"]),
+        ("\"noise cancelling", &["1"]),
+        ("\"noise cancellation", &["5"]),
+        ("\"noise c", &["1", "3", "5"]),
+        ("\"street ci", &[]),
+        ("\"cities canc", &["3"]),
+        // The words before the word being typed are a phrase too.
+        ("\"too much noi", &["2"]),
+        ("\"much too noi", &[]),
+        // One word alone is the word being typed; a space ends it; a closed quote or an
+        // exclusion is an exact phrase.
+        ("\"canc", &["1", "2", "3", "4", "5"]),
+        ("\"noise canc ", &[]),
+        ("\"noise canc\"", &[]),
+        ("\"noise cancelling\"", &["1"]),
+        ("noise -\"noise canc", &["1", "2", "3", "4", "5"]),
+        // Beside other words.
+        ("headphones \"noise canc", &["1"]),
+        ("night \"noise canc", &["5"]),
+    ];
+    for (q, want) in table {
+        let got = all_ids_of(&ix, q);
+        let want: BTreeSet<String> = want.iter().map(|s| s.to_string()).collect();
+        assert_eq!(got, want, "{q}");
+    }
+    // On the corpus: every hit of a phrase being typed holds its words consecutively, in one
+    // field, the last completed, and is a hit of the closed phrase with a completion.
+    let words = ["status", "of"];
+    let typed = all_hits("\"status of refug", &Filters::default());
+    assert!(!typed.is_empty() && !search("\"status of refug").relaxed);
+    for h in &typed {
+        let found = field_terms(doc(&h.id)).iter().any(|f| {
+            f.windows(3)
+                .any(|w| w[..2] == words && w[2].starts_with("refug"))
+        });
+        assert!(found, "{} lacks \"status of refug…\"", h.id);
+    }
+    let completed: BTreeSet<&str> = ["refugee", "refugees"]
+        .iter()
+        .flat_map(|w| all_hits(&format!("\"status of {w}\""), &Filters::default()))
+        .map(|h| doc(&h.id).id.as_str())
+        .collect();
+    assert!(ids(&typed).iter().all(|id| completed.contains(id)));
+    assert!(ids(&typed).contains(&"refugee-convention"));
+    // Words that never stand so find nothing, as the closed phrase does.
+    for q in ["\"status refugees", "\"child migrant"] {
+        let closed = format!("{q}\"");
+        assert_eq!(search(&closed).total, 0, "{closed}");
+        let r = search(q);
+        assert!(r.total == 0 || r.relaxed, "{q}: {} exact hits", r.total);
+    }
+}
+
+#[test]
+fn highlights_of_a_phrase_being_typed_mark_the_whole_phrase_words_only() {
+    let ix = index_of(&[(
+        "1",
+        "Noise cancellation and cancelling noise: noise cancelling headphones",
+    )]);
+    let r = ix
+        .search("\"noise canc", &SearchOptions::default())
+        .unwrap();
+    let h = &r.hits[0];
+    assert_eq!(
+        marked(&h.snippet, &h.highlights),
+        owned(&["Noise", "cancellation", "noise", "cancelling"]),
+        "{:?}",
+        h.snippet
+    );
+    // A word of the query outside the phrase is marked wherever it stands.
+    let r = ix
+        .search("cancelling \"noise canc", &SearchOptions::default())
+        .unwrap();
+    let h = &r.hits[0];
+    assert_eq!(
+        marked(&h.snippet, &h.highlights),
+        owned(&["Noise", "cancellation", "cancelling", "noise", "cancelling"]),
+    );
+}
+
+#[test]
+fn a_phrase_does_not_match_across_the_items_of_a_list() {
+    // The Refugee Convention's names say "1951 Convention; Refugee Convention": no
+    // "convention refugee" there.
+    for q in [
+        "\"convention refugee\"",
+        "\"convention refugee",
+        "\"convention refu",
+    ] {
+        let hits = all_hits(q, &Filters::default());
+        assert!(
+            !ids(&hits).contains(&"refugee-convention"),
+            "{q}: {:?}",
+            ids(&hits)
+        );
+    }
+    assert!(
+        ids(&all_hits("\"refugee convention\"", &Filters::default()))
+            .contains(&"refugee-convention")
+    );
+    // Items of an array field of `Index.fromRecords` are one a line.
+    let schema = treatykit_core::records::Json::object(&[(
+        "fields",
+        treatykit_core::records::Json::object(&[
+            ("title", treatykit_core::records::Json::object(&[])),
+            ("tags", treatykit_core::records::Json::object(&[])),
+        ]),
+    )]);
+    let s = treatykit_core::records::Json::str;
+    let list = |xs: &[&str]| treatykit_core::records::Json::List(xs.iter().map(|x| s(x)).collect());
+    let rec = |id: &str, tags: &[&str]| {
+        treatykit_core::records::Json::object(&[
+            ("id", s(id)),
+            ("title", s("A record")),
+            ("tags", list(tags)),
+        ])
+    };
+    let ix = treatykit_core::records::index(
+        vec![
+            rec("apart", &["New", "York"]),
+            rec("together", &["new york"]),
+        ],
+        &schema,
+    )
+    .unwrap();
+    for q in ["\"new york\"", "\"new yo", "\"new york"] {
+        assert_eq!(
+            all_ids_of(&ix, q),
+            BTreeSet::from(["together".to_string()]),
+            "{q}"
+        );
+    }
+    assert_eq!(all_ids_of(&ix, "new york").len(), 2);
+    // Where the phrase stands in one item and its words also stand across two, only the
+    // first are marked.
+    let ix = index_of(&[(
+        "1",
+        "1951 Convention; Refugee Convention. Who is a convention refugee?",
+    )]);
+    let r = ix
+        .search("\"convention refugee\"", &SearchOptions::default())
+        .unwrap();
+    let h = &r.hits[0];
+    assert_eq!(
+        marked(&h.snippet, &h.highlights),
+        owned(&["convention", "refugee"])
+    );
+}

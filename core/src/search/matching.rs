@@ -38,18 +38,33 @@ pub(super) enum Plan {
         optional: Optional,
     },
     Phrase {
-        /// The term at each place of the phrase.
+        /// The term at each place of the phrase, but the last place of a phrase being typed
+        /// (see `tail`).
         ids: Vec<u32>,
         /// Other terms accepted at a place, as `(place, term)` ascending: the aliases of its
-        /// word ("art" in `"article 33"`, see [`Index::with_aliases`]).
+        /// word ("art" in `"article 33"`, see [`Index::with_aliases`]); for the place of
+        /// the word being typed, the aliases of the word as typed.
         alts: Vec<(u32, u32)>,
+        /// For a phrase being typed (`"noise canc`, [`Group::TypedPhrase`]): the range of
+        /// terms completing the word being typed (the word itself among them when it is a
+        /// term), all accepted at one more place after those of `ids`. The place has no
+        /// term in `ids`; its aliases are in `alts`. Candidates come from the other places.
+        tail: Option<(u32, u32)>,
         cost: u64,
     },
     Never,
 }
 
 impl Plan {
-    /// The terms accepted at place `i` of a phrase: its own, then its aliases.
+    /// The number of places of a phrase of terms `ids` and completions `tail` (see
+    /// [`Plan::Phrase`]).
+    pub(super) fn phrase_len(ids: &[u32], tail: Option<(u32, u32)>) -> usize {
+        ids.len() + usize::from(tail.is_some())
+    }
+
+    /// The terms accepted at place `i` of a phrase: its own, then its aliases (for the place
+    /// of a word being typed, only the aliases: its completions are a range, see
+    /// [`Plan::Phrase`]).
     pub(super) fn phrase_terms(
         ids: &[u32],
         alts: &[(u32, u32)],
@@ -180,7 +195,7 @@ impl Index {
             .iter()
             .map(|g| match g {
                 Group::Term { text, .. } => self.optional_word(text),
-                Group::Phrase(_) => Optional::No,
+                Group::Phrase(_) | Group::TypedPhrase(_) => Optional::No,
             })
             .collect();
         // Optional words stay optional only beside a word that is not ("to the" is required).
@@ -549,7 +564,50 @@ impl Index {
                     optional: Optional::No,
                 }
             }
-            Group::Phrase(words) => {
+            Group::TypedPhrase(words) if allow_prefix => {
+                let Some((typed, before)) = words.split_last() else {
+                    return Plan::Never;
+                };
+                if before.is_empty() {
+                    let word = Group::Term {
+                        text: typed.clone(),
+                        prefix: true,
+                    };
+                    return self.plan(&word, typos_mode, true);
+                }
+                let Plan::Phrase {
+                    ids,
+                    mut alts,
+                    cost,
+                    ..
+                } = self.plan(&Group::Phrase(before.to_vec()), typos_mode, false)
+                else {
+                    return Plan::Never;
+                };
+                // The word being typed: its completions (the word itself among them when it
+                // is a term), and the aliases of the word as typed.
+                let (lo, hi) = self.ix.prefix_range(typed);
+                let place = ids.len() as u32;
+                alts.extend(
+                    self.alias_terms(typed)
+                        .iter()
+                        .filter(|&&t| !(lo..hi).contains(&t))
+                        .map(|&t| (place, t)),
+                );
+                alts.sort_unstable();
+                alts.dedup();
+                if lo == hi && alts.last().is_none_or(|a| a.0 != place) {
+                    return Plan::Never;
+                }
+                // The exact places drive: the cost is theirs.
+                Plan::Phrase {
+                    ids,
+                    alts,
+                    tail: Some((lo, hi)),
+                    cost,
+                }
+            }
+            Group::Phrase(words) | Group::TypedPhrase(words) => {
                 let mut ids = Vec::with_capacity(words.len());
                 let mut alts = Vec::new();
                 let mut cost = u64::MAX;
@@ -572,7 +630,12 @@ impl Index {
                     }
                     cost = cost.min(df);
                 }
-                Plan::Phrase { ids, alts, cost }
+                Plan::Phrase {
+                    ids,
+                    alts,
+                    tail: None,
+                    cost,
+                }
             }
         }
     }
@@ -600,7 +663,8 @@ impl Index {
                 }
             }
             Plan::Phrase { ids, alts, .. } => {
-                // The place whose terms are rarest drives.
+                // The place whose terms are rarest drives (not that of a word being typed,
+                // whose completions may be many).
                 let df = |i: usize| -> u64 {
                     Plan::phrase_terms(ids, alts, i)
                         .map(|t| u64::from(self.ix.df(t)))
@@ -699,16 +763,33 @@ impl Index {
                 }
                 best
             }
-            Plan::Phrase { ids, alts, .. } => self.phrase_matches(d, ids, alts).then(|| {
+            Plan::Phrase {
+                ids, alts, tail, ..
+            } => self.phrase_matches(d, ids, alts, *tail).then(|| {
                 let n = self.len();
-                let s = (0..ids.len())
+                // The word being typed: its best completion here, all of them sharing the
+                // range's idf, as for a word being typed alone.
+                let completed = tail.map_or(0.0, |(lo, hi)| {
+                    let idf = rank::idf(n, self.ix.df_sum(lo, hi).min(n as u64) as u32);
+                    let (mut best, mut cur, mut tf) = (0.0f32, u32::MAX, 0.0f32);
+                    for e in ents.in_range(lo, hi) {
+                        if e.term != cur {
+                            best = best.max(rank::saturate(tf, idf));
+                            (cur, tf) = (e.term, 0.0);
+                        }
+                        tf += rank::field_tf(&self.ix, d, &e);
+                    }
+                    best.max(rank::saturate(tf, idf))
+                });
+                let s = (0..Plan::phrase_len(ids, *tail))
                     .map(|i| {
+                        let own = if i == ids.len() { completed } else { 0.0 };
                         Plan::phrase_terms(ids, alts, i)
                             .map(|t| {
                                 let idf = rank::idf(n, self.ix.df(t));
                                 rank::bm25f(&self.ix, d, ents.of_term(t), idf)
                             })
-                            .fold(0.0, f32::max)
+                            .fold(own, f32::max)
                     })
                     .sum();
                 (Kind::Exact, s)
@@ -717,13 +798,26 @@ impl Index {
         }
     }
 
-    /// True when document `d` holds the phrase: at consecutive places of one field, a term
-    /// accepted at each place of the phrase (see [`Plan::phrase_terms`]).
-    pub(super) fn phrase_matches(&self, d: u32, ids: &[u32], alts: &[(u32, u32)]) -> bool {
+    /// True when document `d` holds the phrase: at consecutive places of one field, within
+    /// one item of a list ([`Index::one_item`]: not "Convention; Refugee"), a term accepted
+    /// at each place of the phrase (see [`Plan::phrase_terms`]), and at the place after those
+    /// of `ids`, for a phrase being typed, a completion in `tail` (see [`Plan::Phrase`]).
+    pub(super) fn phrase_matches(
+        &self,
+        d: u32,
+        ids: &[u32],
+        alts: &[(u32, u32)],
+        tail: Option<(u32, u32)>,
+    ) -> bool {
         let ents = self.ix.entries(d);
+        let n = Plan::phrase_len(ids, tail);
+        let place = |f: u8, p: u16| u64::from(f) << 16 | u64::from(p);
+        // Where, in a field, the places of `ids` stand whole: the positions of their first.
+        let mut starts: Vec<u16> = Vec::new();
         for first in Plan::phrase_terms(ids, alts, 0) {
             'fields: for e0 in ents.of_term(first) {
-                // For each later place, the positions in this field of each term accepted there.
+                // For each later place of `ids`, the positions in this field of each term
+                // accepted there.
                 let mut lists: Vec<(usize, &[u16])> = Vec::with_capacity(ids.len());
                 for i in 1..ids.len() {
                     let before = lists.len();
@@ -736,6 +830,7 @@ impl Index {
                         continue 'fields;
                     }
                 }
+                starts.clear();
                 for &p in self.ix.positions(&e0) {
                     let at = |i: usize| p.checked_add(i as u16);
                     if (1..ids.len()).all(|i| {
@@ -745,7 +840,38 @@ impl Index {
                                 .any(|&(j, l)| j == i && l.binary_search(&q).is_ok())
                         })
                     }) {
-                        return true;
+                        if tail.is_none() {
+                            if n < 2 || self.one_item(d, place(e0.field, p), n) {
+                                return true;
+                            }
+                        } else {
+                            starts.push(p);
+                        }
+                    }
+                }
+                let Some((lo, hi)) = tail else {
+                    continue;
+                };
+                if starts.is_empty() {
+                    continue;
+                }
+                // The place of the word being typed, after those of `ids`: the document's own
+                // entries of its completions and aliases in this field, each position looked
+                // up among those the rest of the phrase leads to.
+                let skip = ids.len() as u16;
+                let typed = Plan::phrase_terms(ids, alts, ids.len())
+                    .flat_map(|t| ents.of_term(t))
+                    .chain(ents.in_range(lo, hi));
+                for e in typed.filter(|e| e.field == e0.field) {
+                    for &q in self.ix.positions(&e) {
+                        let Some(p) = q.checked_sub(skip) else {
+                            continue;
+                        };
+                        if starts.binary_search(&p).is_ok()
+                            && self.one_item(d, place(e0.field, p), n)
+                        {
+                            return true;
+                        }
                     }
                 }
             }
@@ -765,7 +891,9 @@ impl Index {
                     .chain(typos.iter().filter(|x| x.1 == 0).map(|x| x.0))
                     .any(|t| ents.has_in_range(t, t + 1))
             }
-            Plan::Phrase { ids, alts, .. } => self.phrase_matches(d, ids, alts),
+            Plan::Phrase {
+                ids, alts, tail, ..
+            } => self.phrase_matches(d, ids, alts, *tail),
             _ => false,
         })
     }
@@ -966,11 +1094,14 @@ impl Index {
         let phrases = plans
             .iter()
             .filter_map(|p| match p {
-                Plan::Phrase { ids, alts, .. } => Some(
-                    (0..ids.len())
+                Plan::Phrase {
+                    ids, alts, tail, ..
+                } => Some(snippet::PhraseTerms {
+                    places: (0..Plan::phrase_len(ids, *tail))
                         .map(|i| Plan::phrase_terms(ids, alts, i).collect())
                         .collect(),
-                ),
+                    tail: *tail,
+                }),
                 _ => None,
             })
             .collect();
@@ -988,9 +1119,35 @@ impl Index {
             })
             .copied()
             .collect();
-        snippet::Phrases::new(phrases, |t| {
-            plans.iter().any(|p| !p.is_little() && p.matches_term(t))
-        })
+        let words = || plans.iter().filter(|p| !p.is_little());
+        // The terms of a range of completions that the words match: their own terms, typo
+        // candidates and aliases there, and any overlap with the completions of a word
+        // being typed (none in practice: one word is typed, the last of the query).
+        let elsewhere_in = |lo: u32, hi: u32| {
+            let mut out = Vec::new();
+            for p in words() {
+                let Plan::Term {
+                    exact,
+                    prefix,
+                    typos,
+                    ..
+                } = p
+                else {
+                    continue;
+                };
+                let own = exact.iter().map(|x| x.0).chain(typos.iter().map(|x| x.0));
+                out.extend(own.filter(|t| (lo..hi).contains(t)));
+                if let Some((a, b)) = *prefix {
+                    out.extend(a.max(lo)..b.min(hi));
+                }
+            }
+            out
+        };
+        snippet::Phrases::new(
+            phrases,
+            |t| words().any(|p| p.matches_term(t)),
+            elsewhere_in,
+        )
         .with_typed(typed)
     }
 
@@ -1008,9 +1165,16 @@ impl Index {
         // that matched.
         for (g, p) in plans.iter().enumerate().filter(|(_, p)| !p.is_little()) {
             match p {
-                Plan::Phrase { ids, alts, .. } => {
+                Plan::Phrase {
+                    ids, alts, tail, ..
+                } => {
                     ids.iter().for_each(|&t| out.push(t, g));
                     alts.iter().for_each(|a| out.push(a.1, g));
+                    // The completions of a word being typed that the document holds.
+                    if let &Some((lo, hi)) = tail {
+                        let ents = self.ix.entries(d);
+                        ents.in_range(lo, hi).for_each(|e| out.push(e.term, g));
+                    }
                 }
                 _ => self.word_entries(d, p, |e| out.push(e.term, g)),
             }
@@ -1059,18 +1223,25 @@ impl Index {
             ends.clear();
             let mut span = 0;
             match p {
-                Plan::Phrase { ids, alts, .. } => {
-                    if let Some(last) = ids.len().checked_sub(1) {
+                Plan::Phrase {
+                    ids, alts, tail, ..
+                } => {
+                    if let Some(last) = Plan::phrase_len(ids, *tail).checked_sub(1) {
                         span = last as u64;
                         for a in Plan::phrase_terms(ids, alts, 0) {
                             for e in ents.of_term(a) {
                                 starts.extend(self.ix.positions(&e).iter().map(|&q| place(&e, q)));
                             }
                         }
-                        for b in Plan::phrase_terms(ids, alts, last) {
-                            for e in ents.of_term(b) {
-                                ends.extend(self.ix.positions(&e).iter().map(|&q| place(&e, q)));
-                            }
+                        // The last place: its terms, or the completions of the word being
+                        // typed (the document's own entries of them) and its aliases.
+                        let completions =
+                            tail.map_or(ents.in_range(0, 0), |(lo, hi)| ents.in_range(lo, hi));
+                        for e in Plan::phrase_terms(ids, alts, last)
+                            .flat_map(|b| ents.of_term(b))
+                            .chain(completions)
+                        {
+                            ends.extend(self.ix.positions(&e).iter().map(|&q| place(&e, q)));
                         }
                         if !ends.is_sorted() {
                             ends.sort_unstable();
@@ -1212,7 +1383,7 @@ impl Index {
 
 /// What parts the items of a list in a field's text: words on either side are not cited
 /// together (see [`Index::adjacency`]).
-const LIST_BREAKS: [char; 3] = [';', '·', '\n'];
+pub(super) const LIST_BREAKS: [char; 3] = [';', '·', '\n'];
 
 /// Fewest and most words of a query looked for side by side in any order (see
 /// [`Index::adjacency`]).

@@ -910,6 +910,8 @@ impl Index {
         // (folded word as typed, what it was read as)
         let mut read_as: Vec<(&str, String)> = Vec::new();
         for ((typed, g), p) in q.include.iter().zip(&read.include).zip(plans) {
+            // Phrases, also one being typed (`"noise canc`), match their words as typed:
+            // nothing to correct.
             let Group::Term { text: typed, .. } = typed else {
                 continue;
             };

@@ -304,10 +304,12 @@ impl Index {
         if named.is_empty()
             && matches!(
                 plans.last(),
-                Some(Plan::Term {
-                    prefix: Some(_),
-                    ..
-                })
+                Some(
+                    Plan::Term {
+                        prefix: Some(_),
+                        ..
+                    } | Plan::Phrase { tail: Some(_), .. }
+                )
             )
         {
             named = self.named_by_prefix(q);
@@ -396,7 +398,9 @@ impl Index {
         for p in plans {
             let (exact, typos) = match p {
                 Plan::Term { exact, typos, .. } => (exact, typos),
-                // A phrase is its words (a run-together word split: "humanrights").
+                // A phrase is its words (a run-together word split: "humanrights"); one
+                // being typed names what its words complete ([`Index::named_by_prefix`]).
+                Plan::Phrase { tail: Some(_), .. } => return Vec::new(),
                 Plan::Phrase { ids, .. } => {
                     per_word.push(vec![PHRASE | phrases.len() as u32]);
                     phrases.push(ids);

@@ -10,8 +10,8 @@
 //! - A run of characters from space-less scripts (Chinese, Japanese, Korean, Thai, …) is a
 //!   phrase of single-character terms.
 //!
-//! Limits ([`crate::limits::check_query`]): at most 1,024 characters and 32 terms (runs of
-//! letters and digits, so a run of Chinese is one); longer queries fail with
+//! Limits ([`crate::limits::check_query`]): at most 1,024 characters and 32 terms (words as
+//! they are read here, so a run of Chinese is one); longer queries fail with
 //! `QUERY_TOO_LONG` (a `RangeError` in JavaScript).
 
 use super::text;
@@ -31,6 +31,11 @@ pub enum Group {
     },
     /// Folded words that must occur consecutively, each exactly.
     Phrase(Vec<String>),
+    /// A phrase being typed (an unclosed quote at the end of the query): two or more folded
+    /// words that must occur consecutively, each exactly but the last, which is the word
+    /// being typed and matches any of its completions (`"noise canc` holds "noise
+    /// cancelling", not "cancel … noise").
+    TypedPhrase(Vec<String>),
 }
 
 /// A parsed query.
@@ -114,30 +119,28 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
         };
         if phrase {
             // A quote still open at the end of the query is being typed: its last word
-            // completes, as the last word of any query does ("\"noise canc"), and the words
-            // before it stay a phrase.
+            // completes, as the last word of any query does ("\"noise canc"), after the
+            // phrase of the words before it. One word alone is the word being typed.
             let typing = unclosed
                 && !negated
                 && !raw.ends_with(char::is_whitespace)
                 && tokens.last().is_some_and(|t| !t.1);
-            let last = if typing { tokens.pop() } else { None };
-            if !tokens.is_empty() {
-                push_unique(
-                    target,
-                    Group::Phrase(tokens.into_iter().map(|t| t.0).collect()),
-                );
-            }
-            if let Some((text, _)) = last {
+            let words: Vec<String> = tokens.into_iter().map(|t| t.0).collect();
+            if typing && words.len() == 1 {
                 if let Some(&(from, to)) = spans.last() {
-                    q.words.push((from, to, text.clone()));
+                    q.words.push((from, to, words[0].clone()));
                 }
                 push_unique(
                     target,
                     Group::Term {
-                        text,
+                        text: words[0].clone(),
                         prefix: false,
                     },
                 );
+            } else if typing {
+                push_unique(target, Group::TypedPhrase(words));
+            } else {
+                push_unique(target, Group::Phrase(words));
             }
             last_term_at_end = typing;
             continue;
@@ -236,7 +239,15 @@ mod tests {
             ),
             (
                 "\"unclosed phrase",
-                vec![phrase(&["unclosed"]), term("phrase", true)],
+                vec![Group::TypedPhrase(vec!["unclosed".into(), "phrase".into()])],
+                vec![],
+            ),
+            (
+                "visa \"noise canc",
+                vec![
+                    term("visa", false),
+                    Group::TypedPhrase(vec!["noise".into(), "canc".into()]),
+                ],
                 vec![],
             ),
             (
@@ -285,8 +296,10 @@ mod tests {
                     ("asile", "asile"),
                 ],
             ),
-            // The word being typed at the end of an open quote is a word.
-            ("\"stateless conv", &[("conv", "conv")]),
+            // The word being typed alone in an open quote is a word; after others, it is
+            // part of their phrase.
+            ("\"conv", &[("conv", "conv")]),
+            ("\"stateless conv", &[]),
             ("-\"a b\" 难民", &[]),
         ];
         for (raw, want) in table {

@@ -110,37 +110,66 @@ impl Matched {
 
 /// The phrases of a query, so that a word matched only as part of a phrase is marked only
 /// where the whole phrase stands (`"status of refugees"` does not light up every "of"; `难民`
-/// does not mark the 民 of 移民).
+/// does not mark the 民 of 移民; `"noise canc` marks "cancelling" only after "noise").
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Phrases {
-    /// Per phrase, per place, the terms accepted there.
+    /// Per phrase, per place, the terms accepted there, sorted.
     places: Vec<Vec<Vec<u32>>>,
+    /// Per phrase, the range of terms also accepted at its last place: the completions of a
+    /// word being typed (see [`PhraseTerms::tail`]).
+    tails: Vec<Option<(u32, u32)>>,
     /// The terms that only phrases match, sorted.
     only: Vec<u32>,
+    /// The ranges of [`Phrases::tails`]: their terms only phrases match, but for `elsewhere`.
+    only_ranges: Vec<(u32, u32)>,
+    /// The terms of `only_ranges` that a word of the query outside phrases matches, sorted.
+    elsewhere: Vec<u32>,
     /// The terms of the query's words as typed, sorted (see [`Phrases::with_typed`]).
     typed: Vec<u32>,
 }
 
+/// The terms one phrase of a query accepts (see [`Phrases::new`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PhraseTerms {
+    /// Per place, the terms accepted there.
+    pub places: Vec<Vec<u32>>,
+    /// A range of terms also accepted at the last place: the completions of the word being
+    /// typed at the end of a phrase being typed (`"noise canc`), which may be many.
+    pub tail: Option<(u32, u32)>,
+}
+
 impl Phrases {
-    /// `phrases` (per phrase, per place, the terms accepted there), where `elsewhere(t)` says
-    /// whether a word of the query outside phrases matches term `t`. Phrases of one place
-    /// are words like others.
-    pub fn new(phrases: Vec<Vec<Vec<u32>>>, elsewhere: impl Fn(u32) -> bool) -> Phrases {
-        let places: Vec<Vec<Vec<u32>>> = phrases.into_iter().filter(|p| p.len() > 1).collect();
-        let mut only: Vec<u32> = places
+    /// `phrases`, where `elsewhere(t)` says whether a word of the query outside phrases
+    /// matches term `t`, and `elsewhere_in(lo, hi)` lists the terms of `lo..hi` it says so of
+    /// (sorted). Phrases of one place are words like others.
+    pub fn new(
+        phrases: Vec<PhraseTerms>,
+        elsewhere: impl Fn(u32) -> bool,
+        elsewhere_in: impl Fn(u32, u32) -> Vec<u32>,
+    ) -> Phrases {
+        let mut out = Phrases::default();
+        for mut p in phrases.into_iter().filter(|p| p.places.len() > 1) {
+            p.places.iter_mut().for_each(|terms| terms.sort_unstable());
+            out.places.push(p.places);
+            out.tails.push(p.tail);
+            if let Some((lo, hi)) = p.tail.filter(|(lo, hi)| lo < hi) {
+                out.only_ranges.push((lo, hi));
+                out.elsewhere.extend(elsewhere_in(lo, hi));
+            }
+        }
+        out.only = out
+            .places
             .iter()
             .flatten()
             .flatten()
             .copied()
             .filter(|&t| !elsewhere(t))
             .collect();
-        only.sort_unstable();
-        only.dedup();
-        Phrases {
-            places,
-            only,
-            typed: Vec::new(),
-        }
+        out.only.sort_unstable();
+        out.only.dedup();
+        out.elsewhere.sort_unstable();
+        out.elsewhere.dedup();
+        out
     }
 
     /// The same, where `typed` are the terms of the query's words as typed (not their
@@ -155,31 +184,56 @@ impl Phrases {
         self
     }
 
+    /// True when only phrases match term `t`.
+    fn only_phrases(&self, t: u32) -> bool {
+        self.only.binary_search(&t).is_ok()
+            || self
+                .only_ranges
+                .iter()
+                .any(|&(lo, hi)| (lo..hi).contains(&t))
+                && self.elsewhere.binary_search(&t).is_err()
+    }
+
     /// Keeps of `keys` (sorted `field << 48 | position << 32 | term` keys of matched words)
-    /// those of words matched outside phrases and those inside a whole phrase.
-    fn retain_whole(&self, keys: &mut Vec<u64>, keep: &mut Vec<bool>) {
-        if self.only.is_empty() {
+    /// those of words matched outside phrases and those inside a whole phrase, where
+    /// `one_item(field, position, n)` says the `n` words from there stand in one item of a
+    /// list (see [`one_item`]).
+    fn retain_whole(
+        &self,
+        keys: &mut Vec<u64>,
+        keep: &mut Vec<bool>,
+        mut one_item: impl FnMut(u8, usize, usize) -> bool,
+    ) {
+        if self.only.is_empty() && self.only_ranges.is_empty() {
             return;
         }
         let term = |k: u64| k as u32;
         let place = |k: u64| k >> 32;
         keep.clear();
-        keep.extend(
-            keys.iter()
-                .map(|&k| self.only.binary_search(&term(k)).is_err()),
-        );
+        keep.extend(keys.iter().map(|&k| !self.only_phrases(term(k))));
         // A position holds one term, so the words of a phrase standing whole are
         // consecutive keys at consecutive positions of one field.
-        for phrase in &self.places {
+        for (phrase, &tail) in self.places.iter().zip(&self.tails) {
+            let last = phrase.len() - 1;
+            let accepted = |k: usize, t: u32| {
+                phrase[k].binary_search(&t).is_ok()
+                    || k == last && tail.is_some_and(|(lo, hi)| (lo..hi).contains(&t))
+            };
             for i in 0..keys.len() {
-                let whole = phrase.iter().enumerate().all(|(k, terms)| {
+                let whole = (0..phrase.len()).all(|k| {
                     keys.get(i + k).is_some_and(|&x| {
                         place(x) == place(keys[i]) + k as u64
                             && x >> 48 == keys[i] >> 48
-                            && terms.contains(&term(x))
+                            && accepted(k, term(x))
                     })
                 });
-                if whole {
+                if whole
+                    && one_item(
+                        (keys[i] >> 48) as u8,
+                        place(keys[i]) as u16 as usize,
+                        phrase.len(),
+                    )
+                {
                     keep[i..i + phrase.len()].fill(true);
                 }
             }
@@ -345,7 +399,15 @@ pub fn build_with(
         }
     }
     keys.sort_unstable();
-    phrases.retain_whole(keys, keep);
+    phrases.retain_whole(keys, keep, |f, at, n| {
+        texts.iter().find(|t| t.0 == f).is_none_or(|(_, text)| {
+            let tokens = Tokens {
+                starts: ix.token_starts(doc, f),
+                lens: ix.token_lens(doc, f),
+            };
+            one_item(text, &tokens, at, n, buf)
+        })
+    });
     // Where each field's keys start (they are sorted by field): `start[f]..start[f + 1]`.
     let mut start = [0u32; 65];
     for &k in keys.iter() {
@@ -486,6 +548,21 @@ impl Tokens<'_> {
             _ => text::token_end(text, start, buf),
         }
     }
+}
+
+/// True when the `n` tokens from token number `at` of `text` stand in one item of a list:
+/// no list separator ([`super::matching::LIST_BREAKS`]) between them, as a phrase must
+/// (see `Index::phrase_matches`).
+fn one_item(text: &str, tokens: &Tokens, at: usize, n: usize, buf: &mut String) -> bool {
+    (at..(at + n).saturating_sub(1)).all(|k| {
+        let (Some(&start), Some(&next)) = (tokens.starts.get(k), tokens.starts.get(k + 1)) else {
+            return false;
+        };
+        tokens
+            .end(text, k, start as usize, buf)
+            .and_then(|e| text.get(e..next as usize))
+            .is_some_and(|gap| !gap.contains(super::matching::LIST_BREAKS))
+    })
 }
 
 /// Bit 7 of every byte of a little-endian word of eight bytes.
