@@ -2253,6 +2253,30 @@ fn an_excluded_word_takes_its_other_forms_and_aliases_with_it() {
 }
 
 #[test]
+fn words_whose_every_record_is_excluded_give_an_empty_answer_not_another_reading() {
+    // (query, the same words without the exclusion): the words match, the exclusion (or
+    // an alias or form it takes with it) leaves out every record holding them.
+    for (q, words) in [
+        ("child -minor", "child"),
+        ("detention -detention", "detention"),
+        ("expulsion -deportation", "expulsion"),
+        ("refugee -refugees", "refugee"),
+    ] {
+        assert!(search(words).total > 0, "{words}");
+        let r = search(q);
+        assert_eq!(
+            (r.total, r.relaxed, r.corrected.as_deref()),
+            (0, false, None),
+            "{q}: {:?}",
+            ids(&r.hits)
+        );
+    }
+    // A misspelt word beside an exclusion is still read as what it meant.
+    let r = search("refugie -convention");
+    assert!(r.total > 0 && r.corrected.is_some(), "{:?}", r.corrected);
+}
+
+#[test]
 fn a_misspelt_word_brings_the_aliases_of_the_word_it_is_read_as() {
     for (typo, word) in [
         ("deportaton", "deportation"),

@@ -984,8 +984,9 @@ impl Index {
     /// Plans the words of `q` and matches them into `matches` and `facet_docs` (cleared
     /// first): words that exist are trusted first, typo candidates looked up for unknown words
     /// only; when that matches no record, filters aside, and `fuzzy`, typo candidates of every
-    /// word. Returns the plans of the last pass, whether its words match some record that
-    /// is not excluded, filters aside, and whether that took reading a word of the index as
+    /// word. Returns the plans of the last pass, whether its words match some record,
+    /// filters and exclusions aside (the answer is then only what they leave, maybe
+    /// nothing), and whether that took reading a word of the index as
     /// another ("chapter 9" as "charter 9"): an answer to other words than the query's.
     fn match_words(
         &self,
@@ -1000,8 +1001,15 @@ impl Index {
         loop {
             let plans = self.plans(q, typos);
             facet_docs.clear();
-            let words_match = !plans.iter().any(|p| matches!(p, Plan::Never))
-                && self.match_all(&plans, exclude, filters, matches, facet_docs);
+            let all_found = !plans.iter().any(|p| matches!(p, Plan::Never));
+            let mut words_match =
+                all_found && self.match_all(&plans, exclude, filters, matches, facet_docs);
+            // Words that match together, in records the exclusions all leave out, still
+            // match: the answer is empty, not a looser reading ("child -minor" is no "chile").
+            if all_found && !words_match && !exclude.is_empty() {
+                let (mut scratch, mut scratch_docs) = (Vec::new(), Vec::new());
+                words_match = self.match_all(&plans, &[], filters, &mut scratch, &mut scratch_docs);
+            }
             if words_match || typos != Typos::ForUnknown || !plans.iter().any(Plan::skipped_typos) {
                 let other_words = words_match && typos == Typos::All;
                 return (plans, words_match, other_words);
