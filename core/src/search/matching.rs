@@ -588,14 +588,15 @@ impl Index {
                 // is a term), and the aliases of the word as typed.
                 let (lo, hi) = self.ix.prefix_range(typed);
                 let place = ids.len() as u32;
+                // Ascending still: the other places come before, and a word's aliases are
+                // sorted and unique (no sort of pairs, which would add kilobytes of wasm).
                 alts.extend(
                     self.alias_terms(typed)
                         .iter()
                         .filter(|&&t| !(lo..hi).contains(&t))
                         .map(|&t| (place, t)),
                 );
-                alts.sort_unstable();
-                alts.dedup();
+                debug_assert!(alts.is_sorted());
                 if lo == hi && alts.last().is_none_or(|a| a.0 != place) {
                     return Plan::Never;
                 }
