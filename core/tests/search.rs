@@ -1961,6 +1961,25 @@ fn an_abbreviation_marks_the_title_words_it_abbreviates_and_nothing_else() {
 }
 
 #[test]
+fn a_hit_found_only_as_an_abbreviation_marks_the_title_words_it_stands_for() {
+    // "asile" is no word of the corpus, and with "l" matches nothing as words: the hits are
+    // titles whose word starts it abbreviates. Each shows which.
+    for q in ["l asile", "l'asile"] {
+        let r = search(q);
+        assert!(!r.hits.is_empty(), "{q}");
+        for h in &r.hits {
+            let words = marked(&h.title, &h.title_highlights);
+            assert!(words.len() >= 2, "{q}: {} marks {words:?}", h.id);
+            let initials: String = words
+                .iter()
+                .map(|w| w.chars().next().unwrap().to_ascii_lowercase())
+                .collect();
+            assert!(initials.starts_with('a'), "{q}: {} marks {words:?}", h.id);
+        }
+    }
+}
+
+#[test]
 fn title_highlights_mark_the_matched_words_of_the_title() {
     // (query, a word the titles of its first hits show marked)
     let table = [

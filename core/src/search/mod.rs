@@ -767,6 +767,8 @@ impl Index {
         let short = self.is_short(raw, &q);
         // The query's words, folded, for names and "jump to" matching (once for all uses).
         let folded = fold_words(raw);
+        // Whether the answer is "jump to" matches alone, words abbreviating titles.
+        let mut jumped = false;
         if fall_back && matches.is_empty() && short {
             fallback_docs.clear();
             self.jump_fallback(
@@ -780,6 +782,7 @@ impl Index {
             if !fallback_docs.is_empty() {
                 std::mem::swap(&mut facet_docs, &mut fallback_docs);
             }
+            jumped = !matches.is_empty();
         }
         // Any-word ranking: only for several groups, at least one of which matches something.
         if fall_back
@@ -871,7 +874,9 @@ impl Index {
             .iter()
             .map(|s| (s.doc, s.score))
             .collect();
-        let abbrevs = self.abbrevs(&q, &plans, relaxed);
+        // A hit found only as an abbreviation shows which title words its query words stand
+        // for, whatever their plans: nothing else in it is marked.
+        let abbrevs = self.abbrevs(&q, &plans, relaxed || jumped);
         // Read from the first hit of all, so every page says the same.
         let corrected = matches.first().and_then(|m| {
             self.corrected(raw, &q, split_query.as_ref().unwrap_or(&q), &plans, m.doc)
@@ -1062,9 +1067,10 @@ impl Index {
     /// The words of `q` that may abbreviate the title of a hit (see
     /// [`Index::abbreviated_in_title`]), given their `plans`: of 2 to 63 letters and digits,
     /// required, and either no word of the index, one a record has as a whole short name
-    /// ("vccr"), or, in any-word ranking, missing from some hits. None when a fallback split
+    /// ("vccr"), or, in any-word ranking or "jump to" matches alone (`loose`), missing from
+    /// some hits. None when a fallback split
     /// a word, so that plans no longer stand for the words one by one.
-    fn abbrevs(&self, q: &query::Query, plans: &[Plan], relaxed: bool) -> Vec<names::Abbrev> {
+    fn abbrevs(&self, q: &query::Query, plans: &[Plan], loose: bool) -> Vec<names::Abbrev> {
         if plans.len() != q.include.len() {
             return Vec::new();
         }
@@ -1084,7 +1090,7 @@ impl Index {
                 Plan::Never => Vec::new(),
                 _ => self.named(text),
             };
-            if matches!(p, Plan::Never) || !named.is_empty() || relaxed {
+            if matches!(p, Plan::Never) || !named.is_empty() || loose {
                 out.push(names::Abbrev {
                     chars: text.chars().collect(),
                     plan: i,
