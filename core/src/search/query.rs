@@ -65,6 +65,8 @@ fn is_quote(c: char) -> bool {
 /// Parses `raw` (see the module docs for the syntax and limits).
 pub fn parse(raw: &str) -> Result<Query, Error> {
     crate::limits::check_query(raw)?;
+    // Terms as the limits count them (`limits::count_terms`), counted here as they are read.
+    let mut terms = 0usize;
     let mut q = Query::default();
     let mut buf = String::new();
     let mut last_term_at_end = false;
@@ -105,6 +107,7 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
         let mut tokens: Vec<(String, bool)> = Vec::new();
         let mut spans: Vec<(usize, usize)> = Vec::new();
         text::tokenize(body, &mut buf, |t, tok| {
+            terms += usize::from(!tok.glued);
             tokens.push((t.to_string(), tok.glued));
             spans.push((body_at + tok.start, body_at + tok.end));
             true
@@ -177,6 +180,7 @@ pub fn parse(raw: &str) -> Result<Query, Error> {
     if last_term_at_end && let Some(Group::Term { prefix, .. }) = q.include.last_mut() {
         *prefix = true;
     }
+    crate::limits::check_terms(terms)?;
     Ok(q)
 }
 
@@ -336,5 +340,29 @@ mod tests {
         let chinese =
             "人人生而自由在尊严和权利上一律平等他们赋有理性和良心并应以兄弟关系的精神相对待";
         assert_eq!(parse(chinese).unwrap().include.len(), 1);
+    }
+
+    #[test]
+    fn the_term_limit_counts_terms_as_the_limits_do_and_refuses_only_over_it() {
+        for (q, terms) in [
+            ("अंतरराष्ट्रीय ".repeat(19), 19),
+            ("a ".repeat(32), 32),
+            ("a ".repeat(33), 33),
+            ("难民 ".repeat(32), 32),
+            ("a-b ".repeat(17), 34),
+            ("\"a b\" -c ".repeat(11), 33),
+        ] {
+            assert_eq!(crate::limits::count_terms(&q), terms, "{q}");
+            let got = parse(&q);
+            assert_eq!(got.is_ok(), terms <= MAX_QUERY_TERMS, "{q}: {got:?}");
+            if let Err(e) = got {
+                assert_eq!(e.code, Code::QueryTooLong);
+                assert!(
+                    e.message.contains(&format!("{terms} terms")),
+                    "{}",
+                    e.message
+                );
+            }
+        }
     }
 }
