@@ -6,7 +6,7 @@ use super::filters::{Compiled, Status};
 use super::index::{self, Entry};
 use super::query::{Group, Query};
 use super::rank::{self, Kind, Scored};
-use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, snippet, text, typo};
+use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, names, snippet, text, typo};
 
 /// Fewest characters of each of the two words a run-together word is split into.
 const SPLIT_MIN_CHARS: usize = 2;
@@ -1126,21 +1126,9 @@ impl Index {
         // being typed (none in practice: one word is typed, the last of the query).
         let elsewhere_in = |lo: u32, hi: u32| {
             let mut out = Vec::new();
-            for p in words() {
-                let Plan::Term {
-                    exact,
-                    prefix,
-                    typos,
-                    ..
-                } = p
-                else {
-                    continue;
-                };
-                let own = exact.iter().map(|x| x.0).chain(typos.iter().map(|x| x.0));
-                out.extend(own.filter(|t| (lo..hi).contains(t)));
-                if let Some((a, b)) = *prefix {
-                    out.extend(a.max(lo)..b.min(hi));
-                }
+            for w in words().filter_map(names::WordTerms::of) {
+                out.extend(w.ids.iter().copied().filter(|t| (lo..hi).contains(t)));
+                out.extend(w.range.0.max(lo)..w.range.1.min(hi));
             }
             out
         };

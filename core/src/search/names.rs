@@ -537,14 +537,16 @@ impl NameTerms {
 
 /// The terms a query word matches, for many look-ups: its exact term, aliases and typo
 /// candidates (sorted) and its completions (a range).
-struct WordTerms {
-    ids: Vec<u32>,
-    range: (u32, u32),
+pub(super) struct WordTerms {
+    /// Its exact term, aliases and typo candidates, sorted.
+    pub(super) ids: Vec<u32>,
+    /// Its completions (`(0, 0)` when it has none).
+    pub(super) range: (u32, u32),
 }
 
 impl WordTerms {
     /// None for a phrase or a word that matches nothing.
-    fn of(p: &Plan) -> Option<WordTerms> {
+    pub(super) fn of(p: &Plan) -> Option<WordTerms> {
         let Plan::Term {
             exact,
             prefix,
