@@ -3,10 +3,10 @@
 //! and the adjacency of query words used to re-rank the best results.
 
 use super::filters::{Compiled, Status};
-use super::index::{self, Entry};
+use super::index::Entry;
 use super::query::{Group, Query};
 use super::rank::{self, Kind, Scored};
-use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, names, snippet, text, typo};
+use super::{Index, JUMP_MAX_BYTES, JUMP_MAX_WORDS, names, snippet, typo};
 
 /// Fewest characters of each of the two words a run-together word is split into.
 const SPLIT_MIN_CHARS: usize = 2;
@@ -1333,21 +1333,11 @@ impl Index {
         let Some((_, text)) = self.docs[d as usize].texts.iter().find(|t| t.0 == f) else {
             return false;
         };
-        let starts = self.ix.token_starts(d, f);
-        let lens = self.ix.token_lens(d, f);
-        let mut buf = String::new();
-        (at..at + n - 1).all(|k| {
-            let (Some(&start), Some(&next)) = (starts.get(k), starts.get(k + 1)) else {
-                return false;
-            };
-            let start = start as usize;
-            let end = match lens.get(k) {
-                Some(&len) if len != index::TOKEN_LEN_UNKNOWN => Some(start + usize::from(len)),
-                _ => text::token_end(text, start, &mut buf),
-            };
-            end.and_then(|e| text.get(e..next as usize))
-                .is_some_and(|gap| !gap.contains(LIST_BREAKS))
-        })
+        let tokens = snippet::Tokens {
+            starts: self.ix.token_starts(d, f),
+            lens: self.ix.token_lens(d, f),
+        };
+        snippet::one_item(text, &tokens, at, n, &mut String::new())
     }
 
     /// Raises the scores of `matches` by how their query words sit next to each other, in

@@ -535,9 +535,11 @@ fn field_mask(texts: &[(u8, String)], test: &dyn Fn(&str) -> bool) -> u32 {
 
 /// Where each token of a field text is: byte starts and lengths (see
 /// [`InvertedIndex::token_lens`]).
-struct Tokens<'a> {
-    starts: &'a [u32],
-    lens: &'a [u8],
+pub(super) struct Tokens<'a> {
+    /// Byte start of each token.
+    pub(super) starts: &'a [u32],
+    /// Byte length of each token ([`TOKEN_LEN_UNKNOWN`] when too long to store).
+    pub(super) lens: &'a [u8],
 }
 
 impl Tokens<'_> {
@@ -552,8 +554,8 @@ impl Tokens<'_> {
 
 /// True when the `n` tokens from token number `at` of `text` stand in one item of a list:
 /// no list separator ([`super::matching::LIST_BREAKS`]) between them, as a phrase must
-/// (see `Index::phrase_matches`).
-fn one_item(text: &str, tokens: &Tokens, at: usize, n: usize, buf: &mut String) -> bool {
+/// (see `Index::phrase_matches`), nor words cited together (see `Index::adjacency`).
+pub(super) fn one_item(text: &str, tokens: &Tokens, at: usize, n: usize, buf: &mut String) -> bool {
     (at..(at + n).saturating_sub(1)).all(|k| {
         let (Some(&start), Some(&next)) = (tokens.starts.get(k), tokens.starts.get(k + 1)) else {
             return false;
