@@ -87,7 +87,8 @@ function machine() {
   let commit = '—';
   try {
     commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    // BENCHMARKS.md itself, written by the run before, is no change to what is measured.
+    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md'], { encoding: 'utf8' }).trim();
     if (dirty) commit += ' (+ uncommitted changes)';
   } catch { /* not a git checkout */ }
   return {
