@@ -141,7 +141,12 @@ pub fn type_name(value: &JsValue) -> String {
 /// it is not (`"a Date"`, `"a RegExp"`, `"a Number object"`, `"an instance of Foo"`), for the
 /// error message; `Err` (`TypeError` naming `what`) when a proxy's trap throws.
 pub fn not_plain(v: &JsValue, what: &str) -> JsResult<Option<String>> {
-    let proto = prototype_of(v).map_err(|e| read_error(what, &e))?;
+    not_plain_at(v, &|| what.to_string())
+}
+
+/// [`not_plain`], where `what()` names the value (built only for an error).
+fn not_plain_at(v: &JsValue, what: &dyn Fn() -> String) -> JsResult<Option<String>> {
+    let proto = prototype_of(v).map_err(|e| read_error(&what(), &e))?;
     if proto.is_null() || OBJECT_PROTOTYPE.with(|p| *p == proto) {
         return Ok(None);
     }
@@ -218,10 +223,12 @@ pub fn get(obj: &JsValue, key: &str, what: &str) -> JsResult<JsValue> {
 /// that is not plain — a Date, a Set, a class instance — is described, so options, filters and
 /// schemas that are not plain objects are refused by the core, naming what they are).
 pub fn to_json(v: &JsValue, what: &str) -> JsResult<Json> {
-    to_json_at(v, what, 0)
+    to_json_at(v, &|| what.to_string(), 0)
 }
 
-fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
+/// [`to_json`] at nesting depth `depth`, where `what()` names the value read for an error
+/// ("options.filters.kind[2]"): built only then, so reading costs no string per value.
+fn to_json_at(v: &JsValue, what: &dyn Fn() -> String, depth: u32) -> JsResult<Json> {
     if v.is_undefined() || v.is_null() {
         return Ok(Json::Null);
     }
@@ -237,26 +244,34 @@ fn to_json_at(v: &JsValue, what: &str, depth: u32) -> JsResult<Json> {
     if depth >= MAX_DEPTH {
         return Ok(Json::Other("a too deeply nested value".into()));
     }
-    if is_array(v, what)? {
-        let len = get(v, "length", what)?.as_f64().unwrap_or(0.0);
+    if array_is_array(v).map_err(|e| read_error(&what(), &e))? {
+        let len = Reflect::get(v, &JsValue::from_str("length"))
+            .map_err(|e| read_error(&what(), &e))?
+            .as_f64()
+            .unwrap_or(0.0);
         let n = (len.max(0.0) as u32).min(MAX_ITEMS + 1);
         let mut items = Vec::with_capacity(n as usize);
         for i in 0..n {
-            let item = Reflect::get_u32(v, i).map_err(|e| read_error(what, &e))?;
-            items.push(to_json_at(&item, what, depth + 1)?);
+            let here = || format!("{}[{i}]", what());
+            let item = Reflect::get_u32(v, i).map_err(|e| read_error(&here(), &e))?;
+            items.push(to_json_at(&item, &here, depth + 1)?);
         }
         return Ok(Json::List(items));
     }
     if v.is_object() && !v.is_function() {
-        if let Some(description) = not_plain(v, what)? {
+        if let Some(description) = not_plain_at(v, what)? {
             return Ok(Json::Other(description));
         }
-        let keys = object_keys(v).map_err(|e| read_error(what, &e))?;
+        let keys = object_keys(v).map_err(|e| read_error(&what(), &e))?;
         let mut map = Vec::with_capacity(keys.length() as usize);
         for k in keys.iter() {
             let key = k.as_string().unwrap_or_default();
-            let value = Reflect::get(v, &k).map_err(|e| read_error(what, &e))?;
-            map.push((key, to_json_at(&value, what, depth + 1)?));
+            let json = {
+                let here = || format!("{}.{key}", what());
+                let value = Reflect::get(v, &k).map_err(|e| read_error(&here(), &e))?;
+                to_json_at(&value, &here, depth + 1)?
+            };
+            map.push((key, json));
         }
         return Ok(Json::Map(map));
     }
@@ -284,13 +299,14 @@ pub fn record_to_json(v: &JsValue, keys: &[&str], what: &str) -> JsResult<Json> 
         return Ok(Json::Other("undefined".into()));
     }
     if !v.is_object() {
-        return to_json_at(v, what, MAX_DEPTH);
+        return to_json_at(v, &|| what.to_string(), MAX_DEPTH);
     }
     let mut map = Vec::with_capacity(keys.len());
     for &k in keys {
         let value = field(v, k, MAX_KEY_PATH_PARTS, what)?;
         if !value.is_undefined() {
-            map.push((k.to_string(), to_json_at(&value, what, 1)?));
+            let here = || format!("{what}'s `{k}`");
+            map.push((k.to_string(), to_json_at(&value, &here, 1)?));
         }
     }
     Ok(Json::Map(map))

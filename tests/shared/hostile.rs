@@ -728,4 +728,29 @@ mod hostile {
         assert_error(&err, "TypeError", "INVALID_ARGUMENT", "records as a revoked proxy");
         assert_still_searches("records as a revoked proxy");
     }
+
+    #[wasm_bindgen_test]
+    fn a_nested_value_that_cannot_be_read_is_named_by_its_path() {
+        let message = |r: Result<JsValue, JsValue>, what: &str| {
+            let err = r.expect_err(what);
+            assert_error(&err, "TypeError", "INVALID_ARGUMENT", what);
+            prop(&err, "message").as_string().unwrap_or_default()
+        };
+        let m = message(
+            treatykit::search("refugee".into(), wrap("filters", hostile_proxy())),
+            "a filters proxy whose ownKeys throws",
+        );
+        assert!(m.starts_with("could not read options.filters: "), "{m}");
+        let m = message(
+            treatykit::search("refugee".into(), wrap("filters", hostile_getter("kind"))),
+            "a kind getter that throws",
+        );
+        assert!(m.starts_with("could not read options.filters.kind: "), "{m}");
+        let m = message(
+            treatykit::facets(hostile_getter("kind")),
+            "a facets kind getter that throws",
+        );
+        assert!(m.starts_with("could not read filters.kind: "), "{m}");
+        assert_still_searches("unreadable nested values");
+    }
 }
