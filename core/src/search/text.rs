@@ -282,7 +282,11 @@ fn is_possessive_s(text: &str, term: &str, tok: Token) -> bool {
         return false;
     }
     let mut before = text[..tok.start].chars().rev();
-    before.next().is_some_and(is_apostrophe) && before.next().is_some_and(char::is_alphanumeric)
+    // A letter before the apostrophe may carry combining accents ("cafe\u{301}'s").
+    before.next().is_some_and(is_apostrophe)
+        && before
+            .find(|&c| !is_folded_mark(c))
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Letters of an abbreviation written with dots ("U.N."), gathered until it ends.
@@ -789,6 +793,7 @@ mod tests {
             ("women's", &["women"]),
             ("women'ss", &["women", "ss"]),
             ("réfugié's", &["refugie"]),
+            ("cafe\u{301}’s menu", &["cafe", "menu"]),
         ];
         for (text, want) in table {
             assert_eq!(terms(text), *want, "{text}");
