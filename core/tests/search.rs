@@ -2570,6 +2570,31 @@ fn highlights_of_a_phrase_being_typed_mark_the_whole_phrase_words_only() {
 }
 
 #[test]
+fn a_phrase_stops_at_every_list_separator_and_not_at_other_punctuation() {
+    // (text between "new" and "york", whether "new york" stands whole there)
+    let table = [
+        (" ", true),
+        (", ", true),
+        (". ", true),
+        (" - ", true),
+        ("; ", false),
+        (" · ", false),
+        ("\n", false),
+        ("\r", false),
+        ("\u{2028}", false),
+        ("\u{2029}", false),
+        ("\u{FF1B}", false),
+        ("\u{037E}", false),
+    ];
+    for (gap, whole) in table {
+        let ix = index_of(&[("1", &format!("new{gap}york"))]);
+        for q in ["\"new york\"", "\"new yo"] {
+            assert_eq!(hits(&ix, q).0.len(), usize::from(whole), "{gap:?} {q}");
+        }
+    }
+}
+
+#[test]
 fn a_phrase_does_not_match_across_the_items_of_a_list() {
     // The Refugee Convention's names say "1951 Convention; Refugee Convention": no
     // "convention refugee" there.

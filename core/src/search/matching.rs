@@ -1361,8 +1361,11 @@ impl Index {
 }
 
 /// What parts the items of a list in a field's text: words on either side are not cited
-/// together (see [`Index::adjacency`]).
-pub(super) const LIST_BREAKS: [char; 3] = [';', '·', '\n'];
+/// together (see [`Index::adjacency`]), nor a phrase: `;` (also full-width, and the Greek
+/// question mark it is canonically), `·`, and line and paragraph breaks.
+pub(super) const LIST_BREAKS: [char; 8] = [
+    ';', '·', '\n', '\r', '\u{2028}', '\u{2029}', '\u{FF1B}', '\u{037E}',
+];
 
 /// Fewest and most words of a query looked for side by side in any order (see
 /// [`Index::adjacency`]).
