@@ -993,6 +993,47 @@ fn a_phrase_being_typed_completes_its_last_word_until_the_quote_is_closed() {
 }
 
 #[test]
+fn the_snippet_of_a_phrase_comes_from_the_field_where_the_whole_phrase_stands() {
+    let recs = vec![map(&[
+        ("id", s("a")),
+        ("title", s("Geneva treaty")),
+        ("names", s("1951 Refugee Convention; Geneva Convention")),
+        (
+            "body",
+            s("The global refugee treaty, at the heart of refugee law and convention matters."),
+        ),
+    ])];
+    let schema = map(&[
+        ("title", s("title")),
+        (
+            "fields",
+            map(&[
+                ("title", map(&[("boost", Json::Num(2.0))])),
+                ("names", map(&[("boost", Json::Num(2.0))])),
+                ("body", map(&[])),
+            ]),
+        ),
+    ]);
+    let ix = records::index(recs, &schema).unwrap();
+    // Closed, being typed, or with its last word half typed: the names, phrase marked.
+    for q in [
+        "\"refugee convention\"",
+        "\"refugee convention",
+        "\"refugee conv",
+    ] {
+        let r = ix.search(q, &SearchOptions::default()).unwrap();
+        let h = &r.hits[0];
+        let units: Vec<u16> = h.snippet.encode_utf16().collect();
+        let marked: Vec<String> = h
+            .highlights
+            .iter()
+            .map(|&[a, b]| String::from_utf16(&units[a as usize..b as usize]).unwrap())
+            .collect();
+        assert_eq!(marked, ["Refugee", "Convention"], "{q}: {:?}", h.snippet);
+    }
+}
+
+#[test]
 fn words_of_a_phrase_are_marked_only_where_the_whole_phrase_stands() {
     let recs = vec![map(&[
         ("id", s("a")),

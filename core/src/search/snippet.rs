@@ -399,6 +399,7 @@ pub fn build_with(
         }
     }
     keys.sort_unstable();
+    let before = keys.len();
     phrases.retain_whole(keys, keep, |f, at, n| {
         texts.iter().find(|t| t.0 == f).is_none_or(|(_, text)| {
             let tokens = Tokens {
@@ -408,6 +409,26 @@ pub fn build_with(
             one_item(text, &tokens, at, n, buf)
         })
     });
+    if keys.len() < before {
+        // Words that stand in a field only apart from their phrase count for nothing there:
+        // the field holding the whole phrase is the snippet's, with the phrase marked.
+        words_in = [0u64; 64];
+        typed = [0u16; 64];
+        // (field << 32 | term), once each: a term counts once per field, as above.
+        let mut pairs: Vec<u64> = keys
+            .iter()
+            .map(|&k| (k >> 48) << 32 | (k & 0xFFFF_FFFF))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        for &p in &pairs {
+            let (f, term) = ((p >> 32) as usize & 63, p as u32);
+            if let Ok(i) = matched.terms.binary_search(&term) {
+                words_in[f] |= matched.groups[i];
+                typed[f] += u16::from(phrases.typed.binary_search(&term).is_ok());
+            }
+        }
+    }
     // Where each field's keys start (they are sorted by field): `start[f]..start[f + 1]`.
     let mut start = [0u32; 65];
     for &k in keys.iter() {
