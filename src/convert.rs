@@ -208,7 +208,13 @@ fn thrown_message(e: &JsValue) -> String {
             .and_then(|m| m.as_string())
     });
     match said.filter(|m| !m.trim().is_empty()) {
-        Some(m) => m.chars().take(MAX_THROWN_CHARS).collect(),
+        // Cut, it says so: a thrown message may quote another (nested calls).
+        Some(m) if m.chars().nth(MAX_THROWN_CHARS).is_some() => {
+            let mut cut: String = m.chars().take(MAX_THROWN_CHARS).collect();
+            cut.push('…');
+            cut
+        }
+        Some(m) => m,
         None => format!("a getter or proxy threw {}", type_name(e)),
     }
 }
