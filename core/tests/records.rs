@@ -994,27 +994,11 @@ fn a_phrase_being_typed_completes_its_last_word_until_the_quote_is_closed() {
 
 #[test]
 fn the_snippet_of_a_phrase_comes_from_the_field_where_the_whole_phrase_stands() {
-    let recs = vec![map(&[
-        ("id", s("a")),
-        ("title", s("Geneva treaty")),
-        ("names", s("1951 Refugee Convention; Geneva Convention")),
-        (
-            "body",
-            s("The global refugee treaty, at the heart of refugee law and convention matters."),
-        ),
-    ])];
-    let schema = map(&[
-        ("title", s("title")),
-        (
-            "fields",
-            map(&[
-                ("title", map(&[("boost", Json::Num(2.0))])),
-                ("names", map(&[("boost", Json::Num(2.0))])),
-                ("body", map(&[])),
-            ]),
-        ),
-    ]);
-    let ix = records::index(recs, &schema).unwrap();
+    let ix = names_and_description(
+        "Geneva treaty",
+        "1951 Refugee Convention; Geneva Convention",
+        "The global refugee treaty, at the heart of refugee law and convention matters.",
+    );
     // Closed, being typed, or with its last word half typed: the names, phrase marked.
     for q in [
         "\"refugee convention\"",
@@ -1023,14 +1007,22 @@ fn the_snippet_of_a_phrase_comes_from_the_field_where_the_whole_phrase_stands() 
     ] {
         let r = ix.search(q, &SearchOptions::default()).unwrap();
         let h = &r.hits[0];
-        let units: Vec<u16> = h.snippet.encode_utf16().collect();
-        let marked: Vec<String> = h
-            .highlights
-            .iter()
-            .map(|&[a, b]| String::from_utf16(&units[a as usize..b as usize]).unwrap())
-            .collect();
-        assert_eq!(marked, ["Refugee", "Convention"], "{q}: {:?}", h.snippet);
+        assert_eq!(
+            marked(&h.snippet, &h.highlights),
+            ["Refugee", "Convention"],
+            "{q}: {:?}",
+            h.snippet
+        );
     }
+}
+
+/// The texts `ranges` (UTF-16 `[start, end)` pairs) mark in `text`.
+fn marked(text: &str, ranges: &[[u32; 2]]) -> Vec<String> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    ranges
+        .iter()
+        .map(|&[a, b]| String::from_utf16(&units[a as usize..b as usize]).unwrap())
+        .collect()
 }
 
 #[test]
@@ -1050,31 +1042,24 @@ fn words_of_a_phrase_are_marked_only_where_the_whole_phrase_stands() {
         ("fields", map(&[("title", map(&[])), ("body", map(&[]))])),
     ]);
     let ix = records::index(recs, &schema).unwrap();
-    let marked = |q: &str| -> (Vec<String>, Vec<String>) {
+    let marks = |q: &str| -> (Vec<String>, Vec<String>) {
         let r = ix.search(q, &SearchOptions::default()).unwrap();
         let h = &r.hits[0];
-        let slice = |text: &str, ranges: &[[u32; 2]]| -> Vec<String> {
-            let units: Vec<u16> = text.encode_utf16().collect();
-            ranges
-                .iter()
-                .map(|&[a, b]| String::from_utf16(&units[a as usize..b as usize]).unwrap())
-                .collect()
-        };
         (
-            slice(&h.title, &h.title_highlights),
-            slice(&h.snippet, &h.highlights),
+            marked(&h.title, &h.title_highlights),
+            marked(&h.snippet, &h.highlights),
         )
     };
     // 难民 is a phrase of two characters: the 民 of 移民 is not marked.
-    assert_eq!(marked("难民").0, ["难民"]);
+    assert_eq!(marks("难民").0, ["难民"]);
     // Only the two whole occurrences of the phrase, not "status of other".
     assert_eq!(
-        marked("\"status of refugees\"").1,
+        marks("\"status of refugees\"").1,
         ["status", "of", "refugees", "status", "of", "refugees"]
     );
     // A word outside the phrase is marked everywhere, also where the phrase has it.
     assert_eq!(
-        marked("\"of refugees\" status").1,
+        marks("\"of refugees\" status").1,
         [
             "status", "of", "refugees", "status", "status", "of", "refugees"
         ]
