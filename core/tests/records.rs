@@ -1,6 +1,8 @@
 //! `Index.fromRecords` in the core (`records::index`): generated records ranked exactly like
 //! an independent brute-force BM25F reference; Unicode text and queries; limits.
 
+mod common;
+use common::marked;
 use treatykit_core::records::{self, Json, MAX_RECORDS};
 use treatykit_core::search::{Filters, Index, SearchOptions, text};
 use treatykit_core::{Code, JsClass};
@@ -1014,15 +1016,6 @@ fn the_snippet_of_a_phrase_comes_from_the_field_where_the_whole_phrase_stands() 
             h.snippet
         );
     }
-}
-
-/// The texts `ranges` (UTF-16 `[start, end)` pairs) mark in `text`.
-fn marked(text: &str, ranges: &[[u32; 2]]) -> Vec<String> {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    ranges
-        .iter()
-        .map(|&[a, b]| String::from_utf16(&units[a as usize..b as usize]).unwrap())
-        .collect()
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! filters, facet counts checked against brute force, the relaxed fallback, "jump to" names,
 //! browsing and paging.
 
+mod common;
+use common::marked;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use treatykit_core::catalog::Catalog;
@@ -1899,15 +1901,6 @@ fn a_word_the_corpus_lacks_finds_no_title_whose_words_merely_contain_its_letters
             "{q}"
         );
     }
-}
-
-/// The words of `text` that `ranges` (UTF-16 `[start, end)` pairs) mark.
-fn marked(text: &str, ranges: &[[u32; 2]]) -> Vec<String> {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    ranges
-        .iter()
-        .map(|&[s, e]| String::from_utf16(&units[s as usize..e as usize]).unwrap())
-        .collect()
 }
 
 #[test]
